@@ -1,0 +1,42 @@
+"""Escuela de Líderes: datos para la seguridad ciudadana.
+
+Lo que los cuadernos usan, con nombres en español:
+
+    import lideres
+    distritos = lideres.cargar("distritos")
+    lideres.tasa_por_100k(500, 250_000)
+
+Los nombres se importan al usarlos, para que `import lideres` sea rápido.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+_NOMBRES = {
+    "cargar": "lideres.tablas",
+    "tablas_disponibles": "lideres.tablas",
+    "tasa_por_100k": "lideres.tasas",
+    "es_inestable": "lideres.tasas",
+    "agregar_tasa": "lideres.tasas",
+    "tabla_conteos_y_tasas": "lideres.tasas",
+    "cargar_limites": "lideres.limites",
+    "revisar_archivo": "lideres.revisar",
+    "tablero_conteos_y_tasas": "lideres.tablero",
+    "mapa_estatico": "lideres.graficos",
+    "grafico_ranking": "lideres.graficos",
+}
+
+__all__ = sorted(_NOMBRES)
+
+
+def __getattr__(nombre: str):
+    if nombre in _NOMBRES:
+        return getattr(importlib.import_module(_NOMBRES[nombre]), nombre)
+    raise AttributeError(f"lideres no tiene «{nombre}». Nombres disponibles: {', '.join(__all__)}")
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,11 @@
+"""`lideres curso`: pendiente."""
+
+from lideres.errores import ErrorLideres
+
+
+def agregar(parser):
+    pass
+
+
+def ejecutar(args):
+    raise ErrorLideres("Esta orden todavía no está lista.")

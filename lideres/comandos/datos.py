@@ -1,0 +1,49 @@
+"""`lideres datos ...`: revisar registros propios, importar límites oficiales, regenerar datos.
+
+Cada suborden llama a una función `cli_*` del módulo que hace el trabajo.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+SUBORDENES = {
+    "revisar": ("lideres.revisar", "cli_revisar",
+                "Revisar un registro propio (CSV o Excel) y decir qué falta o sobra"),
+    "limites": ("lideres.limites", "cli_importar",
+                "Usar límites distritales oficiales (GeoJSON) en lugar de los esquemáticos"),
+    "generar": ("lideres.sinteticos", "cli_generar",
+                "Regenerar los límites esquemáticos y los incidentes sintéticos (con semilla)"),
+    "importar-hechos": ("lideres.hechos", "cli_importar",
+                        "Volver a llevar las cifras publicadas (shared/facts) a data/"),
+}
+
+
+def agregar(parser):
+    sub = parser.add_subparsers(dest="suborden", metavar="SUBORDEN", title="subórdenes")
+    sub.required = True
+
+    p = sub.add_parser("revisar", help=SUBORDENES["revisar"][2], description=SUBORDENES["revisar"][2])
+    p.add_argument("archivo", metavar="ARCHIVO", help="archivo .csv, .txt, .xlsx o .xls")
+    p.add_argument("--exportar", metavar="SALIDA.csv",
+                   help="guardar las filas válidas, ya limpias, en este CSV (el original no se toca)")
+
+    p = sub.add_parser("limites", help=SUBORDENES["limites"][2], description=SUBORDENES["limites"][2])
+    p.add_argument("archivo", metavar="ARCHIVO.geojson", nargs="?")
+    p.add_argument("--campo-ubigeo", metavar="CAMPO", help="propiedad con el UBIGEO (se detecta sola)")
+    p.add_argument("--campo-nombre", metavar="CAMPO", help="propiedad con el nombre (se detecta sola)")
+    p.add_argument("--fuente", metavar="TEXTO", help="cómo citar la fuente en los mapas")
+    p.add_argument("--quitar", action="store_true",
+                   help="volver a los límites esquemáticos (borra los oficiales importados)")
+
+    p = sub.add_parser("generar", help=SUBORDENES["generar"][2], description=SUBORDENES["generar"][2])
+    p.add_argument("--solo", choices=["limites", "incidentes"], help="generar solo una de las dos cosas")
+
+    p = sub.add_parser("importar-hechos", help=SUBORDENES["importar-hechos"][2],
+                       description=SUBORDENES["importar-hechos"][2])
+    p.add_argument("--hechos", metavar="CARPETA", help="carpeta con las cifras publicadas (por defecto ../shared/facts)")
+
+
+def ejecutar(args):
+    modulo, funcion, _ = SUBORDENES[args.suborden]
+    return getattr(importlib.import_module(modulo), funcion)(args)

@@ -1,0 +1,15 @@
+"""Errores que una persona lee: siempre en español, con qué pasó y cómo arreglarlo."""
+
+
+class ErrorLideres(Exception):
+    """Error esperado (archivo malo, nombre equivocado...). La CLI lo muestra sin traceback."""
+
+    def __init__(self, mensaje: str, *, como_arreglar: str | None = None):
+        self.mensaje = mensaje
+        self.como_arreglar = como_arreglar
+        super().__init__(mensaje)
+
+    def __str__(self) -> str:
+        if self.como_arreglar:
+            return f"{self.mensaje}\nCómo arreglarlo: {self.como_arreglar}"
+        return self.mensaje

@@ -1,0 +1,47 @@
+"""El mapa del curso: once módulos, cada uno contra una lectura equivocada ("saber a medias").
+
+Una sola lista para la página de inicio del taller, el índice del libro y el curso de nbgrader.
+`listo=True` cuando el módulo ya tiene lección, tablero y capítulo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Modulo:
+    id: str
+    titulo: str
+    lectura_equivocada: str
+    listo: bool = False
+
+    @property
+    def cuaderno(self) -> str:
+        return f"{self.id}.ipynb"
+
+
+MODULOS: tuple[Modulo, ...] = (
+    Modulo("00_bienvenida", "Cómo usar este curso", "«Esto es para expertos en computación»"),
+    Modulo("01_datos_de_seguridad", "¿De dónde vienen los datos?", "«Los datos de la policía son toda la verdad»"),
+    Modulo("02_conteos_y_tasas", "Conteos y tasas", "«Más denuncias = distrito más peligroso»", listo=True),
+    Modulo("03_cifra_negra", "La cifra negra", "«Si bajan las denuncias, baja el delito»"),
+    Modulo("04_percepcion", "Percepción y victimización", "«Me siento inseguro, entonces hay más delitos»"),
+    Modulo("05_tendencias", "Tendencias en el tiempo", "«Subió 20 % este mes: ¡crisis!»"),
+    Modulo("06_leer_mapas", "Leer mapas sin engañarse", "«El mapa muestra la realidad»"),
+    Modulo("07_puntos_calientes", "Puntos calientes: dónde y cuándo", "«El delito está en todas partes por igual»"),
+    Modulo("08_datos_responsables", "Datos responsables", "«Publicar la dirección ayuda a prevenir»"),
+    Modulo("09_tus_datos", "Tus propios datos", "«Nuestros registros no sirven»"),
+    Modulo("10_del_dato_a_la_accion", "Del dato a la acción", "«Los datos son solo para la policía»"),
+)
+
+
+def modulo(id_: str) -> Modulo:
+    for m in MODULOS:
+        if m.id == id_:
+            return m
+    raise KeyError(f"No existe el módulo «{id_}». Módulos: {', '.join(m.id for m in MODULOS)}")
+
+
+def listos() -> list[Modulo]:
+    return [m for m in MODULOS if m.listo]

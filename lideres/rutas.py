@@ -1,0 +1,20 @@
+"""Dónde están las cosas del proyecto: datos, cuadernos, libro, curso.
+
+Los cuadernos nunca escriben rutas relativas: piden las rutas a este módulo.
+`LIDERES_RAIZ` permite apuntar a otra copia del proyecto (por ejemplo en Binder).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+RAIZ = Path(os.environ.get("LIDERES_RAIZ", Path(__file__).resolve().parent.parent))
+DATOS = RAIZ / "data"
+CUADERNOS = RAIZ / "notebooks"
+LIBRO = RAIZ / "book"
+CURSO = RAIZ / "exercises"
+# Carpeta hermana con las cifras publicadas y los archivos de terceros (no se copian al proyecto).
+COMPARTIDO = Path(os.environ.get("LIDERES_COMPARTIDO", RAIZ.parent / "shared"))
+HECHOS = COMPARTIDO / "facts"
+REFERENCIA = COMPARTIDO / "reference"

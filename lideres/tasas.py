@@ -1,0 +1,54 @@
+"""Conteos y tasas por 100 000 habitantes.
+
+Una tasa compara lugares de distinto tamaño; pero cuando la población o el conteo son
+pequeños, un par de casos más o menos la mueve mucho: por eso la marcamos como inestable.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+# Umbrales de "tasa inestable". Con menos de 20 000 habitantes, 10 denuncias más cambian la tasa
+# en 50 o más puntos; con menos de 20 casos, el azar pesa más que la tendencia.
+POBLACION_MINIMA = 20_000
+CONTEO_MINIMO = 20
+
+
+def tasa_por_100k(conteo, poblacion):
+    """Tasa por 100 000 habitantes: conteo / población × 100 000.
+
+    Acepta números o columnas de pandas. Si la población es 0 o falta, la tasa queda vacía (NaN).
+
+    >>> tasa_por_100k(500, 250_000)
+    200.0
+    """
+    conteo_arr = np.asarray(conteo, dtype=float)
+    poblacion_arr = np.asarray(poblacion, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        tasa = np.where(poblacion_arr > 0, conteo_arr / poblacion_arr * 100_000, np.nan)
+    if isinstance(conteo, pd.Series):
+        return pd.Series(tasa, index=conteo.index, name="tasa_100k")
+    if tasa.ndim == 0:
+        return float(tasa)
+    return tasa
+
+
+def es_inestable(conteo, poblacion):
+    """True cuando la tasa no es confiable: población o conteo pequeños."""
+    conteo_arr = np.asarray(conteo, dtype=float)
+    poblacion_arr = np.asarray(poblacion, dtype=float)
+    resultado = (poblacion_arr < POBLACION_MINIMA) | (conteo_arr < CONTEO_MINIMO)
+    if isinstance(conteo, pd.Series):
+        return pd.Series(resultado, index=conteo.index, name="inestable")
+    if resultado.ndim == 0:
+        return bool(resultado)
+    return resultado
+
+
+def agregar_tasa(tabla: pd.DataFrame, conteo: str, poblacion: str = "poblacion_2020") -> pd.DataFrame:
+    """Devuelve una copia de `tabla` con las columnas `tasa_100k` e `inestable`."""
+    resultado = tabla.copy()
+    resultado["tasa_100k"] = tasa_por_100k(resultado[conteo], resultado[poblacion]).round(1)
+    resultado["inestable"] = es_inestable(resultado[conteo], resultado[poblacion])
+    return resultado
