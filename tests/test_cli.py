@@ -1,0 +1,54 @@
+import subprocess
+import sys
+
+import pytest
+
+from lideres import cli
+from lideres.errores import ErrorLideres
+
+
+def test_ayuda_en_espanol(capsys):
+    with pytest.raises(SystemExit) as salida:
+        cli.main(["--help"])
+    assert salida.value.code == 0
+    texto = capsys.readouterr().out
+    assert "uso: lideres" in texto and "órdenes" in texto
+    for orden in ["datos", "taller", "libro", "curso"]:
+        assert orden in texto
+
+
+def test_orden_desconocida_en_espanol(capsys):
+    with pytest.raises(SystemExit) as salida:
+        cli.main(["tallerr"])
+    assert salida.value.code == 2
+    error = capsys.readouterr().err
+    assert "opción no válida" in error and "invalid" not in error
+
+
+def test_error_esperado_sin_traceback(monkeypatch, capsys):
+    from lideres.comandos import libro
+
+    def fallar(args):
+        raise ErrorLideres("Algo salió mal.", como_arreglar="Haz esto.")
+
+    monkeypatch.setattr(libro, "ejecutar", fallar)
+    assert cli.main(["libro"]) == 1
+    error = capsys.readouterr().err
+    assert "Error: Algo salió mal." in error and "Cómo arreglarlo: Haz esto." in error
+
+
+def test_error_inesperado_sin_traceback(monkeypatch, capsys):
+    from lideres.comandos import libro
+
+    monkeypatch.delenv("LIDERES_DEPURAR", raising=False)
+    monkeypatch.setattr(libro, "ejecutar", lambda args: 1 / 0)
+    assert cli.main(["libro"]) == 1
+    error = capsys.readouterr().err
+    assert "Error inesperado" in error and "Traceback" not in error
+
+
+def test_ejecutable_instalado():
+    resultado = subprocess.run(
+        [sys.executable, "-m", "lideres.cli", "--help"], capture_output=True, text=True
+    )
+    assert resultado.returncode == 0 and "Escuela de Líderes" in resultado.stdout
