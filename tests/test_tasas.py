@@ -25,10 +25,15 @@ def test_es_inestable(conteo, poblacion, inestable):
     assert tasas.es_inestable(conteo, poblacion) is inestable
 
 
-def test_tabla_conteos_y_tasas_2025_cambia_el_orden():
+def test_tabla_conteos_y_tasas_2025_suma_lo_publicado():
     tabla = tasas.tabla_conteos_y_tasas(2025)
     assert len(tabla) == 50
     assert tabla["conteo"].sum() == 323_806 + 29_663
+    assert tabla.loc[tabla["distrito"] == "San Juan de Lurigancho", "puesto_conteo"].item() == 2
+
+
+def test_tabla_conteos_y_tasas_2024_cambia_el_orden():
+    tabla = tasas.tabla_conteos_y_tasas(2024)
     primero = tabla.iloc[0]
     assert primero["distrito"] == "San Juan de Lurigancho"
     assert primero["puesto_conteo"] == 1
