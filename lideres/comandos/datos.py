@@ -42,6 +42,7 @@ def agregar(parser):
     p = sub.add_parser("importar-hechos", help=SUBORDENES["importar-hechos"][2],
                        description=SUBORDENES["importar-hechos"][2])
     p.add_argument("--hechos", metavar="CARPETA", help="carpeta con las cifras publicadas (por defecto ../shared/facts)")
+    p.add_argument("--destino", metavar="CARPETA", help="dónde escribir las tablas (por defecto data/)")
 
 
 def ejecutar(args):
