@@ -1,0 +1,451 @@
+"""`lideres datos revisar` y `lideres.revisar_archivo`: registros propios hechos en Excel.
+
+El corpus está en tests/archivos/revisar/ (lo crea _crear.py con los bytes exactos que deja
+Excel en una computadora peruana). Cada archivo malo debe dar salida 1 con un mensaje en
+español que diga qué pasa y cómo arreglarlo; ninguno puede quedar modificado.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import lideres
+from lideres import cli, revisar
+from lideres.errores import ErrorLideres
+from lideres.revisar import revisar_archivo
+
+CORPUS = Path(__file__).parent / "archivos" / "revisar"
+PALABRAS_TECNICAS = ["Traceback", "NaN", "dtype", "parse", "None", "Exception", "Error inesperado"]
+
+
+def huella(ruta: Path) -> str:
+    return hashlib.sha256(ruta.read_bytes()).hexdigest()
+
+
+def correr(argv: list[str], capsys) -> tuple[int, str, str]:
+    codigo = cli.main([str(a) for a in argv])
+    salida = capsys.readouterr()
+    return codigo, salida.out, salida.err
+
+
+def sin_palabras_tecnicas(texto: str) -> None:
+    for palabra in PALABRAS_TECNICAS:
+        assert palabra not in texto, f"{palabra!r} en: {texto}"
+
+
+# --------------------------------------------------------------------------- archivos malos
+
+MALOS = [
+    ("malo_falta_fecha.csv", ["Falta la columna «fecha»", "La más parecida en tu archivo es «fecah»"]),
+    ("malo_sin_lugar.csv", ["Falta la columna «distrito»", "«lat» y «lon»"]),
+    ("malo_fechas_ilegibles.csv", ["La fecha no sirve en 4 de 5 filas", "filas 2, 3, 4 y 6", "«ayer»"]),
+    ("malo_fechas_mes_dia.csv", ["mes/día/año", "Estados Unidos", "día/mes/año"]),
+    ("malo_fechas_futuras.csv", ["posterior a hoy", "fila 2"]),
+    ("malo_coordenadas_sin_signo.csv", ["fuera del Perú", "signo menos", "filas 2 y 3"]),
+    ("malo_coordenadas_intercambiadas.csv", ["intercambiadas", "filas 2, 3 y 4"]),
+    ("malo_distritos_de_arequipa.csv", ["Ninguna de las 3 filas", "«Cayma»", "61 distritos", "lat y lon"]),
+    ("malo_vacio.csv", ["está vacío"]),
+    ("malo_solo_titulos.csv", ["solo tiene la fila de títulos"]),
+    ("malo_binario.csv", ["no es una tabla", "binario"]),
+    ("malo_pagina_web.xls", ["página web", "Guardar como"]),
+    ("malo_json.csv", ["no es una tabla", "JSON"]),
+    ("malo_documento.pdf", ["«.pdf»", "Un PDF no es una tabla"]),
+    ("malo_libreoffice.ods", ["«.ods»", "LibreOffice"]),
+    ("malo_protegido.xlsx", ["protegido con contraseña"]),
+    ("malo_antiguo.xls", ["formato antiguo", "Libro de Excel (.xlsx)"]),
+    ("malo_danado.xlsx", ["dañado o incompleto"]),
+    ("malo_libro_vacio.xlsx", ["no tiene datos en ninguna hoja"]),
+    ("malo_sin_titulos.csv", ["parece un dato", "fila de títulos"]),
+    ("malo_columna_repetida.csv", ["dos columnas para «fecha»", "columna A", "columna D"]),
+    ("malo_una_sola_columna.csv", ["una sola columna"]),
+    ("malo_sin_filas_validas.csv", ["Ninguna de las 3 filas", "fila 2: falta el tipo", "fila 4: falta el distrito"]),
+]
+
+
+def test_corpus_completo():
+    """Cada archivo malo del corpus tiene su caso (y hay al menos 15)."""
+    en_disco = {p.name for p in CORPUS.glob("malo_*")}
+    assert en_disco == {nombre for nombre, _ in MALOS}
+    assert len(MALOS) >= 15
+
+
+@pytest.mark.parametrize("nombre, palabras", MALOS, ids=[m[0] for m in MALOS])
+def test_archivo_malo_en_la_terminal(nombre, palabras, capsys):
+    ruta = CORPUS / nombre
+    antes = huella(ruta)
+    codigo, salida, error = correr(["datos", "revisar", ruta], capsys)
+    assert codigo == 1
+    assert salida == ""
+    assert error.startswith("Error: ") and "Cómo arreglarlo:" in error
+    for palabra in palabras:
+        assert palabra in error
+    sin_palabras_tecnicas(error)
+    assert huella(ruta) == antes
+
+
+@pytest.mark.parametrize("nombre", [m[0] for m in MALOS])
+def test_archivo_malo_en_python(nombre):
+    with pytest.raises(ErrorLideres) as e:
+        revisar_archivo(CORPUS / nombre)
+    assert e.value.como_arreglar
+
+
+def test_no_existe(tmp_path, capsys):
+    (tmp_path / "cuaderno.csv").write_text("fecha;tipo;distrito\n05/03/2025;Robo;Comas\n")
+    codigo, _, error = correr(["datos", "revisar", tmp_path / "cuadrno.csv"], capsys)
+    assert codigo == 1
+    assert "No se encuentra el archivo" in error and "¿Quisiste decir «cuaderno.csv»?" in error
+
+
+def test_carpeta(tmp_path, capsys):
+    codigo, _, error = correr(["datos", "revisar", tmp_path], capsys)
+    assert codigo == 1 and "es una carpeta" in error
+
+
+def test_archivo_temporal_de_excel(tmp_path, capsys):
+    bloqueo = tmp_path / "~$registro.xlsx"
+    bloqueo.write_bytes(b"\x0cUsuario     " + b"\x00" * 150)
+    codigo, _, error = correr(["datos", "revisar", bloqueo], capsys)
+    assert codigo == 1 and "archivo temporal" in error and "«registro.xlsx»" in error
+
+
+def test_demasiado_grande(tmp_path, capsys):
+    grande = tmp_path / "grande.csv"
+    with open(grande, "wb") as f:  # archivo disperso: no ocupa disco de verdad
+        f.truncate(revisar.MAX_BYTES + 1)
+    codigo, _, error = correr(["datos", "revisar", grande], capsys)
+    assert codigo == 1 and "demasiado grande" in error and "20 MB" in error
+
+
+def test_demasiadas_filas(tmp_path, capsys):
+    largo = tmp_path / "largo.csv"
+    largo.write_text("fecha;tipo;distrito\n" + "05/03/2025;Robo;Comas\n" * (revisar.MAX_FILAS + 1))
+    assert largo.stat().st_size < revisar.MAX_BYTES
+    codigo, _, error = correr(["datos", "revisar", largo], capsys)
+    assert codigo == 1
+    assert "demasiadas filas (200,001; el límite es 200,000)" in error
+
+
+def test_coordenada_ilegible_y_fila_con_celdas_de_mas(tmp_path):
+    ruta = tmp_path / "r.csv"
+    ruta.write_text(
+        "fecha;tipo;lat;lon\n"
+        "05/03/2025;Robo;-12,05;-77,04\n"
+        "06/03/2025;Robo;12°03'S;-77,04\n"
+        "07/03/2025;Hurto;-12,06;-77,05;sobra\n"
+        "08/03/2025;Hurto;-12,07;-77,06\n"
+        "09/03/2025;Hurto;-12,07;\n",
+        encoding="utf-8",
+    )
+    r = revisar_archivo(ruta)
+    motivos = dict(r.filas_apartadas)
+    assert "no se entiende la coordenada «12°03'S»" in motivos[3]
+    assert "más celdas que títulos" in motivos[4]
+    assert "pero no las dos" in motivos[6]
+    assert list(r.tabla["fila_original"]) == [2, 5]
+
+
+def test_pocas_coordenadas_cambiadas_se_apartan(tmp_path):
+    ruta = tmp_path / "r.csv"
+    filas = ["05/03/2025;Robo;-12,05;-77,04"] * 3 + ["06/03/2025;Robo;-77,04;-12,05"]
+    ruta.write_text("fecha;tipo;lat;lon\n" + "\n".join(filas) + "\n", encoding="utf-8")
+    r = revisar_archivo(ruta)
+    assert r.filas_validas == 3
+    assert r.filas_apartadas == [
+        (5, "el punto (-77.04; -12.05) queda fuera del Perú (parece que latitud y longitud están intercambiadas)")
+    ]
+
+
+def test_coordenada_no_numerica(tmp_path):
+    ruta = tmp_path / "r.csv"
+    ruta.write_text("fecha;tipo;lat;lon\n05/03/2025;Robo;-12,05;-77,04\n06/03/2025;Robo;nan;inf\n",
+                    encoding="utf-8")
+    r = revisar_archivo(ruta)
+    assert r.filas_apartadas == [(3, "no se entiende la coordenada «nan»")]
+
+
+def excel(tmp_path: Path, filas: list[list]) -> Path:
+    import openpyxl
+
+    libro = openpyxl.Workbook()
+    for fila in filas:
+        libro.active.append(fila)
+    ruta = tmp_path / "registro.xlsx"
+    libro.save(ruta)
+    return ruta
+
+
+def test_excel_celda_sin_titulo_solo_avisa(tmp_path):
+    ruta = excel(tmp_path, [["Fecha y hora", "Incidencia", "Distrito"],
+                            [dt.datetime(2025, 3, 5, 22, 10), True, "Comas", "nota suelta"],
+                            [dt.datetime(2025, 3, 6), "Robo", "Comas"]])
+    r = revisar_archivo(ruta)
+    assert r.filas_validas == 2 and not r.filas_apartadas
+    assert any("columnas sin título (filas 2)" in a for a in r.avisos)
+    assert r.tabla.loc[0, "tipo"] == "VERDADERO" and r.tabla.loc[0, "hora"] == "22:10"
+
+
+def test_excel_demasiadas_filas(tmp_path, monkeypatch):
+    monkeypatch.setattr(revisar, "MAX_FILAS", 5)
+    ruta = excel(tmp_path, [["fecha", "tipo", "distrito"]] + [["05/03/2025", "Robo", "Comas"]] * 10)
+    with pytest.raises(ErrorLideres, match="demasiadas filas"):
+        revisar_archivo(ruta)
+
+
+# --------------------------------------------------------------------------- archivos buenos
+
+def test_latin1_punto_y_coma_con_titulo_arriba():
+    r = revisar_archivo(CORPUS / "bueno_latin1_puntoycoma.csv")
+    assert "punto y coma" in r.lectura and "Latin-1" in r.lectura and "fila 3" in r.lectura
+    assert r.filas_leidas == 7 and r.filas_validas == 5
+    assert [f for f, _ in r.filas_apartadas] == [7, 9]
+    motivos = dict(r.filas_apartadas)
+    assert "«31/02/2025» no existe" in motivos[7]
+    assert "«Porvenir Alto»" in motivos[9] and "¿quisiste decir «El Porvenir»?" in motivos[9]
+    assert r.distritos == {"El Porvenir": 2, "Florencia de Mora": 2, "La Esperanza": 1}
+    # "robo al paso " y "Robo al paso" son el mismo tipo: no deben partir el conteo
+    assert r.tipos["Robo al paso"] == 2 and r.tipos["Extorsión"] == 1
+    assert any("«robo al paso» se contó como «Robo al paso»" in a for a in r.avisos)
+    assert any("«Observación»" in a for a in r.avisos)
+    assert r.fecha_min == dt.date(2025, 3, 5) and r.fecha_max == dt.date(2025, 3, 11)
+    assert pd.api.types.is_datetime64_any_dtype(r.tabla["fecha"])
+    assert list(r.tabla["hora"]) == ["14:30", "14:00", "21:15", "10:00", "23:40"]
+    assert list(r.tabla["ubigeo"]) == ["130102", "130102", "130105", "130103", "130103"]
+    assert r.columnas["fecha"] == "Fecha" and r.columnas["tipo"] == "TIPO"
+
+
+def test_resumen_en_espanol():
+    texto = revisar_archivo(CORPUS / "bueno_latin1_puntoycoma.csv").resumen()
+    assert "Filas leídas: 7 · válidas: 5 · apartadas: 2" in texto
+    assert "Fechas: del 5 de marzo de 2025 al 11 de marzo de 2025" in texto
+    assert "Distritos (3): El Porvenir 2, Florencia de Mora 2, La Esperanza 1" in texto
+    assert "fila 7: la fecha «31/02/2025» no existe en el calendario" in texto
+    sin_palabras_tecnicas(texto)
+
+
+def test_utf8_con_bom_y_coma():
+    r = revisar_archivo(CORPUS / "bueno_utf8_bom_coma.csv")
+    assert "coma (,)" in r.lectura and "BOM" in r.lectura
+    assert r.filas_validas == 5 and not r.filas_apartadas
+    assert r.columnas == {"fecha": "fecha", "tipo": "tipo de incidente", "distrito": "distrito",
+                          "hora": "hora", "lugar": "dirección", "fuente": "fuente"}
+    assert r.distritos["San Juan de Lurigancho"] == 2
+    assert r.tabla.loc[0, "lugar"] == "Jr. Los Amautas 123, Zárate"
+    assert r.tabla["tipo"].iloc[-1] == "Microcomercialización de drogas"
+    assert "lat" not in r.tabla.columns
+
+
+def test_tabulado_windows():
+    r = revisar_archivo(CORPUS / "bueno_tabulado.txt")
+    assert "tabulación" in r.lectura
+    assert list(r.tabla["distrito"]) == ["Los Olivos", "San Martín de Porres", "Breña"]
+    assert list(r.tabla["hora"].fillna("")) == ["19:45", "09:00", ""]
+
+
+def test_texto_unicode_de_excel():
+    r = revisar_archivo(CORPUS / "bueno_unicode.txt")
+    assert "UTF-16" in r.lectura
+    assert r.distritos == {"Rímac": 1, "Surquillo": 1}
+
+
+def test_coma_decimal_y_solo_coordenadas():
+    r = revisar_archivo(CORPUS / "bueno_coma_decimal.csv")
+    assert r.columnas["lat"] == "Latitud" and r.columnas["lon"] == "Longitud"
+    assert "distrito" not in r.tabla.columns and r.distritos == {}
+    assert r.tabla["lat"].tolist() == [-8.0712, -8.0458, -12.0464]
+    assert r.tabla["lon"].dtype == float
+    assert "Puntos con coordenadas: 3" in r.resumen()
+
+
+def test_fechas_de_muchas_maneras():
+    r = revisar_archivo(CORPUS / "bueno_fechas_variadas.csv")
+    assert not r.filas_apartadas
+    assert [d.date() for d in r.tabla["fecha"]] == [dt.date(2025, 3, d) for d in range(5, 11)]
+    assert r.tabla.loc[4, "hora"] == "14:30"  # venía pegada a la fecha
+    assert any("número de Excel" in a for a in r.avisos)
+    assert any("dos cifras" in a for a in r.avisos)
+    assert any("«Trujillo» se tomó como el distrito Trujillo" in a for a in r.avisos)
+
+
+def test_xls_que_en_realidad_es_texto():
+    r = revisar_archivo(CORPUS / "bueno_exportado_texto.xls")
+    assert r.distritos == {"Callao": 1, "Bellavista": 1}
+
+
+def test_excel_con_celdas_de_fecha_y_hora():
+    r = revisar_archivo(CORPUS / "bueno_registro.xlsx")
+    assert "hoja «Incidencias» (la 2.ª de 2)" in r.lectura and "fila 3" in r.lectura
+    assert r.filas_leidas == 5 and r.filas_validas == 5
+    assert [d.date() for d in r.tabla["fecha"]] == [dt.date(2025, 3, d) for d in range(5, 10)]
+    assert list(r.tabla["hora"]) == ["14:30", "21:00", "20:00", "12:00", "07:05"]
+    assert r.tabla.loc[2, "lat"] == pytest.approx(-8.0458)  # venía como texto con coma
+    assert pd.isna(r.tabla.loc[4, "lat"])  # sin coordenadas, pero con distrito: sirve
+    assert r.distritos == {"El Porvenir": 3, "La Esperanza": 1, "Florencia de Mora": 1}
+    assert "Archivo: bueno_registro.xlsx (Excel, hoja «Incidencias»" in r.resumen()
+
+
+BUENOS = sorted(p.name for p in CORPUS.glob("bueno_*"))
+
+
+@pytest.mark.parametrize("nombre", BUENOS)
+def test_archivo_bueno_en_la_terminal(nombre, capsys):
+    ruta = CORPUS / nombre
+    antes = huella(ruta)
+    codigo, salida, error = correr(["datos", "revisar", ruta], capsys)
+    assert codigo == 0, error
+    assert error == ""
+    assert f"Archivo: {nombre}" in salida and "Filas leídas:" in salida and "Fechas: del " in salida
+    sin_palabras_tecnicas(salida)
+    assert huella(ruta) == antes
+
+
+def test_repr_en_un_cuaderno_es_el_resumen():
+    r = lideres.revisar_archivo(CORPUS / "bueno_unicode.txt")
+    assert repr(r) == r.resumen()
+
+
+# --------------------------------------------------------------------------- exportar
+
+def test_exportar_neutraliza_formulas_y_no_toca_el_original(tmp_path, capsys):
+    original = CORPUS / "bueno_utf8_bom_coma.csv"
+    antes = huella(original)
+    salida = tmp_path / "limpio" / "cuaderno_limpio.csv"
+    codigo, texto, error = correr(["datos", "revisar", original, "--exportar", salida], capsys)
+    assert codigo == 0, error
+    assert "Se guardaron 5 filas válidas" in texto
+    assert huella(original) == antes
+    datos = salida.read_bytes()
+    assert datos.startswith(b"\xef\xbb\xbf")
+    filas = list(csv.DictReader(datos.decode("utf-8-sig").splitlines()))
+    assert filas[0]["fecha"] == "2025-01-15"
+    lugares = [f["lugar"] for f in filas]
+    assert lugares[1].startswith("'=HYPERLINK(")
+    assert lugares[2] == "'+51 999 888 777" and lugares[3] == "'-frente al colegio"
+    assert filas[2]["fuente"] == "'@junta"
+    assert not any(v.startswith(("=", "+", "-", "@")) for f in filas for v in f.values())
+
+
+def test_exportar_coordenadas_siguen_siendo_numeros(tmp_path, capsys):
+    salida = tmp_path / "puntos.csv"
+    codigo, _, _ = correr(["datos", "revisar", CORPUS / "bueno_coma_decimal.csv", "--exportar", salida], capsys)
+    assert codigo == 0
+    tabla = pd.read_csv(salida, encoding="utf-8-sig")
+    assert tabla["lat"].tolist() == [-8.0712, -8.0458, -12.0464]  # negativos, sin apóstrofo
+
+
+def test_exportar_excel_no_cambia_el_original(tmp_path, capsys):
+    original = CORPUS / "bueno_registro.xlsx"
+    antes = huella(original)
+    codigo, _, _ = correr(["datos", "revisar", original, "--exportar", tmp_path / "x.csv"], capsys)
+    assert codigo == 0 and huella(original) == antes
+
+
+def test_exportar_sobre_el_original_se_niega(tmp_path, capsys):
+    copia = tmp_path / "cuaderno.csv"
+    shutil.copy(CORPUS / "bueno_latin1_puntoycoma.csv", copia)
+    antes = huella(copia)
+    for destino in (copia, tmp_path / "." / "cuaderno.csv"):
+        codigo, salida, error = correr(["datos", "revisar", copia, "--exportar", destino], capsys)
+        assert codigo == 1 and "mismo archivo" in error and "cuaderno_limpio.csv" in error
+        assert salida == ""
+    assert huella(copia) == antes
+
+
+def test_exportar_pide_extension_csv(tmp_path, capsys):
+    codigo, _, error = correr(
+        ["datos", "revisar", CORPUS / "bueno_unicode.txt", "--exportar", tmp_path / "limpio.xlsx"], capsys
+    )
+    assert codigo == 1 and "debe terminar en .csv" in error
+    assert not (tmp_path / "limpio.xlsx").exists()
+
+
+def test_ejecutable_real(tmp_path):
+    lideres_bin = Path(sys.executable).parent / "lideres"
+    if not lideres_bin.exists():
+        pytest.skip("el ejecutable lideres no está instalado en este entorno")
+    original = CORPUS / "bueno_latin1_puntoycoma.csv"
+    antes = huella(original)
+    bien = subprocess.run([lideres_bin, "datos", "revisar", original, "--exportar", tmp_path / "s.csv"],
+                          capture_output=True, text=True, timeout=120)
+    assert bien.returncode == 0, bien.stderr
+    assert "Filas leídas: 7" in bien.stdout and (tmp_path / "s.csv").exists()
+    mal = subprocess.run([lideres_bin, "datos", "revisar", CORPUS / "malo_falta_fecha.csv"],
+                         capture_output=True, text=True, timeout=120)
+    assert mal.returncode == 1 and "Falta la columna «fecha»" in mal.stderr
+    assert "Traceback" not in mal.stderr + bien.stderr
+    assert huella(original) == antes
+
+
+# --------------------------------------------------------------------------- piezas sueltas
+
+@pytest.mark.parametrize("texto, hora", [
+    ("14:30", "14:30"), ("2:30 p. m.", "14:30"), ("2:30 p.m.", "14:30"), ("2:30 PM", "14:30"),
+    ("10:00 a. m.", "10:00"), ("12:00 a. m.", "00:00"), ("12 m.", "12:00"), ("14", "14:00"),
+    ("14 h", "14:00"), ("14:30:00", "14:30"), (dt.time(9, 5), "09:05"), (0.75, "18:00"), ("", None),
+])
+def test_horas(texto, hora):
+    assert revisar._leer_hora(texto) == hora
+
+
+@pytest.mark.parametrize("texto", ["25:00", "tarde", "13 p. m.", "14:75"])
+def test_horas_malas(texto):
+    with pytest.raises(ValueError):
+        revisar._leer_hora(texto)
+
+
+@pytest.mark.parametrize("texto", [
+    "05/03/2025", "5/3/2025", "5/3/25", "2025-03-05", "05-03-2025", "05.03.2025", "05-mar-25",
+    "5 de marzo de 2025", "5 de marzo del 2025", "05/03/2025 00:00", "45721", 45721,
+    dt.datetime(2025, 3, 5), dt.date(2025, 3, 5),
+])
+def test_fechas(texto):
+    assert revisar._leer_fecha(texto)[0] == dt.date(2025, 3, 5)
+
+
+@pytest.mark.parametrize("titulo, columna", [
+    ("Fecha ", "fecha"), ("FECHA", "fecha"), (" fecha_del_incidente", "fecha"), ("Tipo de incidente", "tipo"),
+    ("tipo_incidente", "tipo"), ("DISTRITO", "distrito"), ("Latitud", "lat"), ("LONGITUD", "lon"),
+    ("Dirección", "lugar"), ("Hora aprox.", "hora"),
+])
+def test_titulos(titulo, columna):
+    assert revisar._COLUMNA_DE[revisar._clave(titulo)] == columna
+
+
+@pytest.mark.parametrize("escrito, distrito", [
+    ("san juan de lurigancho", "San Juan de Lurigancho"), ("SAN JUAN DE LURIGANCHO", "San Juan de Lurigancho"),
+    ("  San  Juan de Lurigancho ", "San Juan de Lurigancho"), ("BRENA", "Breña"), ("breña", "Breña"),
+    ("Cercado de Lima", "Lima (Cercado)"), ("Lurigancho-Chosica", "Lurigancho (Chosica)"),
+    ("Distrito de Comas", "Comas"), ("VICTOR LARCO HERRERA", "Víctor Larco Herrera"),
+])
+def test_distritos_sin_mayusculas_ni_tildes(escrito, distrito):
+    assert revisar._buscar_distrito(escrito, revisar._catalogo())[0] == distrito
+
+
+@pytest.mark.parametrize("escrito, sugerencia", [
+    ("SJL", "San Juan de Lurigancho"), ("Chorillos", "Chorrillos"), ("Surco", "Santiago de Surco"),
+    ("Porvenir Alto", "El Porvenir"), ("Cayma", None), ("Lima Norte", None),
+])
+def test_distritos_desconocidos_solo_se_sugieren(escrito, sugerencia):
+    catalogo = revisar._catalogo()
+    assert revisar._buscar_distrito(escrito, catalogo) is None
+    assert revisar._sugerir_distrito(escrito, catalogo) == sugerencia
+
+
+def test_distrito_nuevo_lo_explica():
+    motivo = revisar._motivo_distrito("Alto Trujillo", revisar._catalogo())
+    assert "distrito nuevo" in motivo and "lat y lon" in motivo
+
+
+def test_separador_con_coma_decimal():
+    lineas = ["fecha;tipo;lat;lon", "05/03/2025;Robo;-12,04;-77,03", "06/03/2025;Robo;-12,05;-77,02"]
+    assert revisar._separador(lineas) == ";"
+    assert revisar._separador(["fecha,tipo,distrito", "05/03/2025,Robo,Comas"]) == ","
