@@ -1,0 +1,180 @@
+"""Los widgets del tablero «Conteos y tasas». La lógica vive en `estado.py` y `vistas.py`.
+
+Estructura (clases CSS entre corchetes):
+
+    TableroConteosYTasas (VBox) [lideres-tablero]
+    ├── HTML estilos (<style>)
+    ├── HTML título [lideres-titulo-caja] → <h2 class="lideres-titulo">
+    ├── Box controles [lideres-controles]
+    │   ├── VBox [lideres-control lideres-control-medida]: Label + ToggleButtons
+    │   └── VBox [lideres-control lideres-control-anio]: Label + ToggleButtons
+    └── Box cuerpo [lideres-cuerpo]
+        ├── VBox [lideres-columna-mapa]: Map [lideres-mapa] (una capa por distrito) + HTML leyenda
+        └── VBox [lideres-columna-lado]:
+            ├── VBox [lideres-control lideres-control-distrito]: Label + Dropdown
+            └── HTML ficha + HTML ranking
+
+En el teléfono todo va en una columna (mapa primero); desde 900 px, mapa y ranking lado a lado.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from lideres.errores import ErrorLideres
+from lideres.tablero import mapa as mapa_mod
+from lideres.tablero import vistas
+from lideres.tablero.estado import ANIOS, MEDIDAS, EstadoTablero
+
+_SIN_DISTRITO = "— Elige un distrito —"
+
+
+def _control(etiqueta: str, control: widgets.Widget, clase: str) -> widgets.VBox:
+    caja = widgets.VBox(
+        [widgets.Label(etiqueta), control],
+        layout=widgets.Layout(max_width="100%"),
+    )
+    caja.add_class("lideres-control")
+    caja.add_class(clase)
+    return caja
+
+
+class TableroConteosYTasas(widgets.VBox):
+    """Mapa + ranking que cambian juntos con la medida y el año."""
+
+    def __init__(
+        self,
+        medida: str = "conteo",
+        anio: int = 2025,
+        teselas: str | None = None,
+        **kwargs,
+    ):
+        self.estado = EstadoTablero(medida=medida, anio=anio)
+        self._base = mapa_mod.limites()
+
+        self.control_medida = widgets.ToggleButtons(
+            options=[(texto, clave) for clave, texto in MEDIDAS.items()],
+            value=self.estado.medida,
+            tooltips=["Cuántas denuncias hubo", "Denuncias por cada 100 mil habitantes"],
+            style={"button_width": "auto"},
+        )
+        self.control_anio = widgets.ToggleButtons(
+            options=[(str(a), a) for a in ANIOS],
+            value=self.estado.anio,
+            style={"button_width": "auto"},
+        )
+        self.control_distrito = widgets.Dropdown(
+            options=[(_SIN_DISTRITO, None), *self.estado.distritos()],
+            value=None,
+            layout=widgets.Layout(width="100%", max_width="420px"),
+        )
+        controles = widgets.Box(
+            [
+                _control("Medida", self.control_medida, "lideres-control-medida"),
+                _control("Año", self.control_anio, "lideres-control-anio"),
+            ]
+        )
+        controles.add_class("lideres-controles")
+
+        self.titulo = widgets.HTML()
+        self.titulo.add_class("lideres-titulo-caja")
+        self.mapa, self.capas = mapa_mod.crear_mapa(self._base, self.estado, teselas=teselas)
+        self.leyenda = widgets.HTML()
+        self.info = widgets.HTML()
+        self.grafico = widgets.HTML()
+        for w, clase in (
+            (self.leyenda, "lideres-leyenda-caja"),
+            (self.info, "lideres-info-caja"),
+            (self.grafico, "lideres-ranking-caja"),
+        ):
+            w.add_class(clase)
+
+        columna_mapa = widgets.VBox([self.mapa, self.leyenda])
+        columna_mapa.add_class("lideres-columna-mapa")
+        # Elegir de la lista = tocar en el mapa (para quien no puede tocar un polígono pequeño).
+        eleccion = _control("Distrito", self.control_distrito, "lideres-control-distrito")
+        columna_lado = widgets.VBox([eleccion, self.info, self.grafico])
+        columna_lado.add_class("lideres-columna-lado")
+        cuerpo = widgets.Box([columna_mapa, columna_lado])
+        cuerpo.add_class("lideres-cuerpo")
+
+        super().__init__(
+            [widgets.HTML(vistas.html_estilos()), self.titulo, controles, cuerpo],
+            layout=widgets.Layout(width="100%", max_width="1280px"),
+            **kwargs,
+        )
+        self.add_class("lideres-tablero")
+
+        self.control_medida.observe(self._al_cambiar_medida, names="value")
+        self.control_anio.observe(self._al_cambiar_anio, names="value")
+        self.control_distrito.observe(self._al_elegir_distrito, names="value")
+        for capa in self.capas.values():
+            capa.on_click(self._al_tocar_distrito)
+        self._dibujar()
+
+    # -- reacciones -----------------------------------------------------------------------------
+    def _al_cambiar_medida(self, cambio) -> None:
+        self.estado.medida = cambio["new"]
+        self._dibujar()
+
+    def _al_cambiar_anio(self, cambio) -> None:
+        self.estado.anio = cambio["new"]
+        self._dibujar()
+
+    def _al_elegir_distrito(self, cambio) -> None:
+        self.estado.seleccion = cambio["new"]
+        self._dibujar()
+
+    def _al_tocar_distrito(self, feature=None, properties=None, **_) -> None:
+        props = properties or (feature or {}).get("properties") or {}
+        ubigeo = props.get("ubigeo")
+        if ubigeo:
+            # El menú avisa a _al_elegir_distrito: un solo camino para tocar o elegir.
+            self.control_distrito.value = str(ubigeo)
+
+    def elegir(self, ubigeo: str | None) -> None:
+        """Elige un distrito como si se lo tocara en el mapa (útil en pruebas y lecciones)."""
+        self.control_distrito.value = ubigeo
+
+    # -- dibujo -----------------------------------------------------------------------------------
+    def _dibujar(self) -> None:
+        self.titulo.value = vistas.html_titulo(self.estado)
+        mapa_mod.actualizar_capas(self.capas, self.estado)
+        self.leyenda.value = vistas.html_leyenda(self.estado)
+        self.info.value = vistas.html_info(self.estado)
+        self.grafico.value = vistas.html_ranking(self.estado)
+
+    def colores(self) -> dict[str, str]:
+        """UBIGEO -> color de relleno que el mapa tiene ahora mismo."""
+        return {u: capa.style["fillColor"] for u, capa in self.capas.items()}
+
+
+def aviso_de_error(error: ErrorLideres) -> widgets.HTML:
+    """Lo que ve una persona si el tablero no puede armarse: qué pasó y cómo arreglarlo."""
+    arreglo = ""
+    if error.como_arreglar:
+        arreglo = f"<p>Cómo arreglarlo: {escape(error.como_arreglar)}</p>"
+    aviso = widgets.HTML(
+        f'<div class="lideres-error" lang="es" role="alert"><p><strong>No se pudo mostrar el '
+        f"tablero.</strong> {escape(error.mensaje)}</p>{arreglo}</div>"
+    )
+    aviso.add_class("lideres-tablero")
+    aviso.add_class("lideres-tablero-error")
+    return aviso
+
+
+def tablero_conteos_y_tasas(
+    medida: str = "conteo", anio: int = 2025, teselas: str | None = None
+) -> TableroConteosYTasas | widgets.HTML:
+    """El tablero del módulo 02: mapa de Lima y Callao + ranking, con conteo o tasa y año.
+
+    `teselas`: plantilla de URL de un mapa de fondo (opcional; también LIDERES_TESELAS).
+    Sin ella no se pide nada fuera de la computadora. Si faltan datos, devuelve un aviso en
+    español en lugar del tablero (en Voilà no se ven errores de Python).
+    """
+    try:
+        return TableroConteosYTasas(medida=medida, anio=anio, teselas=teselas)
+    except ErrorLideres as error:
+        return aviso_de_error(error)

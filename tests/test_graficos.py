@@ -1,0 +1,92 @@
+"""Figuras estáticas del libro: mapa de coropletas y ranking (matplotlib, sin pantalla)."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import PathPatch  # noqa: E402
+
+from lideres.errores import ErrorLideres  # noqa: E402
+from lideres.graficos import grafico_ranking, mapa_estatico  # noqa: E402
+from lideres.tablero.estado import FUENTE, PALETA, EstadoTablero  # noqa: E402
+
+
+def _textos(fig: Figure) -> str:
+    partes = [t.get_text() for t in fig.texts]
+    for ax in fig.axes:
+        partes.append(ax.get_title())
+        partes += [t.get_text() for t in ax.get_yticklabels()]
+        partes += [t.get_text() for t in ax.texts]
+        if ax.get_legend():
+            partes.append(ax.get_legend().get_title().get_text())
+            partes += [t.get_text() for t in ax.get_legend().get_texts()]
+    return "\n".join(partes)
+
+
+@pytest.mark.parametrize("medida", ["conteo", "tasa_100k"])
+def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
+    from lideres.limites import nota_limites
+
+    fig = mapa_estatico(2025, medida)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    parches = [p for p in ax.patches if isinstance(p, PathPatch)]
+    assert len(parches) >= 50
+    colores = {matplotlib.colors.to_hex(p.get_facecolor()) for p in parches}
+    assert colores <= set(PALETA)
+    texto = _textos(fig).replace("\n", " ")
+    assert "2025" in texto and FUENTE in texto
+    assert nota_limites() in texto
+    assert "San Juan de Lurigancho" in texto
+    assert len(ax.get_legend().get_texts()) == (6 if medida == "tasa_100k" else 5)
+    rayados = [p for p in parches if p.get_hatch()]
+    if medida == "tasa_100k":
+        assert len(rayados) >= len(EstadoTablero(medida, 2025).inestables())
+        assert "inestable" in texto
+    else:
+        assert not rayados
+
+
+def test_ranking_conteo_y_tasa():
+    conteo = grafico_ranking(2025, "conteo", n=10)
+    etiquetas = [t.get_text() for t in conteo.axes[0].get_yticklabels()]
+    assert len(etiquetas) == 10 and etiquetas[0].startswith("1. ")
+    assert any("San Juan de Lurigancho" in e for e in etiquetas)
+    tasa = grafico_ranking(2025, "tasa_100k", n=10)
+    etiquetas_tasa = [t.get_text() for t in tasa.axes[0].get_yticklabels()]
+    # San Juan de Lurigancho queda fuera de los 10 primeros: aparece al final, tras «…».
+    assert len(etiquetas_tasa) == 11
+    assert etiquetas_tasa[-1].startswith("… ") and "San Juan de Lurigancho" in etiquetas_tasa[-1]
+    assert FUENTE in _textos(tasa).replace("\n", " ")
+    assert "Denuncias por cada 100,000 habitantes" == tasa.axes[0].get_xlabel()
+
+
+def test_ranking_marca_tasas_inestables():
+    fig = grafico_ranking(2025, "tasa_100k", n=15)  # San Bartolo (8,722 hab.) está entre los 15
+    etiquetas = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert any(e.endswith("San Bartolo *") for e in etiquetas)
+    assert any(p.get_hatch() for p in fig.axes[0].patches)
+
+
+def test_medida_o_anio_equivocados_dan_error_claro():
+    with pytest.raises(ErrorLideres, match="conteo"):
+        grafico_ranking(2025, "tasas")
+    with pytest.raises(ErrorLideres, match="2024, 2025"):
+        mapa_estatico(2019, "conteo")
+
+
+def test_tabla_legible_en_espanol_y_es_pe():
+    from lideres.graficos import tabla_legible
+    from lideres.tasas import tabla_conteos_y_tasas
+
+    tabla = tabla_conteos_y_tasas(2024)
+    copia = tabla.copy()
+    html = tabla_legible(tabla.head(3)).to_html()
+    assert "Población (2020)" in html and "Tasa por 100 mil hab." in html
+    assert "1,177,629" in html and "36,163" in html  # San Juan de Lurigancho, 2024
+    assert "ubigeo" not in html
+    assert tabla.equals(copia)  # no cambia la tabla original
