@@ -1,11 +1,17 @@
-"""`lideres libro`: pendiente."""
+"""`lideres libro`: construir el libro del curso en book/_build/html, sin internet."""
 
-from lideres.errores import ErrorLideres
+from __future__ import annotations
 
 
 def agregar(parser):
-    pass
+    parser.epilog = (
+        "Copia los cuadernos de los módulos listos a book/modulos/, ejecuta los capítulos y "
+        "construye el HTML con los avisos tratados como errores. No usa internet."
+    )
 
 
-def ejecutar(args):
-    raise ErrorLideres("Esta orden todavía no está lista.")
+def ejecutar(args) -> int:
+    from lideres.libro import construir
+
+    construir()
+    return 0

@@ -1,11 +1,36 @@
-"""`lideres taller`: pendiente."""
+"""`lideres taller`: página de inicio, libro y tableros en un solo servidor, sin internet."""
 
-from lideres.errores import ErrorLideres
+from __future__ import annotations
 
 
 def agregar(parser):
-    pass
+    from lideres.taller import servidor as s
+
+    parser.add_argument("--puerto", type=int, default=s.PUERTO_POR_DEFECTO, metavar="N",
+                        help=f"puerto del servidor (por defecto {s.PUERTO_POR_DEFECTO})")
+    parser.add_argument("--red", action="store_true",
+                        help="abrir el servidor a la red local para que entren los celulares "
+                             "(sin contraseña: solo en la red del taller)")
+    parser.add_argument("--sin-libro", action="store_true",
+                        help="no construir el libro si falta (se sirven solo los tableros)")
+    parser.add_argument("--precalentados", type=int, default=s.PRECALENTADOS_POR_DEFECTO, metavar="N",
+                        help="kernels listos de antemano por cada tablero (por defecto "
+                             f"{s.PRECALENTADOS_POR_DEFECTO}; 0 para no precalentar)")
+    parser.add_argument("--cuadernos", metavar="CARPETA",
+                        help="carpeta con los cuadernos; sus tableros van en CARPETA/tableros/ "
+                             "(por defecto notebooks/)")
+    parser.add_argument("--registro", metavar="ARCHIVO",
+                        help="archivo para los mensajes técnicos de Jupyter (por defecto en /tmp)")
+    parser.epilog = (
+        "Sirve en un solo origen: la página de inicio (/), el libro (/libro/) y los tableros "
+        "(/voila/render/tableros/...). Ctrl-C lo detiene y apaga los kernels."
+    )
 
 
-def ejecutar(args):
-    raise ErrorLideres("Esta orden todavía no está lista.")
+def ejecutar(args) -> int:
+    from lideres.taller.servidor import iniciar
+
+    return iniciar(
+        puerto=args.puerto, red=args.red, sin_libro=args.sin_libro,
+        precalentados=args.precalentados, cuadernos=args.cuadernos, registro=args.registro,
+    )

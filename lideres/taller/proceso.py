@@ -1,0 +1,117 @@
+"""El servidor del taller en otro proceso: para las pruebas en navegador y el benchmark.
+
+    with ServidorTaller(puerto=puerto_libre_cualquiera(), sin_libro=True) as s:
+        s.url("/")   # 'http://127.0.0.1:PUERTO/'
+
+Se inicia con la misma orden que usa una persona (`lideres taller`), se espera a que la página de
+inicio responda y se detiene con SIGINT, como un Ctrl-C; `codigo_salida` queda para revisarlo.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from lideres.errores import ErrorLideres
+
+
+def puerto_libre_cualquiera() -> int:
+    """Un puerto TCP libre en 127.0.0.1 (lo elige el sistema)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServidorTaller:
+    def __init__(
+        self,
+        puerto: int | None = None,
+        *,
+        sin_libro: bool = True,
+        precalentados: int = 1,
+        cuadernos: Path | None = None,
+        espera_s: float = 120.0,
+    ):
+        self.puerto = puerto or puerto_libre_cualquiera()
+        self.sin_libro = sin_libro
+        self.precalentados = precalentados
+        self.cuadernos = cuadernos
+        self.espera_s = espera_s
+        carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
+        self.registro = carpeta / "taller.log"
+        self.salida = carpeta / "salida.txt"
+        self.proceso: subprocess.Popen | None = None
+        self.codigo_salida: int | None = None
+
+    def url(self, ruta: str = "/") -> str:
+        return f"http://127.0.0.1:{self.puerto}{ruta}"
+
+    def orden(self) -> list[str]:
+        orden = [sys.executable, "-m", "lideres.cli", "taller", "--puerto", str(self.puerto),
+                 "--precalentados", str(self.precalentados), "--registro", str(self.registro)]
+        if self.sin_libro:
+            orden.append("--sin-libro")
+        if self.cuadernos:
+            orden += ["--cuadernos", str(self.cuadernos)]
+        return orden
+
+    def iniciar(self) -> ServidorTaller:
+        entorno = dict(os.environ)
+        entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+        with self.salida.open("w", encoding="utf-8") as f:
+            self.proceso = subprocess.Popen(
+                self.orden(), stdout=f, stderr=subprocess.STDOUT, env=entorno,
+                start_new_session=True,  # un Ctrl-C en la terminal de pytest no le llega dos veces
+            )
+        limite = time.monotonic() + self.espera_s
+        while time.monotonic() < limite:
+            if self.proceso.poll() is not None:
+                raise ErrorLideres("El servidor del taller terminó al iniciar:\n" + self.texto_salida())
+            try:
+                with urllib.request.urlopen(self.url("/"), timeout=2) as r:
+                    if r.status == 200:
+                        return self
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.3)
+        self.detener()
+        raise ErrorLideres("El servidor del taller no respondió a tiempo:\n" + self.texto_salida())
+
+    def detener(self, espera_s: float = 30.0) -> int | None:
+        if self.proceso is None or self.codigo_salida is not None:
+            return self.codigo_salida
+        if self.proceso.poll() is None:
+            self.proceso.send_signal(signal.SIGINT)
+            try:
+                self.proceso.wait(timeout=espera_s)
+            except subprocess.TimeoutExpired:
+                self.proceso.kill()
+                self.proceso.wait(timeout=10)
+        self.codigo_salida = self.proceso.returncode
+        return self.codigo_salida
+
+    def texto_salida(self) -> str:
+        try:
+            return self.salida.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def texto_registro(self) -> str:
+        try:
+            return self.registro.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def __enter__(self) -> ServidorTaller:
+        return self.iniciar()
+
+    def __exit__(self, *exc) -> None:
+        self.detener()

@@ -1,0 +1,419 @@
+"""`lideres taller`: un Voilà independiente con la página de inicio y el libro en el mismo origen.
+
+La configuración es una función pura (`configuracion`) para poder probarla sin levantar nada.
+Los mensajes en inglés de Jupyter y de los kernels van a un archivo de registro; en la pantalla solo
+salen nuestras líneas en español.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lideres import rutas
+from lideres.errores import ErrorLideres
+
+if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser rápido
+    from traitlets.config import Config
+
+PUERTO_POR_DEFECTO = 8866
+PRECALENTADOS_POR_DEFECTO = 2
+CARPETA_TABLEROS = "tableros"
+PLANTILLA = "lideres"
+# Kernels sin uso se apagan a los 15 min (revisado cada minuto). Un tablero abierto en un celular no
+# se apaga mientras esté conectado; al bloquear el celular la conexión se cae y cuenta como inactivo.
+CULL_INACTIVO_S = 15 * 60
+CULL_INTERVALO_S = 60
+# Únicas extensiones de JupyterLab que cargan los tableros: los widgets y el mapa. Quedan fuera
+# nbgrader, la extensión de Notebook, pygments y cualquier otra que se instale después.
+EXTENSIONES_PERMITIDAS = [
+    "@jupyter-widgets/jupyterlab-manager",
+    "@voila-dashboards/widgets-manager8",
+    "jupyter-leaflet",
+]
+MENSAJE_ERROR_CELDA = (
+    "El tablero tuvo un problema al prepararse. Avisa a quien facilita el taller: el detalle "
+    "técnico quedó en el registro del servidor."
+)
+DIR_PLANTILLAS = Path(__file__).resolve().parent / "jupyter"
+DIR_PAGINAS = Path(__file__).resolve().parent / "paginas"
+
+
+# ---------------------------------------------------------------- red
+
+
+def direccion_lan() -> str | None:
+    """La IP de esta máquina en la red local, sin mandar ningún paquete.
+
+    `connect` de un socket UDP solo elige la interfaz de salida (no envía nada); se usa una dirección
+    privada, así que tampoco se consulta nada fuera de la red local. Si no hay red, se prueba
+    `hostname -I`; si tampoco, None.
+    """
+    for destino in ("10.255.255.255", "192.168.255.255", "172.31.255.255"):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            s.connect((destino, 9))
+            ip = s.getsockname()[0]
+            if ip and not ip.startswith("127.") and ip != "0.0.0.0":
+                return ip
+        except OSError:
+            pass
+        finally:
+            s.close()
+    try:
+        salida = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=3).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for ip in salida.split():
+        if "." in ip and not ip.startswith("127."):
+            return ip
+    return None
+
+
+def puerto_libre(ip: str, puerto: int) -> bool:
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        s.bind((ip, puerto))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+# ---------------------------------------------------------------- configuración
+
+
+def tableros(raiz: Path) -> list[str]:
+    """Cuadernos de tablero bajo raiz/tableros/, como rutas relativas a raiz (las de la URL)."""
+    carpeta = Path(raiz) / CARPETA_TABLEROS
+    if not carpeta.is_dir():
+        return []
+    return sorted(
+        p.relative_to(raiz).as_posix()
+        for p in carpeta.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.parts
+    )
+
+
+def pools_de_kernels(raiz: Path, precalentados: int) -> dict:
+    """`kernel_pools_config` de Voilà: `precalentados` kernels listos por cada tablero, 0 para el resto
+    (las lecciones en notebooks/ también se pueden abrir con Voilà, pero no se precalientan)."""
+    pools = {"default": {"pool_size": 0}}
+    for ruta in tableros(raiz):
+        pools[ruta] = {"pool_size": max(int(precalentados), 0)}
+    return pools
+
+
+def configuracion(
+    *,
+    raiz: Path,
+    puerto: int = PUERTO_POR_DEFECTO,
+    red: bool = False,
+    precalentados: int = PRECALENTADOS_POR_DEFECTO,
+) -> Config:
+    """La configuración de Voilà para el taller (traitlets)."""
+    from traitlets.config import Config
+
+    c = Config()
+    c.Voila.ip = "0.0.0.0" if red else "127.0.0.1"
+    c.Voila.port = int(puerto)
+    c.Voila.port_retries = 0  # si el puerto está ocupado, decirlo; no saltar a otro en silencio
+    c.Voila.open_browser = False
+    c.Voila.root_dir = str(Path(raiz).resolve())
+    # Nada de voila.json / jupyter_config de la máquina: el taller se comporta igual en todas.
+    c.Voila.config_file_paths = []
+    # Sin token ni contraseña: en 127.0.0.1 solo entra esta computadora; con --red, cualquiera del
+    # wifi del taller (la orden lo avisa al iniciar).
+    c.Voila.token = ""
+
+    c.VoilaConfiguration.template = PLANTILLA
+    c.VoilaConfiguration.theme = "light"
+    c.VoilaConfiguration.strip_sources = True
+    c.VoilaConfiguration.show_tracebacks = False
+    c.VoilaConfiguration.show_margins = False
+    c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
+    c.VoilaConfiguration.preheat_kernel = precalentados > 0
+    c.VoilaConfiguration.default_pool_size = 0
+    c.VoilaKernelManager.kernel_pools_config = pools_de_kernels(raiz, precalentados)
+    c.VoilaKernelManager.fill_delay = 1.0
+
+    c.MappingKernelManager.cull_idle_timeout = CULL_INACTIVO_S
+    c.MappingKernelManager.cull_interval = CULL_INTERVALO_S
+    c.MappingKernelManager.cull_connected = False
+    c.MappingKernelManager.cull_busy = False
+
+    c.HTMLExporter.language_code = "es"  # <html lang="es"> en los tableros
+    c.VoilaExecutor.cell_error_instruction = MENSAJE_ERROR_CELDA
+    return c
+
+
+def preparar_rutas_jupyter() -> None:
+    """Voilà busca plantillas en las rutas de datos de Jupyter: se agrega la del paquete."""
+    actual = os.environ.get("JUPYTER_PATH", "")
+    partes = [p for p in actual.split(os.pathsep) if p]
+    if str(DIR_PLANTILLAS) not in partes:
+        os.environ["JUPYTER_PATH"] = os.pathsep.join([str(DIR_PLANTILLAS), *partes])
+
+
+# ---------------------------------------------------------------- páginas propias
+
+
+def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
+    from lideres.libro import numero_modulo, url_capitulo
+    from lideres.modulos import MODULOS
+
+    disponibles = set(tableros(raiz))
+    filas = []
+    for m in MODULOS:
+        ruta_tablero = f"{CARPETA_TABLEROS}/{m.cuaderno}"
+        filas.append({
+            "id": m.id,
+            "numero": numero_modulo(m),
+            "titulo": m.titulo,
+            "lectura": m.lectura_equivocada,
+            "listo": m.listo,
+            "tablero": f"/voila/render/{ruta_tablero}" if ruta_tablero in disponibles else None,
+            "capitulo": url_capitulo(m) if libro_disponible else None,
+        })
+    return filas
+
+
+def pagina_inicio(raiz: Path, libro_html: Path | None) -> str:
+    import jinja2
+
+    entorno = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(DIR_PAGINAS)), autoescape=True
+    )
+    libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
+    return entorno.get_template("inicio.html").render(
+        modulos=modulos_para_inicio(raiz, libro_disponible), libro_disponible=libro_disponible
+    )
+
+
+ICONO_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" '
+    'rx="6" fill="#1d4e64"/><path d="M8 24V8h4v12h8v4z" fill="#fff"/></svg>'
+)
+
+PAGINA_NO_ENCONTRADA = """<!DOCTYPE html>
+<html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>No encontrado · Escuela de Líderes</title></head>
+<body style="font-family: system-ui, sans-serif; font-size: 17px; padding: 16px; max-width: 640px; margin: 0 auto">
+<h1 style="font-size: 1.4rem">Esta página no existe</h1>
+<p>Revisa la dirección o vuelve a la <a href="/">página de inicio del taller</a>.</p>
+</body></html>
+"""
+
+
+def _handlers_propios(raiz: Path, libro_html: Path | None) -> list:
+    import tornado.web
+
+    class Inicio(tornado.web.RequestHandler):
+        def get(self):
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.set_header("Cache-Control", "no-cache")
+            self.write(pagina_inicio(raiz, libro_html))
+
+    class Icono(tornado.web.RequestHandler):
+        def get(self):
+            self.set_header("Content-Type", "image/svg+xml")
+            self.set_header("Cache-Control", "max-age=86400")
+            self.write(ICONO_SVG)
+
+    handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono)]
+    if libro_html is not None:
+        handlers += [
+            (r"/libro", tornado.web.RedirectHandler, {"url": "/libro/"}),
+            (r"/libro/(.*)", tornado.web.StaticFileHandler,
+             {"path": str(libro_html), "default_filename": "index.html"}),
+        ]
+    return handlers
+
+
+def _clase_no_encontrado():
+    import tornado.web
+
+    class NoEncontrado(tornado.web.RequestHandler):
+        def prepare(self):
+            self.set_status(404)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.finish(PAGINA_NO_ENCONTRADA)
+
+    return NoEncontrado
+
+
+def _clase_voila():
+    """La subclase se arma al usarla: importar Voilà tarda y `lideres --help` debe ser rápido."""
+    import tornado.ioloop
+    import tornado.web
+    from voila.app import Voila
+    from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class VoilaTaller(Voila):
+        """Voilà con nuestras rutas delante y el árbol de archivos de `/` reemplazado por la portada."""
+
+        raiz_taller: Path
+        libro_html: Path | None = None
+        al_iniciar = None
+
+        def init_handlers(self):
+            de_voila = [
+                h for h in super().init_handlers()
+                if not (h[0] == self.server_url and h[1] is TornadoVoilaTreeHandler)
+            ]
+            self.app.settings["default_handler_class"] = _clase_no_encontrado()
+            # Respuestas comprimidas (gzip): el JavaScript de Voilà pesa varios MB y los celulares
+            # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
+            if tornado.web.GZipContentEncoding not in self.app.transforms:
+                self.app.transforms.append(tornado.web.GZipContentEncoding)
+            return _handlers_propios(self.raiz_taller, self.libro_html) + de_voila
+
+        def _handle_signal_stop(self, sig, frame):
+            # Ctrl-C o SIGTERM: detener el bucle desde el hilo de la señal, sin traceback.
+            self.ioloop.asyncio_loop.call_soon_threadsafe(self.ioloop.stop)
+
+        def listen(self):
+            try:
+                self.app.listen(self.port, self.ip)
+            except OSError as e:
+                raise ErrorLideres(
+                    f"No se pudo abrir el puerto {self.port}: {e.strerror or e}.",
+                    como_arreglar=f"usa otro puerto, por ejemplo `lideres taller --puerto {self.port + 1}`.",
+                ) from None
+            self.ioloop = tornado.ioloop.IOLoop.current()
+            signal.signal(signal.SIGINT, self._handle_signal_stop)
+            signal.signal(signal.SIGTERM, self._handle_signal_stop)
+            if self.al_iniciar:
+                self.al_iniciar()
+            try:
+                self.ioloop.start()
+            except KeyboardInterrupt:
+                pass
+
+    return VoilaTaller
+
+
+# ---------------------------------------------------------------- registro
+
+
+def _registrar_en_archivo(archivo: Path, app) -> None:
+    """Los mensajes de Jupyter, tornado y Voilà (en inglés) van al archivo, no a la pantalla."""
+    manejador = logging.FileHandler(archivo, encoding="utf-8")
+    manejador.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    raiz = logging.getLogger()
+    for h in list(raiz.handlers):
+        raiz.removeHandler(h)
+    raiz.addHandler(manejador)
+    raiz.setLevel(logging.INFO)
+    for h in list(app.log.handlers):
+        app.log.removeHandler(h)
+    app.log.addHandler(manejador)
+    app.log.propagate = False
+
+
+def _stderr_al_archivo(archivo: Path) -> None:
+    """Los kernels heredan el stderr del servidor: se apunta al registro (no a la pantalla)."""
+    sys.stderr.flush()
+    fd = os.open(archivo, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    os.dup2(fd, 2)
+    os.close(fd)
+
+
+# ---------------------------------------------------------------- orden
+
+
+def iniciar(
+    *,
+    puerto: int = PUERTO_POR_DEFECTO,
+    red: bool = False,
+    sin_libro: bool = False,
+    precalentados: int = PRECALENTADOS_POR_DEFECTO,
+    cuadernos: Path | None = None,
+    registro: Path | None = None,
+    imprimir=print,
+) -> int:
+    from lideres import libro
+    from lideres.formato import numero
+
+    raiz = Path(cuadernos or rutas.CUADERNOS).resolve()
+    if not raiz.is_dir():
+        raise ErrorLideres(
+            f"No existe la carpeta de cuadernos {raiz}.",
+            como_arreglar="corre la orden desde una copia completa del curso o indica --cuadernos.",
+        )
+    if not (1 <= int(puerto) <= 65535):
+        raise ErrorLideres(f"El puerto {puerto} no es válido.", como_arreglar="usa un número entre 1024 y 65535.")
+    if precalentados < 0:
+        raise ErrorLideres("--precalentados no puede ser negativo.", como_arreglar="usa 0 o más.")
+    ip = "0.0.0.0" if red else "127.0.0.1"
+    if not puerto_libre(ip, puerto):
+        raise ErrorLideres(
+            f"El puerto {puerto} ya está en uso (¿hay otro servidor del taller abierto?).",
+            como_arreglar=f"ciérralo o usa otro: `lideres taller --puerto {puerto + 1}`.",
+        )
+
+    html = rutas.LIBRO / "_build" / "html"
+    if not libro.html_listo():
+        if sin_libro:
+            imprimir("Aviso: el libro no está construido; se sirven solo los tableros (--sin-libro).")
+        else:
+            imprimir("El libro todavía no está construido: lo construyo primero.")
+            libro.construir(imprimir=imprimir)
+    libro_html = html if libro.html_listo() else None
+
+    registro = Path(registro or Path(tempfile.gettempdir()) / "lideres_taller.log")
+    registro.parent.mkdir(parents=True, exist_ok=True)
+    registro.write_text("", encoding="utf-8")
+    preparar_rutas_jupyter()
+    cfg = configuracion(raiz=raiz, puerto=puerto, red=red, precalentados=precalentados)
+
+    imprimir("Iniciando el servidor del taller…")
+    clase = _clase_voila()
+    app = clase(config=cfg)
+    app.raiz_taller = raiz
+    app.libro_html = libro_html
+    # Kernels con el mismo Python del taller (el que tiene `lideres`).
+    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+    app.initialize(argv=[])
+    _registrar_en_archivo(registro, app)
+    n_tableros = len(tableros(raiz))
+
+    def al_iniciar():
+        local = f"http://127.0.0.1:{puerto}/"
+        imprimir("Servidor del taller listo.")
+        imprimir(f"  En esta computadora:  {local}")
+        if red:
+            lan = direccion_lan()
+            if lan:
+                imprimir(f"  En los celulares (misma red wifi), escribir:  http://{lan}:{puerto}/")
+            else:
+                imprimir("  No encontré la dirección de esta computadora en la red local; revisa el wifi.")
+            imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
+        else:
+            imprimir("  Solo esta computadora puede entrar. Para los celulares: `lideres taller --red`.")
+        imprimir(f"  Tableros: {numero(n_tableros)}; kernels precalentados por tablero: {numero(precalentados)}.")
+        imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
+        imprimir(f"  Registro técnico (en inglés): {registro}")
+        imprimir("Para detener el servidor: Ctrl-C.")
+        sys.stdout.flush()
+        _stderr_al_archivo(registro)
+
+    app.al_iniciar = al_iniciar
+    try:
+        app.start()
+    finally:
+        try:
+            app.stop()
+        except Exception:  # al apagar, un kernel que ya murió no debe ensuciar la salida
+            logging.getLogger("lideres.taller").exception("al detener")
+    imprimir("Servidor detenido: se apagaron los kernels.")
+    return 0

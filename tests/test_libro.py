@@ -1,0 +1,212 @@
+"""El libro: fuentes generadas, revisión del HTML y una construcción real sin internet."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lideres import libro, rutas
+from lideres.errores import ErrorLideres
+from lideres.glosario import GLOSARIO
+from lideres.modulos import MODULOS, listos
+
+# ---------------------------------------------------------------- rápidas (sin construir)
+
+
+def test_config_en_espanol_y_sin_extensiones_de_red():
+    cfg = yaml.safe_load((rutas.LIBRO / "_config.yml").read_text(encoding="utf-8"))
+    sphinx = cfg["sphinx"]["config"]
+    assert sphinx["language"] == "es"
+    assert "sphinx_thebe" not in sphinx["extensions"]
+    assert "sphinx.ext.intersphinx" not in sphinx["extensions"]
+    assert sphinx["nb_ipywidgets_js"] == {}
+    assert "dollarmath" not in cfg["parse"]["myst_enable_extensions"]
+    assert cfg["execute"]["execute_notebooks"] in ("force", "cache")
+    assert not cfg["launch_buttons"].get("binderhub_url")
+    assert not cfg["html"]["use_repository_button"]
+
+
+def test_indice_toma_los_modulos_por_glob():
+    toc = yaml.safe_load((rutas.LIBRO / "_toc.yml").read_text(encoding="utf-8"))
+    entradas = [c for parte in toc["parts"] for c in parte["chapters"]]
+    assert {"glob": f"{libro.CARPETA_MODULOS}/*"} in entradas
+    assert {"file": "glosario"} in entradas
+    assert toc["root"] == "intro"
+
+
+def test_lista_de_modulos_tiene_los_once():
+    texto = libro.lista_modulos_md()
+    lineas = texto.strip().splitlines()
+    assert len(lineas) == len(MODULOS) == 11
+    for m, linea in zip(MODULOS, lineas, strict=True):
+        assert m.titulo in linea
+        if m.listo:
+            assert f"({libro.CARPETA_MODULOS}/{m.id}.ipynb)" in linea
+        else:
+            assert "próximamente" in linea
+
+
+def test_glosario_md_tiene_todos_los_terminos():
+    texto = libro.glosario_md()
+    assert texto.startswith(":::{glossary}")
+    for termino in GLOSARIO:
+        assert f"\n{termino.strip()}\n" in texto
+
+
+def test_preparar_copia_sin_tocar_el_original(tmp_path):
+    cuadernos = tmp_path / "notebooks"
+    cuadernos.mkdir()
+    originales = {}
+    for m in listos():
+        nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Hola"}],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        p = cuadernos / m.cuaderno
+        p.write_text(json.dumps(nb), encoding="utf-8")
+        originales[p] = p.read_bytes()
+    book = tmp_path / "book"
+    book.mkdir()
+    (book / libro.CARPETA_MODULOS).mkdir()
+    (book / libro.CARPETA_MODULOS / "99_viejo.ipynb").write_text("{}", encoding="utf-8")
+
+    copiados = libro.preparar(book, cuadernos)
+
+    assert [p.name for p in copiados] == [m.cuaderno for m in listos()]
+    assert not (book / libro.CARPETA_MODULOS / "99_viejo.ipynb").exists()  # se limpia
+    for p, contenido in originales.items():
+        assert p.read_bytes() == contenido
+    for m, copia in zip(listos(), copiados, strict=True):
+        ultima = json.loads(copia.read_text(encoding="utf-8"))["cells"][-1]
+        assert libro.url_tablero(m) in ultima["source"]
+        assert "servidor del taller" in ultima["source"]
+    assert (book / libro.CARPETA_GENERADO / "glosario.md").is_file()
+    assert (book / libro.CARPETA_GENERADO / "modulos.md").is_file()
+
+
+def test_preparar_sin_cuaderno_da_error_en_espanol(tmp_path):
+    with pytest.raises(ErrorLideres) as e:
+        libro.preparar(tmp_path / "book", tmp_path / "vacio")
+    assert "Faltan los cuadernos" in str(e.value)
+    assert "Cómo arreglarlo" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "externa"),
+    [
+        ("https://cdn.jsdelivr.net/npm/x.js", True),
+        ("//fonts.googleapis.com/css", True),
+        ("http://127.0.0.1:8866/libro/", False),
+        ("http://localhost/x.css", False),
+        ("_static/x.css", False),
+        ("../_images/a.png", False),
+        ("data:image/png;base64,AAA", False),
+        ("/voila/render/tableros/02_conteos_y_tasas.ipynb", False),
+    ],
+)
+def test_es_externa(url, externa):
+    assert libro.es_externa(url) is externa
+
+
+def test_revisar_html_encuentra_recursos_externos(tmp_path):
+    (tmp_path / "a.html").write_text(
+        '<html lang="es"><head><script src="https://unpkg.com/thebe.js"></script>'
+        '<link rel="stylesheet" href="_static/local.css"></head>'
+        '<body><img src="https://example.org/x.png"><a href="https://ejemplo.pe">ok</a></body></html>',
+        encoding="utf-8",
+    )
+    (tmp_path / "b.html").write_text('<html lang="en"><body></body></html>', encoding="utf-8")
+    (tmp_path / "c.css").write_text("@import 'https://fonts.googleapis.com/css';", encoding="utf-8")
+    problemas = libro.revisar_html(tmp_path)
+    texto = "\n".join(problemas)
+    assert "unpkg.com" in texto and "example.org" in texto and "fonts.googleapis.com" in texto
+    assert "ejemplo.pe" not in texto  # un enlace <a> no carga nada por sí solo
+    assert 'b.html: el idioma de la página es "en"' in texto
+    assert len(problemas) == 4
+
+
+# ---------------------------------------------------------------- construcción real
+
+
+@pytest.fixture(scope="session")
+def html():
+    return libro.construir_una_vez(imprimir=lambda *a: None)
+
+
+def _texto(p: Path) -> str:
+    return p.read_text(encoding="utf-8")
+
+
+@pytest.mark.lento
+def test_libro_construido_sin_recursos_externos(html):
+    assert (html / "index.html").is_file()
+    assert libro.revisar_html(html) == []
+    paginas = list(html.rglob("*.html"))
+    for p in paginas:
+        if p.parent.name == "_static":
+            continue
+        assert re.search(r'<html[^>]*lang="es"', _texto(p)), p
+
+
+@pytest.mark.lento
+def test_portada_lista_los_modulos(html):
+    portada = _texto(html / "intro.html")
+    for m in MODULOS:
+        assert m.titulo in portada
+    assert portada.count("próximamente") == len(MODULOS) - len(listos())
+
+
+@pytest.mark.lento
+def test_capitulo_ejecutado_con_figuras_y_enlace_al_tablero(html):
+    for m in listos():
+        pagina = html / libro.CARPETA_MODULOS / f"{m.id}.html"
+        assert pagina.is_file()
+        texto = _texto(pagina)
+        imagenes = re.findall(r'<img[^>]+src="([^"]+\.png)"', texto)
+        assert imagenes, "el capítulo debe tener figuras fijas (PNG)"
+        for src in imagenes:
+            assert (pagina.parent / src).resolve().is_file(), src
+        assert f'href="{libro.url_tablero(m)}"' in texto
+        assert "Traceback" not in texto
+
+
+@pytest.mark.lento
+def test_glosario_y_facilitadores(html):
+    glosario = _texto(html / "glosario.html")
+    for termino in GLOSARIO:
+        assert termino.strip() in glosario
+    assert re.search(r'<dl class="[^"]*glossary', glosario)
+    for m in listos():
+        plan = _texto(html / "facilitadores" / f"{m.id}.html")
+        assert "Plan de la sesión" in plan
+        assert "Errores comunes" in plan
+        assert f'href="{libro.url_tablero(m)}"' in plan
+
+
+@pytest.mark.lento
+def test_error_de_construccion_en_espanol_sin_traceback(tmp_path):
+    # Un libro mínimo con una referencia rota: Sphinx avisa y, con avisos como errores, falla.
+    book = tmp_path / "book"
+    shutil.copytree(rutas.LIBRO, book, ignore=shutil.ignore_patterns(
+        "_build", libro.CARPETA_MODULOS, libro.CARPETA_GENERADO))
+    (book / "intro.md").write_text("# Portada\n\nVer {doc}`no_existe`.\n", encoding="utf-8")
+    for p in (book / "facilitadores").glob("*.md"):
+        p.write_text("# Plan\n", encoding="utf-8")
+    cuadernos = tmp_path / "notebooks"
+    cuadernos.mkdir()
+    for m in listos():
+        nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Capítulo"}],
+              "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                          "language": "python"}},
+              "nbformat": 4, "nbformat_minor": 5}
+        (cuadernos / m.cuaderno).write_text(json.dumps(nb), encoding="utf-8")
+    with pytest.raises(ErrorLideres) as e:
+        libro.construir(book, cuadernos, imprimir=lambda *a: None)
+    mensaje = str(e.value)
+    assert mensaje.startswith("No se pudo construir el libro")
+    assert "no_existe" in mensaje
+    assert "Traceback" not in mensaje
+    assert "\x1b[" not in mensaje

@@ -1,0 +1,186 @@
+"""El servidor del taller: configuración (sin levantar nada) y un arranque y parada reales."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+import socket
+import urllib.error
+import urllib.request
+
+import pytest
+
+from lideres import cli, libro, rutas
+from lideres.modulos import MODULOS, listos
+from lideres.taller import servidor
+from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
+
+
+@pytest.fixture
+def raiz(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "02_conteos_y_tasas.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "02_conteos_y_tasas.ipynb").write_text("{}", encoding="utf-8")
+    return tmp_path
+
+
+def test_por_defecto_solo_esta_computadora(raiz):
+    c = servidor.configuracion(raiz=raiz)
+    assert c.Voila.ip == "127.0.0.1"
+    assert c.Voila.port == servidor.PUERTO_POR_DEFECTO
+    assert c.Voila.open_browser is False
+    assert c.Voila.port_retries == 0
+    assert c.Voila.token == ""
+
+
+def test_con_red_escucha_en_todas_las_interfaces(raiz):
+    assert servidor.configuracion(raiz=raiz, red=True, puerto=9000).Voila.ip == "0.0.0.0"
+
+
+def test_opciones_de_voila_para_lideres(raiz):
+    v = servidor.configuracion(raiz=raiz).VoilaConfiguration
+    assert v.template == "lideres"
+    assert v.strip_sources is True
+    assert v.show_tracebacks is False
+    assert v.preheat_kernel is True
+    permitidas = v.extension_allowlist
+    assert "jupyter-leaflet" in permitidas
+    assert "@jupyter-widgets/jupyterlab-manager" in permitidas
+    assert not any("nbgrader" in e or "notebook" in e for e in permitidas)
+
+
+def test_kernels_precalentados_solo_para_tableros(raiz):
+    c = servidor.configuracion(raiz=raiz, precalentados=3)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["default"]["pool_size"] == 0
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 3
+    assert "02_conteos_y_tasas.ipynb" not in pools
+    sin = servidor.configuracion(raiz=raiz, precalentados=0)
+    assert sin.VoilaConfiguration.preheat_kernel is False
+
+
+def test_kernels_inactivos_se_apagan(raiz):
+    m = servidor.configuracion(raiz=raiz).MappingKernelManager
+    assert m.cull_idle_timeout > 0
+    assert 0 < m.cull_interval <= m.cull_idle_timeout
+
+
+def test_tableros_en_espanol(raiz):
+    c = servidor.configuracion(raiz=raiz)
+    assert c.HTMLExporter.language_code == "es"
+    assert "Avisa" in c.VoilaExecutor.cell_error_instruction
+
+
+def test_plantilla_extiende_lab_sin_cdn():
+    carpeta = servidor.DIR_PLANTILLAS / "voila" / "templates" / servidor.PLANTILLA
+    assert json.loads((carpeta / "conf.json").read_text(encoding="utf-8"))["base_template"] == "lab"
+    plantilla = (carpeta / "index.html.j2").read_text(encoding="utf-8")
+    assert "extends 'voila/templates/lab/index.html.j2'" in plantilla
+    assert "Cargando el tablero" in plantilla
+    urls = re.findall(r"https?://[^\s\"'<>]+", plantilla)
+    assert all(u.startswith("http://www.w3.org/") for u in urls), urls
+
+
+def test_pagina_de_inicio(raiz, tmp_path):
+    html = tmp_path / "html"
+    html.mkdir()
+    (html / "index.html").write_text("<html></html>", encoding="utf-8")
+    texto = servidor.pagina_inicio(raiz, html)
+    assert '<html lang="es">' in texto
+    for m in MODULOS:
+        assert m.titulo in texto
+    for m in listos():
+        assert f'href="/voila/render/tableros/{m.cuaderno}"' in texto
+        assert f'href="{libro.url_capitulo(m)}"' in texto
+    assert texto.count("(próximamente)") == len(MODULOS) - len(listos())
+    assert "http://" not in texto and "https://" not in texto
+    sin_libro = servidor.pagina_inicio(raiz, None)
+    assert "Leer el capítulo" not in sin_libro
+    assert "todavía no está construido" in sin_libro
+
+
+def test_direccion_lan_no_es_loopback():
+    ip = servidor.direccion_lan()
+    if ip is not None:
+        assert not ipaddress.ip_address(ip).is_loopback
+
+
+def test_puerto_ocupado_da_error_en_espanol(capsys):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        puerto = s.getsockname()[1]
+        codigo = cli.main(["taller", "--puerto", str(puerto), "--sin-libro"])
+    err = capsys.readouterr().err
+    assert codigo == 1
+    assert "ya está en uso" in err
+    assert "Traceback" not in err
+
+
+def test_opciones_invalidas_dan_error_en_espanol(capsys):
+    assert cli.main(["taller", "--puerto", "70000", "--sin-libro"]) == 1
+    assert "no es válido" in capsys.readouterr().err
+    assert cli.main(["taller", "--precalentados", "-1", "--sin-libro"]) == 1
+    assert "negativo" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- servidor real
+
+
+def _get(url):
+    with urllib.request.urlopen(url, timeout=120) as r:
+        return r.status, r.read().decode("utf-8", errors="replace")
+
+
+@pytest.mark.lento
+def test_servidor_real_sirve_inicio_libro_y_tablero():
+    libro.construir_una_vez(imprimir=lambda *a: None)
+    s = ServidorTaller(puerto_libre_cualquiera(), sin_libro=True, precalentados=1)
+    with s:
+        estado, inicio = _get(s.url("/"))
+        assert estado == 200 and '<html lang="es">' in inicio
+
+        estado, portada = _get(s.url("/libro/"))
+        assert estado == 200 and 'lang="es"' in portada
+        for m in listos():
+            estado, _ = _get(s.url(libro.url_capitulo(m)))
+            assert estado == 200
+
+            estado, tablero = _get(s.url(libro.url_tablero(m)))
+            assert estado == 200
+            assert 'lang="es"' in tablero
+            assert "Traceback" not in tablero
+            assert "There was an error" not in tablero
+            assert "tablero_conteos_y_tasas(" not in tablero  # fuentes quitadas
+            assert "cdn.jsdelivr.net" not in tablero
+
+        with pytest.raises(urllib.error.HTTPError) as e:
+            _get(s.url("/no-existe"))
+        assert e.value.code == 404
+        assert "no existe" in e.value.read().decode("utf-8")
+    assert s.codigo_salida == 0, s.texto_salida()
+    assert "Using pre-heated kernel" in s.texto_registro()
+    salida = s.texto_salida()
+    assert "Servidor del taller listo" in salida
+    assert "Servidor detenido" in salida
+    assert "Traceback" not in salida
+    assert "[I " not in salida and "INFO" not in salida  # el registro en inglés va al archivo
+    assert rutas.LIBRO.exists()
+
+
+@pytest.mark.lento
+def test_tablero_con_error_muestra_aviso_en_espanol_sin_traceback(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {},
+                     "outputs": [], "source": "secreto = 41\n1 / 0"}],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / "tableros" / "roto.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    with ServidorTaller(sin_libro=True, precalentados=0, cuadernos=tmp_path) as s:
+        estado, pagina = _get(s.url("/voila/render/tableros/roto.ipynb"))
+    assert estado == 200
+    assert "El tablero tuvo un problema" in pagina
+    for prohibido in ("Traceback", "ZeroDivisionError", "There was an error", "secreto = 41"):
+        assert prohibido not in pagina, prohibido
+    assert "ZeroDivisionError" in s.texto_registro()  # el detalle queda para quien facilita
