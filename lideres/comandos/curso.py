@@ -1,11 +1,121 @@
-"""`lideres curso`: pendiente."""
+"""`lideres curso ...`: asignar, recoger y calificar ejercicios; ver el avance del grupo.
 
-from lideres.errores import ErrorLideres
+Todo ocurre en una carpeta de curso de nbgrader (por defecto exercises/); con --curso se usa
+otra, por ejemplo una por cohorte. La salida de nbgrader (en inglés) queda en nbgrader.log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUBORDENES = {
+    "asignar": "Generar la versión para participantes (sin soluciones) de un ejercicio",
+    "recoger": "Traer las entregas desde una carpeta por participante o un .zip",
+    "calificar": "Calificar las entregas y escribir la retroalimentación en español",
+    "reporte": "Ver el avance del grupo: CSV, página HTML y gráfico",
+}
+
+
+def _curso(p):
+    p.add_argument("--curso", metavar="CARPETA",
+                   help="carpeta del curso de nbgrader (por defecto exercises/ del proyecto)")
 
 
 def agregar(parser):
-    pass
+    sub = parser.add_subparsers(dest="suborden", metavar="SUBORDEN", title="subórdenes")
+    sub.required = True
+
+    p = sub.add_parser("asignar", help=SUBORDENES["asignar"], description=SUBORDENES["asignar"])
+    p.add_argument("ejercicio", metavar="EJERCICIO", help="por ejemplo 02_conteos_y_tasas")
+    p.add_argument("--forzar", action="store_true", help="volver a generarlo aunque ya exista")
+    _curso(p)
+
+    p = sub.add_parser("recoger", help=SUBORDENES["recoger"], description=SUBORDENES["recoger"])
+    p.add_argument("ejercicio", metavar="EJERCICIO")
+    p.add_argument("origen", metavar="CARPETA_O_ZIP",
+                   help="carpeta con una subcarpeta por participante, o un .zip de lo mismo")
+    _curso(p)
+
+    p = sub.add_parser("calificar", help=SUBORDENES["calificar"], description=SUBORDENES["calificar"])
+    p.add_argument("ejercicio", metavar="EJERCICIO")
+    p.add_argument("--tiempo-por-celda", metavar="SEGUNDOS", type=int,
+                   help="máximo por celda antes de cortarla (por defecto, el de nbgrader_config.py)")
+    p.add_argument("--a-la-vez", metavar="N", type=int, dest="a_la_vez",
+                   help="entregas que se califican a la vez (por defecto 2 si hay aislamiento con bwrap)")
+    _curso(p)
+
+    p = sub.add_parser("reporte", help=SUBORDENES["reporte"], description=SUBORDENES["reporte"])
+    _curso(p)
 
 
-def ejecutar(args):
-    raise ErrorLideres("Esta orden todavía no está lista.")
+def ejecutar(args) -> int:
+    from lideres.curso import motor
+
+    curso, notas = motor.preparar_curso(args.curso)
+    for nota in notas:
+        print(f"Nota: {nota}")
+    return globals()[f"_{args.suborden}"](args, curso)
+
+
+def _asignar(args, curso: Path) -> int:
+    from lideres.curso import motor
+
+    for linea in motor.asignar(curso, args.ejercicio, forzar=args.forzar):
+        print(linea)
+    return 0
+
+
+def _recoger(args, curso: Path) -> int:
+    from lideres.curso import recoger
+
+    resumen = recoger.recoger(curso, args.ejercicio, Path(args.origen).expanduser())
+    print(f"Recogidas {len(resumen.entregas)} entregas de {args.ejercicio}:")
+    for entrega in sorted(resumen.entregas, key=lambda e: recoger.ids.clave_orden(e.nombre)):
+        print(f"  · {entrega.nombre} ({entrega.codigo})")
+        for nota in entrega.notas:
+            print(f"      Nota: {nota}")
+    for aviso in resumen.avisos:
+        print(f"  Aviso: {aviso}")
+    print(f"Copia de este recojo (los originales no se tocaron): {resumen.archivo}")
+    print(f"Siguiente paso: lideres curso calificar {args.ejercicio}" + _opcion_curso(args))
+    return 0
+
+
+def _calificar(args, curso: Path) -> int:
+    from lideres.curso import motor
+
+    resultados = motor.calificar(curso, args.ejercicio, trabajadores=args.a_la_vez,
+                                 tiempo_celda=args.tiempo_por_celda, avisar=lambda t: print(t, flush=True))
+    bien = [r for r in resultados if r.estado == "calificado"]
+    print(f"Listo: {len(bien)} de {len(resultados)} entregas calificadas.")
+    if len(bien) < len(resultados):
+        print("Las no calificadas tienen su motivo arriba; pide que las envíen de nuevo y vuelve a recoger.")
+    print(f"Retroalimentación (una página por participante): {curso / 'feedback'}")
+    print(f"Detalle técnico de nbgrader: {curso / motor.REGISTRO}")
+    print("Siguiente paso: lideres curso reporte" + _opcion_curso(args))
+    return 0
+
+
+def _reporte(args, curso: Path) -> int:
+    from lideres.curso import motor, reporte, retroalimentacion
+
+    if not (curso / "gradebook.db").exists():
+        from lideres.errores import ErrorLideres
+
+        raise ErrorLideres("Este curso todavía no tiene libro de notas (gradebook.db).",
+                           como_arreglar="Primero asigna un ejercicio: lideres curso asignar 02_conteos_y_tasas")
+    estado = motor.leer_estado(curso)
+    tabla = reporte.tabla_avance(reporte.leer_registros(curso, estado))
+    rutas = reporte.escribir_reporte(tabla, curso / "reportes")
+    paginas = retroalimentacion.actualizar(curso, estado)  # con lo calificado a mano en el formgrader
+    print(reporte.resumen(tabla))
+    if paginas:
+        print(f"Retroalimentación actualizada con las notas manuales: {len(paginas)} páginas en {curso / 'feedback'}")
+    print(f"Página para abrir en el navegador: {rutas['html']}")
+    print(f"Tabla para Excel: {rutas['csv']}")
+    print(f"Gráfico: {rutas['png']}")
+    return 0
+
+
+def _opcion_curso(args) -> str:
+    return f' --curso "{args.curso}"' if args.curso else ""

@@ -1,0 +1,113 @@
+"""Calificar un grupo de 40 entregas: `lideres curso calificar` contra `nbgrader autograde` solo.
+
+Las dos mediciones usan las mismas 40 entregas (sintéticas, generadas con semilla desde el
+cuaderno liberado) en dos copias del mismo curso, en la misma corrida:
+
+- **base**: `nbgrader autograde EJERCICIO` tal cual, un proceso, de una entrega en una;
+- **lideres**: `lideres curso calificar EJERCICIO`: cada entrega aislada en su propio curso
+  temporal (con bwrap si funciona, dos a la vez), más la retroalimentación HTML.
+
+Comprueba que los puntajes de cada celda sean iguales en los dos libros de notas e imprime la razón.
+
+    .venv/bin/python benchmarks/calificar_grupo.py            # unos 3 minutos en 2 núcleos
+    .venv/bin/python benchmarks/calificar_grupo.py --n 10     # prueba corta
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lideres import rutas
+from lideres.curso import ejemplos, motor, recoger
+
+EJERCICIO = "02_conteos_y_tasas"
+RESULTADOS = Path(__file__).resolve().parent / "_resultados"
+
+
+def _entorno() -> dict:
+    entorno = dict(os.environ)
+    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+    return entorno
+
+
+def _puntajes(curso: Path) -> dict:
+    with motor.libro(curso) as gb:
+        puntajes = {}
+        for alumno in gb.students:
+            try:
+                entrega = gb.find_submission_notebook(EJERCICIO, EJERCICIO, alumno.id)
+            except Exception:
+                continue
+            puntajes[alumno.id] = {g.name: g.auto_score for g in entrega.grades}
+        return puntajes
+
+
+def main() -> int:
+    argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    argumentos.add_argument("--n", type=int, default=40, help="entregas a generar (40)")
+    n = argumentos.parse_args().n
+
+    with tempfile.TemporaryDirectory(prefix="bench-calificar-") as temporal:
+        raiz = Path(temporal)
+        curso = raiz / "lideres"
+        curso.mkdir()
+        shutil.copytree(rutas.CURSO / "source", curso / "source")
+        shutil.copy2(rutas.CURSO / "nbgrader_config.py", curso / "nbgrader_config.py")
+        motor.asignar(curso, EJERCICIO)
+        liberado = ejemplos.leer(curso / "release" / EJERCICIO / f"{EJERCICIO}.ipynb")
+        entregas = raiz / "entregas"
+        for nombre, cuaderno in ejemplos.grupo_aleatorio(liberado, n).items():
+            ejemplos.escribir(cuaderno, entregas / nombre / f"{EJERCICIO}.ipynb")
+        recoger.recoger(curso, EJERCICIO, entregas)
+        base = raiz / "base"
+        shutil.copytree(curso, base)  # mismas entregas, mismo libro de notas
+
+        print(f"Calificando {n} entregas sintéticas de {EJERCICIO} "
+              f"({os.cpu_count()} núcleos; bwrap: {'sí' if motor.bwrap_disponible() else 'no'})...")
+        inicio = time.perf_counter()
+        hecho = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", EJERCICIO], cwd=base,
+                               env=_entorno(), capture_output=True, text=True, check=False)
+        t_base = time.perf_counter() - inicio
+        if hecho.returncode != 0:
+            print(hecho.stdout[-3000:], hecho.stderr[-3000:])
+            return 1
+        print(f"  base    (nbgrader autograde, secuencial): {t_base:6.1f} s")
+
+        inicio = time.perf_counter()
+        hecho = subprocess.run([sys.executable, "-m", "lideres.cli", "curso", "calificar", EJERCICIO,
+                                "--curso", str(curso)], env=_entorno(), capture_output=True, text=True,
+                               check=False)
+        t_lideres = time.perf_counter() - inicio
+        if hecho.returncode != 0:
+            print(hecho.stdout[-3000:], hecho.stderr[-3000:])
+            return 1
+        print(f"  lideres (aislado + retroalimentación):    {t_lideres:6.1f} s")
+
+        p_base, p_lideres = _puntajes(base), _puntajes(curso)
+        iguales = p_base == p_lideres and len(p_base) == n
+        print(f"  mismos puntajes en las {len(p_base)} entregas: {'sí' if iguales else 'NO'}")
+        razon = t_lideres / t_base
+        print(f"  razón lideres / base: {razon:.2f} "
+              f"({'más rápido' if razon < 1 else 'más lento'}: {max(razon, 1 / razon):.2f} veces)")
+
+        RESULTADOS.mkdir(exist_ok=True)
+        (RESULTADOS / "calificar_grupo.json").write_text(json.dumps({
+            "fecha": dt.datetime.now().isoformat(timespec="seconds"), "entregas": n,
+            "nucleos": os.cpu_count(), "bwrap": motor.bwrap_disponible(),
+            "segundos_base": round(t_base, 1), "segundos_lideres": round(t_lideres, 1),
+            "razon": round(razon, 3), "mismos_puntajes": iguales,
+        }, indent=2), encoding="utf-8")
+        return 0 if iguales else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

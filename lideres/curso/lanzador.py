@@ -1,0 +1,38 @@
+"""`python -m lideres.curso.lanzador ARGS`: nbgrader ARGS con límites de memoria y de archivos.
+
+También arranca más rápido que `nbgrader` (ver `sin_gramatica_iri`), lo que importa porque cada
+entrega se califica en su propio proceso.
+
+Los límites pasan al kernel que ejecuta el cuaderno del participante: una entrega que pide memoria
+sin fin o escribe un archivo gigante falla sola, sin tumbar la máquina del taller.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import resource
+import runpy
+import sys
+
+LIMITE_MEMORIA = 4 * 1024**3
+LIMITE_ARCHIVO = 200 * 1024**2
+
+
+def sin_gramatica_iri() -> None:
+    """jsonschema compila al importarse una gramática de IRI (unos 3 s por proceso) que nbformat no usa."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # su import falla rápido y jsonschema sigue sin ella
+
+
+def main() -> None:
+    sin_gramatica_iri()
+    for limite, valor in ((resource.RLIMIT_AS, LIMITE_MEMORIA), (resource.RLIMIT_FSIZE, LIMITE_ARCHIVO)):
+        with contextlib.suppress(ValueError, OSError):
+            actual = resource.getrlimit(limite)[1]
+            tope = valor if actual == resource.RLIM_INFINITY else min(valor, actual)
+            resource.setrlimit(limite, (tope, tope))
+    sys.argv = ["nbgrader", *sys.argv[1:]]
+    runpy.run_module("nbgrader", run_name="__main__", alter_sys=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,282 @@
+"""Recoger entregas: una carpeta por participante (o un .zip de lo mismo), sin tocar los originales.
+
+Así llegan los cuadernos al facilitador: por USB, correo o WhatsApp, con nombres cambiados
+("Copia de ... (1).ipynb"), zips hechos en Mac (__MACOSX) o con una carpeta de más arriba.
+Aquí solo se leen y copian archivos; nada de nbgrader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import stat
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from lideres.curso import ids
+from lideres.errores import ErrorLideres
+
+# Archivos que los sistemas agregan solos y que no son entregas.
+BASURA = {"__macosx", ".ds_store", "thumbs.db", "desktop.ini", ".ipynb_checkpoints", "__pycache__"}
+MAX_ARCHIVO = 50 * 1024 * 1024     # un cuaderno de ejercicio pesa KB; 50 MB ya es sospechoso
+MAX_ZIP_TOTAL = 500 * 1024 * 1024  # contra "bombas zip" que se inflan al descomprimir
+
+
+@dataclass
+class Entrega:
+    nombre: str                      # como lo escribió la persona (carpeta)
+    codigo: str                      # id estable en ASCII
+    archivos: dict[str, Path] = field(default_factory=dict)  # cuaderno esperado -> archivo original
+    notas: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resumen:
+    entregas: list[Entrega] = field(default_factory=list)
+    avisos: list[str] = field(default_factory=list)   # lo que no se pudo recoger, con el motivo
+    archivo: Path | None = None                        # carpeta donde quedó la copia de este recojo
+
+
+def es_basura(nombre: str) -> bool:
+    nombre = nombre.casefold()
+    return nombre in BASURA or nombre.startswith("._") or nombre.startswith(".~")
+
+
+def _nombre_en_zip(info: zipfile.ZipInfo) -> str:
+    """Los zips de Windows antiguos guardan los nombres en cp437: recuperamos tildes y ñ."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def ruta_segura(nombre: str) -> PurePosixPath | None:
+    """La ruta relativa dentro del zip, o None si intenta salir de la carpeta (zip-slip)."""
+    nombre = nombre.replace("\\", "/")
+    if nombre.startswith("/") or (len(nombre) > 1 and nombre[1] == ":"):
+        return None
+    partes = [p for p in PurePosixPath(nombre).parts if p not in ("", ".")]
+    if not partes or any(p == ".." for p in partes):
+        return None
+    return PurePosixPath(*partes)
+
+
+def extraer_zip(zip_ruta: Path, destino: Path) -> list[str]:
+    """Extrae solo lo seguro; devuelve avisos en español sobre lo que se dejó fuera."""
+    avisos: list[str] = []
+    try:
+        zf = zipfile.ZipFile(zip_ruta)
+    except (zipfile.BadZipFile, OSError) as e:
+        raise ErrorLideres(
+            f"No se pudo abrir «{zip_ruta.name}» como zip ({e}).",
+            como_arreglar="Vuelve a descargar o copiar el archivo; si sigue fallando, pide que lo envíen otra vez.",
+        ) from None
+    total = 0
+    with zf:
+        for info in zf.infolist():
+            nombre = _nombre_en_zip(info)
+            relativa = ruta_segura(nombre)
+            if relativa is None:
+                avisos.append(f"Se rechazó «{nombre}» dentro del zip: su ruta intenta salir de la carpeta.")
+                continue
+            if any(es_basura(p) for p in relativa.parts) or info.is_dir():
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                avisos.append(f"Se rechazó «{nombre}» dentro del zip: es un enlace, no un archivo.")
+                continue
+            if info.file_size > MAX_ARCHIVO:
+                avisos.append(f"Se dejó fuera «{nombre}»: pesa demasiado para ser un cuaderno.")
+                continue
+            total += info.file_size
+            if total > MAX_ZIP_TOTAL:
+                avisos.append(f"El zip es demasiado grande; se dejó de extraer a partir de «{nombre}».")
+                break
+            salida = destino.joinpath(*relativa.parts)
+            salida.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                with zf.open(info) as origen, open(salida, "wb") as copia:
+                    shutil.copyfileobj(origen, copia, 1024 * 1024)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as e:
+                avisos.append(f"No se pudo extraer «{nombre}» ({e}).")
+                salida.unlink(missing_ok=True)
+    return avisos
+
+
+def _hijos(carpeta: Path) -> tuple[list[Path], list[Path]]:
+    carpetas, archivos = [], []
+    for hijo in sorted(carpeta.iterdir()):
+        if es_basura(hijo.name) or hijo.is_symlink():
+            continue
+        (carpetas if hijo.is_dir() else archivos).append(hijo)
+    return carpetas, archivos
+
+
+def _cuadernos(carpeta: Path) -> list[Path]:
+    return sorted(
+        p for p in carpeta.rglob("*")
+        if p.suffix.lower() == ".ipynb" and p.is_file() and not p.is_symlink()
+        and not any(es_basura(parte) for parte in p.relative_to(carpeta).parts)
+    )
+
+
+def _es_de_participante(carpeta: Path) -> bool:
+    """Tiene un cuaderno suelto y no parece una carpeta de varias personas (2+ subcarpetas con cuadernos)."""
+    carpetas, archivos = _hijos(carpeta)
+    if not any(a.suffix.lower() == ".ipynb" for a in archivos):
+        return False
+    return sum(1 for c in carpetas if _cuadernos(c)) < 2
+
+
+def raiz_de_entregas(carpeta: Path) -> Path:
+    """Baja por carpetas "envoltorio" (p. ej. el zip trae entregas/ arriba) hasta la de participantes."""
+    while True:
+        carpetas, archivos = _hijos(carpeta)
+        if any(a.suffix.lower() == ".ipynb" for a in archivos) or len(carpetas) != 1:
+            return carpeta
+        if _es_de_participante(carpetas[0]):
+            return carpeta  # la única carpeta ya es de un participante
+        carpeta = carpetas[0]
+
+
+def buscar_entregas(carpeta: Path, esperados: list[str]) -> Resumen:
+    """Encuentra, por participante, el archivo de cada cuaderno esperado (p. ej. '02_conteos_y_tasas')."""
+    resumen = Resumen()
+    raiz = raiz_de_entregas(carpeta)
+    carpetas, archivos = _hijos(raiz)
+    for suelto in archivos:
+        if suelto.suffix.lower() == ".ipynb":
+            resumen.avisos.append(
+                f"«{suelto.name}» está suelto, sin carpeta de participante: no se recogió. "
+                "Ponlo dentro de una carpeta con el nombre de la persona."
+            )
+    vistos: dict[str, str] = {}
+    for sub in carpetas:
+        nombre = ids.limpiar_nombre(sub.name)
+        codigo = ids.codigo(nombre)
+        if codigo in vistos:
+            resumen.avisos.append(
+                f"«{nombre}» y «{vistos[codigo]}» dan el mismo código ({codigo}): "
+                f"se recogió solo «{vistos[codigo]}». Revisa si son la misma persona."
+            )
+            continue
+        entrega = Entrega(nombre=nombre, codigo=codigo)
+        encontrados = _cuadernos(sub)
+        por_nombre = {p.stem: p for p in encontrados}
+        for esperado in esperados:
+            if esperado in por_nombre:
+                entrega.archivos[esperado] = por_nombre[esperado]
+            elif len(encontrados) == 1 and len(esperados) == 1:
+                entrega.archivos[esperado] = encontrados[0]
+                entrega.notas.append(
+                    f"El archivo se llamaba «{encontrados[0].name}»; se tomó como {esperado}.ipynb."
+                )
+            elif not encontrados:
+                entrega.notas.append(f"No hay ningún cuaderno (.ipynb) en su carpeta; falta {esperado}.ipynb.")
+            else:
+                lista = ", ".join(f"«{p.name}»" for p in encontrados)
+                entrega.notas.append(
+                    f"Hay {len(encontrados)} cuadernos ({lista}) y ninguno se llama {esperado}.ipynb: "
+                    "no se sabe cuál es. Deja solo el correcto o cámbiale el nombre."
+                )
+        if entrega.archivos:
+            vistos[codigo] = nombre
+            resumen.entregas.append(entrega)
+        else:
+            resumen.avisos.append(f"{nombre}: " + " ".join(entrega.notas))
+    return resumen
+
+
+def cuadernos_del_ejercicio(curso: Path, ejercicio: str) -> list[str]:
+    carpeta = Path(curso) / "source" / ejercicio
+    nombres = sorted(p.stem for p in carpeta.glob("*.ipynb")) if carpeta.is_dir() else []
+    if not nombres:
+        raise ErrorLideres(
+            f"El ejercicio «{ejercicio}» no existe en {Path(curso) / 'source'}.",
+            como_arreglar="Revisa el nombre (por ejemplo 02_conteos_y_tasas) o la carpeta --curso.",
+        )
+    return nombres
+
+
+def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | None = None) -> Resumen:
+    """Copia las entregas al curso: archivo por recojo en recibidos/ y la última en submitted/."""
+    curso, origen = Path(curso), Path(origen)
+    esperados = cuadernos_del_ejercicio(curso, ejercicio)
+    if not origen.exists():
+        raise ErrorLideres(f"No existe «{origen}».",
+                           como_arreglar="Escribe la ruta de la carpeta o del .zip con las entregas.")
+    ahora = ahora or dt.datetime.now(dt.UTC)
+    sello = ahora.strftime("%Y-%m-%d_%H%M%S")
+    archivo = curso / "recibidos" / ejercicio / sello
+    n = 1
+    while archivo.exists():  # dos recojos en el mismo segundo
+        n += 1
+        archivo = curso / "recibidos" / ejercicio / f"{sello}_{n}"
+    archivo.mkdir(parents=True)
+
+    with tempfile.TemporaryDirectory(prefix="lideres-recoger-") as temporal:
+        avisos_zip: list[str] = []
+        if origen.is_file():
+            if origen.suffix.lower() != ".zip":
+                shutil.rmtree(archivo)
+                raise ErrorLideres(f"«{origen.name}» no es una carpeta ni un .zip.",
+                                   como_arreglar="Pon las entregas en una carpeta por participante, o en un .zip.")
+            shutil.copy2(origen, archivo / origen.name)  # el zip tal como llegó
+            carpeta = Path(temporal)
+            try:
+                avisos_zip = extraer_zip(origen, carpeta)
+            except ErrorLideres:
+                shutil.rmtree(archivo)  # no queda un recojo a medias
+                raise
+        else:
+            carpeta = origen
+        resumen = buscar_entregas(carpeta, esperados)
+        resumen.avisos[:0] = avisos_zip
+        resumen.archivo = archivo
+        _copiar(curso, ejercicio, resumen, archivo, ahora)
+    marca = ahora.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    registro = {
+        "ejercicio": ejercicio,
+        "origen": str(origen),
+        "fecha": marca,
+        "entregas": [{"codigo": e.codigo, "nombre": e.nombre, "notas": e.notas} for e in resumen.entregas],
+        "avisos": resumen.avisos,
+    }
+    (archivo / "recojo.json").write_text(json.dumps(registro, ensure_ascii=False, indent=2), encoding="utf-8")
+    return resumen
+
+
+def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora: dt.datetime) -> None:
+    lista = ids.leer_lista(curso)
+    marca = ahora.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
+    for entrega in resumen.entregas:
+        guardado = archivo / entrega.codigo
+        guardado.mkdir(parents=True, exist_ok=True)
+        destino = curso / "submitted" / entrega.codigo / ejercicio
+        if destino.exists():
+            shutil.rmtree(destino)  # queda la copia anterior en recibidos/; se califica la última
+        destino.mkdir(parents=True)
+        for esperado, original in entrega.archivos.items():
+            copia = guardado / original.name
+            if not copia.exists():
+                shutil.copy2(original, copia)  # copiar, nunca mover: el original queda como llegó
+            shutil.copyfile(original, destino / f"{esperado}.ipynb")
+        (destino / "timestamp.txt").write_text(marca, encoding="utf-8")
+        datos = lista.setdefault(entrega.codigo, {})
+        datos.setdefault("nombre", entrega.nombre)
+        datos.setdefault("recojos", {}).setdefault(ejercicio, []).append({
+            "fecha": marca,
+            "carpeta": str(guardado.relative_to(curso)),
+            "archivos": sorted(p.name for p in entrega.archivos.values()),
+            "notas": entrega.notas,
+        })
+    ids.guardar_lista(curso, lista)
+
+
+def notas_del_ultimo_recojo(lista: dict, codigo: str, ejercicio: str) -> list[str]:
+    recojos = ((lista.get(codigo) or {}).get("recojos") or {}).get(ejercicio) or []
+    return list(recojos[-1].get("notas") or []) if recojos else []
