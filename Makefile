@@ -8,12 +8,12 @@ export PATH := $(BIN):$(PATH)
 PYTHON ?= python3
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: taller test entorno chromium libro datos lint limpiar
+.PHONY: taller test entorno sistema libro datos lint limpiar
 
 taller: entorno
 	lideres taller $(ARGS)
 
-test: entorno chromium
+test: entorno sistema
 	pytest $(ARGS)
 
 libro: entorno
@@ -33,17 +33,23 @@ $(INSTALADO): pyproject.toml
 	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
-# Chromium de Debian para las pruebas en navegador. Sin root ni sudo, las pruebas de navegador
-# se saltan con un aviso (salvo con CI=true, donde su falta es un error).
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+# Paquetes de Debian: Chromium para las pruebas en navegador; bubblewrap para aislar cada entrega
+# al calificar. Sin root ni sudo no se instalan: las pruebas de navegador se saltan con un aviso
+# (salvo con CI=true, donde su falta es un error) y la calificación usa su aislamiento sin bubblewrap.
+sistema:
+	@faltan=""; \
+	test -x /usr/bin/chromium || faltan="$$faltan chromium fonts-dejavu-core"; \
+	command -v bwrap >/dev/null 2>&1 || faltan="$$faltan bubblewrap"; \
+	if [ -n "$$faltan" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
-	  else echo "Aviso: falta /usr/bin/chromium y no hay permisos para instalarlo (apt-get install chromium)."; exit 0; fi; \
-	  echo "Instalando Chromium de Debian..."; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null \
-	    || echo "Aviso: no se pudo instalar Chromium."; \
+	  else echo "Aviso: faltan paquetes del sistema ($$faltan) y no hay permisos para instalarlos."; exit 0; fi; \
+	  echo "Instalando paquetes de Debian:$$faltan"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$faltan >/dev/null \
+	    || echo "Aviso: no se pudieron instalar:$$faltan"; \
 	fi
 
 limpiar:
-	rm -rf book/_build exercises/release exercises/submitted exercises/autograded exercises/feedback exercises/gradebook.db
+	rm -rf book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \
+	  exercises/feedback exercises/recibidos exercises/reportes exercises/gradebook.db \
+	  exercises/participantes.json exercises/nbgrader.log exercises/.nbgrader.log
