@@ -202,7 +202,10 @@ def test_cuaderno_valido_no_tiene_motivo(tmp_path):
 def _registros():
     base = {"ejercicio": EJERCICIO, "maximo": 9.0, "observaciones": ""}
     return [
-        dict(base, codigo="oscar", nombre="Óscar Ríos", estado="completado", puntaje=9.0),
+        dict(base, codigo="oscar", nombre="Óscar Ríos", estado="completado", puntaje=9.0,
+             respondidas=4, preguntas=4),
+        dict(base, codigo="blanco", nombre="Beto Blanco", estado="completado", puntaje=0.0,
+             respondidas=0, preguntas=4),
         dict(base, codigo="nahui", nombre="Ñahui Rosa", estado="revision", puntaje=6.0, pendiente_manual=True),
         dict(base, codigo="nunez", nombre="Nuñez Ana", estado="no_calificado", puntaje=None,
              observaciones="=SUMA(1+1)"),
@@ -213,13 +216,30 @@ def _registros():
 def test_tabla_avance_ordenada_y_en_espanol():
     tabla = reporte.tabla_avance(_registros())
     assert list(tabla.columns) == reporte.COLUMNAS
-    assert list(tabla["Participante"]) == ["Álvarez Luis", "Nuñez Ana", "Ñahui Rosa", "Óscar Ríos"]
+    assert list(tabla["Participante"]) == ["Álvarez Luis", "Beto Blanco", "Nuñez Ana", "Ñahui Rosa", "Óscar Ríos"]
     fila = tabla.set_index("Código").loc["nahui"]
     assert fila["Estado"] == "Falta revisión manual" and fila["Revisión manual pendiente"] == "Sí"
     assert fila["Porcentaje"] == pytest.approx(66.7) and fila["Completado"] == "No"
     assert tabla.set_index("Código").loc["oscar", "Completado"] == "Sí"
+    # Calificado con 0 puntos porque no respondió nada: no cuenta como completado.
+    blanco = tabla.set_index("Código").loc["blanco"]
+    assert blanco["Completado"] == "No" and blanco["Preguntas respondidas"] == "0 de 4"
     assert tabla.set_index("Código").loc["alvarez", "Entregó"] == "No"
     assert pd_isna(tabla.set_index("Código").loc["nunez", "Puntaje"])
+
+
+def test_contar_respondidas_compara_con_la_version_liberada():
+    def cuaderno(*fuentes):
+        return {"cells": [
+            {"cell_type": "code", "source": f, "metadata": {"nbgrader": {"solution": True, "grade_id": f"p{i}"}}}
+            for i, f in enumerate(fuentes)
+        ] + [{"cell_type": "code", "source": "assert True", "metadata": {}}]}
+
+    liberado = cuaderno("respuesta = ...", "respuesta = ...", "YOUR ANSWER HERE")
+    assert reporte.contar_respondidas(liberado, liberado) == (0, 3)
+    assert reporte.contar_respondidas(cuaderno("respuesta = 250", "respuesta = ...", "Le diría..."), liberado) == (2, 3)
+    # Una celda de respuesta borrada cuenta como no respondida.
+    assert reporte.contar_respondidas({"cells": []}, liberado) == (0, 3)
 
 
 def pd_isna(valor) -> bool:

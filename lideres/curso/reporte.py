@@ -15,8 +15,9 @@ import pandas as pd
 from lideres.curso import ids
 from lideres.formato import fecha, numero, porcentaje
 
-COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Completado", "Puntaje",
-            "Puntaje máximo", "Porcentaje", "Revisión manual pendiente", "Observaciones"]
+COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Preguntas respondidas",
+            "Completado", "Puntaje", "Puntaje máximo", "Porcentaje", "Revisión manual pendiente",
+            "Observaciones"]
 ESTADOS = {
     "completado": "Calificado",
     "revision": "Falta revisión manual",
@@ -28,20 +29,46 @@ COLORES = {"completado": "#1b7a3a", "revision": "#d08c00", "no_calificado": "#b3
            "sin_entrega": "#9aa3ab", "sin_calificar": "#5b8cc4"}
 
 
+def contar_respondidas(entregado: dict, liberado: dict) -> tuple[int, int]:
+    """(respondidas, preguntas): celdas de respuesta de nbgrader que la persona cambió respecto de
+    la versión que recibió. Una respuesta dejada como vino (`respuesta = ...`) no cuenta."""
+
+    def respuestas(cuaderno: dict) -> dict[str, str]:
+        celdas = {}
+        for celda in cuaderno.get("cells", []):
+            meta = (celda.get("metadata") or {}).get("nbgrader") or {}
+            if meta.get("solution") and meta.get("grade_id"):
+                fuente = celda.get("source", "")
+                celdas[meta["grade_id"]] = ("".join(fuente) if isinstance(fuente, list) else fuente).strip()
+        return celdas
+
+    originales = respuestas(liberado)
+    dadas = respuestas(entregado)
+    hechas = sum(1 for gid, texto in originales.items() if dadas.get(gid, texto) not in (texto, ""))
+    return hechas, len(originales)
+
+
 def tabla_avance(registros: list[dict]) -> pd.DataFrame:
     """registros: dicts con codigo, nombre, ejercicio, estado (clave de ESTADOS), puntaje, maximo,
-    pendiente_manual (bool) y observaciones. Ordena por nombre (español) y ejercicio."""
+    pendiente_manual (bool), observaciones y, si se conocen, respondidas y preguntas.
+    Ordena por nombre (español) y ejercicio. «Completado» = respondió todas las preguntas."""
     filas = []
     for r in sorted(registros, key=lambda r: (ids.clave_orden(r["nombre"]), r["ejercicio"])):
         maximo = r.get("maximo")
         puntaje = r.get("puntaje") if r["estado"] in ("completado", "revision") else None
+        respondidas, preguntas = r.get("respondidas"), r.get("preguntas")
+        if respondidas is None or not preguntas:
+            texto_respondidas, completo = "—", r["estado"] == "completado"
+        else:
+            texto_respondidas, completo = f"{respondidas} de {preguntas}", respondidas == preguntas
         filas.append({
             "Participante": r["nombre"],
             "Código": r["codigo"],
             "Ejercicio": r["ejercicio"],
             "Entregó": "No" if r["estado"] == "sin_entrega" else "Sí",
             "Estado": ESTADOS[r["estado"]],
-            "Completado": "Sí" if r["estado"] == "completado" else "No",
+            "Preguntas respondidas": texto_respondidas,
+            "Completado": "Sí" if completo and r["estado"] != "sin_entrega" else "No",
             "Puntaje": puntaje,
             "Puntaje máximo": maximo,
             "Porcentaje": round(puntaje / maximo * 100, 1) if (puntaje is not None and maximo) else None,
@@ -197,6 +224,8 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                 except MissingEntry:
                     entrega = None
                 recogido = (Path(curso) / "submitted" / codigo / ejercicio).is_dir()
+                if recogido:
+                    registro["respondidas"], registro["preguntas"] = _respondidas(Path(curso), codigo, ejercicio)
                 if info.get("estado") == "no_calificado":
                     registro["estado"] = "no_calificado"
                 elif entrega is not None:
@@ -209,3 +238,20 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                     registro["estado"] = "sin_entrega"
                 registros.append(registro)
     return registros
+
+
+def _respondidas(curso: Path, codigo: str, ejercicio: str) -> tuple[int | None, int | None]:
+    """Cuenta las respuestas de cada cuaderno entregado contra su versión liberada."""
+    import json
+
+    hechas = total = 0
+    for liberado in sorted((curso / "release" / ejercicio).glob("*.ipynb")):
+        entregado = curso / "submitted" / codigo / ejercicio / liberado.name
+        try:
+            original = json.loads(liberado.read_text(encoding="utf-8"))
+            dado = json.loads(entregado.read_text(encoding="utf-8")) if entregado.is_file() else {}
+        except (OSError, ValueError):
+            return None, None  # cuaderno dañado: ya lo explica la columna Observaciones
+        h, t = contar_respondidas(dado, original)
+        hechas, total = hechas + h, total + t
+    return (hechas, total) if total else (None, None)
