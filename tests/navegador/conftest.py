@@ -32,7 +32,7 @@ def ruta_chromium() -> str:
     if not CHROMIUM.exists():
         mensaje = (
             "Falta /usr/bin/chromium: las pruebas en navegador no pueden correr. "
-            "Instálalo con `make chromium` (apt-get install chromium)."
+            "`make test` la instala cuando hay permisos (apt-get install chromium)."
         )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(mensaje + " En CI esto es un error.")
