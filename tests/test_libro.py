@@ -151,6 +151,19 @@ def test_libro_construido_sin_recursos_externos(html):
         assert re.search(r'<html[^>]*lang="es"', _texto(p)), p
 
 
+# Textos del tema o de Sphinx que quedarían en inglés sin book/_locales y book/_templates.
+TEXTOS_EN_INGLES = ["Link to this", "Toggle primary sidebar", "Toggle secondary sidebar", "Copyright"]
+
+
+@pytest.mark.lento
+def test_controles_del_libro_en_espanol(html):
+    for pagina in ["intro.html", "glosario.html", f"{libro.CARPETA_MODULOS}/02_conteos_y_tasas.html"]:
+        texto = _texto(html / pagina)
+        for ingles in TEXTOS_EN_INGLES:
+            assert ingles not in texto, f"«{ingles}» en {pagina}"
+    assert 'title="Enlace a este título"' in _texto(html / "intro.html")
+
+
 @pytest.mark.lento
 def test_portada_lista_los_modulos(html):
     portada = _texto(html / "intro.html")
