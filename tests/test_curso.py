@@ -310,3 +310,27 @@ def test_curso_nuevo_recibe_configuracion(tmp_path, capsys):
     assert (carpeta / "nbgrader_config.py").exists()
     assert (carpeta / "source" / EJERCICIO / f"{EJERCICIO}.ipynb").exists()
     assert "Traceback" not in salida.err
+
+
+# ------------------------------------------------------------------ intercambio de nbgrader
+
+@pytest.mark.lento
+def test_asignar_publica_en_el_intercambio_cuando_esta_configurado(tmp_path, capsys):
+    """Con Exchange.root en la configuración, asignar también deja el ejercicio en el intercambio."""
+    import shutil
+
+    from lideres import cli, rutas
+
+    curso = tmp_path / "curso"
+    shutil.copytree(rutas.CURSO / "source", curso / "source")
+    intercambio = tmp_path / "intercambio"
+    intercambio.mkdir()
+    config = (rutas.CURSO / "nbgrader_config.py").read_text(encoding="utf-8")
+    (curso / "nbgrader_config.py").write_text(
+        config + f"\nc.Exchange.root = {str(intercambio)!r}\n", encoding="utf-8"
+    )
+    assert cli.main(["curso", "asignar", EJERCICIO, "--curso", str(curso)]) == 0
+    assert "intercambio de nbgrader" in capsys.readouterr().out
+    publicado = intercambio / "escuela_lideres" / "outbound" / EJERCICIO / f"{EJERCICIO}.ipynb"
+    assert publicado.is_file()
+    assert "### BEGIN SOLUTION" not in publicado.read_text(encoding="utf-8")
