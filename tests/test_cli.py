@@ -52,3 +52,12 @@ def test_ejecutable_instalado():
         [sys.executable, "-m", "lideres.cli", "--help"], capture_output=True, text=True
     )
     assert resultado.returncode == 0 and "Escuela de Líderes" in resultado.stdout
+
+
+def test_nombres_publicos_del_paquete_existen():
+    import lideres
+
+    for nombre in lideres.__all__:
+        assert callable(getattr(lideres, nombre)), nombre
+    with pytest.raises(AttributeError, match="Nombres disponibles"):
+        lideres.no_existe  # noqa: B018
