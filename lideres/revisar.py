@@ -9,8 +9,8 @@ En la terminal: `lideres datos revisar cuaderno.csv [--exportar limpio.csv]`.
 
 Qué se acepta (lo que Excel produce en una computadora peruana):
 - CSV o texto en UTF-8 (con o sin BOM), Windows/Latin-1 o "Texto Unicode" (UTF-16);
-  separado por `;`, `,`, tabulación o `|` (se detecta solo). Excel .xlsx/.xlsm (primera hoja
-  con títulos reconocibles). El .xls antiguo no se lee: se pide guardarlo como .xlsx o CSV.
+  separado por `;`, `,`, tabulación o `|` (se detecta solo). Excel .xlsx/.xlsm y el .xls
+  antiguo (Excel 97-2003, con xlrd): la primera hoja con títulos reconocibles.
 - Columnas obligatorias: `fecha`, `tipo` y `distrito` o `lat` + `lon`. Opcionales: `hora`,
   `lugar`, `fuente`. Los títulos se comparan sin mayúsculas, tildes, espacios ni guiones bajos.
   Sinónimos aceptados (lista corta, a propósito): ver SINONIMOS.
@@ -611,30 +611,10 @@ def _leer_excel(datos: bytes, ruta: Path) -> _Crudo:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl avisa en inglés de estilos que no importan
             libro = openpyxl.load_workbook(io.BytesIO(datos), read_only=True, data_only=True)
-            hojas = []
-            for hoja in libro.worksheets:
-                hoja.reset_dimensions()  # algunos programas guardan mal el tamaño de la hoja
-                hojas.append(hoja)
-            elegida, registros = None, []
+            hojas = libro.worksheets
             for hoja in hojas:
-                filas, con_datos, vacias_seguidas = [], 0, 0
-                for numero_fila, fila in enumerate(hoja.iter_rows(values_only=True), start=1):
-                    if not _vacia(fila):
-                        con_datos, vacias_seguidas = con_datos + 1, 0
-                    else:
-                        vacias_seguidas += 1
-                        if vacias_seguidas > 10_000:  # filas con formato pero sin datos: se acabó
-                            break
-                    filas.append((numero_fila, list(fila)))
-                    if con_datos > MAX_FILAS + 1:
-                        raise _demasiadas_filas(f"más de {numero(MAX_FILAS)}")
-                if not con_datos:
-                    continue
-                if elegida is None:
-                    elegida, registros = hoja, filas  # primera hoja con datos, por si ninguna tiene títulos
-                if _fila_titulos(filas) is not None:
-                    elegida, registros = hoja, filas
-                    break
+                hoja.reset_dimensions()  # algunos programas guardan mal el tamaño de la hoja
+            elegida = _elegir_hoja((hoja.title, hoja.iter_rows(values_only=True)) for hoja in hojas)
             epoca = libro.epoch.date() if hasattr(libro, "epoch") else ORIGEN_EXCEL
             libro.close()
     except ErrorLideres:
@@ -650,34 +630,107 @@ def _leer_excel(datos: bytes, ruta: Path) -> _Crudo:
             f"No se pudo abrir «{ruta.name}» como Excel.",
             como_arreglar="Ábrelo en Excel y guárdalo otra vez como Libro de Excel (.xlsx) o CSV.",
         ) from e
+    return _armar_hoja(elegida, len(hojas), "Excel", ruta, epoca)
+
+
+def _leer_ole(datos: bytes, ruta: Path) -> _Crudo:
+    """Archivo de Office «antiguo» (OLE2): .xls de antes de 2007 o .xlsx con contraseña."""
+    protegido = ErrorLideres(
+        f"El archivo «{ruta.name}» está protegido con contraseña y no se puede leer.",
+        como_arreglar="Ábrelo en Excel con la contraseña, ve a Archivo > Información > Proteger "
+        "libro > Cifrar con contraseña, borra la contraseña y guárdalo con otro nombre.",
+    )
+    if "EncryptionInfo".encode("utf-16-le") in datos or "EncryptedPackage".encode("utf-16-le") in datos:
+        raise protegido
+    import xlrd  # se importa aquí: solo hace falta para el .xls antiguo
+
+    try:
+        # logfile: xlrd escribe sus avisos (en inglés) en la terminal si no se le da otro lugar
+        libro = xlrd.open_workbook(file_contents=datos, logfile=io.StringIO())
+        hojas = libro.sheets()
+        elegida = _elegir_hoja((hoja.name, _filas_xls(hoja, libro.datemode)) for hoja in hojas)
+        epoca = dt.date(1904, 1, 1) if libro.datemode == 1 else ORIGEN_EXCEL  # Excel de Mac antiguo
+    except ErrorLideres:
+        raise
+    except Exception as e:  # xlrd lanza XLRDError, CompDocError, struct.error... ante archivos raros
+        if "encrypted" in str(e).lower():  # .xls con contraseña de apertura
+            raise protegido from e
+        raise ErrorLideres(
+            f"«{ruta.name}» está en el formato antiguo de Excel (.xls, de antes de 2007), pero está "
+            "dañado o incompleto y no se pudo leer.",
+            como_arreglar="Ábrelo en Excel: si abre, usa Archivo > Guardar como > Libro de Excel "
+            "(.xlsx) o CSV (delimitado por comas) y revisa el archivo nuevo. Si no abre, pide otra "
+            "copia (a veces la descarga o el USB lo cortan).",
+        ) from e
+    return _armar_hoja(elegida, len(hojas), "Excel antiguo (.xls)", ruta, epoca)
+
+
+def _filas_xls(hoja, modo_fecha: int):
+    """Filas de una hoja .xls con celdas como las de openpyxl: fechas como datetime, horas
+    solas como time, vacías como None, números enteros como int."""
+    import xlrd
+
+    for i in range(hoja.nrows):
+        fila = []
+        for tipo, valor in zip(hoja.row_types(i), hoja.row_values(i), strict=True):
+            if tipo in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                valor = None
+            elif tipo == xlrd.XL_CELL_DATE:
+                try:
+                    fecha = xlrd.xldate_as_datetime(valor, modo_fecha)
+                    valor = fecha.time() if 0 <= valor < 1 else fecha  # celda de solo hora
+                except (ValueError, OverflowError):
+                    pass  # fecha fuera de rango: queda el número y la revisión lo aparta
+            elif tipo == xlrd.XL_CELL_NUMBER:
+                if valor.is_integer():
+                    valor = int(valor)  # xlrd da 14.0; openpyxl da 14
+            elif tipo == xlrd.XL_CELL_BOOLEAN:
+                valor = bool(valor)
+            elif tipo == xlrd.XL_CELL_ERROR:
+                valor = xlrd.error_text_from_code.get(valor, "#¿?")  # "#N/A", como lo muestra Excel
+            fila.append(valor)
+        yield fila
+
+
+def _elegir_hoja(hojas) -> tuple[int, str, list[tuple[int, list]]] | None:
+    """Recibe (título, filas) de cada hoja y elige la primera con títulos reconocibles; si
+    ninguna los tiene, la primera con datos. Devuelve (posición, título, filas numeradas como
+    en Excel) o None si todas están vacías."""
+    elegida = None
+    for posicion, (titulo, filas_hoja) in enumerate(hojas):
+        filas, con_datos, vacias_seguidas = [], 0, 0
+        for numero_fila, fila in enumerate(filas_hoja, start=1):
+            if not _vacia(fila):
+                con_datos, vacias_seguidas = con_datos + 1, 0
+            else:
+                vacias_seguidas += 1
+                if vacias_seguidas > 10_000:  # filas con formato pero sin datos: se acabó
+                    break
+            filas.append((numero_fila, list(fila)))
+            if con_datos > MAX_FILAS + 1:
+                raise _demasiadas_filas(f"más de {numero(MAX_FILAS)}")
+        if not con_datos:
+            continue
+        if elegida is None:
+            elegida = (posicion, titulo, filas)  # primera hoja con datos, por si ninguna tiene títulos
+        if _fila_titulos(filas) is not None:
+            return posicion, titulo, filas
+    return elegida
+
+
+def _armar_hoja(elegida, total: int, formato: str, ruta: Path, epoca: dt.date) -> _Crudo:
     if elegida is None:
         raise ErrorLideres(
             f"El libro de Excel «{ruta.name}» no tiene datos en ninguna hoja.",
             como_arreglar="Revisa que guardaste el archivo correcto y que las incidencias están escritas.",
         )
-    posicion = hojas.index(elegida) + 1
-    lectura = f"Excel, hoja «{elegida.title}»"
-    if len(hojas) > 1:
-        lectura += f" (la {posicion}.ª de {len(hojas)})"
+    posicion, titulo, registros = elegida
+    lectura = f"{formato}, hoja «{titulo}»"
+    if total > 1:
+        lectura += f" (la {posicion + 1}.ª de {total})"
     crudo = _armar(registros, lectura, celdas_fijas=True)
     crudo.epoca = epoca
     return crudo
-
-
-def _leer_ole(datos: bytes, ruta: Path) -> _Crudo:
-    """Archivo de Office «antiguo» (OLE2): .xls de antes de 2007 o .xlsx con contraseña."""
-    if "EncryptionInfo".encode("utf-16-le") in datos or "EncryptedPackage".encode("utf-16-le") in datos:
-        raise ErrorLideres(
-            f"El archivo «{ruta.name}» está protegido con contraseña y no se puede leer.",
-            como_arreglar="Ábrelo en Excel con la contraseña, ve a Archivo > Información > Proteger "
-            "libro > Cifrar con contraseña, borra la contraseña y guárdalo con otro nombre.",
-        )
-    raise ErrorLideres(
-        f"«{ruta.name}» está en el formato antiguo de Excel (.xls, de antes de 2007), que este "
-        "curso no lee.",
-        como_arreglar="Ábrelo en Excel y usa Archivo > Guardar como > Libro de Excel (.xlsx) o "
-        "CSV (delimitado por comas). Luego revisa el archivo nuevo.",
-    )
 
 
 def _vacio() -> ErrorLideres:

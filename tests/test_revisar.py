@@ -293,6 +293,76 @@ def test_excel_con_celdas_de_fecha_y_hora():
     assert "Archivo: bueno_registro.xlsx (Excel, hoja «Incidencias»" in r.resumen()
 
 
+def test_xls_antiguo_de_verdad():
+    """Un .xls de Excel 97-2003 (BIFF8, escrito por xlwt) se lee como un .xlsx."""
+    r = revisar_archivo(CORPUS / "bueno_antiguo.xls")
+    assert r.lectura.startswith("Excel antiguo (.xls), hoja «Incidencias» (la 2.ª de 2)")
+    assert "fila 3" in r.lectura  # el título «CUADERNO DE INCIDENCIAS» va arriba
+    assert r.filas_leidas == 6 and r.filas_validas == 5
+    assert r.filas_apartadas == [(6, "la fecha «31/02/2025» no existe en el calendario")]
+    assert list(r.tabla["fila_original"]) == [4, 5, 7, 8, 9]
+    assert pd.api.types.is_datetime64_any_dtype(r.tabla["fecha"])
+    assert [d.date() for d in r.tabla["fecha"]] == [dt.date(2025, 3, d) for d in (5, 6, 8, 9, 10)]
+    # texto, celda de hora de Excel, "p. m.", número entero (xlrd da 14.0) y vacía
+    assert list(r.tabla["hora"].fillna("")) == ["14:30", "21:15", "20:00", "14:00", ""]
+    assert r.distritos == {"El Porvenir": 2, "La Esperanza": 2, "Florencia de Mora": 1}
+    assert r.tabla.loc[0, "lugar"] == "Av. Sánchez Carrión cdra. 5"
+    assert not any("número de Excel" in a for a in r.avisos)  # eran celdas de fecha, no números
+
+
+def test_xls_antiguo_celdas_como_openpyxl():
+    crudo = revisar._leer(CORPUS / "bueno_antiguo.xls")
+    primera = dict(zip(crudo.titulos, crudo.filas[0][1], strict=True))
+    assert primera["Fecha"] == dt.datetime(2025, 3, 5)
+    segunda = dict(zip(crudo.titulos, crudo.filas[1][1], strict=True))
+    assert segunda["Hora"] == dt.time(21, 15)
+    quinta = dict(zip(crudo.titulos, crudo.filas[4][1], strict=True))
+    assert quinta["Hora"] == 14 and type(quinta["Hora"]) is int and quinta["Lugar"] is None
+
+
+def test_xls_antiguo_tipos_de_celda():
+    import xlrd
+
+    class Hoja:  # lo mínimo de una hoja de xlrd
+        nrows = 1
+
+        def row_types(self, i):
+            return [xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_NUMBER, xlrd.XL_CELL_NUMBER,
+                    xlrd.XL_CELL_BOOLEAN, xlrd.XL_CELL_ERROR, xlrd.XL_CELL_DATE, xlrd.XL_CELL_TEXT]
+
+        def row_values(self, i):
+            return ["", "", 3.0, -8.0458, 1, 0x2A, 45721.5, "Robo"]
+
+    (fila,) = revisar._filas_xls(Hoja(), 0)
+    assert fila == [None, None, 3, -8.0458, True, "#N/A", dt.datetime(2025, 3, 5, 12, 0), "Robo"]
+    (fila,) = revisar._filas_xls(Hoja(), 1)  # libro con fechas desde 1904 (Excel de Mac antiguo)
+    assert fila[6] == dt.datetime(2029, 3, 6, 12, 0)
+
+
+def test_xls_antiguo_en_la_terminal(capsys):
+    ruta = CORPUS / "bueno_antiguo.xls"
+    antes = huella(ruta)
+    codigo, salida, error = correr(["datos", "revisar", ruta], capsys)
+    assert codigo == 0 and error == ""
+    assert "Archivo: bueno_antiguo.xls (Excel antiguo (.xls), hoja «Incidencias»" in salida
+    assert "Filas leídas: 6 · válidas: 5 · apartadas: 1" in salida
+    assert "Fechas: del 5 de marzo de 2025 al 10 de marzo de 2025" in salida
+    assert "fila 6: la fecha «31/02/2025» no existe en el calendario" in salida
+    sin_palabras_tecnicas(salida)
+    assert huella(ruta) == antes
+
+
+def test_xls_antiguo_danado(capsys):
+    ruta = CORPUS / "malo_antiguo.xls"  # contenedor OLE2 sin libro adentro
+    antes = huella(ruta)
+    codigo, salida, error = correr(["datos", "revisar", ruta], capsys)
+    assert codigo == 1 and salida == ""
+    assert "formato antiguo de Excel (.xls" in error and "no se pudo leer" in error
+    assert "Guardar como > Libro de Excel (.xlsx) o CSV" in error
+    sin_palabras_tecnicas(error)
+    assert huella(ruta) == antes
+
+
 BUENOS = sorted(p.name for p in CORPUS.glob("bueno_*"))
 
 

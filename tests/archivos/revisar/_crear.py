@@ -7,8 +7,15 @@ fin de línea CRLF, UTF-8 con BOM, "Texto Unicode" (UTF-16 con tabulaciones), co
     python tests/archivos/revisar/_crear.py
 
 Los datos son inventados (sintéticos) y sirven solo para probar la lectura.
-Los archivos OLE2 (protegido.xlsx, antiguo.xls) son contenedores mínimos armados aquí con la
-misma estructura que usa Office; no los produjo Excel (no hay Excel en este entorno).
+Los archivos OLE2 malos (protegido.xlsx, antiguo.xls) son contenedores mínimos armados aquí
+con la misma estructura que usa Office; no los produjo Excel (no hay Excel en este entorno).
+bueno_antiguo.xls es el único .xls de verdad (BIFF8, Excel 97-2003): lo escribe xlwt, que no es
+dependencia del proyecto. Para rehacerlo:
+
+    pip install --target /tmp/xlwt_t xlwt
+    PYTHONPATH=/tmp/xlwt_t python tests/archivos/revisar/_crear.py
+
+Sin xlwt, el script avisa y deja el bueno_antiguo.xls que ya está en git.
 """
 
 from __future__ import annotations
@@ -175,6 +182,45 @@ def buenos() -> None:
         if isinstance(celda.value, dt.datetime):
             celda.number_format = "dd/mm/yyyy"
     escribir("bueno_registro.xlsx", xlsx(libro))
+    xls_antiguo()
+
+
+def xls_antiguo() -> None:
+    """Excel 97-2003 (.xls) de verdad, como el que mandan algunas oficinas municipales."""
+    try:
+        import xlwt
+    except ImportError:
+        print("Aviso: falta xlwt; se deja bueno_antiguo.xls como está "
+              "(pip install --target /tmp/xlwt_t xlwt y PYTHONPATH=/tmp/xlwt_t para rehacerlo).")
+        return
+    fecha = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    hora = xlwt.easyxf(num_format_str="hh:mm")
+    libro = xlwt.Workbook(encoding="utf-8")
+    hoja = libro.add_sheet("Instrucciones")
+    hoja.write(0, 0, "Anote una incidencia por fila en la hoja Incidencias.")
+    hoja = libro.add_sheet("Incidencias")
+    hoja.write(0, 0, "CUADERNO DE INCIDENCIAS - JUNTA VECINAL")
+    for columna, titulo in enumerate(["Fecha", "Hora", "Tipo", "Distrito", "Lugar"]):
+        hoja.write(2, columna, titulo)
+    filas = [
+        [dt.date(2025, 3, 5), "14:30", "Robo al paso", "El Porvenir", "Av. Sánchez Carrión cdra. 5"],
+        [dt.date(2025, 3, 6), dt.time(21, 15), "Extorsión", "La Esperanza", "Mercado Unión"],
+        ["31/02/2025", "10:00", "Hurto", "Florencia de Mora", None],  # fecha imposible: se aparta
+        [dt.date(2025, 3, 8), "8:00 p. m.", "Hurto", "Florencia de Mora", "Pasaje Los Ángeles"],
+        [dt.date(2025, 3, 9), 14, "Robo", "EL PORVENIR", None],  # hora como número
+        [dt.date(2025, 3, 10), None, "Violencia familiar", "la esperanza", "Jr. Los Pinos"],
+    ]
+    for i, fila in enumerate(filas, start=3):
+        for columna, valor in enumerate(fila):
+            if isinstance(valor, dt.date):
+                hoja.write(i, columna, valor, fecha)
+            elif isinstance(valor, dt.time):
+                hoja.write(i, columna, valor, hora)
+            elif valor is not None:
+                hoja.write(i, columna, valor)
+    salida = io.BytesIO()
+    libro.save(salida)
+    escribir("bueno_antiguo.xls", salida.getvalue())
 
 
 def malos() -> None:
