@@ -39,18 +39,6 @@ def _entorno() -> dict:
     return entorno
 
 
-def _puntajes(curso: Path) -> dict:
-    with motor.libro(curso) as gb:
-        puntajes = {}
-        for alumno in gb.students:
-            try:
-                entrega = gb.find_submission_notebook(EJERCICIO, EJERCICIO, alumno.id)
-            except Exception:
-                continue
-            puntajes[alumno.id] = {g.name: g.auto_score for g in entrega.grades}
-        return puntajes
-
-
 def main() -> int:
     argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     argumentos.add_argument("--n", type=int, default=40, help="entregas a generar (40)")
@@ -92,7 +80,7 @@ def main() -> int:
             return 1
         print(f"  lideres (aislado + retroalimentación):    {t_lideres:6.1f} s")
 
-        p_base, p_lideres = _puntajes(base), _puntajes(curso)
+        p_base, p_lideres = motor.puntajes_por_celda(base, EJERCICIO), motor.puntajes_por_celda(curso, EJERCICIO)
         iguales = p_base == p_lideres and len(p_base) == n
         print(f"  mismos puntajes en las {len(p_base)} entregas: {'sí' if iguales else 'NO'}")
         razon = t_lideres / t_base

@@ -76,18 +76,6 @@ def _correr(*argumentos) -> str:
     return out
 
 
-def _puntajes(curso: Path) -> dict:
-    with motor.libro(curso) as gb:
-        resultado = {}
-        for alumno in gb.students:
-            try:
-                entrega = gb.find_submission_notebook(EJERCICIO, EJERCICIO, alumno.id)
-            except Exception:
-                continue
-            resultado[alumno.id] = {g.name: (g.auto_score, g.max_score) for g in entrega.grades}
-        return resultado
-
-
 def _automatico(notas: dict) -> float:
     return sum(a or 0 for gid, (a, _) in notas.items() if gid != "reflexion-junta-vecinal")
 
@@ -101,7 +89,7 @@ def test_recoger_informa_en_espanol(ida_y_vuelta):
 
 
 def test_puntajes_de_las_entregas(ida_y_vuelta):
-    puntajes = _puntajes(ida_y_vuelta["curso"])
+    puntajes = motor.puntajes_por_celda(ida_y_vuelta["curso"], EJERCICIO)
     correcta = puntajes["maria-nahui-quispe"]
     assert _automatico(correcta) == 6  # todo lo automático
     assert correcta["reflexion-junta-vecinal"][0] is None  # la reflexión espera revisión a mano

@@ -115,6 +115,21 @@ def libro(curso: Path, ruta: Path | None = None):
     return Gradebook(_url(ruta or curso / "gradebook.db"), id_del_curso(curso))
 
 
+def puntajes_por_celda(curso: Path, ejercicio: str, cuaderno: str | None = None) -> dict:
+    """{participante: {grade_id: (puntaje automático, máximo)}} de un cuaderno calificado."""
+    from nbgrader.api import MissingEntry
+
+    resultado = {}
+    with libro(curso) as gb:
+        for alumno in gb.students:
+            try:
+                entrega = gb.find_submission_notebook(cuaderno or ejercicio, ejercicio, alumno.id)
+            except MissingEntry:
+                continue
+            resultado[alumno.id] = {g.name: (g.auto_score, g.max_score) for g in entrega.grades}
+    return resultado
+
+
 # ---------------------------------------------------------------- asignar
 
 def _intercambio_configurado(curso: Path) -> bool:
