@@ -32,11 +32,6 @@ def test_cada_archivo_tiene_su_seccion_en_el_readme():
     )
 
 
-def test_readme_conserva_la_marca_del_generador():
-    readme = (rutas.DATOS / "README.md").read_text(encoding="utf-8")
-    assert "<!-- SECCION: limites e incidentes (la escribe el generador) -->" in readme
-
-
 def test_data_pesa_menos_de_25_mb():
     total = sum(p.stat().st_size for p in rutas.DATOS.rglob("*") if p.is_file())
     assert total < LIMITE_MB * 1024 * 1024, f"data/ pesa {total / 1024 / 1024:.1f} MB"
