@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-RAIZ = Path(os.environ.get("LIDERES_RAIZ", Path(__file__).resolve().parent.parent))
+# Una variable vacía cuenta como no puesta (si no, la raíz sería la carpeta actual).
+RAIZ = Path(os.environ.get("LIDERES_RAIZ") or Path(__file__).resolve().parent.parent)
 DATOS = RAIZ / "data"
 CUADERNOS = RAIZ / "notebooks"
 LIBRO = RAIZ / "book"
 CURSO = RAIZ / "exercises"
 # Carpeta hermana con las cifras publicadas y los archivos de terceros (no se copian al proyecto).
-COMPARTIDO = Path(os.environ.get("LIDERES_COMPARTIDO", RAIZ.parent / "shared"))
+COMPARTIDO = Path(os.environ.get("LIDERES_COMPARTIDO") or RAIZ.parent / "shared")
 HECHOS = COMPARTIDO / "facts"
 REFERENCIA = COMPARTIDO / "reference"
