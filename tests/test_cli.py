@@ -61,3 +61,17 @@ def test_nombres_publicos_del_paquete_existen():
         assert callable(getattr(lideres, nombre)), nombre
     with pytest.raises(AttributeError, match="Nombres disponibles"):
         lideres.no_existe  # noqa: B018
+
+
+def test_variable_de_raiz_vacia_no_cambia_la_raiz(tmp_path):
+    import os
+    from pathlib import Path
+
+    entorno = dict(os.environ, LIDERES_RAIZ="", LIDERES_COMPARTIDO="")
+    resultado = subprocess.run(
+        [sys.executable, "-c", "from lideres import rutas; print(rutas.RAIZ); print(rutas.HECHOS)"],
+        capture_output=True, text=True, env=entorno, cwd=tmp_path,
+    )
+    raiz, hechos = resultado.stdout.split()
+    assert Path(raiz) == Path(__file__).resolve().parent.parent
+    assert Path(hechos) == Path(raiz).parent / "shared" / "facts"
