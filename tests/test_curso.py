@@ -334,3 +334,13 @@ def test_asignar_publica_en_el_intercambio_cuando_esta_configurado(tmp_path, cap
     publicado = intercambio / "escuela_lideres" / "outbound" / EJERCICIO / f"{EJERCICIO}.ipynb"
     assert publicado.is_file()
     assert "### BEGIN SOLUTION" not in publicado.read_text(encoding="utf-8")
+
+
+def test_solo_asignar_crea_un_curso_nuevo(tmp_path, capsys):
+    from lideres import cli
+
+    mal_escrito = tmp_path / "cohrte_2026"
+    for orden in (["reporte"], ["calificar", EJERCICIO], ["recoger", EJERCICIO, str(tmp_path)]):
+        assert cli.main(["curso", *orden, "--curso", str(mal_escrito)]) == 1
+        assert "no es un curso" in capsys.readouterr().err
+    assert not mal_escrito.exists()

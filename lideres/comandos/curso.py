@@ -51,7 +51,7 @@ def agregar(parser):
 def ejecutar(args) -> int:
     from lideres.curso import motor
 
-    curso, notas = motor.preparar_curso(args.curso)
+    curso, notas = motor.preparar_curso(args.curso, crear=args.suborden == "asignar")
     for nota in notas:
         print(f"Nota: {nota}")
     return globals()[f"_{args.suborden}"](args, curso)

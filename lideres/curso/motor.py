@@ -47,13 +47,19 @@ _candado_registro = threading.Lock()
 
 # ---------------------------------------------------------------- carpeta del curso
 
-def preparar_curso(curso: Path | str | None) -> tuple[Path, list[str]]:
-    """La carpeta del curso lista para nbgrader. Si no tiene configuración, se crea una."""
+def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Path, list[str]]:
+    """La carpeta del curso lista para nbgrader. Si no tiene configuración y `crear` es True
+    (al asignar), se crea una; si no, un nombre mal escrito da un error en vez de un curso nuevo."""
     curso = Path(curso or rutas.CURSO).expanduser().resolve()
     notas: list[str] = []
     if curso.exists() and not curso.is_dir():
         raise ErrorLideres(f"«{curso}» es un archivo, no una carpeta.",
                            como_arreglar="Usa --curso con una carpeta (puede estar vacía).")
+    if not crear and not (curso / CONFIG).exists():
+        raise ErrorLideres(
+            f"La carpeta {curso} no es un curso: no tiene {CONFIG}.",
+            como_arreglar="Revisa el nombre de la carpeta en --curso. Un curso nuevo empieza con "
+            "`lideres curso asignar EJERCICIO --curso CARPETA`.")
     curso.mkdir(parents=True, exist_ok=True)
     base = Path(rutas.CURSO)
     if not (curso / CONFIG).exists():
