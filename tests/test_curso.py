@@ -303,10 +303,10 @@ def test_curso_nuevo_recibe_configuracion(tmp_path, capsys):
     from lideres.cli import main
 
     carpeta = tmp_path / "cohorte 2025"
-    assert main(["curso", "reporte", "--curso", str(carpeta)]) == 1
+    assert main(["curso", "asignar", EJERCICIO, "--curso", str(carpeta)]) == 0
     salida = capsys.readouterr()
     assert "no tenía nbgrader_config.py" in salida.out
-    assert "Error: Este curso todavía no tiene libro de notas" in salida.err
+    assert (carpeta / "release" / EJERCICIO / f"{EJERCICIO}.ipynb").exists()
     assert (carpeta / "nbgrader_config.py").exists()
     assert (carpeta / "source" / EJERCICIO / f"{EJERCICIO}.ipynb").exists()
     assert "Traceback" not in salida.err
