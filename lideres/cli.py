@@ -32,7 +32,6 @@ _TRADUCCIONES = {
     "invalid choice: %(value)r (choose from %(choices)s)": "opción no válida: %(value)r (elige entre %(choices)s)",
     "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
     "expected one argument": "se esperaba un valor",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
     "one of the arguments %s is required": "se necesita uno de estos argumentos: %s",
     "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
 }
@@ -67,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         return int(args._modulo.ejecutar(args) or 0)
     except ErrorLideres as e:
         print(f"Error: {e}", file=sys.stderr)
+        return 1
+    except FileNotFoundError as e:  # un archivo que alguien movió o borró: decir cuál, en español
+        print(f"Error: no se encontró el archivo «{e.filename}».", file=sys.stderr)
+        return 1
+    except PermissionError as e:
+        print(f"Error: no hay permiso para abrir «{e.filename}». Revisa que no esté abierto en otro "
+              "programa y que puedas escribir en esa carpeta.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nDetenido.", file=sys.stderr)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+from pandas import isna
 
 LOCALE = "es_PE"
 
 
 def numero(valor: float | int | None, decimales: int = 0) -> str:
     """1234567.8 -> '1,234,568' (decimales=0) o '1,234,567.8' (decimales=1). Vacío -> '—'."""
-    if valor is None or (isinstance(valor, float) and math.isnan(valor)):
+    if valor is None or isna(valor):
         return "—"
     patron = "#,##0" + ("." + "0" * decimales if decimales else "")
     return format_decimal(valor, format=patron, locale=LOCALE)
@@ -21,7 +21,7 @@ def numero(valor: float | int | None, decimales: int = 0) -> str:
 
 def porcentaje(proporcion: float | None, decimales: int = 1) -> str:
     """0.253 -> '25.3 %'."""
-    if proporcion is None or (isinstance(proporcion, float) and math.isnan(proporcion)):
+    if proporcion is None or isna(proporcion):
         return "—"
     patron = "#,##0" + ("." + "0" * decimales if decimales else "") + " %"
     return format_percent(proporcion, format=patron, locale=LOCALE)

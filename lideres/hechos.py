@@ -82,15 +82,19 @@ def _carpeta(hechos: Path | str | None) -> Path:
     return carpeta
 
 
-def _leer(hechos: Path | str | None, archivo: str) -> pd.DataFrame:
-    """Lee un CSV de los hechos todo como texto (las conversiones se hacen a mano, con cuidado)."""
+def _ruta(hechos: Path | str | None, archivo: str) -> Path:
     ruta = _carpeta(hechos) / archivo
     if not ruta.is_file():
         raise ErrorLideres(
             f"Falta el archivo {archivo} en la carpeta de cifras publicadas ({ruta.parent}).",
             como_arreglar="revisa que la carpeta sea la de las cifras publicadas (shared/facts).",
         )
-    return pd.read_csv(ruta, dtype=str, keep_default_na=False, encoding="utf-8")
+    return ruta
+
+
+def _leer(hechos: Path | str | None, archivo: str) -> pd.DataFrame:
+    """Lee un CSV de los hechos todo como texto (las conversiones se hacen a mano, con cuidado)."""
+    return pd.read_csv(_ruta(hechos, archivo), dtype=str, keep_default_na=False, encoding="utf-8")
 
 
 def _texto(serie: pd.Series) -> pd.Series:
@@ -152,7 +156,7 @@ def _ambito(serie: pd.Series) -> pd.Series:
 
 def distritos(hechos: Path | None = None) -> pd.DataFrame:
     """Los 61 distritos: nombre con tildes, población 2017 y 2020, área, centroide, comisarías."""
-    d = pd.read_csv(_carpeta(hechos) / "districts.csv", dtype={"ubigeo": str})
+    d = pd.read_csv(_ruta(hechos, "districts.csv"), dtype={"ubigeo": str})
     tabla = pd.DataFrame(
         {
             "ubigeo": d["ubigeo"],

@@ -75,3 +75,20 @@ def test_variable_de_raiz_vacia_no_cambia_la_raiz(tmp_path):
     raiz, hechos = resultado.stdout.split()
     assert Path(raiz) == Path(__file__).resolve().parent.parent
     assert Path(hechos) == Path(raiz).parent / "shared" / "facts"
+
+
+def test_archivo_que_falta_en_espanol_sin_traceback(monkeypatch, capsys):
+    from lideres.comandos import libro
+
+    def abrir(args):
+        open("/no/existe/registro.csv")
+
+    monkeypatch.setattr(libro, "ejecutar", abrir)
+    assert cli.main(["libro"]) == 1
+    error = capsys.readouterr().err
+    assert "no se encontró el archivo «/no/existe/registro.csv»" in error and "Errno" not in error
+
+
+def test_importar_hechos_de_carpeta_vacia_en_espanol(tmp_path, capsys):
+    assert cli.main(["datos", "importar-hechos", "--hechos", str(tmp_path), "--destino", str(tmp_path)]) == 1
+    assert "Falta el archivo districts.csv" in capsys.readouterr().err
