@@ -13,12 +13,13 @@ Una organización que tenga los límites oficiales (GeoJSON) los usa con
 
 from __future__ import annotations
 
+import copy
 import difflib
+import functools
 import heapq
 import json
 import math
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +31,9 @@ from shapely.ops import unary_union
 
 from lideres import rutas
 from lideres.errores import ErrorLideres
+from lideres.formato import numero
+from lideres.nombres import clave_distrito, claves_de_distritos
+from lideres.tablas import cargar
 
 ARCHIVO_ESQUEMATICO = "limites_esquematicos.geojson"
 ARCHIVO_OFICIAL = "limites_oficiales.geojson"
@@ -57,10 +61,7 @@ _VECINOS = ((0, 1), (1, 0), (0, -1), (-1, 0))
 # --------------------------------------------------------------------------------------------
 
 def _distritos() -> pd.DataFrame:
-    ruta = rutas.DATOS / "distritos.csv"
-    if not ruta.exists():
-        raise ErrorLideres(f"No encuentro {ruta}.", como_arreglar="Vuelve a descargar el curso completo.")
-    return pd.read_csv(ruta, dtype={"ubigeo": str}).sort_values("ubigeo").reset_index(drop=True)
+    return cargar("distritos").sort_values("ubigeo").reset_index(drop=True)
 
 
 def _proyeccion(lat0: float):
@@ -197,17 +198,17 @@ def area_km2(geom) -> float:
     return shapely.transform(geom, lambda p: np.c_[p[:, 0] * kx, p[:, 1] * ky]).area
 
 
-def _redondear(obj):
+def _redondear(obj, decimales: int = DECIMALES):
     if isinstance(obj, float):
-        return round(obj, DECIMALES)
+        return round(obj, decimales)
     if isinstance(obj, list | tuple):
-        return [_redondear(x) for x in obj]
+        return [_redondear(x, decimales) for x in obj]
     return obj
 
 
-def _geometria_json(geom) -> dict:
+def _geometria_json(geom, decimales: int = DECIMALES) -> dict:
     g = mapping(shapely.orient_polygons(geom))
-    return {"type": g["type"], "coordinates": _redondear(g["coordinates"])}
+    return {"type": g["type"], "coordinates": _redondear(g["coordinates"], decimales)}
 
 
 def construir_esquematicos() -> dict:
@@ -255,8 +256,18 @@ def generar_esquematicos(ruta: Path | None = None) -> Path:
 # --------------------------------------------------------------------------------------------
 
 def _leer(ruta: Path) -> dict | None:
-    if not ruta.exists():
+    """El GeoJSON de `ruta` (None si no existe). Se lee una vez por versión del archivo: los mapas
+    lo piden en cada dibujo. Devuelve una copia, para que nadie cambie la guardada."""
+    try:
+        estado = ruta.stat()
+    except FileNotFoundError:
         return None
+    return copy.deepcopy(_leer_version(str(ruta), estado.st_mtime_ns, estado.st_size))
+
+
+@functools.lru_cache(maxsize=4)
+def _leer_version(ruta: str, _mtime_ns: int, _tamano: int) -> dict:
+    ruta = Path(ruta)
     try:
         return json.loads(ruta.read_text(encoding="utf-8"))
     except (OSError, ValueError) as e:
@@ -316,8 +327,8 @@ def nota_limites(ambitos=None) -> str:
         return NOTA_ESQUEMATICA
     fuentes = sorted({f["properties"].get("fuente") or "sin fuente indicada" for f in feats})
     texto = "Límites oficiales importados: " + "; ".join(fuentes)
-    total = len(_distritos() if pedidos is None else
-                _distritos().query("ambito in @pedidos"))
+    distritos = _distritos()
+    total = len(distritos if pedidos is None else distritos[distritos["ambito"].isin(pedidos)])
     if len(feats) < total:
         texto += f" ({len(feats)} de {total} distritos; el resto, esquemáticos y no oficiales)"
     return texto + "."
@@ -327,32 +338,8 @@ def nota_limites(ambitos=None) -> str:
 # Importar límites oficiales
 # --------------------------------------------------------------------------------------------
 
-# Nombres antiguos o de otras fuentes -> ubigeo.
-ALIAS = {"MAGDALENAVIEJA": "150121", "CERCADODELIMA": "150101", "LIMACERCADO": "150101",
-         "CHOSICA": "150118", "CARMENDELALEGUA": "070103"}
 _CAMPOS_UBIGEO = ("ubigeo", "iddist", "ubigeo_inei", "cod_ubigeo", "coddist", "ubigeo_dist", "inei")
 _CAMPOS_NOMBRE = ("distrito", "nombdist", "nombre_distrito", "nom_dist", "nombre", "name", "district")
-
-
-def _arreglar_mojibake(texto: str) -> str:
-    """'MI PERÃš' (UTF-8 leído como Latin-1) -> 'MI PERÚ'. Si no se puede, lo deja igual."""
-    if any(ch in texto for ch in "ÃÂ"):
-        for codec in ("cp1252", "latin-1"):
-            try:
-                return texto.encode(codec).decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-    return texto
-
-
-def normalizar_nombre(texto) -> str:
-    """'Carmen de la Legua-Reynoso' -> 'CARMENDELALEGUAREYNOSO' (sin tildes, espacios ni signos)."""
-    if texto is None:
-        return ""
-    texto = _arreglar_mojibake(str(texto))
-    texto = unicodedata.normalize("NFKD", texto)
-    texto = "".join(ch for ch in texto if not unicodedata.combining(ch))
-    return re.sub(r"[^A-Z0-9]", "", texto.upper())
 
 
 def _ubigeo_de(valor) -> str | None:
@@ -490,11 +477,7 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
     features = datos["features"]
     tabla = _distritos()
     nuestros = set(tabla["ubigeo"])
-    nombres = {}
-    for fila in tabla.itertuples():
-        for variante in (fila.distrito, fila.distrito_inei):
-            nombres.setdefault(normalizar_nombre(variante), fila.ubigeo)
-    nombres.update(ALIAS)
+    nombres = claves_de_distritos()
 
     props = lambda f: f.get("properties") or {}  # noqa: E731
     if campo_ubigeo is None and campo_nombre is None:
@@ -503,7 +486,7 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
             campo_ubigeo = None
             campo_nombre, n = _detectar_campo(
                 features, _CAMPOS_NOMBRE,
-                lambda v: nombres.get(normalizar_nombre(v)) if isinstance(v, str) else None)
+                lambda v: nombres.get(clave_distrito(v)) if isinstance(v, str) else None)
             if n == 0:
                 raise ErrorLideres(
                     f"En {ruta.name} no encontré ningún distrito de Lima, Callao o Trujillo: "
@@ -532,7 +515,7 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
                     etiqueta = f"{p.get(c) or p.get(c.upper())} ({p.get(campo_ubigeo)})"
                     break
         else:
-            u = nombres.get(normalizar_nombre(p.get(campo_nombre)))
+            u = nombres.get(clave_distrito(p.get(campo_nombre)))
         if u is None:
             pendientes.append((etiqueta, f, p))
             continue
@@ -548,7 +531,7 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
     for etiqueta, f, p in pendientes:
         if res.modo == "nombre" and isinstance(p.get(campo_nombre), str):
             # sin los restos de texto dañado: «MI PERÃz» -> «MIPERZ», que se parece a «MIPERU»
-            clave = normalizar_nombre(re.sub(r"[ÃÂ\u0080-\u00bf]", "", p.get(campo_nombre)))
+            clave = clave_distrito(re.sub(r"[ÃÂ\u0080-\u00bf]", "", p.get(campo_nombre)))
             cerca = difflib.get_close_matches(clave, list(libres), n=2, cutoff=0.8)
             if len(cerca) == 1 or (len(cerca) == 2 and libres[cerca[0]] == libres[cerca[1]]):
                 u = libres[cerca[0]]
@@ -574,7 +557,8 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
     info = tabla.set_index("ubigeo")
     for u, partes in geoms.items():  # ¿el polígono está donde debería? (p. ej. lat y lon cambiadas)
         centro = unary_union(partes).representative_point()
-        if math.hypot((centro.x - info.loc[u, "lon"]) * 108, (centro.y - info.loc[u, "lat"]) * 111) > 30:
+        kx, ky = _proyeccion(info.loc[u, "lat"])
+        if math.hypot((centro.x - info.loc[u, "lon"]) * kx, (centro.y - info.loc[u, "lat"]) * ky) > 30:
             res.lejanos.append(u)
     res.ambitos = sorted(set(info.loc[list(geoms), "ambito"]))
     en_ambitos = tabla[tabla["ambito"].isin(res.ambitos)]["ubigeo"]
@@ -587,7 +571,6 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
     for u, partes in geoms.items():
         geom = unary_union(partes)
         fila = info.loc[u]
-        g = mapping(shapely.orient_polygons(geom))
         por_ubigeo[u] = {
             "type": "Feature",
             "properties": {
@@ -596,7 +579,7 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
                 "area_km2_poligono": round(area_km2(geom), 2), "tipo_limite": "oficial",
                 "fuente": fuente, "nota": f"Límites oficiales importados: {fuente}",
             },
-            "geometry": {"type": g["type"], "coordinates": _redondear6(g["coordinates"])},
+            "geometry": _geometria_json(geom, decimales=6),
         }
     coleccion = {
         "type": "FeatureCollection",
@@ -613,18 +596,10 @@ def _revisar_coordenadas(ruta: Path, geoms: dict) -> None:
     if x0 < -180 or x1 > 180 or y0 < -90 or y1 > 90:
         raise ErrorLideres(
             f"Las coordenadas de {ruta.name} no son longitud y latitud en grados "
-            f"(van de {x0:,.0f} a {x1:,.0f}): el archivo está en otra proyección (quizá UTM).",
+            f"(van de {numero(x0)} a {numero(x1)}): el archivo está en otra proyección (quizá UTM).",
             como_arreglar="Vuelve a exportarlo en EPSG:4326 (WGS84, grados). En QGIS: "
             "Exportar → Guardar objetos como → SRC: EPSG:4326.",
         )
-
-
-def _redondear6(obj):
-    if isinstance(obj, float):
-        return round(obj, 6)
-    if isinstance(obj, list | tuple):
-        return [_redondear6(x) for x in obj]
-    return obj
 
 
 def quitar_oficiales() -> bool:

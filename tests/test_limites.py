@@ -256,10 +256,13 @@ def test_campo_indicado_que_no_existe(datos_tmp):
 
 
 def test_nombres_normalizados_y_alias():
-    assert limites.normalizar_nombre("Carmen de la Legua-Reynoso") == "CARMENDELALEGUAREYNOSO"
-    assert limites.normalizar_nombre("Víctor Larco Herrera") == "VICTORLARCOHERRERA"
-    assert limites.normalizar_nombre("MI PERÃš") == "MIPERU"
-    assert limites.ALIAS["MAGDALENAVIEJA"] == "150121"
+    from lideres import nombres
+
+    assert nombres.clave_distrito("Carmen de la Legua-Reynoso") == "CARMENDELALEGUAREYNOSO"
+    assert nombres.clave_distrito("Víctor Larco Herrera") == "VICTORLARCOHERRERA"
+    assert nombres.clave_distrito("MI PERÃš") == "MIPERU"
+    assert nombres.ALIAS["MAGDALENAVIEJA"] == "150121"
+    assert nombres.ubigeo_por_nombre("Magdalena Vieja") == "150121"
 
 
 def test_cli_importar_y_error(datos_tmp, tmp_path, capsys):
