@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from lideres import rutas
+from lideres import formato, rutas, tablas
 from lideres.errores import ErrorLideres
 
 PROVINCIAS = {"LIMA": "Lima", "CALLAO": "Callao", "TRUJILLO": "Trujillo"}
@@ -60,8 +60,6 @@ AMBITO_CUBIERTO = {
     "La Libertad": "Departamento de La Libertad (12 provincias; Trujillo es una de ellas)",
     "Lima": "Departamento de Lima: Lima Metropolitana + Región Lima (no solo Lima Metropolitana)",
 }
-
-MODALIDADES = ["robo", "hurto", "estafa", "extorsion", "secuestro", "violencia_mujer_integrantes", "otros"]
 
 UMBRAL = re.compile(r"^\s*([<>]=?)\s*(\d+(?:\.\d+)?)\s*$")
 NUMERO = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
@@ -251,7 +249,7 @@ def denuncias_departamento(hechos: Path | None = None) -> pd.DataFrame:
     )
     tabla["anio_completo"] = tabla["meses_observados"] == 12
     tabla["denuncias_total"] = d["denuncias_total"].astype(int)
-    for modalidad in MODALIDADES:
+    for modalidad in tablas.MODALIDADES:
         tabla[f"denuncias_{modalidad}"] = d[f"denuncias_{modalidad}"].astype(int)
     tabla["fuente"] = _texto(d["source"])
     tabla["nota"] = _texto(d["note"])
@@ -360,40 +358,32 @@ def composicion_delitos(hechos: Path | None = None) -> pd.DataFrame:
 
 # --- escritura ----------------------------------------------------------------------------------
 
-# archivo de data/ -> función que lo construye. El orden es el del resumen que se imprime.
+# nombre corto de la tabla (ver lideres.tablas) -> función que la construye. El orden es el del
+# resumen que se imprime.
 TABLAS = {
-    "distritos.csv": distritos,
-    "denuncias_distrito_2024_2025.csv": denuncias_distrito,
-    "victimizacion_enapres_2013_2024.csv": victimizacion,
-    "denuncias_departamento_modalidad_2018_2026.csv": denuncias_departamento,
-    "denuncias_mensuales_la_libertad_2024.csv": denuncias_mensuales,
-    "otros_indicadores.csv": otros_indicadores,
-    "composicion_delitos.csv": composicion_delitos,
+    "distritos": distritos,
+    "denuncias_distrito": denuncias_distrito,
+    "victimizacion": victimizacion,
+    "denuncias_departamento": denuncias_departamento,
+    "denuncias_mensuales": denuncias_mensuales,
+    "otros_indicadores": otros_indicadores,
+    "composicion_delitos": composicion_delitos,
 }
 
 
-def escribir_csv(tabla: pd.DataFrame, ruta: Path) -> Path:
-    """CSV del proyecto: UTF-8 sin BOM, coma, fin de línea \\n (igual en Windows y Linux)."""
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    tabla.to_csv(ruta, index=False, encoding="utf-8", lineterminator="\n")
-    return ruta
-
-
 def importar(hechos: Path | str | None = None, destino: Path | str | None = None) -> dict[str, int]:
-    """Regenera todas las tablas de hechos en `destino` (por defecto data/). Devuelve filas por archivo.
+    """Regenera todas las tablas de hechos en `destino` (por defecto data/). Devuelve filas por tabla.
 
     Construye y valida todas antes de escribir: si una falla, no se escribe ninguna a medias.
     """
-    from lideres import tablas  # aquí, para no importar pandera cuando no hace falta
-
     carpeta = _carpeta(hechos)
     destino = Path(destino) if destino else rutas.DATOS
-    construidas = {archivo: funcion(carpeta) for archivo, funcion in TABLAS.items()}
-    for archivo, tabla in construidas.items():
-        tablas.validar_archivo(archivo, tabla)
-    for archivo, tabla in construidas.items():
-        escribir_csv(tabla, destino / archivo)
-    return {archivo: len(tabla) for archivo, tabla in construidas.items()}
+    construidas = {nombre: funcion(carpeta) for nombre, funcion in TABLAS.items()}
+    for nombre, tabla in construidas.items():
+        tablas.validar(nombre, tabla)
+    for nombre, tabla in construidas.items():
+        tablas.escribir_csv(tabla, destino / tablas.TABLAS[nombre].archivo)
+    return {nombre: len(tabla) for nombre, tabla in construidas.items()}
 
 
 def cli_importar(args) -> int:
@@ -402,7 +392,7 @@ def cli_importar(args) -> int:
     filas = importar(hechos, destino)
     carpeta = Path(destino) if destino else rutas.DATOS
     print(f"Cifras publicadas llevadas a {carpeta}:")
-    for archivo, n in filas.items():
-        print(f"  {archivo}: {n} filas")
+    for nombre, n in filas.items():
+        print(f"  {tablas.TABLAS[nombre].archivo}: {formato.numero(n)} filas")
     print("Listo. Revisa los cambios con git antes de guardarlos.")
     return 0

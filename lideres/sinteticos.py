@@ -29,9 +29,10 @@ import pandas as pd
 import shapely
 from shapely.geometry import shape
 
-from lideres import rutas
+from lideres import formato, rutas
 from lideres.errores import ErrorLideres
-from lideres.limites import ARCHIVO_ESQUEMATICO, area_km2
+from lideres.limites import ARCHIVO_ESQUEMATICO, area_km2, generar_esquematicos
+from lideres.tablas import MODALIDADES, cargar, escribir_csv
 
 SEMILLA = 20250611
 FRACCION = Fraction(1, 20)      # 1 fila sintética por cada 20 denuncias publicadas
@@ -39,11 +40,7 @@ ANIOS = (2024, 2025)
 ARCHIVO = "incidentes_sinteticos.csv"
 DECIMALES = 5
 
-TIPOS = ("Robo", "Hurto", "Estafa", "Extorsión", "Secuestro",
-         "Violencia contra la mujer e integrantes del grupo familiar", "Otros")
-_COLUMNA_TIPO = {"Robo": "robo", "Hurto": "hurto", "Estafa": "estafa", "Extorsión": "extorsion",
-                 "Secuestro": "secuestro", "Otros": "otros",
-                 "Violencia contra la mujer e integrantes del grupo familiar": "violencia_mujer_integrantes"}
+TIPOS = tuple(MODALIDADES.values())   # "Robo", "Hurto"... en el orden de las columnas SIDPOL
 _DEPARTAMENTO = {"Lima Metropolitana": "Lima", "Callao": "Callao", "Trujillo": "La Libertad"}
 
 # SUPUESTO: lunes..domingo; algo más de registros el fin de semana (violencia familiar, robos
@@ -100,29 +97,20 @@ def conteo_muestra(total: int) -> int:
 # Cifras publicadas (desde data/)
 # --------------------------------------------------------------------------------------------
 
-def _leer_csv(nombre: str, **kw) -> pd.DataFrame:
-    ruta = rutas.DATOS / nombre
-    if not ruta.exists():
-        raise ErrorLideres(f"Falta {ruta}, que necesito para calibrar los datos sintéticos.",
-                           como_arreglar="Ejecuta `lideres datos importar-hechos` o vuelve a "
-                           "descargar la carpeta data/ del curso.")
-    return pd.read_csv(ruta, **kw)
-
-
 def _departamento() -> pd.DataFrame:
-    t = _leer_csv("denuncias_departamento_modalidad_2018_2026.csv")
-    return t.set_index(["departamento", "anio"])
+    return cargar("denuncias_departamento").set_index(["departamento", "anio"])
 
 
 def _mezcla_departamento(depto: pd.DataFrame, departamento: str, anio: int) -> dict[str, Fraction]:
     fila = depto.loc[(departamento, anio)]
     total = int(fila["denuncias_total"])
-    return {t: Fraction(int(fila[f"denuncias_{_COLUMNA_TIPO[t]}"]), total) for t in TIPOS}
+    return {tipo: Fraction(int(fila[f"denuncias_{columna}"]), total)
+            for columna, tipo in MODALIDADES.items()}
 
 
-def _total_trujillo() -> dict[int, int]:
+def _total_trujillo(depto: pd.DataFrame) -> dict[int, int]:
     """Denuncias de la provincia de Trujillo: 2024 publicado; 2025 derivado (ver docstring)."""
-    otros = _leer_csv("otros_indicadores.csv")
+    otros = cargar("otros_indicadores")
     fila = otros[(otros["ambito"] == "Trujillo (provincia)")
                  & (otros["indicador"] == "denuncias_por_delitos") & (otros["anio_inicio"] == 2024)]
     if fila.empty:
@@ -130,7 +118,6 @@ def _total_trujillo() -> dict[int, int]:
                            "en data/otros_indicadores.csv.",
                            como_arreglar="Ejecuta `lideres datos importar-hechos`.")
     t2024 = int(fila["valor"].iloc[0])
-    depto = _departamento()
     razon = Fraction(int(depto.loc[("La Libertad", 2025), "denuncias_total"]),
                      int(depto.loc[("La Libertad", 2024), "denuncias_total"]))
     return {2024: t2024, 2025: redondear(t2024 * razon)}
@@ -147,17 +134,22 @@ def _repartir(total: int, pesos: np.ndarray) -> np.ndarray:
     return base
 
 
-def totales_publicados() -> pd.DataFrame:
-    """Una fila por distrito y año: denuncias que se usan para calibrar y cómo se obtuvieron."""
-    distritos = _leer_csv("distritos.csv", dtype={"ubigeo": str}).sort_values("ubigeo")
-    lc = _leer_csv("denuncias_distrito_2024_2025.csv", dtype={"ubigeo": str})
+def totales_publicados(depto: pd.DataFrame | None = None,
+                       lc: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Una fila por distrito y año: denuncias que se usan para calibrar y cómo se obtuvieron.
+
+    `depto` y `lc` (denuncias por departamento y por distrito) se leen de data/ si no se dan.
+    """
+    depto = _departamento() if depto is None else depto
+    lc = cargar("denuncias_distrito") if lc is None else lc
+    distritos = cargar("distritos").sort_values("ubigeo")
     filas = []
     for r in lc.itertuples():
         for anio in ANIOS:
             filas.append({"ubigeo": r.ubigeo, "anio": anio, "denuncias": int(getattr(r, f"denuncias_{anio}")),
                           "origen": "SIDPOL por distrito (publicado)"})
     tru = distritos[distritos["ambito"] == "Trujillo"]
-    for anio, total in _total_trujillo().items():
+    for anio, total in _total_trujillo(depto).items():
         reparto = _repartir(total, tru["poblacion_2020"].to_numpy())
         origen = ("total provincial publicado, repartido por población 2020 (SUPUESTO)" if anio == 2024 else
                   "total provincial 2024 × variación SIDPOL La Libertad 2025/2024, repartido por "
@@ -262,11 +254,13 @@ def _tipos_otra_fuente(rng, n: int, pesos: dict[str, float]) -> list[str]:
 def generar_incidentes() -> pd.DataFrame:
     """Todos los incidentes sintéticos (mismo resultado en cada corrida: semilla fija)."""
     rng = np.random.default_rng(SEMILLA)
-    totales = totales_publicados()
     depto = _departamento()
-    pct = _leer_csv("denuncias_distrito_2024_2025.csv", dtype={"ubigeo": str}).set_index("ubigeo")
+    lc = cargar("denuncias_distrito")
+    totales = totales_publicados(depto, lc)
+    pct = lc.set_index("ubigeo")
     poligonos = _poligonos()
     nombres = totales.drop_duplicates("ubigeo").set_index("ubigeo")
+    filas_pnp = totales.set_index(["ubigeo", "anio"])["filas_denuncia_pnp"]
 
     bloques = []
     for ubigeo in sorted(nombres.index):
@@ -278,7 +272,7 @@ def generar_incidentes() -> pd.DataFrame:
         centros = _puntos_dentro(rng, poligono, k)
         sigma = float(np.clip(0.04 * math.sqrt(poligono.area), 0.0015, 0.005))
         for anio in ANIOS:
-            n = int(totales.query("ubigeo == @ubigeo and anio == @anio")["filas_denuncia_pnp"].iloc[0])
+            n = int(filas_pnp.loc[(ubigeo, anio)])
             mezcla = mezcla_tipos(ubigeo, ambito, anio, depto, pct)
             filas = [("Denuncia PNP", _tipos_exactos(n, mezcla))]
             if anio == 2025 and ubigeo in FOCO_OTRAS_FUENTES:
@@ -302,35 +296,18 @@ def generar_incidentes() -> pd.DataFrame:
     return tabla
 
 
-def guardar_incidentes(tabla: pd.DataFrame, ruta=None):
-    ruta = ruta or rutas.DATOS / ARCHIVO
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    # Mismo formato que las demás tablas de data/ (UTF-8 sin BOM, fin de línea Unix). Ningún
-    # texto empieza con = + - @ (solo los números negativos de lat/lon), así que Excel no ve fórmulas.
-    tabla.to_csv(ruta, index=False, encoding="utf-8", float_format=f"%.{DECIMALES}f",
-                 lineterminator="\n")
-    return ruta
-
-
-def generar_limites():
-    """Regenera data/limites_esquematicos.geojson (envoltorio de lideres.limites)."""
-    from lideres.limites import generar_esquematicos
-
-    return generar_esquematicos()
-
-
 def cli_generar(args) -> int:
     """`lideres datos generar [--solo limites|incidentes]`."""
-    from lideres import formato
-
     solo = getattr(args, "solo", None)
     if solo in (None, "limites"):
         print("Generando límites esquemáticos (puede tardar un minuto)...")
-        ruta = generar_limites()
-        print(f"Listo: {ruta} — 61 distritos. Son límites ESQUEMÁTICOS, no oficiales.")
+        ruta = generar_esquematicos()
+        print(f"Listo: {ruta} — {formato.numero(len(_poligonos()))} distritos. "
+              "Son límites ESQUEMÁTICOS, no oficiales.")
     if solo in (None, "incidentes"):
         tabla = generar_incidentes()
-        ruta = guardar_incidentes(tabla)
+        # Ningún texto empieza con = + - @ (solo los números negativos de lat/lon): Excel no ve fórmulas.
+        ruta = escribir_csv(tabla, rutas.DATOS / ARCHIVO, float_format=f"%.{DECIMALES}f")
         pnp = (tabla["fuente_registro"] == "Denuncia PNP").sum()
         print(f"Listo: {ruta} — {formato.numero(len(tabla))} incidentes SINTÉTICOS "
               f"({formato.numero(pnp)} como «Denuncia PNP», 1 por cada "

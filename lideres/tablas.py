@@ -32,6 +32,18 @@ LAT_PERU = (-18.5, 0.1)
 LON_PERU = (-81.5, -68.5)
 ANIOS = (1990, 2030)
 
+# Modalidades de delito de SIDPOL, en este orden: sufijo de la columna `denuncias_<sufijo>` -> nombre
+# que se muestra (la columna `tipo` de los incidentes sintéticos).
+MODALIDADES = {
+    "robo": "Robo",
+    "hurto": "Hurto",
+    "estafa": "Estafa",
+    "extorsion": "Extorsión",
+    "secuestro": "Secuestro",
+    "violencia_mujer_integrantes": "Violencia contra la mujer e integrantes del grupo familiar",
+    "otros": "Otros",
+}
+
 NOMBRES_TIPO = {
     "int64": "número entero",
     "Int64": "número entero (o vacío)",
@@ -200,11 +212,7 @@ ESQUEMA_DENUNCIAS_DEPARTAMENTO = pa.DataFrameSchema(
         ),
         "anio_completo": _si_no(),
         "denuncias_total": _conteo(),
-        **{
-            f"denuncias_{m}": _conteo()
-            for m in ["robo", "hurto", "estafa", "extorsion", "secuestro",
-                      "violencia_mujer_integrantes", "otros"]
-        },
+        **{f"denuncias_{m}": _conteo() for m in MODALIDADES},
         "fuente": _texto(),
         "nota": _texto(nullable=True),
     },
@@ -376,7 +384,9 @@ def _linea(indice) -> str:
         return ""
 
 
-def _validar(nombre: str, tabla: pd.DataFrame, ruta: str) -> pd.DataFrame:
+def validar(nombre: str, tabla: pd.DataFrame, ruta: str | None = None) -> pd.DataFrame:
+    """Comprueba `tabla` con el esquema de la tabla `nombre`; `ruta` es el archivo que se nombra en el error."""
+    ruta = ruta or f"data/{TABLAS[nombre].archivo}"
     try:
         return TABLAS[nombre].esquema.validate(tabla, lazy=True)
     except pa.errors.SchemaErrors as error:
@@ -398,14 +408,6 @@ def _validar(nombre: str, tabla: pd.DataFrame, ruta: str) -> pd.DataFrame:
         ) from None
 
 
-def validar_archivo(archivo: str, tabla: pd.DataFrame) -> pd.DataFrame:
-    """Valida una tabla ya construida según el esquema del archivo de data/ que le toca."""
-    for nombre, info in TABLAS.items():
-        if info.archivo == archivo:
-            return _validar(nombre, tabla, f"data/{archivo}")
-    raise ErrorLideres(f"No hay esquema para el archivo {archivo}.")
-
-
 @functools.lru_cache(maxsize=32)
 def _leer(nombre: str, ruta: str, _mtime_ns: int, _tamano: int) -> pd.DataFrame:
     """Lee y valida una vez; la fecha de modificación en la clave hace que un cambio se vuelva a leer."""
@@ -416,7 +418,7 @@ def _leer(nombre: str, ruta: str, _mtime_ns: int, _tamano: int) -> pd.DataFrame:
             f"No se pudo leer el archivo {ruta} como CSV UTF-8: {error}",
             como_arreglar=TABLAS[nombre].como_arreglar,
         ) from None
-    return _validar(nombre, tabla, ruta)
+    return validar(nombre, tabla, ruta)
 
 
 def cargar(nombre: str) -> pd.DataFrame:
@@ -433,3 +435,10 @@ def cargar(nombre: str) -> pd.DataFrame:
         )
     estado = ruta.stat()
     return _leer(corto, str(ruta), estado.st_mtime_ns, estado.st_size).copy(deep=True)
+
+
+def escribir_csv(tabla: pd.DataFrame, ruta: Path, float_format: str | None = None) -> Path:
+    """CSV de data/: UTF-8 sin BOM, coma, fin de línea \\n (los mismos bytes en Windows y Linux)."""
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    tabla.to_csv(ruta, index=False, encoding="utf-8", lineterminator="\n", float_format=float_format)
+    return ruta

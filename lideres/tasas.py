@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from lideres.errores import ErrorLideres
+
 # Umbrales de "tasa inestable". Con menos de 20 000 habitantes, 10 denuncias más cambian la tasa
 # en 50 o más puntos; con menos de 20 casos, el azar pesa más que la tendencia.
 POBLACION_MINIMA = 20_000
@@ -62,8 +64,7 @@ def tabla_conteos_y_tasas(
     `puesto_conteo` y `puesto_tasa` (1 = el más alto) muestran cómo cambia el orden.
     La población es la estimada por el INEI para 2020 (la más reciente por distrito).
     """
-    from lideres.errores import ErrorLideres
-    from lideres.tablas import cargar
+    from lideres.tablas import cargar  # aquí: pandera solo cuando se pide una tabla
 
     columna = f"denuncias_{anio}"
     denuncias = cargar("denuncias_distrito")

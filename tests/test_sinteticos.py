@@ -12,7 +12,7 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from lideres import limites, rutas, sinteticos
+from lideres import limites, rutas, sinteticos, tablas
 
 ARCHIVO = rutas.DATOS / sinteticos.ARCHIVO
 COLUMNAS = ["fecha", "hora", "distrito", "ubigeo", "tipo", "fuente_registro", "lat", "lon", "sintetico"]
@@ -32,7 +32,7 @@ def pnp(incidentes):
 
 @pytest.fixture(scope="module")
 def publicadas():
-    return pd.read_csv(rutas.DATOS / "denuncias_distrito_2024_2025.csv", dtype={"ubigeo": str})
+    return tablas.cargar("denuncias_distrito")
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,22 @@ def test_cli_dice_sintetico(tmp_path, monkeypatch, capsys):
     assert sinteticos.cli_generar(argparse.Namespace(solo="incidentes")) == 0
     salida = capsys.readouterr().out
     assert "SINTÉTICO" in salida and str(sinteticos.SEMILLA) in salida
+
+
+def test_cli_limites_cuenta_los_distritos_del_archivo(tmp_path, monkeypatch, capsys):
+    esquema = json.loads((rutas.DATOS / limites.ARCHIVO_ESQUEMATICO).read_text(encoding="utf-8"))
+    monkeypatch.setattr(rutas, "DATOS", tmp_path)
+    esquema["features"] = esquema["features"][:3]   # como si el generador diera 3 distritos
+
+    def generar():
+        ruta = tmp_path / limites.ARCHIVO_ESQUEMATICO
+        ruta.write_text(json.dumps(esquema), encoding="utf-8")
+        return ruta
+
+    monkeypatch.setattr(sinteticos, "generar_esquematicos", generar)
+    assert sinteticos.cli_generar(argparse.Namespace(solo="limites")) == 0
+    salida = capsys.readouterr().out
+    assert "— 3 distritos" in salida and "ESQUEMÁTICOS, no oficiales" in salida
 
 
 def test_columnas_y_marcas(incidentes):

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 from lideres import tasas
+from lideres.errores import ErrorLideres
 
 
 def test_tasa_por_100k_numeros():
@@ -43,7 +44,5 @@ def test_tabla_conteos_y_tasas_2024_cambia_el_orden():
 
 
 def test_tabla_conteos_y_tasas_anio_sin_datos():
-    from lideres.errores import ErrorLideres
-
     with pytest.raises(ErrorLideres, match="2019"):
         tasas.tabla_conteos_y_tasas(2019)

@@ -23,12 +23,16 @@ def agregar(parser):
     sub = parser.add_subparsers(dest="suborden", metavar="SUBORDEN", title="subórdenes")
     sub.required = True
 
-    p = sub.add_parser("revisar", help=SUBORDENES["revisar"][2], description=SUBORDENES["revisar"][2])
+    def suborden(nombre):
+        ayuda = SUBORDENES[nombre][2]
+        return sub.add_parser(nombre, help=ayuda, description=ayuda)
+
+    p = suborden("revisar")
     p.add_argument("archivo", metavar="ARCHIVO", help="archivo .csv, .txt, .xlsx o .xls")
     p.add_argument("--exportar", metavar="SALIDA.csv",
                    help="guardar las filas válidas, ya limpias, en este CSV (el original no se toca)")
 
-    p = sub.add_parser("limites", help=SUBORDENES["limites"][2], description=SUBORDENES["limites"][2])
+    p = suborden("limites")
     p.add_argument("archivo", metavar="ARCHIVO.geojson", nargs="?")
     p.add_argument("--campo-ubigeo", metavar="CAMPO", help="propiedad con el UBIGEO (se detecta sola)")
     p.add_argument("--campo-nombre", metavar="CAMPO", help="propiedad con el nombre (se detecta sola)")
@@ -36,12 +40,12 @@ def agregar(parser):
     p.add_argument("--quitar", action="store_true",
                    help="volver a los límites esquemáticos (borra los oficiales importados)")
 
-    p = sub.add_parser("generar", help=SUBORDENES["generar"][2], description=SUBORDENES["generar"][2])
+    p = suborden("generar")
     p.add_argument("--solo", choices=["limites", "incidentes"], help="generar solo una de las dos cosas")
 
-    p = sub.add_parser("importar-hechos", help=SUBORDENES["importar-hechos"][2],
-                       description=SUBORDENES["importar-hechos"][2])
-    p.add_argument("--hechos", metavar="CARPETA", help="carpeta con las cifras publicadas (por defecto ../shared/facts)")
+    p = suborden("importar-hechos")
+    p.add_argument("--hechos", metavar="CARPETA",
+                   help="carpeta con las cifras publicadas (por defecto ../shared/facts)")
     p.add_argument("--destino", metavar="CARPETA", help="dónde escribir las tablas (por defecto data/)")
 
 
