@@ -5,7 +5,8 @@
     print(revision.resumen())
     revision.tabla            # solo las filas válidas, con columnas limpias
 
-En la terminal: `lideres datos revisar cuaderno.csv [--exportar limpio.csv]`.
+En la terminal: `lideres datos revisar cuaderno.csv [--exportar limpio.csv]` (las filas
+apartadas, con su motivo, quedan en limpio_apartadas.csv).
 
 Qué se acepta (lo que Excel produce en una computadora peruana):
 - CSV o texto en UTF-8 (con o sin BOM), Windows/Latin-1 o "Texto Unicode" (UTF-16);
@@ -17,7 +18,8 @@ Qué se acepta (lo que Excel produce en una computadora peruana):
 - Fechas día/mes/año (también d/m/aa, aaaa-mm-dd, "05-mar-25", celdas de fecha de Excel y
   números de serie de Excel). Horas "14:30", "2:30 p. m.", "14", celdas de hora de Excel.
 - Coordenadas con punto o coma decimal ("-12,0464"), dentro del recuadro del Perú.
-- Distritos: los 61 de data/distritos.csv, sin importar mayúsculas ni tildes.
+- Distritos: los 61 de data/distritos.csv, sin importar mayúsculas ni tildes, también con
+  nombres antiguos («Magdalena Vieja» = Pueblo Libre): los reconoce lideres.nombres.
 
 Las filas con problemas se apartan (con la fila de Excel y el motivo) y el resto se usa; si el
 problema es de todo el archivo (falta una columna, casi todas las fechas ilegibles, lat y lon
@@ -42,10 +44,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from lideres import rutas
 from lideres.errores import ErrorLideres
 from lideres.formato import fecha as fecha_es
 from lideres.formato import numero
+from lideres.nombres import palabras, sin_tildes, ubigeo_por_nombre
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_FILAS = 200_000
@@ -118,19 +120,19 @@ class Revision:
         if self.fecha_min and self.fecha_max:
             lineas.append(f"Fechas: del {fecha_es(self.fecha_min)} al {fecha_es(self.fecha_max)}")
         if self.distritos:
-            lineas.append(f"Distritos ({len(self.distritos)}): " + _conteos(self.distritos))
+            lineas.append(f"Distritos ({numero(len(self.distritos))}): " + _conteos(self.distritos))
         if "lat" in self.tabla.columns:
             con_punto = int(self.tabla["lat"].notna().sum())
             lineas.append(f"Puntos con coordenadas: {numero(con_punto)}")
         if self.tipos:
-            lineas.append(f"Tipos ({len(self.tipos)}): " + _conteos(self.tipos))
+            lineas.append(f"Tipos ({numero(len(self.tipos))}): " + _conteos(self.tipos))
         if self.filas_apartadas:
             lineas.append(f"Filas apartadas ({numero(len(self.filas_apartadas))}), no se usan:")
             for fila, motivo in self.filas_apartadas[:MAX_LISTADAS]:
                 lineas.append(f"  fila {fila}: {motivo}")
             resto = len(self.filas_apartadas) - MAX_LISTADAS
             if resto > 0:
-                lineas.append(f"  … y {numero(resto)} filas más (revision.filas_apartadas las tiene todas)")
+                lineas.append(f"  … y {_n(resto, 'fila más', 'filas más')}")
         if self.avisos:
             lineas.append("Avisos:")
             lineas.extend(f"  - {aviso}" for aviso in self.avisos)
@@ -143,27 +145,18 @@ class Revision:
 def _conteos(conteos: dict[str, int], maximo: int = 12) -> str:
     partes = [f"{nombre} {numero(n)}" for nombre, n in list(conteos.items())[:maximo]]
     if len(conteos) > maximo:
-        partes.append(f"y {len(conteos) - maximo} más")
+        partes.append(f"y {numero(len(conteos) - maximo)} más")
     return ", ".join(partes)
 
 
 # --------------------------------------------------------------------------- utilidades
 
-def _sin_tildes(texto: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", texto) if not unicodedata.combining(c))
-
-
 def _clave(texto: str) -> str:
     """'  Fecha del_Incidente ' -> 'fechadelincidente' (para comparar títulos)."""
-    return re.sub(r"[^a-z0-9]", "", _sin_tildes(str(texto)).lower())
+    return re.sub(r"[^a-z0-9]", "", sin_tildes(str(texto)).lower())
 
 
-def _palabras(texto: str) -> str:
-    """'SAN JUAN DE  LURIGANCHO' -> 'san juan de lurigancho' (para comparar nombres)."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", _sin_tildes(str(texto)).lower()).split())
-
-
-def _lista(filas: list[int], maximo: int = 10) -> str:
+def _lista(filas: list, maximo: int = 10) -> str:
     """[2, 3, 4] -> '2, 3 y 4'; muchas -> '2, 3, … y 40 más'."""
     textos = [str(f) for f in filas[:maximo]]
     if len(filas) > maximo:
@@ -176,6 +169,16 @@ def _lista(filas: list[int], maximo: int = 10) -> str:
 def _n(cantidad: int, singular: str, plural: str) -> str:
     """_n(1, 'fila vacía', 'filas vacías') -> '1 fila vacía'."""
     return f"{numero(cantidad)} {singular if cantidad == 1 else plural}"
+
+
+def _filas(filas: list[int]) -> str:
+    """[2] -> 'fila 2'; [2, 3] -> 'filas 2 y 3'."""
+    return ("fila " if len(filas) == 1 else "filas ") + _lista(filas)
+
+
+def _de_filas(cuantas: int, leidas: int) -> str:
+    """(3, 5) -> '3 de 5 filas'; (1, 1) -> 'la única fila'."""
+    return "la única fila" if leidas == 1 else f"{numero(cuantas)} de {numero(leidas)} filas"
 
 
 def _letra_columna(indice: int) -> str:
@@ -208,68 +211,72 @@ def _texto(valor) -> str:
 
 # --------------------------------------------------------------------------- distritos
 
-@dataclass
-class _Catalogo:
-    por_nombre: dict[str, tuple[str, str]]  # nombre normalizado -> (distrito, ubigeo)
-    siglas: dict[str, str]  # 'sjl' -> 'San Juan de Lurigancho' (solo para sugerir)
-    ambiguos: set[str]  # nombres que también son provincia o ciudad
-
-
-def _catalogo() -> _Catalogo:
-    tabla = pd.read_csv(rutas.DATOS / "distritos.csv", dtype={"ubigeo": str})
-    por_nombre: dict[str, tuple[str, str]] = {}
-    siglas: dict[str, list[str]] = {}
-    for distrito, inei, ubigeo in zip(tabla["distrito"], tabla["distrito_inei"], tabla["ubigeo"], strict=True):
-        nombres = {distrito, inei}
-        partes = re.match(r"^(.*?)\s*\((.*)\)$", distrito)
-        if partes:  # "Lima (Cercado)", "Lurigancho (Chosica)"
-            fuera, dentro = partes.groups()
-            nombres |= {fuera, dentro, f"{fuera} {dentro}", f"{dentro} de {fuera}"}
-        for nombre in nombres:
-            por_nombre[_palabras(nombre)] = (distrito, ubigeo)
-        palabras = [p for p in _palabras(re.sub(r"\(.*\)", "", distrito)).split() if p not in ("de", "del")]
-        if len(palabras) >= 3:
-            siglas.setdefault("".join(p[0] for p in palabras), []).append(distrito)
-    return _Catalogo(
-        por_nombre=por_nombre,
-        siglas={s: d[0] for s, d in siglas.items() if len(d) == 1},
-        ambiguos={"lima", "trujillo", "callao"},
-    )
-
-
-def _buscar_distrito(texto: str, catalogo: _Catalogo) -> tuple[str, str] | None:
-    clave = _palabras(texto)
-    clave = re.sub(r"^(distrito|dist)( de)? ", "", clave)
-    return catalogo.por_nombre.get(clave)
-
-
+# Nombres que también son provincia o ciudad: se toman como el distrito, con un aviso.
+AMBIGUOS = {"lima", "trujillo", "callao"}
 _VACIAS = {"de", "del", "la", "las", "el", "los"}
 # Distritos creados hace poco: las tablas del curso (INEI 2017-2020) no los tienen.
 NO_INCLUIDOS = {"alto trujillo": "Alto Trujillo", "santa maria de huachipa": "Santa María de Huachipa"}
 
 
+@dataclass
+class _Catalogo:
+    nombres: dict[str, str]  # ubigeo -> nombre para mostrar ("Lima (Cercado)")
+    parecidos: dict[str, str]  # nombre en minúsculas sin tildes -> distrito (solo para sugerir)
+    siglas: dict[str, str]  # 'sjl' -> 'San Juan de Lurigancho' (solo para sugerir)
+
+
+def _catalogo() -> _Catalogo:
+    """Qué distrito es cada nombre lo decide lideres.nombres (igual que al importar límites);
+    aquí solo se arma lo necesario para sugerir uno cuando el nombre no se reconoce."""
+    from lideres.tablas import cargar
+
+    tabla = cargar("distritos")
+    parecidos: dict[str, str] = {}
+    siglas: dict[str, list[str]] = {}
+    for distrito, inei in zip(tabla["distrito"], tabla["distrito_inei"], strict=True):
+        partes = re.match(r"^(.*?)\s*\((.*)\)$", distrito)  # "Lima (Cercado)"
+        for nombre in {distrito, inei, *(partes.groups() if partes else ())}:
+            parecidos[palabras(nombre)] = distrito
+        sin_vacias = [p for p in palabras(re.sub(r"\(.*\)", "", distrito)).split() if p not in ("de", "del")]
+        if len(sin_vacias) >= 3:
+            siglas.setdefault("".join(p[0] for p in sin_vacias), []).append(distrito)
+    return _Catalogo(
+        nombres=dict(zip(tabla["ubigeo"], tabla["distrito"], strict=True)),
+        parecidos=parecidos,
+        siglas={s: d[0] for s, d in siglas.items() if len(d) == 1},
+    )
+
+
+def _buscar_distrito(texto: str, catalogo: _Catalogo) -> tuple[str, str] | None:
+    """(distrito, ubigeo) o None. «Distrito de Comas» también vale."""
+    ubigeo = ubigeo_por_nombre(texto) or ubigeo_por_nombre(
+        re.sub(r"^\s*(distrito|dist\.?)(\s+de)?\s+", "", texto, flags=re.IGNORECASE)
+    )
+    return (catalogo.nombres[ubigeo], ubigeo) if ubigeo in catalogo.nombres else None
+
+
 def _sugerir_distrito(texto: str, catalogo: _Catalogo) -> str | None:
     """Solo una sugerencia para el mensaje ('¿quisiste decir...?'); nunca se reemplaza solo."""
-    clave = _palabras(texto)
+    clave = palabras(texto)
     if clave.replace(" ", "") in catalogo.siglas:
         return catalogo.siglas[clave.replace(" ", "")]
-    cercano = difflib.get_close_matches(clave, list(catalogo.por_nombre), n=1, cutoff=0.75)
+    cercano = difflib.get_close_matches(clave, list(catalogo.parecidos), n=1, cutoff=0.75)
     if cercano:
-        return catalogo.por_nombre[cercano[0]][0]
+        return catalogo.parecidos[cercano[0]]
     # "Porvenir Alto" -> El Porvenir; "Surco" -> Santiago de Surco (si hay uno solo)
-    palabras = set(clave.split()) - _VACIAS
+    del_texto = set(clave.split()) - _VACIAS
     candidatos = set()
-    for nombre, (distrito, _) in catalogo.por_nombre.items():
+    for nombre, distrito in catalogo.parecidos.items():
         del_nombre = set(nombre.split()) - _VACIAS
-        if del_nombre <= catalogo.ambiguos and del_nombre != palabras:
+        if del_nombre <= AMBIGUOS and del_nombre != del_texto:
             continue  # "Lima Norte" no es el distrito Lima (Cercado)
-        if palabras and del_nombre and (del_nombre <= palabras or palabras <= del_nombre):
+        if del_texto and del_nombre and (del_nombre <= del_texto or del_texto <= del_nombre):
             candidatos.add(distrito)
     return candidatos.pop() if len(candidatos) == 1 else None
 
 
 def _motivo_distrito(texto: str, catalogo: _Catalogo) -> str:
-    if _palabras(texto) in NO_INCLUIDOS:
+    if palabras(texto) in NO_INCLUIDOS:
         return (f"«{texto}» es un distrito nuevo que no está en las tablas del curso (son de antes "
                 "de su creación); para usar esta fila, agrégale lat y lon")
     motivo = f"el distrito «{texto}» no está entre los 61 del curso"
@@ -317,10 +324,9 @@ def _leer_fecha(valor, epoca: dt.date = ORIGEN_EXCEL) -> tuple[dt.date, str | No
         nota = "corto" if len(m[3]) == 2 else None
     elif m := _FECHA_AMD.match(texto):
         anio, mes, dia, resto = int(m[1]), int(m[2]), int(m[3]), m[4]
-    elif m := _FECHA_MES.match(_sin_tildes(texto.lower())):
-        mes = MESES.get(m[2]) or MESES_LARGOS.get(m[2])
-        if mes is None:
-            raise _FechaMala(f"no se entiende la fecha «{texto}» (escríbela como día/mes/año)")
+    elif (m := _FECHA_MES.match(sin_tildes(texto.lower()))) and (
+        mes := MESES.get(m[2]) or MESES_LARGOS.get(m[2])
+    ):
         dia, anio, resto = int(m[1]), _anio(m[3]), None
     elif _SERIE.match(texto):
         return _serie_excel(float(texto.replace(",", ".")), epoca), None, "serie"
@@ -364,15 +370,12 @@ _HORA = re.compile(r"^(\d{1,2})(?:[:h.](\d{2}))?(?::(\d{2}))?(am|pm|m)?$")
 
 def _leer_hora(valor) -> str | None:
     """'2:30 p. m.' -> '14:30'; '14' -> '14:00'; celda de hora de Excel -> 'HH:MM'. Vacío -> None."""
-    if isinstance(valor, dt.datetime):
+    if isinstance(valor, dt.datetime | dt.time):
         return valor.strftime("%H:%M")
-    if isinstance(valor, dt.time):
-        return valor.strftime("%H:%M")
-    if isinstance(valor, dt.timedelta):
-        minutos = int(valor.total_seconds() // 60) % (24 * 60)
-        return f"{minutos // 60:02d}:{minutos % 60:02d}"
-    if isinstance(valor, float) and 0 <= valor < 1:  # fracción del día (celda de hora de Excel)
-        minutos = round(valor * 24 * 60) % (24 * 60)
+    if isinstance(valor, dt.timedelta) or (isinstance(valor, float) and 0 <= valor < 1):
+        # duración o fracción del día (así guarda Excel una celda de hora)
+        dias = valor.total_seconds() / 86400 if isinstance(valor, dt.timedelta) else valor
+        minutos = round(dias * 86400) // 60 % (24 * 60)  # al segundo, luego sin segundos (como «14:30:45»)
         return f"{minutos // 60:02d}:{minutos % 60:02d}"
     texto = _texto(valor).lower()
     if not texto:
@@ -428,8 +431,9 @@ def _en_peru(lat: float, lon: float) -> bool:
     return LAT_PERU[0] <= lat <= LAT_PERU[1] and LON_PERU[0] <= lon <= LON_PERU[1]
 
 
-def _motivo_coordenada(lat: float, lon: float) -> str:
-    texto = f"el punto ({lat:g}; {lon:g}) queda fuera del Perú"
+def _motivo_coordenada(lat: float, lon: float, escrito: tuple[str, str]) -> str:
+    """escrito: lat y lon tal como están en el archivo (un número de Excel largo no se ve como 1.2e+08)."""
+    texto = f"el punto (lat «{escrito[0]}», lon «{escrito[1]}») queda fuera del Perú"
     if _en_peru(lon, lat):
         return texto + " (parece que latitud y longitud están intercambiadas)"
     if _en_peru(-abs(lat), -abs(lon)):
@@ -453,6 +457,22 @@ class _Crudo:
     filas_vacias: int = 0
     celdas_de_mas: dict[int, int] = field(default_factory=dict)
     celdas_fijas: bool = False  # Excel: una celda de más no corre las columnas
+
+
+_GUARDAR_COMO = "En Excel: Archivo > Guardar como > Libro de Excel (.xlsx) o CSV (delimitado por comas)."
+_COMO_DANADO = ("Ábrelo en Excel: si abre, usa Archivo > Guardar como > Libro de Excel (.xlsx) o CSV "
+                "(delimitado por comas) y revisa el archivo nuevo. Si no abre, pide otra copia (a veces "
+                "la descarga o el USB lo cortan).")
+_COMO_PDF = "Un PDF no es una tabla. Pide el archivo original en Excel o CSV."
+_COMO_WORD = "Copia la tabla de Word a Excel y guárdala como .xlsx o CSV."
+_CONSEJOS_EXTENSION = {
+    ".ods": "En LibreOffice: Archivo > Guardar como > Libro de Excel (.xlsx) o CSV.",
+    ".numbers": "En Numbers: Archivo > Exportar a > Excel o CSV.",
+    ".pdf": _COMO_PDF,
+    ".doc": _COMO_WORD,
+    ".docx": _COMO_WORD,
+    ".json": "Este curso lee tablas: pásalo a Excel o CSV.",
+}
 
 
 def _error_archivo(ruta: Path) -> None:
@@ -480,19 +500,9 @@ def _error_archivo(ruta: Path) -> None:
             como_arreglar=f"Usa el archivo de verdad, «{ruta.name[2:]}» (sin «~$» al inicio).",
         )
     if extension not in EXTENSIONES:
-        consejos = {
-            ".ods": "En LibreOffice: Archivo > Guardar como > Libro de Excel (.xlsx) o CSV.",
-            ".numbers": "En Numbers: Archivo > Exportar a > Excel o CSV.",
-            ".pdf": "Un PDF no es una tabla. Pide el archivo original en Excel o CSV.",
-            ".doc": "Copia la tabla de Word a Excel y guárdala como .xlsx o CSV.",
-            ".docx": "Copia la tabla de Word a Excel y guárdala como .xlsx o CSV.",
-            ".json": "Este curso lee tablas: pásalo a Excel o CSV.",
-        }
         raise ErrorLideres(
-            f"No se pueden leer archivos «{extension or 'sin extensión'}»: solo .csv, .txt, .xlsx y .xls.",
-            como_arreglar=consejos.get(
-                extension, "En Excel: Archivo > Guardar como > CSV (delimitado por comas) o Libro de Excel (.xlsx)."
-            ),
+            f"No se pueden leer archivos «{extension or 'sin extensión'}»: solo {_lista(sorted(EXTENSIONES))}.",
+            como_arreglar=_CONSEJOS_EXTENSION.get(extension, _GUARDAR_COMO),
         )
     tamano = ruta.stat().st_size
     if tamano > MAX_BYTES:
@@ -518,9 +528,6 @@ def _leer_bytes(ruta: Path) -> bytes:
             f"No se puede leer «{ruta.name}» ({e.strerror or 'error del sistema'}).",
             como_arreglar="Copia el archivo a tu carpeta de trabajo y vuelve a intentarlo.",
         ) from None
-
-
-_GUARDAR_COMO = "En Excel: Archivo > Guardar como > Libro de Excel (.xlsx) o CSV (delimitado por comas)."
 
 
 def _no_es_tabla(que: str, como: str = _GUARDAR_COMO) -> ErrorLideres:
@@ -622,13 +629,12 @@ def _leer_excel(datos: bytes, ruta: Path) -> _Crudo:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, IndexError, EOFError) as e:
         raise ErrorLideres(
             f"El archivo de Excel «{ruta.name}» está dañado o incompleto y no se puede abrir.",
-            como_arreglar="Ábrelo en Excel: si abre, guárdalo de nuevo como .xlsx; si no, pide otra "
-            "copia (a veces la descarga o el USB lo cortan).",
+            como_arreglar=_COMO_DANADO,
         ) from e
     except Exception as e:  # openpyxl lanza sus propias excepciones ante archivos raros
         raise ErrorLideres(
             f"No se pudo abrir «{ruta.name}» como Excel.",
-            como_arreglar="Ábrelo en Excel y guárdalo otra vez como Libro de Excel (.xlsx) o CSV.",
+            como_arreglar=_COMO_DANADO,
         ) from e
     return _armar_hoja(elegida, len(hojas), "Excel", ruta, epoca)
 
@@ -658,9 +664,7 @@ def _leer_ole(datos: bytes, ruta: Path) -> _Crudo:
         raise ErrorLideres(
             f"«{ruta.name}» está en el formato antiguo de Excel (.xls, de antes de 2007), pero está "
             "dañado o incompleto y no se pudo leer.",
-            como_arreglar="Ábrelo en Excel: si abre, usa Archivo > Guardar como > Libro de Excel "
-            "(.xlsx) o CSV (delimitado por comas) y revisa el archivo nuevo. Si no abre, pide otra "
-            "copia (a veces la descarga o el USB lo cortan).",
+            como_arreglar=_COMO_DANADO,
         ) from e
     return _armar_hoja(elegida, len(hojas), "Excel antiguo (.xls)", ruta, epoca)
 
@@ -810,12 +814,12 @@ def _leer(ruta: Path) -> _Crudo:
                                "Descomprímelo y revisa el archivo de adentro.")
         return _leer_excel(datos, ruta)
     if datos.startswith(b"%PDF"):
-        raise _no_es_tabla("es un PDF", "Un PDF no es una tabla. Pide el archivo original en Excel o CSV.")
+        raise _no_es_tabla("es un PDF", _COMO_PDF)
     if ruta.suffix.lower() in EXTENSIONES_EXCEL:
         _revisar_contenido_texto(_decodificar(datos)[0])
         raise ErrorLideres(
             f"«{ruta.name}» dice ser de Excel pero no lo es: está dañado o incompleto.",
-            como_arreglar="Pide otra copia del archivo, o ábrelo en Excel y guárdalo de nuevo como .xlsx.",
+            como_arreglar=_COMO_DANADO,
         )
     # .csv, .txt y también .xls que en realidad son texto (así exportan muchos sistemas)
     return _leer_texto(datos)
@@ -938,10 +942,11 @@ def revisar_archivo(ruta: str | Path) -> Revision:
     validas: list[dict] = []
     apartadas: list[tuple[int, str]] = []
     fechas_malas: list[tuple[int, str, str]] = []  # (fila, lo escrito, motivo)
-    fuera: list[tuple[int, float, float]] = []
+    fuera: list[tuple[int, float, float, tuple[str, str]]] = []  # (fila, lat, lon, lo escrito)
     horas_malas: list[int] = []
     notas: Counter = Counter()
     distritos_ambiguos: dict[str, str] = {}
+    motivos_distrito: dict[str, str] = {}  # nombre desconocido -> motivo (con sugerencia)
     distritos_malos = 0
 
     for numero_fila, celdas in crudo.filas:
@@ -981,8 +986,9 @@ def revisar_archivo(ruta: str | Path) -> Revision:
                     fila["lat"], fila["lon"] = lat, lon
                     lugar_ok = True
                 else:
-                    motivos.append(_motivo_coordenada(lat, lon))
-                    fuera.append((numero_fila, lat, lon))
+                    escrito = (_texto(celda(celdas, "lat")), _texto(celda(celdas, "lon")))
+                    motivos.append(_motivo_coordenada(lat, lon, escrito))
+                    fuera.append((numero_fila, lat, lon, escrito))
                     lugar_malo = True
             elif (lat is None) != (lon is None):
                 motivos.append("tiene latitud o longitud, pero no las dos")
@@ -994,10 +1000,12 @@ def revisar_archivo(ruta: str | Path) -> Revision:
                 if encontrado:
                     fila["distrito"], fila["ubigeo"] = encontrado
                     lugar_ok = True
-                    if _palabras(nombre) in catalogo.ambiguos:
+                    if palabras(nombre) in AMBIGUOS:
                         distritos_ambiguos[nombre] = encontrado[0]
                 else:
-                    motivos.append(_motivo_distrito(nombre, catalogo))
+                    if nombre not in motivos_distrito:  # buscar parecidos es lento: una vez por nombre
+                        motivos_distrito[nombre] = _motivo_distrito(nombre, catalogo)
+                    motivos.append(motivos_distrito[nombre])
                     distritos_malos += 1
                     lugar_malo = True
         if not lugar_ok and not lugar_malo:
@@ -1035,13 +1043,15 @@ def revisar_archivo(ruta: str | Path) -> Revision:
             como = ("El curso conoce los 61 distritos de Lima Metropolitana, Callao y la provincia de "
                     "Trujillo (lista en data/distritos.csv). Si tu registro es de otro lugar, usa "
                     "columnas lat y lon en lugar de distrito.")
-        raise ErrorLideres(
-            f"Ninguna de las {numero(leidas)} filas es válida. Primeras filas con problemas: "
-            + "; ".join(f"fila {f}: {m}" for f, m in apartadas[:5]) + ".",
-            como_arreglar=como,
-        )
+        if leidas == 1:
+            texto = f"La única fila no es válida (fila {apartadas[0][0]}: {apartadas[0][1]})."
+        else:
+            texto = (f"Ninguna de las {numero(leidas)} filas es válida. Primeras filas con problemas: "
+                     + "; ".join(f"fila {f}: {m}" for f, m in apartadas[:5]) + ".")
+        raise ErrorLideres(texto, como_arreglar=como)
 
-    avisos = _avisos(crudo, indice, validas, horas_malas, notas, distritos_ambiguos)
+    tipos_unidos = _unir_tipos(validas)
+    avisos = _avisos(crudo, indice, validas, horas_malas, notas, distritos_ambiguos, tipos_unidos)
     tabla = _tabla(validas, indice, con_coordenadas)
     tipos = tabla["tipo"].value_counts()
     distritos = tabla["distrito"].value_counts() if "distrito" in tabla.columns else pd.Series(dtype=int)
@@ -1064,9 +1074,11 @@ def _problemas_graves(leidas, fechas_malas, fuera, con_coordenadas) -> None:
     """Si el mismo problema está en más de la mitad de las filas, es del archivo: se detiene."""
     if len(fechas_malas) > leidas * PROPORCION_GRAVE:
         filas = [f for f, _, _ in fechas_malas]
-        texto = (f"La fecha no sirve en {numero(len(filas))} de {numero(leidas)} filas "
-                 f"(filas {_lista(filas)}). Primeros casos: "
-                 + "; ".join(f"fila {f}: {m}" for f, _, m in fechas_malas[:3]) + ".")
+        texto = f"La fecha no sirve en {_de_filas(len(filas), leidas)} ({_filas(filas)}). "
+        if len(filas) == 1:
+            texto += f"Motivo: {fechas_malas[0][2]}."
+        else:
+            texto += "Primeros casos: " + "; ".join(f"fila {f}: {m}" for f, _, m in fechas_malas[:3]) + "."
         como = ("Escribe las fechas como día/mes/año, por ejemplo 05/03/2025, y revisa el año "
                 "(no pueden ser posteriores a hoy). En Excel: selecciona la columna, Formato de "
                 "celdas > Fecha > 14/03/2012.")
@@ -1076,20 +1088,20 @@ def _problemas_graves(leidas, fechas_malas, fuera, con_coordenadas) -> None:
                     "Fecha: MDA, y luego guarda con formato de fecha día/mes/año.")
         raise ErrorLideres(texto, como_arreglar=como)
     if con_coordenadas and len(fuera) > leidas * PROPORCION_GRAVE:
-        cambiadas = [f for f, lat, lon in fuera if _en_peru(lon, lat)]
-        filas = [f for f, _, _ in fuera]
+        cambiadas = [f for f, lat, lon, _ in fuera if _en_peru(lon, lat)]
+        filas = [f for f, _, _, _ in fuera]
         if len(cambiadas) > len(fuera) / 2:
             raise ErrorLideres(
-                f"Las columnas de latitud y longitud parecen intercambiadas: en {numero(len(cambiadas))} "
-                f"filas (filas {_lista(cambiadas)}) el punto cae fuera del Perú, pero al revés cae "
-                "dentro.",
+                "Las columnas de latitud y longitud parecen intercambiadas: en "
+                f"{_n(len(cambiadas), 'fila', 'filas')} ({_filas(cambiadas)}) el punto cae fuera del "
+                "Perú, pero al revés cae dentro.",
                 como_arreglar="Cambia los títulos: en el Perú la latitud va de -18.4 a 0 "
                 "(por ejemplo -12.05 en Lima) y la longitud de -81.4 a -68.6 (por ejemplo -77.04).",
             )
-        _, lat, lon = fuera[0]
+        _, lat, lon, escrito = fuera[0]
         raise ErrorLideres(
-            f"Las coordenadas de {numero(len(fuera))} de {numero(leidas)} filas quedan fuera del Perú "
-            f"(filas {_lista(filas)}). Por ejemplo: {_motivo_coordenada(lat, lon)}.",
+            f"Las coordenadas de {_de_filas(len(fuera), leidas)} quedan fuera del Perú "
+            f"({_filas(filas)}). Por ejemplo: {_motivo_coordenada(lat, lon, escrito)}.",
             como_arreglar="Revisa que sean grados decimales con signo menos: en Lima, lat ≈ -12.05 y "
             "lon ≈ -77.04. Si las copiaste de un mapa, copia el par completo otra vez.",
         )
@@ -1115,32 +1127,13 @@ def _parecen_mes_dia(textos: list[str]) -> bool:
     return bool(textos) and al_reves > len(textos) * 0.5
 
 
-def _avisos(crudo, indice, validas, horas_malas, notas, distritos_ambiguos) -> list[str]:
-    avisos = []
-    sin_usar = [t for i, t in enumerate(crudo.titulos) if t and i not in indice.values()]
-    if sin_usar:
-        avisos.append("Columnas que no se usan: " + ", ".join(f"«{t}»" for t in sin_usar[:10]) + ".")
-    if crudo.celdas_fijas and crudo.celdas_de_mas:
-        avisos.append(f"Hay datos en columnas sin título (filas {_lista(sorted(crudo.celdas_de_mas))}): "
-                      "no se usan.")
-    if crudo.filas_vacias:
-        avisos.append(f"Se saltaron {_n(crudo.filas_vacias, 'fila vacía', 'filas vacías')}.")
-    if horas_malas:
-        avisos.append(f"No se entiende la hora en {'la fila' if len(horas_malas) == 1 else 'las filas'} "
-                      f"{_lista(horas_malas)}: se usan, pero sin hora (escríbela como 14:30 o 2:30 p. m.).")
-    if notas["serie"]:
-        avisos.append(f"{_n(notas['serie'], 'fecha venía', 'fechas venían')} como número de Excel "
-                      "(por ejemplo 45721 = 5/3/2025) y se leyó como fecha. En Excel, dale a esa "
-                      "columna formato de fecha para verla bien.")
-    if notas["corto"]:
-        avisos.append(f"{_n(notas['corto'], 'fecha tenía', 'fechas tenían')} el año con dos cifras "
-                      "(25 = 2025).")
-    for nombre, distrito in distritos_ambiguos.items():
-        avisos.append(f"«{nombre}» se tomó como el distrito {distrito}, no como toda la provincia.")
-    # El mismo tipo escrito distinto ("robo", "ROBO ") partiría los conteos: se unen.
+def _unir_tipos(validas: list[dict]) -> list[str]:
+    """El mismo tipo escrito distinto ("robo", "ROBO ") partiría los conteos: se unen en la
+    escritura más usada. Cambia las filas y devuelve un aviso por cada unión."""
     grupos: dict[str, Counter] = {}
     for fila in validas:
-        grupos.setdefault(_palabras(fila["tipo"]), Counter())[fila["tipo"]] += 1
+        grupos.setdefault(palabras(fila["tipo"]), Counter())[fila["tipo"]] += 1
+    avisos = []
     for escrituras in grupos.values():
         if len(escrituras) > 1:
             principal = escrituras.most_common(1)[0][0]
@@ -1150,13 +1143,41 @@ def _avisos(crudo, indice, validas, horas_malas, notas, distritos_ambiguos) -> l
             for fila in validas:
                 if fila["tipo"] in escrituras:
                     fila["tipo"] = principal
+    return avisos
+
+
+def _avisos(crudo, indice, validas, horas_malas, notas, distritos_ambiguos, tipos_unidos) -> list[str]:
+    avisos = []
+    sin_usar = [t for i, t in enumerate(crudo.titulos) if t and i not in indice.values()]
+    if sin_usar:
+        avisos.append("Columnas que no se usan: " + ", ".join(f"«{t}»" for t in sin_usar[:10]) + ".")
+    if crudo.celdas_fijas and crudo.celdas_de_mas:
+        avisos.append(f"Hay datos en columnas sin título ({_filas(sorted(crudo.celdas_de_mas))}): "
+                      "no se usan.")
+    if crudo.filas_vacias:
+        avisos.append(f"Se saltaron {_n(crudo.filas_vacias, 'fila vacía', 'filas vacías')}.")
+    if horas_malas:
+        una = len(horas_malas) == 1
+        avisos.append(f"No se entiende la hora en {'la' if una else 'las'} {_filas(horas_malas)}: "
+                      f"{'se usa' if una else 'se usan'}, pero sin hora (escríbela como 14:30 o 2:30 p. m.).")
+    if notas["serie"]:
+        avisos.append(f"{_n(notas['serie'], 'fecha venía', 'fechas venían')} como número de Excel "
+                      "(por ejemplo 45721 = 5/3/2025) y se leyó como fecha. En Excel, dale a esa "
+                      "columna formato de fecha para verla bien.")
+    if notas["corto"]:
+        avisos.append(f"{_n(notas['corto'], 'fecha tenía', 'fechas tenían')} el año con dos cifras "
+                      "(25 = 2025).")
+    for nombre, distrito in distritos_ambiguos.items():
+        avisos.append(f"«{nombre}» se tomó como el distrito {distrito}, no como toda la provincia.")
+    avisos.extend(tipos_unidos)
+
     def contenido(fila: dict) -> tuple:
         return tuple((k, v) for k, v in fila.items() if k != "fila_original")
 
     claves = Counter(contenido(f) for f in validas)
     repetidas = [f["fila_original"] for f in validas if claves[contenido(f)] > 1]
     if repetidas:
-        avisos.append(f"Hay filas exactamente iguales (filas {_lista(repetidas)}): si son la misma "
+        avisos.append(f"Hay filas exactamente iguales ({_filas(repetidas)}): si son la misma "
                       "incidencia anotada dos veces, borra una.")
     return avisos
 
@@ -1177,28 +1198,50 @@ def _tabla(validas: list[dict], indice: dict[str, int], con_coordenadas: bool) -
 # --------------------------------------------------------------------------- terminal
 
 def cli_revisar(args) -> int:
-    """`lideres datos revisar ARCHIVO [--exportar SALIDA.csv]`."""
+    """`lideres datos revisar ARCHIVO [--exportar SALIDA.csv]`.
+
+    Con --exportar guarda las filas válidas en SALIDA.csv y, si hay filas apartadas, su número de
+    fila y el motivo en SALIDA_apartadas.csv (para corregirlas en el original).
+    """
     entrada = Path(args.archivo).expanduser()
     salida = Path(args.exportar).expanduser() if getattr(args, "exportar", None) else None
     if salida is not None:
         _revisar_salida(entrada, salida)
     revision = revisar_archivo(entrada)
     print(revision.resumen())
-    if salida is not None:
-        tabla = revision.tabla.copy()
-        tabla["fecha"] = tabla["fecha"].dt.strftime("%Y-%m-%d")
-        from lideres.exportar import guardar_csv
-
-        try:
-            guardar_csv(tabla, salida)
-        except OSError as e:
-            raise ErrorLideres(
-                f"No se pudo guardar «{salida}» ({e.strerror or 'error del sistema'}).",
-                como_arreglar="Si el archivo está abierto en Excel, ciérralo. Si no, elige otra carpeta.",
-            ) from None
-        print(f"Se guardaron {numero(revision.filas_validas)} filas válidas en «{salida}» "
-              "(el archivo original no se modificó).")
+    if salida is None:
+        if len(revision.filas_apartadas) > MAX_LISTADAS:
+            print("Para ver todas las filas apartadas, usa --exportar SALIDA.csv: las filas apartadas "
+                  "se guardan en SALIDA_apartadas.csv.")
+        return 0
+    tabla = revision.tabla.copy()
+    tabla["fecha"] = tabla["fecha"].dt.strftime("%Y-%m-%d")
+    _guardar(tabla, salida)
+    print(f"Se guardaron {_n(revision.filas_validas, 'fila válida', 'filas válidas')} en «{salida}» "
+          "(el archivo original no se modificó).")
+    if revision.filas_apartadas:
+        apartadas = _salida_apartadas(salida)
+        _guardar(pd.DataFrame(revision.filas_apartadas, columns=["fila", "motivo"]), apartadas)
+        print(f"Se guardaron {_n(len(revision.filas_apartadas), 'fila apartada', 'filas apartadas')} "
+              f"(fila del original y motivo) en «{apartadas}».")
     return 0
+
+
+def _salida_apartadas(salida: Path) -> Path:
+    """limpio.csv -> limpio_apartadas.csv"""
+    return salida.with_name(f"{salida.stem}_apartadas.csv")
+
+
+def _guardar(tabla: pd.DataFrame, ruta: Path) -> None:
+    from lideres.exportar import guardar_csv
+
+    try:
+        guardar_csv(tabla, ruta)
+    except OSError as e:
+        raise ErrorLideres(
+            f"No se pudo guardar «{ruta}» ({e.strerror or 'error del sistema'}).",
+            como_arreglar="Si el archivo está abierto en Excel, ciérralo. Si no, elige otra carpeta.",
+        ) from None
 
 
 def _revisar_salida(entrada: Path, salida: Path) -> None:
@@ -1207,16 +1250,27 @@ def _revisar_salida(entrada: Path, salida: Path) -> None:
             f"El archivo de salida «{salida.name}» debe terminar en .csv.",
             como_arreglar=f"Por ejemplo: --exportar {salida.with_suffix('.csv').name}",
         )
-    misma = salida.resolve() == entrada.resolve()
-    if not misma and salida.exists() and entrada.exists():
-        misma = salida.samefile(entrada)
-    if misma:
+    otro_nombre = f"Elige otro nombre, por ejemplo --exportar {entrada.stem}_limpio.csv"
+    if _mismo_archivo(salida, entrada):
         raise ErrorLideres(
             "La salida es el mismo archivo que estás revisando: se perdería el original.",
-            como_arreglar=f"Elige otro nombre, por ejemplo --exportar {entrada.stem}_limpio.csv",
+            como_arreglar=otro_nombre,
+        )
+    apartadas = _salida_apartadas(salida)
+    if _mismo_archivo(apartadas, entrada):
+        raise ErrorLideres(
+            f"Las filas apartadas se guardarían en «{apartadas.name}», que es el mismo archivo que "
+            "estás revisando: se perdería el original.",
+            como_arreglar=otro_nombre,
         )
     if salida.is_dir():
         raise ErrorLideres(
             f"«{salida}» es una carpeta.",
             como_arreglar=f"Escribe un nombre de archivo, por ejemplo {salida / 'limpio.csv'}",
         )
+
+
+def _mismo_archivo(salida: Path, entrada: Path) -> bool:
+    if salida.resolve() == entrada.resolve():
+        return True
+    return salida.exists() and entrada.exists() and salida.samefile(entrada)
