@@ -29,14 +29,14 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
-from lideres.taller.proceso import ServidorTaller  # noqa: E402
+from lideres.taller.proceso import (  # noqa: E402
+    ARGUMENTOS_CHROMIUM,
+    CHROMIUM,
+    SELECTOR_DISTRITOS,
+    ServidorTaller,
+)
 
-CHROMIUM = "/usr/bin/chromium"
-ARGUMENTOS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-CAMINOS = ".leaflet-overlay-pane path.lideres-distrito"
+CAMINOS = SELECTOR_DISTRITOS
 
 TABLEROS = {
     "tablero": {
@@ -161,7 +161,8 @@ def medir(repeticiones: int, cambios: int, precalentados: int) -> dict:
     print(f"Iniciando el servidor del taller en el puerto {servidor.puerto}…")
     with servidor, sync_playwright() as p:
         esperar_pools(servidor, len(TABLEROS))
-        navegador = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGUMENTOS)
+        navegador = p.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=ARGUMENTOS_CHROMIUM)
         for ronda in range(repeticiones):
             for nombre, t in TABLEROS.items():
                 for modo, carpeta in (("frio", "frio"), ("precalentado", "tableros")):
@@ -241,7 +242,7 @@ def main() -> int:
     parser.add_argument("--precalentados", type=int, default=1,
                         help="kernels precalentados por tablero (se espera a que se repongan)")
     args = parser.parse_args()
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print(f"Falta {CHROMIUM}: instálalo con `make chromium`.", file=sys.stderr)
         return 1
     resultados = medir(args.repeticiones, args.cambios, args.precalentados)

@@ -27,6 +27,7 @@ _NOMBRES = {
     "tablero_conteos_y_tasas": "lideres.tablero",
     "mapa_estatico": "lideres.graficos",
     "grafico_ranking": "lideres.graficos",
+    "tabla_legible": "lideres.graficos",
 }
 
 __all__ = sorted(_NOMBRES)

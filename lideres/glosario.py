@@ -6,6 +6,9 @@ Cada definición es corta y se entiende sin haber leído las otras.
 
 from __future__ import annotations
 
+from lideres.formato import numero
+from lideres.tasas import CONTEO_MINIMO, POBLACION_MINIMA
+
 GLOSARIO: dict[str, str] = {
     "cifra negra": (
         "Los delitos que ocurren pero nadie denuncia. No aparecen en los registros de la "
@@ -60,7 +63,8 @@ GLOSARIO: dict[str, str] = {
     ),
     "tasa inestable": (
         "Tasa que cambia mucho con pocos casos, porque la población o el número de denuncias "
-        "es pequeño. En este curso: población menor de 20,000 o menos de 20 denuncias. Se "
+        f"es pequeño. En este curso: población menor de {numero(POBLACION_MINIMA)} o menos de "
+        f"{numero(CONTEO_MINIMO)} denuncias. Se "
         "marca con un asterisco (*) y no conviene compararla con la de distritos grandes."
     ),
     "tasa por 100 mil habitantes": (
@@ -73,16 +77,3 @@ GLOSARIO: dict[str, str] = {
         "parecidos."
     ),
 }
-
-
-def definicion(termino: str) -> str:
-    """La definición de `termino` (sin importar mayúsculas)."""
-    for clave, texto in GLOSARIO.items():
-        if clave.casefold() == termino.casefold():
-            return texto
-    from lideres.errores import ErrorLideres
-
-    raise ErrorLideres(
-        f"El glosario no tiene «{termino}».",
-        como_arreglar="Términos disponibles: " + ", ".join(sorted(GLOSARIO, key=str.casefold)),
-    )

@@ -13,15 +13,18 @@ from lideres import formato
 from lideres.tablero.estado import (
     AMBITOS,
     BORDE,
+    BORDE_SELECCION,
     DESTACADO,
+    SIN_DATO,
     EstadoTablero,
     numero_medida,
 )
 
 COLOR_BARRA = "#2c7fb8"
-COLOR_DESTACADO = "#d95f02"  # naranja: se distingue del azul también con daltonismo
-# Nombres que el mapa escribe: los dos de la lectura equivocada.
-ROTULOS = ("150132", "150101")
+# El naranja de la selección del tablero: se distingue del azul también con daltonismo.
+COLOR_DESTACADO = BORDE_SELECCION
+# Nombres que el mapa escribe: los dos de la lectura equivocada (San Juan de Lurigancho y Cercado).
+ROTULOS = (DESTACADO, "150101")
 
 
 def _pyplot():
@@ -56,13 +59,14 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
     from matplotlib.patches import Patch, PathPatch
     from shapely.geometry import shape
 
-    from lideres.limites import cargar_limites, nota_limites
+    from lideres.limites import cargar_limites
 
     estado = EstadoTablero(medida=medida, anio=anio)
     colores = estado.colores()
     inestables = estado.inestables() if estado.es_tasa else set()
     limites = cargar_limites(ambitos=AMBITOS)
-    nombres = dict(zip(estado.tabla()["ubigeo"], estado.tabla()["distrito"], strict=True))
+    tabla = estado.tabla()
+    nombres = dict(zip(tabla["ubigeo"], tabla["distrito"], strict=True))
 
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(7.5, 9))
@@ -75,7 +79,7 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
             ax.add_patch(
                 PathPatch(
                     _trazo(p),
-                    facecolor=colores.get(ubigeo, "#bdbdbd"),
+                    facecolor=colores.get(ubigeo, SIN_DATO),
                     edgecolor=BORDE,
                     linewidth=0.6,
                     hatch="////" if ubigeo in inestables else None,
@@ -113,7 +117,7 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
         frameon=True,
     )
     ax.set_title(f"{estado.titulo()}\nLima Metropolitana y Callao, por distrito", fontsize=12)
-    notas = [leyenda["fuente"], nota_limites()]
+    notas = [leyenda["fuente"], limites["nota"]]
     if estado.es_tasa:
         notas.insert(0, leyenda["nota_inestable"])
     _pie(fig, notas)
@@ -163,9 +167,10 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
         ax.set_xlabel("Número de denuncias")
         titulo = f"Los {n} distritos con más denuncias, {anio}"
     ax.set_title(titulo + "\n(en naranja: San Juan de Lurigancho)", fontsize=11)
-    notas = [estado.leyenda()["fuente"]]
+    leyenda = estado.leyenda()
+    notas = [leyenda["fuente"]]
     if any(f["inestable"] for f in filas):
-        notas.insert(0, estado.leyenda()["nota_inestable"])
+        notas.insert(0, leyenda["nota_inestable"])
     _pie(fig, notas)
     fig.tight_layout(rect=(0, 0.05 + 0.03 * len(notas), 1, 1))
     plt.close(fig)

@@ -8,7 +8,6 @@ en cada construcción y no se guardan en git.
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import re
@@ -31,6 +30,11 @@ RUTA_TABLEROS = "/voila/render/tableros/"
 RUTA_LIBRO = "/libro/"
 MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
+
+
+def carpeta_html(libro: Path | None = None) -> Path:
+    """Donde queda el HTML construido (la misma carpeta que sirve `lideres taller` en /libro/)."""
+    return Path(libro or rutas.LIBRO) / "_build" / "html"
 
 
 def url_tablero(m: Modulo) -> str:
@@ -68,8 +72,6 @@ def glosario_md() -> str:
     """El glosario del curso como directiva `glossary` de Sphinx, ordenado alfabéticamente."""
     from lideres.glosario import GLOSARIO
 
-    if not GLOSARIO:
-        raise ErrorLideres("El glosario del curso está vacío (lideres/glosario.py).")
     partes = [":::{glossary}", ":sorted:", ""]
     for termino, definicion in GLOSARIO.items():
         texto = " ".join(str(definicion).split())
@@ -127,7 +129,6 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
-        nb = copy.deepcopy(nb)
         nb.setdefault("cells", []).append(celda_tablero(m))
         salida = destino / m.cuaderno
         salida.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -152,10 +153,12 @@ class _Recolector(HTMLParser):
         super().__init__()
         self.urls: list[tuple[str, str]] = []
         self.lang: str | None = None
+        self.tiene_html = False
 
     def handle_starttag(self, tag, attrs):
         d = dict(attrs)
-        if tag == "html" and self.lang is None:
+        if tag == "html" and not self.tiene_html:
+            self.tiene_html = True
             self.lang = d.get("lang")
         atributo = self.ETIQUETAS.get(tag)
         if atributo and d.get(atributo):
@@ -177,6 +180,7 @@ def es_externa(url: str) -> bool:
     return False
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colores de la terminal
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""")
 _CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""")
 
@@ -192,7 +196,10 @@ def revisar_html(carpeta: Path) -> list[str]:
         for tag, url in r.urls:
             if es_externa(url):
                 problemas.append(f"{rel}: <{tag}> carga un recurso externo: {url}")
-        if r.lang is not None and r.lang != "es":
+        if r.lang is None:
+            if r.tiene_html:
+                problemas.append(f'{rel}: la página no dice su idioma (falta lang="es" en <html>)')
+        elif r.lang != "es":
             problemas.append(f'{rel}: el idioma de la página es "{r.lang}", no "es"')
     for hoja in sorted(carpeta.rglob("*.css")):
         texto = hoja.read_text(encoding="utf-8", errors="replace")
@@ -208,7 +215,7 @@ def revisar_html(carpeta: Path) -> list[str]:
 def _lineas_de_aviso(log: str) -> list[str]:
     """Las líneas útiles de un log de Sphinx: avisos y errores, sin el traceback."""
     utiles = []
-    log = re.sub(r"\x1b\[[0-9;]*m", "", log)  # sin los colores de la terminal
+    log = _ANSI.sub("", log)
     for linea in log.splitlines():
         if linea.startswith("[IPKernelApp]"):  # ruido del kernel, no es la causa
             continue
@@ -216,15 +223,11 @@ def _lineas_de_aviso(log: str) -> list[str]:
             if linea.startswith(("Traceback", "  File ")):
                 continue
             utiles.append(linea.strip())
-    # Sin repetir y sin inundar la pantalla.
-    vistas = []
-    for linea in utiles:
-        if linea not in vistas:
-            vistas.append(linea)
+    vistas = list(dict.fromkeys(utiles))  # sin repetir, en el mismo orden
     # Cuando falla un cuaderno, myst-nb guarda el traceback aparte: basta su última línea.
     for ruta in re.findall(r"traceback saved in: (\S+)", log):
         try:
-            texto = re.sub(r"\x1b\[[0-9;]*m", "", Path(ruta).read_text(encoding="utf-8", errors="replace"))
+            texto = _ANSI.sub("", Path(ruta).read_text(encoding="utf-8", errors="replace"))
         except OSError:
             continue
         ultimas = [linea.strip() for linea in texto.splitlines() if linea.strip()]
@@ -272,7 +275,7 @@ def _ejecutable_jupyter_book() -> list[str]:
 
 
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print) -> Path:
-    """Construye el libro en book/_build/html, sin internet y con los avisos como errores.
+    """Construye el libro en `carpeta_html()` (book/_build/html), sin internet y con los avisos como errores.
 
     Devuelve la carpeta del HTML. Si algo falla, lanza ErrorLideres con las líneas de aviso de Sphinx.
     """
@@ -282,11 +285,12 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     copiados = preparar(libro, cuadernos)
     imprimir(f"  {len(copiados)} capítulo(s): " + ", ".join(p.stem for p in copiados))
     imprimir("Construyendo el libro (se ejecutan los cuadernos; tarda uno o dos minutos)…")
-    construccion = libro / "_build"
+    html = carpeta_html(libro)
+    construccion = html.parent
     construccion.mkdir(exist_ok=True)
     # Se parte de cero: sin figuras viejas de construcciones anteriores. Y sin la marca de listo,
     # un HTML a medias (de una construcción fallida) no se sirve en el taller.
-    shutil.rmtree(construccion / "html", ignore_errors=True)
+    shutil.rmtree(html, ignore_errors=True)
     registro = construccion / "construccion.log"
     orden = _ejecutable_jupyter_book() + [
         "build", str(libro), "--builder", "html", "--warningiserror", "--keep-going", "--all",
@@ -301,7 +305,6 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
             check=False,
         )
     log = registro.read_text(encoding="utf-8", errors="replace")
-    html = construccion / "html"
     marca = html / MARCA_LISTO
     if proceso.returncode != 0 or not (html / "index.html").exists():
         avisos = _lineas_de_aviso(log) or log.strip().splitlines()[-15:]
@@ -328,21 +331,5 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
 
 
 def html_listo(libro: Path | None = None) -> bool:
-    libro = Path(libro or rutas.LIBRO)
-    html = libro / "_build" / "html"
+    html = carpeta_html(libro)
     return (html / "index.html").is_file() and (html / MARCA_LISTO).is_file()
-
-
-_CONSTRUIDO_EN_ESTE_PROCESO: dict[str, Path] = {}
-
-
-def construir_una_vez(libro: Path | None = None, *, imprimir=print) -> Path:
-    """Construye el libro la primera vez que se pide en este proceso y luego reusa el resultado.
-
-    Para las pruebas: test_libro, test_taller y las de navegador comparten una sola construcción
-    (en book/_build/html, la misma carpeta que usa `lideres taller`).
-    """
-    clave = str(Path(libro or rutas.LIBRO).resolve())
-    if clave not in _CONSTRUIDO_EN_ESTE_PROCESO:
-        _CONSTRUIDO_EN_ESTE_PROCESO[clave] = construir(libro, imprimir=imprimir)
-    return _CONSTRUIDO_EN_ESTE_PROCESO[clave]

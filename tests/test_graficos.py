@@ -12,7 +12,7 @@ from matplotlib.patches import PathPatch  # noqa: E402
 
 from lideres.errores import ErrorLideres  # noqa: E402
 from lideres.graficos import grafico_ranking, mapa_estatico  # noqa: E402
-from lideres.tablero.estado import FUENTE, PALETA, EstadoTablero  # noqa: E402
+from lideres.tablero.estado import AMBITOS, FUENTE, PALETA, EstadoTablero  # noqa: E402
 
 
 def _textos(fig: Figure) -> str:
@@ -40,7 +40,7 @@ def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
     assert colores <= set(PALETA)
     texto = _textos(fig).replace("\n", " ")
     assert "2025" in texto and FUENTE in texto
-    assert nota_limites() in texto
+    assert nota_limites(AMBITOS) in texto
     assert "San Juan de Lurigancho" in texto
     assert len(ax.get_legend().get_texts()) == (6 if medida == "tasa_100k" else 5)
     rayados = [p for p in parches if p.get_hatch()]
@@ -49,6 +49,15 @@ def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
         assert "inestable" in texto
     else:
         assert not rayados
+
+
+def test_mapa_de_lima_sigue_esquematico_si_solo_trujillo_es_oficial(oficiales_solo_trujillo):
+    from lideres.limites import NOTA_ESQUEMATICA, nota_limites
+
+    assert nota_limites("Trujillo").startswith("Límites oficiales importados")
+    texto = _textos(mapa_estatico(2025, "conteo")).replace("\n", " ")
+    assert NOTA_ESQUEMATICA in texto
+    assert "oficiales importados" not in texto
 
 
 def test_ranking_conteo_y_tasa():

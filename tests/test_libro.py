@@ -128,12 +128,20 @@ def test_revisar_html_encuentra_recursos_externos(tmp_path):
     assert len(problemas) == 4
 
 
+def test_revisar_html_pide_lang_es_en_cada_pagina(tmp_path):
+    (tmp_path / "sin_idioma.html").write_text("<html><body><p>Hola</p></body></html>", encoding="utf-8")
+    (tmp_path / "bien.html").write_text('<html lang="es"><body></body></html>', encoding="utf-8")
+    problemas = libro.revisar_html(tmp_path)
+    assert len(problemas) == 1
+    assert problemas[0].startswith("sin_idioma.html:") and 'lang="es"' in problemas[0]
+
+
 # ---------------------------------------------------------------- construcción real
 
 
 @pytest.fixture(scope="session")
-def html():
-    return libro.construir_una_vez(imprimir=lambda *a: None)
+def html(libro_html):
+    return libro_html
 
 
 def _texto(p: Path) -> str:

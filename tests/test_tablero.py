@@ -10,7 +10,7 @@ from lideres import formato
 from lideres.errores import ErrorLideres
 from lideres.tablero import estado as est
 from lideres.tablero import vistas
-from lideres.tablero.estado import DESTACADO, PALETA, EstadoTablero
+from lideres.tablero.estado import AMBITOS, DESTACADO, PALETA, EstadoTablero
 
 SJL = "150132"
 CERCADO = "150101"
@@ -73,11 +73,20 @@ def test_leyenda_con_unidades_fuente_y_nota_de_limites():
     ley = EstadoTablero("tasa_100k", 2024).leyenda()
     assert "100,000 habitantes" in ley["unidades"] and "2024" in ley["unidades"]
     assert ley["fuente"] == "Fuente: MININTER – SIDPOL (denuncias), INEI (población estimada 2020)."
-    assert ley["nota_limites"] == nota_limites()
+    assert ley["nota_limites"] == nota_limites(AMBITOS)
     assert "20,000" in ley["nota_inestable"]
     assert len(ley["clases"]) == 5
     assert ley["clases"][0][1].startswith("menos de ") and ley["clases"][-1][1].endswith(" o más")
     assert EstadoTablero("conteo", 2024).leyenda()["nota_inestable"] is None
+
+
+def test_leyenda_de_lima_sigue_esquematica_si_solo_trujillo_es_oficial(oficiales_solo_trujillo):
+    from lideres.limites import NOTA_ESQUEMATICA, nota_limites
+
+    assert nota_limites("Trujillo").startswith("Límites oficiales importados")
+    e = EstadoTablero("tasa_100k", 2025)
+    assert e.leyenda()["nota_limites"] == NOTA_ESQUEMATICA
+    assert "oficiales importados" not in vistas.html_leyenda(e)
 
 
 def test_ficha_de_un_distrito_en_es_pe():

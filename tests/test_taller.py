@@ -121,6 +121,8 @@ def test_puerto_ocupado_da_error_en_espanol(capsys):
 def test_opciones_invalidas_dan_error_en_espanol(capsys):
     assert cli.main(["taller", "--puerto", "70000", "--sin-libro"]) == 1
     assert "no es válido" in capsys.readouterr().err
+    assert cli.main(["taller", "--puerto", "80", "--sin-libro"]) == 1  # el mensaje pide 1024 o más
+    assert "entre 1024 y 65535" in capsys.readouterr().err
     assert cli.main(["taller", "--precalentados", "-1", "--sin-libro"]) == 1
     assert "negativo" in capsys.readouterr().err
 
@@ -134,8 +136,7 @@ def _get(url):
 
 
 @pytest.mark.lento
-def test_servidor_real_sirve_inicio_libro_y_tablero():
-    libro.construir_una_vez(imprimir=lambda *a: None)
+def test_servidor_real_sirve_inicio_libro_y_tablero(libro_html):
     s = ServidorTaller(puerto_libre_cualquiera(), sin_libro=True, precalentados=1)
     with s:
         estado, inicio = _get(s.url("/"))
@@ -177,10 +178,17 @@ def test_tablero_con_error_muestra_aviso_en_espanol_sin_traceback(tmp_path):
           "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
           "nbformat": 4, "nbformat_minor": 5}
     (tmp_path / "tableros" / "roto.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    # Un kernel que muere (p. ej. sin memoria): Voilà escribe su propio aviso, en inglés.
+    nb["cells"][0]["source"] = "import os\nos._exit(1)"
+    (tmp_path / "tableros" / "muere.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     with ServidorTaller(sin_libro=True, precalentados=0, cuadernos=tmp_path) as s:
         estado, pagina = _get(s.url("/voila/render/tableros/roto.ipynb"))
+        estado_muere, pagina_muere = _get(s.url("/voila/render/tableros/muere.ipynb"))
     assert estado == 200
     assert "El tablero tuvo un problema" in pagina
     for prohibido in ("Traceback", "ZeroDivisionError", "There was an error", "secreto = 41"):
         assert prohibido not in pagina, prohibido
     assert "ZeroDivisionError" in s.texto_registro()  # el detalle queda para quien facilita
+    assert estado_muere == 200
+    assert pagina_muere.count(servidor.MENSAJE_ERROR_CELDA) == 1
+    assert "An exception occurred" not in pagina_muere and "os._exit" not in pagina_muere

@@ -108,6 +108,13 @@ def clase(valor: float, limites: tuple[float, ...]) -> int | None:
     return int(np.searchsorted(np.asarray(limites), valor, side="right"))
 
 
+def _distrito_desconocido(ubigeo) -> ErrorLideres:
+    return ErrorLideres(
+        f"No hay un distrito de Lima o Callao con UBIGEO «{ubigeo}».",
+        como_arreglar="Elige un distrito de la lista o tócalo en el mapa.",
+    )
+
+
 def numero_medida(valor: float, medida: str) -> str:
     """Un valor de la medida como se lee: denuncias enteras; tasas sin decimales si son grandes."""
     if medida == "tasa_100k" and valor is not None and not math.isnan(valor) and valor < 100:
@@ -119,6 +126,8 @@ class EstadoTablero:
     """Medida, año y distrito elegido; y todo lo que se deriva de ellos."""
 
     def __init__(self, medida: str = "conteo", anio: int = 2025, seleccion: str | None = None):
+        # Colores por (medida, año): un redibujo los pide para el mapa y para el ranking.
+        self._colores: dict[tuple[str, int], dict[str, str]] = {}
         self.medida = medida
         self.anio = anio
         self.seleccion = seleccion
@@ -149,10 +158,7 @@ class EstadoTablero:
         if ubigeo is not None:
             ubigeo = str(ubigeo)
             if ubigeo not in set(_tabla(ANIOS[0])["ubigeo"]):
-                raise ErrorLideres(
-                    f"No hay un distrito de Lima o Callao con UBIGEO «{ubigeo}».",
-                    como_arreglar="Elige un distrito de la lista o tócalo en el mapa.",
-                )
+                raise _distrito_desconocido(ubigeo)
         self._seleccion = ubigeo
 
     # -- lo que se deriva ---------------------------------------------------------------------------
@@ -162,14 +168,14 @@ class EstadoTablero:
 
     def tabla(self) -> pd.DataFrame:
         """La tabla del año, ordenada por la medida elegida (mayor primero), con columna `puesto`."""
-        t = tabla(self.anio)
+        t = _tabla(self.anio)
         columna_puesto = "puesto_tasa" if self.es_tasa else "puesto_conteo"
-        t["puesto"] = t[columna_puesto]
+        t = t.assign(puesto=t[columna_puesto])  # assign devuelve otra tabla: la guardada no cambia
         return t.sort_values(["puesto", "distrito"]).reset_index(drop=True)
 
     def distritos(self) -> list[tuple[str, str]]:
         """(nombre, ubigeo) en orden alfabético, para elegir un distrito de una lista."""
-        t = tabla(self.anio)
+        t = _tabla(self.anio)
         pares = sorted(zip(t["distrito"], t["ubigeo"], strict=True), key=lambda p: p[0].casefold())
         return [(nombre, ubigeo) for nombre, ubigeo in pares]
 
@@ -178,18 +184,23 @@ class EstadoTablero:
 
     def clases(self) -> dict[str, int | None]:
         limites = self.cortes()
-        t = tabla(self.anio)
+        t = _tabla(self.anio)
         return {
             u: clase(float(v), limites) for u, v in zip(t["ubigeo"], t[self.medida], strict=True)
         }
 
     def colores(self) -> dict[str, str]:
         """UBIGEO -> color de relleno (hex) con la medida y el año elegidos."""
-        paleta = colores_de_clases(len(self.cortes()) + 1)
-        return {u: SIN_DATO if c is None else paleta[c] for u, c in self.clases().items()}
+        clave = (self.medida, self.anio)
+        if clave not in self._colores:
+            paleta = colores_de_clases(len(self.cortes()) + 1)
+            self._colores[clave] = {
+                u: SIN_DATO if c is None else paleta[c] for u, c in self.clases().items()
+            }
+        return dict(self._colores[clave])
 
     def inestables(self) -> set[str]:
-        t = tabla(self.anio)
+        t = _tabla(self.anio)
         return set(t.loc[t["inestable"].astype(bool), "ubigeo"])
 
     def estilo(self, ubigeo: str, color: str | None = None, inestables: set | None = None) -> dict:
@@ -226,10 +237,15 @@ class EstadoTablero:
             return f"Denuncias por cada 100 mil habitantes, {self.anio}"
         return f"Número de denuncias, {self.anio}"
 
-    def leyenda(self) -> dict:
-        """Lo que dice la leyenda: unidades, clases con su color, notas y fuente."""
+    @functools.cached_property
+    def nota_limites(self) -> str:
+        """De dónde salen los límites de ESTE mapa (Lima y Callao); se lee una vez por tablero."""
         from lideres.limites import nota_limites
 
+        return nota_limites(AMBITOS)
+
+    def leyenda(self) -> dict:
+        """Lo que dice la leyenda: unidades, clases con su color, notas y fuente."""
         limites = self.cortes()
         paleta = colores_de_clases(len(limites) + 1)
         textos = [numero_medida(v, self.medida) for v in limites]
@@ -247,7 +263,7 @@ class EstadoTablero:
             "nota_clases": NOTA_CLASES,
             "nota_inestable": NOTA_INESTABLE if self.es_tasa else None,
             "fuente": FUENTE,
-            "nota_limites": nota_limites(),
+            "nota_limites": self.nota_limites,
         }
 
     def info(self, ubigeo: str | None = None) -> dict | None:
@@ -255,13 +271,10 @@ class EstadoTablero:
         ubigeo = ubigeo if ubigeo is not None else self.seleccion
         if ubigeo is None:
             return None
-        t = tabla(self.anio)
+        t = _tabla(self.anio)
         filas = t[t["ubigeo"] == str(ubigeo)]
         if filas.empty:
-            raise ErrorLideres(
-                f"No hay un distrito de Lima o Callao con UBIGEO «{ubigeo}».",
-                como_arreglar="Elige un distrito de la lista o tócalo en el mapa.",
-            )
+            raise _distrito_desconocido(ubigeo)
         f = filas.iloc[0]
         total = len(t)
         return {

@@ -9,7 +9,6 @@ inicio responda y se detiene con SIGINT, como un Ctrl-C; `codigo_salida` queda p
 
 from __future__ import annotations
 
-import os
 import signal
 import socket
 import subprocess
@@ -21,6 +20,16 @@ import urllib.request
 from pathlib import Path
 
 from lideres.errores import ErrorLideres
+
+# Chromium de Debian para las pruebas en navegador y el benchmark (nunca `playwright install`):
+# sin nada que hable con internet por su cuenta.
+CHROMIUM = Path("/usr/bin/chromium")
+ARGUMENTOS_CHROMIUM = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+# Los polígonos de distrito del tablero, tal como Leaflet los dibuja en la página.
+SELECTOR_DISTRITOS = ".leaflet-overlay-pane path.lideres-distrito"
 
 
 def puerto_libre_cualquiera() -> int:
@@ -64,11 +73,10 @@ class ServidorTaller:
         return orden
 
     def iniciar(self) -> ServidorTaller:
-        entorno = dict(os.environ)
-        entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+        # El PATH de los kernels lo arregla `lideres taller` mismo (servidor.iniciar).
         with self.salida.open("w", encoding="utf-8") as f:
             self.proceso = subprocess.Popen(
-                self.orden(), stdout=f, stderr=subprocess.STDOUT, env=entorno,
+                self.orden(), stdout=f, stderr=subprocess.STDOUT,
                 start_new_session=True,  # un Ctrl-C en la terminal de pytest no le llega dos veces
             )
         limite = time.monotonic() + self.espera_s

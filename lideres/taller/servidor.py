@@ -152,6 +152,8 @@ def configuracion(
 
     c.HTMLExporter.language_code = "es"  # <html lang="es"> en los tableros
     c.VoilaExecutor.cell_error_instruction = MENSAJE_ERROR_CELDA
+    # La plantilla escribe el mismo aviso (resources.lideres.mensaje_error): un solo texto.
+    c.VoilaConfiguration.resources = {"lideres": {"mensaje_error": MENSAJE_ERROR_CELDA}}
     return c
 
 
@@ -167,7 +169,7 @@ def preparar_rutas_jupyter() -> None:
 
 
 def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
-    from lideres.libro import numero_modulo, url_capitulo
+    from lideres.libro import numero_modulo, url_capitulo, url_tablero
     from lideres.modulos import MODULOS
 
     disponibles = set(tableros(raiz))
@@ -180,7 +182,7 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
             "titulo": m.titulo,
             "lectura": m.lectura_equivocada,
             "listo": m.listo,
-            "tablero": f"/voila/render/{ruta_tablero}" if ruta_tablero in disponibles else None,
+            "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
             "capitulo": url_capitulo(m) if libro_disponible else None,
         })
     return filas
@@ -349,7 +351,7 @@ def iniciar(
             f"No existe la carpeta de cuadernos {raiz}.",
             como_arreglar="corre la orden desde una copia completa del curso o indica --cuadernos.",
         )
-    if not (1 <= int(puerto) <= 65535):
+    if not (1024 <= int(puerto) <= 65535):
         raise ErrorLideres(f"El puerto {puerto} no es válido.", como_arreglar="usa un número entre 1024 y 65535.")
     if precalentados < 0:
         raise ErrorLideres("--precalentados no puede ser negativo.", como_arreglar="usa 0 o más.")
@@ -360,7 +362,7 @@ def iniciar(
             como_arreglar=f"ciérralo o usa otro: `lideres taller --puerto {puerto + 1}`.",
         )
 
-    html = rutas.LIBRO / "_build" / "html"
+    html = libro.carpeta_html()
     if not libro.html_listo():
         if sin_libro:
             imprimir("Aviso: el libro no está construido; se sirven solo los tableros (--sin-libro).")

@@ -14,14 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from lideres import libro
-from lideres.taller.proceso import ServidorTaller
+from lideres.taller.proceso import ARGUMENTOS_CHROMIUM, CHROMIUM, ServidorTaller
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMENTOS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 HOSTS_LOCALES = {"127.0.0.1", "localhost"}
 # Carpeta para capturas de pantalla al revisar a mano: LIDERES_CAPTURAS=/tmp/capturas pytest ...
 CAPTURAS = os.environ.get("LIDERES_CAPTURAS")
@@ -41,8 +35,7 @@ def ruta_chromium() -> str:
 
 
 @pytest.fixture(scope="session")
-def servidor(ruta_chromium):
-    libro.construir_una_vez(imprimir=lambda *a: None)
+def servidor(ruta_chromium, libro_html):
     s = ServidorTaller(sin_libro=True, precalentados=1)
     s.iniciar()
     yield s
@@ -55,7 +48,7 @@ def navegador(ruta_chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=ruta_chromium, headless=True, args=ARGUMENTOS)
+        b = p.chromium.launch(executable_path=ruta_chromium, headless=True, args=ARGUMENTOS_CHROMIUM)
         yield b
         b.close()
 

@@ -7,12 +7,12 @@ import pytest
 
 from lideres import libro
 from lideres.modulos import MODULOS, modulo
+from lideres.taller.proceso import SELECTOR_DISTRITOS as CAMINOS
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
 M = modulo("02_conteos_y_tasas")
 N_DISTRITOS = 50  # Lima Metropolitana (43) + Callao (7)
-CAMINOS = ".leaflet-overlay-pane path.lideres-distrito"
 
 JS_RELLENOS = f"() => Array.from(document.querySelectorAll('{CAMINOS}')).map(p => p.getAttribute('fill'))"
 JS_ORDEN = "() => Array.from(document.querySelectorAll('.lideres-barra')).map(b => b.dataset.ubigeo)"
