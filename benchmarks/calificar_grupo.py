@@ -26,17 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from lideres import rutas
 from lideres.curso import ejemplos, motor, recoger
 
 EJERCICIO = "02_conteos_y_tasas"
 RESULTADOS = Path(__file__).resolve().parent / "_resultados"
-
-
-def _entorno() -> dict:
-    entorno = dict(os.environ)
-    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
-    return entorno
 
 
 def main() -> int:
@@ -46,10 +39,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-calificar-") as temporal:
         raiz = Path(temporal)
-        curso = raiz / "lideres"
-        curso.mkdir()
-        shutil.copytree(rutas.CURSO / "source", curso / "source")
-        shutil.copy2(rutas.CURSO / "nbgrader_config.py", curso / "nbgrader_config.py")
+        curso, _ = motor.preparar_curso(raiz / "lideres")
         motor.asignar(curso, EJERCICIO)
         liberado = ejemplos.leer(curso / "release" / EJERCICIO / f"{EJERCICIO}.ipynb")
         entregas = raiz / "entregas"
@@ -63,7 +53,7 @@ def main() -> int:
               f"({os.cpu_count()} núcleos; bwrap: {'sí' if motor.bwrap_disponible() else 'no'})...")
         inicio = time.perf_counter()
         hecho = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", EJERCICIO], cwd=base,
-                               env=_entorno(), capture_output=True, text=True, check=False)
+                               env=motor.entorno_base(), capture_output=True, text=True, check=False)
         t_base = time.perf_counter() - inicio
         if hecho.returncode != 0:
             print(hecho.stdout[-3000:], hecho.stderr[-3000:])
@@ -72,7 +62,7 @@ def main() -> int:
 
         inicio = time.perf_counter()
         hecho = subprocess.run([sys.executable, "-m", "lideres.cli", "curso", "calificar", EJERCICIO,
-                                "--curso", str(curso)], env=_entorno(), capture_output=True, text=True,
+                                "--curso", str(curso)], env=motor.entorno_base(), capture_output=True, text=True,
                                check=False)
         t_lideres = time.perf_counter() - inicio
         if hecho.returncode != 0:

@@ -15,13 +15,14 @@ c.ClearSolutions.code_stub = {
 }
 c.ClearSolutions.text_stub = "✍️ Escribe aquí tu respuesta."
 
-# Un bucle infinito no detiene la calificación: cada celda tiene 15 segundos.
+# Un bucle infinito no detiene la calificación: cada celda tiene 15 segundos (o lo que diga
+# `lideres curso calificar --tiempo-por-celda`; por eso el mensaje no dice la cifra).
 c.Execute.timeout = 15
 c.Execute.interrupt_on_timeout = True
 c.Execute.error_on_timeout = {
     "ename": "TiempoAgotado",
     "evalue": "",
-    "traceback": ["TiempoAgotado: la celda tardó más de 15 segundos (¿un bucle que no termina?)"],
+    "traceback": ["TiempoAgotado: la celda tardó demasiado (¿un bucle que no termina?)"],
 }
 
 # Si alguien borró una celda de prueba, se vuelve a poner antes de calificar.

@@ -54,7 +54,7 @@ def test_codigo_sin_letras_latinas_no_queda_vacio():
 
 def test_orden_alfabetico_en_espanol():
     nombres = ["Ñahui Rosa", "Nuñez Ana", "Álvarez Luis", "nalvarte Pía", "Oré Juan", "alva Rosa"]
-    assert ids.ordenar(nombres) == ["alva Rosa", "Álvarez Luis", "nalvarte Pía", "Nuñez Ana", "Ñahui Rosa",
+    assert sorted(nombres, key=ids.clave_orden) == ["alva Rosa", "Álvarez Luis", "nalvarte Pía", "Nuñez Ana", "Ñahui Rosa",
                                     "Oré Juan"]
 
 
@@ -269,8 +269,8 @@ def test_retroalimentacion_escapa_lo_del_participante():
                                                      "text/plain": "<b>hola</b>"}}],
          "metadata": {"nbgrader": {"grade_id": "tasa-por-100k", "solution": True, "grade": False}}},
         {"cell_type": "code", "source": '"""Prueba visible."""\nassert False', "outputs": [
-            {"output_type": "error", "ename": "AssertionError", "evalue": "Pista: falta multiplicar por 100 000.",
-             "traceback": ["\x1b[0;31mAssertionError\x1b[0m: Pista: falta multiplicar por 100 000."]}],
+            {"output_type": "error", "ename": "AssertionError", "evalue": "Pista: falta multiplicar por 100,000.",
+             "traceback": ["\x1b[0;31mAssertionError\x1b[0m: Pista: falta multiplicar por 100,000."]}],
          "metadata": {"nbgrader": {"grade_id": "prueba-visible", "grade": True, "solution": False, "points": 1}}},
         {"cell_type": "markdown", "source": "<a href='https://malo.example'>clic</a>",
          "metadata": {"nbgrader": {"grade_id": "reflexion", "grade": True, "solution": True, "points": 3}}},
@@ -282,7 +282,7 @@ def test_retroalimentacion_escapa_lo_del_participante():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "https://" not in html.replace("&#39;https://malo.example&#39;", "")
     assert "María &lt;Ñahui&gt;" in html
-    assert "Pista: falta multiplicar por 100 000." in html and "\x1b" not in html
+    assert "Pista: falta multiplicar por 100,000." in html and "\x1b" not in html
     assert "0 de 1 punto<" in html and "Pendiente de revisión (3 puntos)" in html
     assert "0 de 1" in html and "Retroalimentación: Ejercicio 2: Conteos y tasas" in html
 
@@ -317,18 +317,14 @@ def test_curso_nuevo_recibe_configuracion(tmp_path, capsys):
 @pytest.mark.lento
 def test_asignar_publica_en_el_intercambio_cuando_esta_configurado(tmp_path, capsys):
     """Con Exchange.root en la configuración, asignar también deja el ejercicio en el intercambio."""
-    import shutil
+    from lideres import cli
+    from lideres.curso import motor
 
-    from lideres import cli, rutas
-
-    curso = tmp_path / "curso"
-    shutil.copytree(rutas.CURSO / "source", curso / "source")
+    curso, _ = motor.preparar_curso(tmp_path / "curso")
     intercambio = tmp_path / "intercambio"
     intercambio.mkdir()
-    config = (rutas.CURSO / "nbgrader_config.py").read_text(encoding="utf-8")
-    (curso / "nbgrader_config.py").write_text(
-        config + f"\nc.Exchange.root = {str(intercambio)!r}\n", encoding="utf-8"
-    )
+    with open(curso / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write(f"\nc.Exchange.root = {str(intercambio)!r}\n")
     assert cli.main(["curso", "asignar", EJERCICIO, "--curso", str(curso)]) == 0
     assert "intercambio de nbgrader" in capsys.readouterr().out
     publicado = intercambio / "escuela_lideres" / "outbound" / EJERCICIO / f"{EJERCICIO}.ipynb"
@@ -344,3 +340,94 @@ def test_solo_asignar_crea_un_curso_nuevo(tmp_path, capsys):
         assert cli.main(["curso", *orden, "--curso", str(mal_escrito)]) == 1
         assert "no es un curso" in capsys.readouterr().err
     assert not mal_escrito.exists()
+
+
+def test_sin_libro_de_notas_no_se_crea_uno_vacio(tmp_path, capsys):
+    """nbgrader crearía un gradebook.db vacío en silencio; el error dice cómo asignar en ESA carpeta."""
+    from lideres import cli
+    from lideres.curso import motor
+
+    curso, _ = motor.preparar_curso(tmp_path / "cohorte")
+    assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 1
+    error = capsys.readouterr().err
+    assert "todavía no tiene libro de notas" in error and f'--curso "{curso}"' in error
+    assert "Traceback" not in error
+    assert not (curso / "gradebook.db").exists()
+    with pytest.raises(ErrorLideres, match="libro de notas"):
+        motor.puntajes_por_celda(curso, EJERCICIO)
+    assert not (curso / "gradebook.db").exists()
+
+
+def test_curso_nuevo_sin_configuracion_del_proyecto(tmp_path, monkeypatch):
+    """Sin exercises/nbgrader_config.py no se inventa una configuración a medias."""
+    from lideres import rutas
+    from lideres.curso import motor
+
+    monkeypatch.setattr(rutas, "CURSO", tmp_path / "proyecto_sin_ejercicios")
+    with pytest.raises(ErrorLideres, match="Falta la configuración"):
+        motor.preparar_curso(tmp_path / "cohorte")
+    assert not (tmp_path / "cohorte" / "nbgrader_config.py").exists()
+
+
+def test_recoger_sin_entregas_explica_que_revisar(tmp_path, capsys):
+    from lideres import cli
+    from lideres.curso import motor
+
+    curso, _ = motor.preparar_curso(tmp_path / "cohorte")
+    vacia = tmp_path / "usb"
+    (vacia / "Rosa Quispe").mkdir(parents=True)
+    (vacia / "Rosa Quispe" / "foto.jpg").write_bytes(b"\xff\xd8")
+    (vacia / "Juan Pérez").mkdir()
+    assert cli.main(["curso", "recoger", EJERCICIO, str(vacia), "--curso", str(curso)]) == 0
+    salida = capsys.readouterr().out
+    assert "No se recogió ninguna entrega" in salida and "Rosa Quispe" in salida
+    assert "una subcarpeta por participante" in salida
+    assert "Siguiente paso" not in salida and "Recogidas 0" not in salida
+
+
+def test_huellas_detectan_cambios_sin_releer_todo(tmp_path, monkeypatch):
+    """Sin bwrap se vigila el curso mientras se califica: un archivo cambiado (aunque conserve
+    tamaño y fecha) se detecta y se restaura; los que no cambiaron no se vuelven a leer."""
+    import os
+
+    from lideres.curso import motor
+
+    curso = _curso(tmp_path)
+    entregado = _cuaderno(curso / "submitted" / "rosa" / EJERCICIO / f"{EJERCICIO}.ipynb")
+    (curso / "gradebook.db").write_bytes(b"libro")
+    respaldo = tmp_path / "respaldo"
+    vistos: dict = {}
+    huellas = motor._respaldar(curso, respaldo, vistos)
+    leidos = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: leidos.append(self.name) or original(self))
+    assert motor._restaurar_si_cambio(curso, respaldo, huellas, vistos) == []
+    assert leidos == []  # nada cambió: nada se volvió a leer
+
+    antes = entregado.stat()
+    contenido = entregado.read_text(encoding="utf-8")
+    entregado.write_text(contenido.replace("cells", "celda"), encoding="utf-8")  # mismo tamaño
+    os.utime(entregado, ns=(antes.st_atime_ns, antes.st_mtime_ns))  # y la misma fecha
+    (curso / "gradebook.db").unlink()
+    cambiados = motor._restaurar_si_cambio(curso, respaldo, huellas, vistos)
+    assert sorted(cambiados) == ["gradebook.db", f"submitted/rosa/{EJERCICIO}/{EJERCICIO}.ipynb"]
+    assert entregado.read_text(encoding="utf-8") == contenido
+    assert (curso / "gradebook.db").read_bytes() == b"libro"
+
+
+def test_puntos_con_un_solo_formato():
+    assert retroalimentacion.puntos(6.0) == "6" and retroalimentacion.puntos(2.5) == "2.5"
+    assert retroalimentacion.puntos(None) == "—" and retroalimentacion.puntos(float("nan")) == "—"
+    assert retroalimentacion.puntos(1234) == "1,234"
+    assert retroalimentacion.puntos_de(0, 1) == "0 de 1 punto"
+    assert retroalimentacion.puntos_de(6, 9) == "6 de 9 puntos"
+
+
+def test_retroalimentacion_muestra_la_fecha_de_calificacion():
+    import datetime as dt
+
+    html = retroalimentacion.construir_html(CUADERNO_MINIMO, {}, nombre="Rosa", ejercicio=EJERCICIO,
+                                            cuando=dt.date(2025, 5, 1))
+    assert "1 de mayo de 2025" in html
+    info = {"fecha": "2025-05-01T15:00:00+00:00"}
+    assert retroalimentacion._fecha_de_calificacion(info, Path("no-se-usa")) == dt.date(2025, 5, 1)

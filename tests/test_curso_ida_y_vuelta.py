@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from lideres import rutas
+from lideres import formato
 from lideres.cli import main
 from lideres.curso import ejemplos, motor
 
@@ -28,10 +27,7 @@ def _sha(ruta: Path) -> str:
 def ida_y_vuelta(tmp_path_factory):
     """Corre todo el flujo una vez; cada prueba revisa una parte del resultado."""
     raiz = tmp_path_factory.mktemp("ida_y_vuelta")
-    curso = raiz / "cohorte 2025"
-    curso.mkdir()
-    shutil.copytree(rutas.CURSO / "source", curso / "source")
-    shutil.copy2(rutas.CURSO / "nbgrader_config.py", curso / "nbgrader_config.py")
+    curso, _ = motor.preparar_curso(raiz / "cohorte 2025")
 
     salidas = {"asignar": _correr("asignar", EJERCICIO, "--curso", str(curso))}
     liberado = ejemplos.leer(curso / "release" / EJERCICIO / NB)
@@ -170,6 +166,23 @@ def test_retroalimentacion_en_espanol_sin_cdn(ida_y_vuelta):
     assert "María Ñahui Quispe" in maria and "Pendiente de revisión (3 puntos)" in maria
     blanco = (curso / "feedback" / "pedro-en-blanco" / EJERCICIO / f"{EJERCICIO}.html").read_text(encoding="utf-8")
     assert "Pista: todavía no escribiste tu respuesta" in blanco
+
+
+def test_retroalimentacion_conserva_la_fecha_de_calificacion(ida_y_vuelta):
+    """`reporte` reescribe las páginas con las notas manuales: la fecha sigue siendo la de calificar."""
+    import datetime as dt
+
+    from lideres.curso import retroalimentacion
+
+    curso = ida_y_vuelta["curso"]
+    pagina = curso / "feedback" / "maria-nahui-quispe" / EJERCICIO / f"{EJERCICIO}.html"
+    estado = motor.leer_estado(curso)
+    calificado = dt.datetime.fromisoformat(estado[EJERCICIO]["maria-nahui-quispe"]["fecha"]).astimezone().date()
+    assert f"<dd>{formato.fecha(calificado)}</dd>" in pagina.read_text(encoding="utf-8")
+    for info in estado[EJERCICIO].values():
+        info["fecha"] = "2025-05-01T15:00:00+00:00"  # como si se hubiera calificado ese día
+    assert pagina in retroalimentacion.actualizar(curso, estado)
+    assert "<dd>1 de mayo de 2025</dd>" in pagina.read_text(encoding="utf-8")
 
 
 def test_reporte_csv_html_png(ida_y_vuelta):

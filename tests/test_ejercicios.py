@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from lideres import rutas
+from lideres.curso import ejemplos, motor
 
 EJERCICIO = "02_conteos_y_tasas"
 FUENTE = rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb"
@@ -26,8 +26,7 @@ def _celdas(ruta: Path) -> list[dict]:
     return cuaderno["cells"]
 
 
-def _meta(celda: dict) -> dict:
-    return (celda.get("metadata") or {}).get("nbgrader") or {}
+_meta = ejemplos.meta
 
 
 def _nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
@@ -38,9 +37,7 @@ def _nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def curso(tmp_path_factory) -> Path:
     """Un curso limpio con el ejercicio ya liberado (release/)."""
-    carpeta = tmp_path_factory.mktemp("curso")
-    shutil.copytree(rutas.CURSO / "source", carpeta / "source")
-    shutil.copy2(rutas.CURSO / "nbgrader_config.py", carpeta / "nbgrader_config.py")
+    carpeta, _ = motor.preparar_curso(tmp_path_factory.mktemp("curso"))
     hecho = _nbgrader(carpeta, "generate_assignment", EJERCICIO)
     assert hecho.returncode == 0, hecho.stdout + hecho.stderr
     return carpeta
@@ -118,11 +115,19 @@ def test_la_version_liberada_no_tiene_soluciones_ni_pruebas_ocultas(curso):
     celdas = _celdas(liberado)
     texto = "\n".join(c["texto"] for c in celdas)
     for prohibido in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "tasa_por_100k(1_250, 500_000)",
-                      'respuesta = "Lince"', 'respuesta = "b"', '== "lince"', 'strip("()")', "1_250 / 500_000",
-                      "Le diría que tener más denuncias"):
+                      'respuesta = "Lince"', 'respuesta = "b"', "Le diría que tener más denuncias"):
         assert prohibido not in texto, prohibido
     fuente = "\n".join(c["texto"] for c in _celdas(FUENTE))
-    assert all(p in fuente for p in ('respuesta = "Lince"', '== "lince"', 'strip("()")'))  # sí mira algo
+    assert all(p in fuente for p in ('respuesta = "Lince"', 'respuesta = "b"'))  # sí mira algo
+    # Las pruebas ocultas usan las mismas reglas que las visibles (y no llegan al participante).
+    ocultas = {_meta(c)["grade_id"]: c["texto"].split("### BEGIN HIDDEN TESTS")[1]
+               for c in _celdas(FUENTE) if _meta(c).get("grade_id", "").endswith("-oculta")}
+    assert ocultas == {
+        "prueba-tasa-por-100k-oculta": "\nassert revisar.numero_cercano(respuesta_1, 250)\n### END HIDDEN TESTS",
+        "prueba-distrito-tasa-mas-alta-oculta": '\nassert revisar.mismo_nombre(respuesta_2, "Lince")\n'
+                                                "### END HIDDEN TESTS",
+        "prueba-tasa-poco-confiable-oculta": '\nassert revisar.como_letra(respuesta_3) == "b"\n### END HIDDEN TESTS',
+    }
     for celda in celdas:
         meta = _meta(celda)
         if meta.get("solution") and celda["cell_type"] == "code":

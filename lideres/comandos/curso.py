@@ -54,7 +54,8 @@ def ejecutar(args) -> int:
     curso, notas = motor.preparar_curso(args.curso, crear=args.suborden == "asignar")
     for nota in notas:
         print(f"Nota: {nota}")
-    return globals()[f"_{args.suborden}"](args, curso)
+    ordenes = {"asignar": _asignar, "recoger": _recoger, "calificar": _calificar, "reporte": _reporte}
+    return ordenes[args.suborden](args, curso)
 
 
 def _asignar(args, curso: Path) -> int:
@@ -66,18 +67,30 @@ def _asignar(args, curso: Path) -> int:
 
 
 def _recoger(args, curso: Path) -> int:
-    from lideres.curso import recoger
+    from lideres.curso import ids, motor, recoger
 
-    resumen = recoger.recoger(curso, args.ejercicio, Path(args.origen).expanduser())
-    print(f"Recogidas {len(resumen.entregas)} entregas de {args.ejercicio}:")
-    for entrega in sorted(resumen.entregas, key=lambda e: recoger.ids.clave_orden(e.nombre)):
+    origen = Path(args.origen).expanduser()
+    resumen = recoger.recoger(curso, args.ejercicio, origen)
+    n = len(resumen.entregas)
+    if n:
+        print(f"{'Recogida' if n == 1 else 'Recogidas'} {n} {'entrega' if n == 1 else 'entregas'} "
+              f"de {args.ejercicio}:")
+    else:
+        print(f"No se recogió ninguna entrega de {args.ejercicio} desde {origen}.")
+    for entrega in sorted(resumen.entregas, key=lambda e: ids.clave_orden(e.nombre)):
         print(f"  · {entrega.nombre} ({entrega.codigo})")
         for nota in entrega.notas:
             print(f"      Nota: {nota}")
     for aviso in resumen.avisos:
         print(f"  Aviso: {aviso}")
+    if not n:
+        if not resumen.avisos:
+            print("  No se encontró ningún cuaderno (.ipynb) dentro.")
+        print("Revisa que sea la carpeta o el .zip correcto: debe tener una subcarpeta por participante, "
+              "con su nombre, y dentro su cuaderno (.ipynb). Luego vuelve a recoger.")
+        return 0
     print(f"Copia de este recojo (los originales no se tocaron): {resumen.archivo}")
-    print(f"Siguiente paso: lideres curso calificar {args.ejercicio}" + _opcion_curso(args))
+    print(f"Siguiente paso: lideres curso calificar {args.ejercicio}" + motor.opcion_curso(curso))
     return 0
 
 
@@ -92,18 +105,13 @@ def _calificar(args, curso: Path) -> int:
         print("Las no calificadas tienen su motivo arriba; pide que las envíen de nuevo y vuelve a recoger.")
     print(f"Retroalimentación (una página por participante): {curso / 'feedback'}")
     print(f"Detalle técnico de nbgrader: {curso / motor.REGISTRO}")
-    print("Siguiente paso: lideres curso reporte" + _opcion_curso(args))
+    print("Siguiente paso: lideres curso reporte" + motor.opcion_curso(curso))
     return 0
 
 
 def _reporte(args, curso: Path) -> int:
     from lideres.curso import motor, reporte, retroalimentacion
 
-    if not (curso / "gradebook.db").exists():
-        from lideres.errores import ErrorLideres
-
-        raise ErrorLideres("Este curso todavía no tiene libro de notas (gradebook.db).",
-                           como_arreglar="Primero asigna un ejercicio: lideres curso asignar 02_conteos_y_tasas")
     estado = motor.leer_estado(curso)
     tabla = reporte.tabla_avance(reporte.leer_registros(curso, estado))
     rutas = reporte.escribir_reporte(tabla, curso / "reportes")
@@ -115,7 +123,3 @@ def _reporte(args, curso: Path) -> int:
     print(f"Tabla para Excel: {rutas['csv']}")
     print(f"Gráfico: {rutas['png']}")
     return 0
-
-
-def _opcion_curso(args) -> str:
-    return f' --curso "{args.curso}"' if args.curso else ""

@@ -18,7 +18,7 @@ CORRECTAS_02 = {
     "distrito-tasa-mas-alta": 'respuesta = "lince "',
     "tasa-poco-confiable": 'respuesta = "B)"',
     "reflexion-junta-vecinal": ("Le diría que más denuncias no es más peligro: hay que mirar la tasa "
-                                "por 100 000 habitantes y desconfiar de tasas de distritos pequeños."),
+                                "por 100 mil habitantes y desconfiar de tasas de distritos pequeños."),
 }
 INCORRECTAS_02 = {
     "tasa-por-100k": "respuesta = 0.0025",
@@ -31,8 +31,13 @@ def leer(ruta: Path) -> dict:
     return json.loads(Path(ruta).read_text(encoding="utf-8"))
 
 
+def meta(celda: dict) -> dict:
+    """Los metadatos de nbgrader de una celda ({} si no es una celda de nbgrader)."""
+    return (celda.get("metadata") or {}).get("nbgrader") or {}
+
+
 def _id(celda: dict) -> str | None:
-    return ((celda.get("metadata") or {}).get("nbgrader") or {}).get("grade_id")
+    return meta(celda).get("grade_id")
 
 
 def responder(liberado: dict, respuestas: dict[str, str]) -> dict:

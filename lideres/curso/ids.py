@@ -12,13 +12,14 @@ import re
 import unicodedata
 from pathlib import Path
 
+from lideres.nombres import sin_tildes
+
 LISTA = "participantes.json"
 
 
 def codigo(nombre: str) -> str:
     """'María Ñahui Quispe' -> 'maria-nahui-quispe'. Siempre el mismo código para el mismo nombre."""
-    texto = unicodedata.normalize("NFKD", nombre or "")
-    texto = "".join(c for c in texto if not unicodedata.combining(c)).casefold()
+    texto = sin_tildes(nombre or "").casefold()
     texto = re.sub(r"[^a-z0-9]+", "-", texto).strip("-")[:60].strip("-")
     if not texto:  # nombre sin letras latinas (emojis, otro alfabeto): código a partir del nombre
         resumen = hashlib.sha1((nombre or "").encode("utf-8")).hexdigest()[:8]
@@ -41,14 +42,7 @@ def nombre_y_apellidos(nombre: str) -> tuple[str, str]:
 
 def clave_orden(nombre: str) -> tuple:
     """Orden alfabético en español: sin mirar tildes ni mayúsculas, y la ñ después de la n."""
-    texto = limpiar_nombre(nombre).casefold().replace("ñ", "n\x7f")
-    texto = unicodedata.normalize("NFKD", texto)
-    base = "".join(c for c in texto if not unicodedata.combining(c))
-    return (base, nombre)
-
-
-def ordenar(nombres):
-    return sorted(nombres, key=clave_orden)
+    return (sin_tildes(limpiar_nombre(nombre).casefold().replace("ñ", "n\x7f")), nombre)
 
 
 def leer_lista(curso: Path) -> dict:

@@ -7,8 +7,9 @@ Cómo se aísla una entrega (el código del participante se ejecuta al calificar
 2. Si `bwrap` (bubblewrap) funciona, nbgrader corre dentro: todo el sistema de solo lectura, /tmp
    vacío, la carpeta del curso real tapada, sin red y con sus propios procesos. Entonces se califican
    dos a la vez. Sin bwrap se califican de a uno (así ninguna entrega ve la carpeta temporal de otra).
-3. Antes y después de cada entrega se comparan las huellas (sha256) del libro de notas y de las
-   entregas guardadas; si algo cambió, se restaura la copia y se anota.
+3. Sin bwrap, antes y después de cada entrega se comparan las huellas (sha256) del libro de notas y
+   de las entregas guardadas; si algo cambió, se restaura la copia y se anota. Con bwrap no hace
+   falta: la entrega no ve el curso.
 4. Solo este proceso escribe en el libro de notas real, copiando los puntajes del privado.
 """
 
@@ -19,9 +20,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -49,7 +50,8 @@ _candado_registro = threading.Lock()
 
 def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Path, list[str]]:
     """La carpeta del curso lista para nbgrader. Si no tiene configuración y `crear` es True
-    (al asignar), se crea una; si no, un nombre mal escrito da un error en vez de un curso nuevo."""
+    (al asignar), recibe la del proyecto (exercises/) y sus ejercicios; si no, un nombre mal
+    escrito da un error en vez de un curso nuevo."""
     curso = Path(curso or rutas.CURSO).expanduser().resolve()
     notas: list[str] = []
     if curso.exists() and not curso.is_dir():
@@ -60,16 +62,15 @@ def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Pat
             f"La carpeta {curso} no es un curso: no tiene {CONFIG}.",
             como_arreglar="Revisa el nombre de la carpeta en --curso. Un curso nuevo empieza con "
             "`lideres curso asignar EJERCICIO --curso CARPETA`.")
-    curso.mkdir(parents=True, exist_ok=True)
     base = Path(rutas.CURSO)
     if not (curso / CONFIG).exists():
-        if (base / CONFIG).exists() and base.resolve() != curso:
-            shutil.copy2(base / CONFIG, curso / CONFIG)
-        else:
-            (curso / CONFIG).write_text(
-                'c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = "escuela_lideres"\n'
-                "c.Execute.timeout = 15\nc.OverwriteCells.add_missing_cells = True\n",
-                encoding="utf-8")
+        if not (base / CONFIG).is_file() or base.resolve() == curso:
+            raise ErrorLideres(
+                f"Falta la configuración de los ejercicios del proyecto ({base / CONFIG}).",
+                como_arreglar="Vuelve a copiar la carpeta exercises/ del proyecto (por ejemplo con "
+                "`git checkout exercises/` o descargándolo otra vez).")
+        curso.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(base / CONFIG, curso / CONFIG)
         notas.append(f"La carpeta {curso} no tenía {CONFIG}: se creó con la configuración del curso.")
     if not (curso / "source").is_dir() and (base / "source").is_dir() and base.resolve() != curso:
         shutil.copytree(base / "source", curso / "source")
@@ -77,7 +78,8 @@ def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Pat
     return curso, notas
 
 
-def _entorno_base() -> dict:
+def entorno_base() -> dict:
+    """Variables de entorno para correr nbgrader con el Python de este entorno virtual."""
     entorno = dict(os.environ)
     bin_venv = str(Path(sys.executable).parent)  # nbgrader llama a `alembic` por nombre
     entorno["PATH"] = bin_venv + os.pathsep + entorno.get("PATH", "")
@@ -91,12 +93,12 @@ def _anotar(curso: Path, titulo: str, texto: str) -> None:
         f.write(texto)
 
 
-def nbgrader(curso: Path, *argumentos: str, titulo: str | None = None) -> subprocess.CompletedProcess:
+def nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
     """Corre `nbgrader ...` en la carpeta del curso; su salida (en inglés) va a nbgrader.log."""
     orden = [sys.executable, "-m", "lideres.curso.lanzador", *argumentos]
-    hecho = subprocess.run(orden, cwd=curso, env=_entorno_base(), capture_output=True, text=True,
+    hecho = subprocess.run(orden, cwd=curso, env=entorno_base(), capture_output=True, text=True,
                            errors="replace", check=False)
-    _anotar(curso, titulo or " ".join(argumentos), hecho.stdout + hecho.stderr)
+    _anotar(curso, " ".join(argumentos), hecho.stdout + hecho.stderr)
     return hecho
 
 
@@ -104,32 +106,56 @@ def _url(ruta: Path) -> str:
     return f"sqlite:///{ruta}"
 
 
-def id_del_curso(curso: Path) -> str:
-    """CourseDirectory.course_id de nbgrader_config.py ('' si no lo dice, como nbgrader)."""
+def _config(curso: Path):
+    """nbgrader_config.py del curso (vacía si no se puede leer; nbgrader dirá por qué al correr)."""
+    from traitlets.config import Config
     from traitlets.config.loader import PyFileConfigLoader
 
-    with contextlib.suppress(Exception):
-        config = PyFileConfigLoader(CONFIG, path=str(curso)).load_config()
-        return str(config.CourseDirectory.course_id) if "course_id" in config.get("CourseDirectory", {}) else ""
-    return ""
+    try:
+        return PyFileConfigLoader(CONFIG, path=str(curso)).load_config()
+    except Exception:  # archivo ausente o con errores: traitlets da varios tipos
+        return Config()
+
+
+def id_del_curso(curso: Path) -> str:
+    """CourseDirectory.course_id de nbgrader_config.py ('' si no lo dice, como nbgrader)."""
+    seccion = _config(curso).get("CourseDirectory", {})
+    return str(seccion["course_id"]) if "course_id" in seccion else ""
+
+
+def opcion_curso(curso: Path) -> str:
+    """' --curso "CARPETA"' para repetir en los consejos, o '' si es el curso del proyecto."""
+    return "" if Path(curso).resolve() == Path(rutas.CURSO).resolve() else f' --curso "{curso}"'
+
+
+def ruta_libro(curso: Path, ejercicio: str = "02_conteos_y_tasas") -> Path:
+    """gradebook.db del curso; si no existe, un error que dice qué hacer (nbgrader crearía uno vacío)."""
+    ruta = Path(curso) / "gradebook.db"
+    if not ruta.is_file():
+        raise ErrorLideres("Este curso todavía no tiene libro de notas (gradebook.db).",
+                           como_arreglar="Primero asigna el ejercicio: "
+                           f"lideres curso asignar {ejercicio}{opcion_curso(curso)}")
+    return ruta
 
 
 def libro(curso: Path, ruta: Path | None = None):
-    """El libro de notas (gradebook) de nbgrader, con el id de curso de la configuración."""
+    """El libro de notas (gradebook) de nbgrader, con el id de curso de la configuración.
+
+    Sin `ruta`, el del curso, que ya debe existir (lo crea `asignar`)."""
     from nbgrader.api import Gradebook
 
-    return Gradebook(_url(ruta or curso / "gradebook.db"), id_del_curso(curso))
+    return Gradebook(_url(ruta or ruta_libro(curso)), id_del_curso(curso))
 
 
-def puntajes_por_celda(curso: Path, ejercicio: str, cuaderno: str | None = None) -> dict:
-    """{participante: {grade_id: (puntaje automático, máximo)}} de un cuaderno calificado."""
+def puntajes_por_celda(curso: Path, ejercicio: str) -> dict:
+    """{participante: {grade_id: (puntaje automático, máximo)}} del cuaderno calificado `ejercicio`."""
     from nbgrader.api import MissingEntry
 
     resultado = {}
     with libro(curso) as gb:
         for alumno in gb.students:
             try:
-                entrega = gb.find_submission_notebook(cuaderno or ejercicio, ejercicio, alumno.id)
+                entrega = gb.find_submission_notebook(ejercicio, ejercicio, alumno.id)
             except MissingEntry:
                 continue
             resultado[alumno.id] = {g.name: (g.auto_score, g.max_score) for g in entrega.grades}
@@ -137,16 +163,6 @@ def puntajes_por_celda(curso: Path, ejercicio: str, cuaderno: str | None = None)
 
 
 # ---------------------------------------------------------------- asignar
-
-def _intercambio_configurado(curso: Path) -> bool:
-    from traitlets.config.loader import PyFileConfigLoader
-
-    try:
-        config = PyFileConfigLoader(CONFIG, path=str(curso)).load_config()
-    except Exception:
-        return False
-    return "root" in config.get("Exchange", {})
-
 
 def asignar(curso: Path, ejercicio: str, *, forzar: bool = False) -> list[str]:
     """Genera la versión para participantes (sin soluciones ni pruebas ocultas). Devuelve líneas."""
@@ -165,7 +181,7 @@ def asignar(curso: Path, ejercicio: str, *, forzar: bool = False) -> list[str]:
         lineas = [f"Listo: versión para participantes en {liberado}"]
     for cuaderno in sorted(liberado.glob("*.ipynb")):
         lineas.append(f"  · {cuaderno.name} — compártelo por USB, correo o WhatsApp.")
-    if _intercambio_configurado(curso):
+    if "root" in _config(curso).get("Exchange", {}):
         hecho = nbgrader(curso, "release_assignment", ejercicio, "--force")
         if hecho.returncode == 0:
             lineas.append("También quedó publicado en el intercambio de nbgrader (Exchange.root).")
@@ -214,7 +230,7 @@ def _orden_aislada(orden: list[str], privado: Path, curso: Path) -> list[str]:
 class Resultado:
     codigo: str
     nombre: str
-    estado: str = "pendiente"          # calificado | no_calificado
+    estado: str = "pendiente"          # pendiente (aún sin calificar) | calificado | no_calificado
     motivo: str = ""
     notas: list[str] = field(default_factory=list)
     puntajes: dict = field(default_factory=dict)  # (cuaderno, id) -> {auto, maximo}
@@ -233,21 +249,34 @@ class Resultado:
         return sum(p["maximo"] or 0 for c, p in self.puntajes.items() if c not in self.manuales)
 
 
-def _huellas(curso: Path) -> dict[str, str]:
-    """sha256 de lo que una entrega no debe tocar: libro de notas, entregas y ejercicios."""
+def _huellas(curso: Path, vistos: dict) -> dict[str, str]:
+    """sha256 de lo que una entrega no debe tocar: libro de notas, entregas y ejercicios.
+
+    `vistos` guarda {archivo: (tamaño, fechas, inodo, sha256)} entre llamadas: un archivo con el mismo
+    tamaño, fechas e inodo no se vuelve a leer. La fecha de cambio (ctime) no se puede falsificar
+    desde el cuaderno, así que un archivo reescrito siempre se vuelve a leer."""
     archivos = [curso / "gradebook.db", curso / ids.LISTA, curso / CONFIG]
     for carpeta in ("submitted", "recibidos", "source", "release"):
         if (curso / carpeta).is_dir():
-            archivos += [p for p in (curso / carpeta).rglob("*") if p.is_file()]
+            archivos += (curso / carpeta).rglob("*")
     huellas = {}
     for archivo in archivos:
-        if archivo.is_file():
-            huellas[str(archivo.relative_to(curso))] = hashlib.sha256(archivo.read_bytes()).hexdigest()
+        try:
+            datos = archivo.stat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(datos.st_mode):
+            continue
+        relativa = str(archivo.relative_to(curso))
+        clave = (datos.st_size, datos.st_mtime_ns, datos.st_ctime_ns, datos.st_ino)
+        if relativa not in vistos or vistos[relativa][0] != clave:
+            vistos[relativa] = (clave, hashlib.sha256(archivo.read_bytes()).hexdigest())
+        huellas[relativa] = vistos[relativa][1]
     return huellas
 
 
-def _respaldar(curso: Path, respaldo: Path) -> dict[str, str]:
-    huellas = _huellas(curso)
+def _respaldar(curso: Path, respaldo: Path, vistos: dict) -> dict[str, str]:
+    huellas = _huellas(curso, vistos)
     for relativa in huellas:
         destino = respaldo / relativa
         destino.parent.mkdir(parents=True, exist_ok=True)
@@ -255,8 +284,8 @@ def _respaldar(curso: Path, respaldo: Path) -> dict[str, str]:
     return huellas
 
 
-def _restaurar_si_cambio(curso: Path, respaldo: Path, huellas: dict[str, str]) -> list[str]:
-    ahora = _huellas(curso)
+def _restaurar_si_cambio(curso: Path, respaldo: Path, huellas: dict[str, str], vistos: dict) -> list[str]:
+    ahora = _huellas(curso, vistos)
     cambiados = [r for r, h in huellas.items() if ahora.get(r) != h]
     for relativa in cambiados:
         (curso / relativa).parent.mkdir(parents=True, exist_ok=True)
@@ -269,18 +298,15 @@ def _libro_plantilla(curso: Path, destino: Path, ejercicio: str) -> Path:
     """Copia del libro de notas real sin participantes: solo el ejercicio y sus celdas."""
     from nbgrader.api import MissingEntry
 
-    origen = curso / "gradebook.db"
-    if not origen.exists():
-        raise ErrorLideres("Este curso todavía no tiene libro de notas (gradebook.db).",
-                           como_arreglar=f"Primero asigna el ejercicio: lideres curso asignar {ejercicio}")
     plantilla = destino / "gradebook.db"
-    shutil.copy2(origen, plantilla)
+    shutil.copy2(ruta_libro(curso, ejercicio), plantilla)
     with libro(curso, plantilla) as gb:
         try:
             gb.find_assignment(ejercicio)
         except MissingEntry:
             raise ErrorLideres(f"El ejercicio {ejercicio} no está en el libro de notas.",
-                               como_arreglar=f"Primero asígnalo: lideres curso asignar {ejercicio}") from None
+                               como_arreglar="Primero asígnalo: "
+                               f"lideres curso asignar {ejercicio}{opcion_curso(curso)}") from None
         for alumno in list(gb.students):
             gb.remove_student(alumno.id)
     return plantilla
@@ -337,7 +363,7 @@ def _calificar_una(curso: Path, ejercicio: str, res: Resultado, trabajo: Path, p
              f"--CourseDirectory.root={raiz}", f"--CourseDirectory.db_url={_url(raiz / 'gradebook.db')}"]
     if tiempo_celda:
         orden.append(f"--Execute.timeout={int(tiempo_celda)}")
-    entorno = {k: v for k, v in _entorno_base().items()
+    entorno = {k: v for k, v in entorno_base().items()
                if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
     entorno.update(HOME=str(privado / "home"), TMPDIR=str(privado / "tmp"), LIDERES_RAIZ=str(privado / "raiz"),
                    LIDERES_COMPARTIDO=str(privado / "raiz" / "compartido"),
@@ -460,17 +486,16 @@ def calificar(curso: Path, ejercicio: str, *, trabajadores: int | None = None, t
     codigos = entregas_recogidas(curso, ejercicio)
     if not codigos:
         raise ErrorLideres(f"No hay entregas recogidas de {ejercicio} en {curso / 'submitted'}.",
-                           como_arreglar=f"Primero recoge: lideres curso recoger {ejercicio} CARPETA_O_ZIP")
+                           como_arreglar="Primero recoge: "
+                           f"lideres curso recoger {ejercicio} CARPETA_O_ZIP{opcion_curso(curso)}")
     lista = ids.leer_lista(curso)
     aislado = bwrap_disponible()
     trabajadores = trabajadores or (min(2, os.cpu_count() or 1) if aislado else 1)
     if not aislado:
         trabajadores = 1  # sin bwrap, dos entregas a la vez podrían verse entre sí
-    celdas = sum(len(re.findall(r'"cell_type":\s*"code"', (curso / "source" / ejercicio / f"{n}.ipynb")
-                                .read_text(encoding="utf-8"))) for n in esperados)
+    celdas, manuales = _leer_fuente(curso, ejercicio)
     tiempo_total = 60 + celdas * int(tiempo_celda or _tiempo_configurado(curso)) * 2
 
-    manuales = celdas_manuales(curso, ejercicio)
     resultados: list[Resultado] = []
     pendientes: list[Resultado] = []
     for codigo in codigos:
@@ -485,7 +510,7 @@ def calificar(curso: Path, ejercicio: str, *, trabajadores: int | None = None, t
 
     modo = ("aisladas con bwrap, " if aislado else "en carpetas temporales, sin bwrap, ") + (
         f"{trabajadores} a la vez" if trabajadores > 1 else "de una en una")
-    avisar(f"Calificando {len(codigos)} entregas de {ejercicio} ({modo}).")
+    avisar(f"Calificando {len(codigos)} {'entrega' if len(codigos) == 1 else 'entregas'} de {ejercicio} ({modo}).")
     total = len(codigos)
     hechos = 0
     for res in resultados:
@@ -495,16 +520,18 @@ def calificar(curso: Path, ejercicio: str, *, trabajadores: int | None = None, t
     trabajo = Path(tempfile.mkdtemp(prefix="lideres-calificar-"))
     respaldo = Path(tempfile.mkdtemp(prefix="lideres-respaldo-"))
     procesos: dict = {}
+    vistos: dict = {}
     try:
         plantilla = _libro_plantilla(curso, Path(tempfile.mkdtemp(dir=trabajo)), ejercicio)
-        huellas = _respaldar(curso, respaldo)
+        # Con bwrap la entrega no ve el curso: no hace falta copia de seguridad.
+        huellas = None if aislado else _respaldar(curso, respaldo, vistos)
         with ThreadPoolExecutor(max_workers=trabajadores) as grupo:
             futuros = [grupo.submit(_calificar_una, curso, ejercicio, res, trabajo, plantilla,
                                     tiempo_celda, tiempo_total, procesos) for res in pendientes]
             try:
                 for futuro in as_completed(futuros):
                     res = futuro.result()
-                    cambiados = _restaurar_si_cambio(curso, respaldo, huellas)
+                    cambiados = [] if huellas is None else _restaurar_si_cambio(curso, respaldo, huellas, vistos)
                     if cambiados:
                         res.notas.append(
                             f"Mientras se calificaba cambiaron {len(cambiados)} archivo(s) del curso "
@@ -522,45 +549,46 @@ def calificar(curso: Path, ejercicio: str, *, trabajadores: int | None = None, t
         for res in resultados:
             if res.estado == "calificado":
                 _copiar_calificados(curso, ejercicio, res)
-        retroalimentacion.escribir_todas(curso, ejercicio, resultados, lista)
-        _guardar_estado(curso, ejercicio, resultados)
+        estado = _guardar_estado(curso, ejercicio, resultados)
+        retroalimentacion.escribir_todas(curso, ejercicio, estado, lista)
     finally:
         shutil.rmtree(trabajo, ignore_errors=True)
         shutil.rmtree(respaldo, ignore_errors=True)
     return sorted(resultados, key=lambda r: ids.clave_orden(r.nombre))
 
 
-def celdas_manuales(curso: Path, ejercicio: str) -> set[tuple[str, str]]:
-    """(cuaderno, id) de las respuestas que califica una persona (celdas de respuesta con puntos)."""
-    manuales = set()
+def _leer_fuente(curso: Path, ejercicio: str) -> tuple[int, set[tuple[str, str]]]:
+    """De los cuadernos fuente: cuántas celdas de código hay (para el tiempo máximo) y qué
+    respuestas califica una persona: (cuaderno, id) de celdas de respuesta con puntos."""
+    codigo, manuales = 0, set()
     for ruta in sorted((curso / "source" / ejercicio).glob("*.ipynb")):
         for celda in json.loads(ruta.read_text(encoding="utf-8")).get("cells", []):
+            codigo += celda.get("cell_type") == "code"
             meta = (celda.get("metadata") or {}).get("nbgrader") or {}
             if meta.get("grade") and meta.get("solution"):
                 manuales.add((ruta.stem, meta.get("grade_id")))
-    return manuales
+    return codigo, manuales
 
 
 def _tiempo_configurado(curso: Path) -> int:
-    from traitlets.config.loader import PyFileConfigLoader
-
-    with contextlib.suppress(Exception):
-        config = PyFileConfigLoader(CONFIG, path=str(curso)).load_config()
-        return int(config.Execute.timeout) if "timeout" in config.get("Execute", {}) else 30
-    return 30
+    seccion = _config(curso).get("Execute", {})
+    try:
+        return int(seccion["timeout"]) if "timeout" in seccion else 30
+    except (TypeError, ValueError):
+        return 30
 
 
 def _linea_progreso(hechos: int, total: int, res: Resultado) -> str:
-    from lideres.formato import numero
+    from lideres.curso.retroalimentacion import puntos, puntos_de
 
     ancho = len(str(total))
     cabeza = f"  [{hechos:>{ancho}}/{total}] {res.nombre}: "
     if res.estado == "calificado":
-        texto = f"{numero(res.auto, 1 if res.auto % 1 else 0)} de {numero(res.maximo_auto)} puntos automáticos"
+        texto = puntos_de(res.auto, res.maximo_auto) + (" automático" if res.maximo_auto == 1 else " automáticos")
         manuales = [res.puntajes[c] for c in res.manuales if c in res.puntajes]
         pendiente = sum(p["maximo"] or 0 for p in manuales if p["auto"] is None)
         if pendiente:
-            texto += f" (faltan {numero(pendiente)} por revisar a mano)"
+            texto += f" ({'falta' if pendiente == 1 else 'faltan'} {puntos(pendiente)} por revisar a mano)"
         elif manuales:
             texto += " (dejó en blanco la respuesta escrita)"
     else:
@@ -570,20 +598,21 @@ def _linea_progreso(hechos: int, total: int, res: Resultado) -> str:
     return cabeza + texto
 
 
-def _guardar_estado(curso: Path, ejercicio: str, resultados: list[Resultado]) -> Path:
+def _guardar_estado(curso: Path, ejercicio: str, resultados: list[Resultado]) -> dict:
+    """Guarda estado, motivo, notas y fecha de calificación de cada entrega; devuelve los de `ejercicio`."""
     ruta = curso / "reportes" / "calificacion.json"
     ruta.parent.mkdir(parents=True, exist_ok=True)
     estado = {}
     if ruta.exists():
         with contextlib.suppress(ValueError, OSError):
             estado = json.loads(ruta.read_text(encoding="utf-8"))
+    ahora = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     estado[ejercicio] = {
-        r.codigo: {"nombre": r.nombre, "estado": r.estado, "motivo": r.motivo, "notas": r.notas,
-                   "fecha": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+        r.codigo: {"nombre": r.nombre, "estado": r.estado, "motivo": r.motivo, "notas": r.notas, "fecha": ahora}
         for r in resultados
     }
     ruta.write_text(json.dumps(estado, ensure_ascii=False, indent=2), encoding="utf-8")
-    return ruta
+    return estado[ejercicio]
 
 
 def leer_estado(curso: Path) -> dict:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 from pathlib import Path
 
 import pandas as pd
 
 from lideres.curso import ids
+from lideres.curso.retroalimentacion import puntos
 from lideres.formato import fecha, numero, porcentaje
 
 COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Preguntas respondidas",
@@ -97,7 +99,7 @@ def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date) -> str:
             if columna == "Porcentaje":
                 texto = porcentaje(valor / 100, 0) if pd.notna(valor) else "—"
             elif columna in ("Puntaje", "Puntaje máximo"):
-                texto = numero(valor, 1 if pd.notna(valor) and valor % 1 else 0) if pd.notna(valor) else "—"
+                texto = puntos(valor)
             else:
                 texto = str(valor)
             clase = ' class="num"' if columna in ("Puntaje", "Puntaje máximo", "Porcentaje") else ""
@@ -206,26 +208,28 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
 
     from lideres.curso import motor
 
+    curso = Path(curso)
     lista = ids.leer_lista(curso)
     registros = []
-    with motor.libro(Path(curso)) as gb:
-        ejercicios = [a.name for a in gb.assignments]
+    with motor.libro(curso) as gb:
+        maximos = {a.name: a.max_score for a in gb.assignments}
+        liberados = {ejercicio: _liberados(curso, ejercicio) for ejercicio in maximos}
         codigos = {s.id for s in gb.students} | set(lista)
         for codigo in codigos:
             nombre = ids.nombre_de(lista, codigo)
-            for ejercicio in ejercicios:
+            for ejercicio, maximo in maximos.items():
                 info = (estado.get(ejercicio) or {}).get(codigo) or {}
                 observaciones = " ".join([info.get("motivo") or ""] + list(info.get("notas") or [])).strip()
-                maximo = gb.find_assignment(ejercicio).max_score
                 registro = {"codigo": codigo, "nombre": nombre, "ejercicio": ejercicio, "maximo": maximo,
                             "puntaje": None, "pendiente_manual": False, "observaciones": observaciones}
                 try:
                     entrega = gb.find_submission(ejercicio, codigo)
                 except MissingEntry:
                     entrega = None
-                recogido = (Path(curso) / "submitted" / codigo / ejercicio).is_dir()
+                recogido = (curso / "submitted" / codigo / ejercicio).is_dir()
                 if recogido:
-                    registro["respondidas"], registro["preguntas"] = _respondidas(Path(curso), codigo, ejercicio)
+                    registro["respondidas"], registro["preguntas"] = _respondidas(
+                        curso / "submitted" / codigo / ejercicio, liberados[ejercicio])
                 if info.get("estado") == "no_calificado":
                     registro["estado"] = "no_calificado"
                 elif entrega is not None:
@@ -240,15 +244,21 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
     return registros
 
 
-def _respondidas(curso: Path, codigo: str, ejercicio: str) -> tuple[int | None, int | None]:
-    """Cuenta las respuestas de cada cuaderno entregado contra su versión liberada."""
-    import json
+def _liberados(curso: Path, ejercicio: str) -> list[tuple[str, dict]] | None:
+    """Los cuadernos de release/ tal como los recibió cada participante (None si alguno está dañado)."""
+    try:
+        return [(ruta.name, json.loads(ruta.read_text(encoding="utf-8")))
+                for ruta in sorted((curso / "release" / ejercicio).glob("*.ipynb"))]
+    except (OSError, ValueError):
+        return None
 
+
+def _respondidas(entregados: Path, liberados: list[tuple[str, dict]] | None) -> tuple[int | None, int | None]:
+    """Cuenta las respuestas de cada cuaderno entregado contra su versión liberada."""
     hechas = total = 0
-    for liberado in sorted((curso / "release" / ejercicio).glob("*.ipynb")):
-        entregado = curso / "submitted" / codigo / ejercicio / liberado.name
+    for nombre, original in liberados or []:
+        entregado = entregados / nombre
         try:
-            original = json.loads(liberado.read_text(encoding="utf-8"))
             dado = json.loads(entregado.read_text(encoding="utf-8")) if entregado.is_file() else {}
         except (OSError, ValueError):
             return None, None  # cuaderno dañado: ya lo explica la columna Observaciones

@@ -1,14 +1,16 @@
 """Comparar respuestas de una línea con tolerancia, para las pruebas de los ejercicios.
 
 Una persona puede escribir 250, "250", "250,0" o " Lince " con o sin tildes: todas valen.
-Solo biblioteca estándar: este módulo se importa dentro del cuaderno del participante.
+Solo biblioteca estándar (y `lideres.nombres`, que también lo es): este módulo se importa
+dentro del cuaderno del participante.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
+
+from lideres.nombres import sin_tildes
 
 _LETRA = re.compile(r"^\W*([a-zA-Z])(?:\W.*)?$", re.DOTALL)
 
@@ -44,9 +46,7 @@ def como_texto(valor) -> str:
     """' San Martín  de Porres ' -> 'san martin de porres' (sin tildes, minúsculas, un espacio)."""
     if not isinstance(valor, str):
         return ""
-    texto = unicodedata.normalize("NFKD", valor)
-    texto = "".join(c for c in texto if not unicodedata.combining(c))
-    return " ".join(texto.casefold().split())
+    return " ".join(sin_tildes(valor).casefold().split())
 
 
 def mismo_nombre(valor, esperado: str) -> bool:

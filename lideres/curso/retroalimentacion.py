@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import jinja2
+from pandas import isna
 
 from lideres.curso import ids
 from lideres.formato import fecha, numero
@@ -44,14 +45,20 @@ def _markdown(texto: str) -> str:
     return re.sub(r'(?i)\s(src|href)="https?://[^"]*"', "", html)  # nada que pida internet
 
 
-def _puntos(valor: float | None) -> str:
-    if valor is None:
+def puntos(valor: float | None) -> str:
+    """Un puntaje como se lee en todo el curso: 6 -> '6', 2.5 -> '2.5', vacío -> '—'."""
+    if valor is None or isna(valor):
         return "—"
     return numero(valor, 1 if valor % 1 else 0)
 
 
-def _palabra(maximo: float | None) -> str:
-    return "punto" if maximo == 1 else "puntos"
+def palabra_puntos(cantidad: float | None) -> str:
+    return "punto" if cantidad == 1 else "puntos"
+
+
+def puntos_de(valor: float | None, maximo: float | None) -> str:
+    """'6 de 9 puntos', '0 de 1 punto'."""
+    return f"{puntos(valor)} de {puntos(maximo)} {palabra_puntos(maximo)}"
 
 
 def _texto(valor) -> str:
@@ -116,12 +123,11 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
         if meta.get("grade") and gid in notas_libro:
             nota = notas_libro[gid]
             if nota["revisar"] and nota["manual"] is None:
-                vista["insignia"] = f"Pendiente de revisión ({_puntos(nota['maximo'])} {_palabra(nota['maximo'])})"
+                vista["insignia"] = f"Pendiente de revisión ({puntos(nota['maximo'])} {palabra_puntos(nota['maximo'])})"
                 vista["insignia_clase"] = "espera"
             else:
                 completo = (nota["puntaje"] or 0) >= (nota["maximo"] or 0)
-                vista["insignia"] = (f"{_puntos(nota['puntaje'])} de {_puntos(nota['maximo'])} "
-                                     f"{_palabra(nota['maximo'])}")
+                vista["insignia"] = puntos_de(nota["puntaje"], nota["maximo"])
                 vista["insignia_clase"] = "bien" if completo else "mal"
                 vista["clase"] += " bien" if completo else " mal"
         if not (celda.get("cell_type") == "code" and not fuente.strip()):
@@ -137,17 +143,18 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
     manual_texto = None
     if manuales:
         if pendientes:
-            manual_texto = (f"pendiente: {_puntos(sum(n['maximo'] for n in pendientes))} puntos los revisa "
-                            "tu facilitador o facilitadora")
+            por_revisar = sum(n["maximo"] or 0 for n in pendientes)
+            manual_texto = (f"pendiente: {puntos(por_revisar)} {palabra_puntos(por_revisar)} "
+                            f"{'lo' if por_revisar == 1 else 'los'} revisa tu facilitador o facilitadora")
         else:
-            manual_texto = (f"{_puntos(sum(n['puntaje'] or 0 for n in manuales))} de "
-                            f"{_puntos(sum(n['maximo'] for n in manuales))} puntos")
-    puntaje_texto = f"{_puntos(total)} de {_puntos(maximo)} puntos"
+            manual_texto = puntos_de(sum(n["puntaje"] or 0 for n in manuales),
+                                     sum(n["maximo"] or 0 for n in manuales))
+    puntaje_texto = puntos_de(total, maximo)
     if pendientes:
         puntaje_texto += " (por ahora; falta la revisión a mano)"
     return _entorno().get_template("retroalimentacion.html.j2").render(
         titulo=titulo, nombre=nombre, ejercicio=ejercicio, fecha=fecha(cuando or dt.date.today()),
-        puntaje_texto=puntaje_texto, automatico_texto=f"{_puntos(auto)} de {_puntos(maximo_auto)}",
+        puntaje_texto=puntaje_texto, automatico_texto=f"{puntos(auto)} de {puntos(maximo_auto)}",
         manual_texto=manual_texto, celdas=celdas, notas=notas or [],
     )
 
@@ -161,22 +168,35 @@ def notas_de_libro(gb, ejercicio: str, codigo: str, cuaderno: str) -> dict:
     }
 
 
-def escribir_todas(curso: Path, ejercicio: str, resultados, lista: dict) -> list[Path]:
-    """feedback/<código>/<ejercicio>/<cuaderno>.html para cada entrega calificada."""
+def _fecha_de_calificacion(info: dict, archivo: Path) -> dt.date:
+    """El día en que se calificó (guardado al calificar), en la hora de esta computadora.
+    Si no quedó anotado, la fecha del cuaderno calificado."""
+    try:
+        return dt.datetime.fromisoformat(info["fecha"]).astimezone().date()
+    except (KeyError, TypeError, ValueError):
+        return dt.datetime.fromtimestamp(archivo.stat().st_mtime).date()
+
+
+def escribir_todas(curso: Path, ejercicio: str, calificados: dict, lista: dict) -> list[Path]:
+    """feedback/<código>/<ejercicio>/<cuaderno>.html de cada entrega calificada.
+
+    `calificados`: {código: {"estado", "notas", "fecha"}}, como lo guarda la calificación
+    (reportes/calificacion.json); se saltan las que no tienen estado «calificado»."""
     from lideres.curso import motor
 
     escritos = []
     with motor.libro(curso) as gb:
-        for res in resultados:
-            if res.estado != "calificado":
+        for codigo, info in calificados.items():
+            if info.get("estado", "calificado") != "calificado":
                 continue
-            carpeta = curso / "feedback" / res.codigo / ejercicio
+            carpeta = curso / "feedback" / codigo / ejercicio
             carpeta.mkdir(parents=True, exist_ok=True)
-            for archivo in sorted((curso / "autograded" / res.codigo / ejercicio).glob("*.ipynb")):
+            for archivo in sorted((curso / "autograded" / codigo / ejercicio).glob("*.ipynb")):
                 cuaderno = json.loads(archivo.read_text(encoding="utf-8"))
-                html = construir_html(cuaderno, notas_de_libro(gb, ejercicio, res.codigo, archivo.stem),
-                                      nombre=ids.nombre_de(lista, res.codigo), ejercicio=ejercicio,
-                                      notas=res.notas)
+                html = construir_html(cuaderno, notas_de_libro(gb, ejercicio, codigo, archivo.stem),
+                                      nombre=ids.nombre_de(lista, codigo), ejercicio=ejercicio,
+                                      notas=info.get("notas") or [],
+                                      cuando=_fecha_de_calificacion(info, archivo))
                 destino = carpeta / f"{archivo.stem}.html"
                 destino.write_text(html, encoding="utf-8")
                 escritos.append(destino)
@@ -187,21 +207,16 @@ def actualizar(curso: Path, estado: dict) -> list[Path]:
     """Vuelve a escribir la retroalimentación de todo lo calificado, con las notas manuales del libro.
 
     No ejecuta nada: lee autograded/ y el libro de notas. Sirve después de calificar a mano en el formgrader.
+    `estado` es el de la calificación (`motor.leer_estado`): de ahí salen las notas y la fecha.
     """
-    from types import SimpleNamespace
-
-    escritos = []
-    carpeta = Path(curso) / "autograded"
+    curso = Path(curso)
+    carpeta = curso / "autograded"
     if not carpeta.is_dir():
-        return escritos
+        return []
+    escritos = []
     lista = ids.leer_lista(curso)
     for ejercicio in sorted({p.name for p in carpeta.glob("*/*") if p.is_dir()}):
         info = estado.get(ejercicio) or {}
-        resultados = [
-            SimpleNamespace(codigo=p.parent.name, estado="calificado",
-                            notas=(info.get(p.parent.name) or {}).get("notas") or [])
-            for p in sorted(carpeta.glob(f"*/{ejercicio}"))
-            if (info.get(p.parent.name) or {}).get("estado", "calificado") == "calificado"
-        ]
-        escritos += escribir_todas(Path(curso), ejercicio, resultados, lista)
+        calificados = {p.parent.name: info.get(p.parent.name) or {} for p in sorted(carpeta.glob(f"*/{ejercicio}"))}
+        escritos += escribir_todas(curso, ejercicio, calificados, lista)
     return escritos

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-MAX_BYTES = 50 * 1024 * 1024
+from lideres.curso.recoger import MAX_ARCHIVO
 
 
 def motivo_invalido(ruta: Path) -> str | None:
@@ -17,7 +17,7 @@ def motivo_invalido(ruta: Path) -> str | None:
         return "No se encontró el archivo de la entrega."
     if tamano == 0:
         return "El archivo está vacío (0 bytes): quizá se envió antes de guardar. Pide que lo envíe de nuevo."
-    if tamano > MAX_BYTES:
+    if tamano > MAX_ARCHIVO:
         return "El archivo pesa demasiado para ser este ejercicio; revisa que sea el cuaderno correcto."
     crudo = ruta.read_bytes()
     try:
@@ -45,6 +45,6 @@ def motivo_invalido(ruta: Path) -> str | None:
         import nbformat
 
         nbformat.reads(texto, as_version=4)  # como lo lee nbgrader: avisa, pero no exige perfección
-    except Exception as e:  # nbformat da varios tipos de error; todos significan "dañado"
-        return f"El cuaderno está dañado y no se puede leer ({type(e).__name__}). Pide que lo envíe de nuevo."
+    except Exception:  # nbformat da varios tipos de error; todos significan "dañado"
+        return "El cuaderno está dañado y no se puede leer. Pide que lo envíe de nuevo."
     return None
