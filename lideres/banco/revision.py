@@ -233,8 +233,8 @@ class Revisor:
             print(veredicto.mensaje)
 
     def pista(self, pregunta: str, respuesta) -> str:
-        """El mensaje, para acompañar una prueba calificada que no pasó."""
-        return self.veredicto(pregunta, respuesta).mensaje
+        """«Pista: …» para acompañar una prueba calificada que no pasó (la retroalimentación la muestra)."""
+        return f"Pista: {self.veredicto(pregunta, respuesta).mensaje}"
 
     def es(self, pregunta: str, respuesta, esperada) -> bool:
         """True si `respuesta` vale como `esperada` (para las pruebas ocultas del calificador)."""
