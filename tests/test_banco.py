@@ -114,6 +114,23 @@ def test_errores_en_espanol_con_pregunta_campo_y_linea(tmp_path, cambio, dice):
         assert trozo in mensaje, mensaje
 
 
+def test_orden_que_muestra_la_respuesta(tmp_path):
+    texto = BUENO.replace('''id = "que-piensas"''', '''id = "ordenar"
+tipo = "orden"
+puntos = 1
+enunciado = "Ordena."
+opciones = ["Comas", "Lince"]
+respuesta = ["Comas", "Lince"]
+explicacion = "Mira."
+
+[[preguntas]]
+id = "que-piensas"''')
+    with pytest.raises(ErrorLideres, match="ya en el orden de la respuesta"):
+        banco.cargar(_escribir(tmp_path, texto))
+    b = banco.cargar(_escribir(tmp_path, texto.replace('respuesta = ["Comas", "Lince"]', 'respuesta = ["lince", "COMAS"]')))
+    assert banco.revisar(b.publico()["preguntas"][1], "Lince; Comas").correcto is True
+
+
 def test_banco_que_no_existe(tmp_path):
     with pytest.raises(ErrorLideres, match="No existe el banco de preguntas"):
         banco.cargar("99_nada", curso=tmp_path)
