@@ -363,6 +363,7 @@ def test_revisor_es_para_las_pruebas_ocultas(publico):
     assert revisar.es("distrito-tasa-mas-alta", "Linse", "Lince")
     assert revisar.es("tasa-poco-confiable", "la b", "b") and not revisar.es("tasa-poco-confiable", "a", "b")
     assert not revisar.es("tasa-poco-confiable", _Malo(), "b") and not revisar.es("nada", 1, 1)
+    assert revisar.es("tasa-poco-confiable", "c", ["b", "c"]) and not revisar.es("tasa-poco-confiable", "a", ["b", "c"])
     assert revisar.pista("tasa-por-100k", 0.0025) == "Pista: Falta multiplicar por 100,000."
 
 

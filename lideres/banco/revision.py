@@ -240,8 +240,10 @@ class Revisor:
         """True si `respuesta` vale como `esperada` (para las pruebas ocultas del calificador)."""
         try:
             publica = dict(self._preguntas[pregunta])
-            publica["huellas"] = [claves.huella(publica["sal"], c) for c in
-                                  claves_de(publica["tipo"], esperada, publica.get("opciones") or (),
+            tipo = publica["tipo"]
+            aceptadas = esperada if isinstance(esperada, list) and tipo != "orden" else [esperada]
+            publica["huellas"] = [claves.huella(publica["sal"], c) for e in aceptadas for c in
+                                  claves_de(tipo, e, publica.get("opciones") or (),
                                             float(publica.get("tolerancia") or 0.5))]
             publica["errores"], publica["tolerancias"] = {}, []
             return revisar(publica, respuesta).correcto is True
