@@ -63,7 +63,8 @@ def test_validar_la_plantilla_de_punta_a_punta(curso, capsys):
     codigo, salida = _correr(capsys, "validar", "_plantilla", "--curso", str(curso))
     assert codigo == 0, salida
     for linea in ("se lee sin errores", "con las soluciones, el cuaderno pasa todas sus pruebas",
-                  "sin responder, no pasa las pruebas", "no deja ver las respuestas", "Todo bien"):
+                  "sin responder, no pasa nbgrader validate", "en blanco saca 0 y con las respuestas",
+                  "saca 4 de 4 puntos automáticos", "no deja ver las respuestas", "Todo bien"):
         assert linea in salida, salida
     assert "Problema" not in salida and "Traceback" not in salida
     assert not list((curso / "source" / "_plantilla").glob("*.ipynb"))  # se generó solo en una carpeta temporal

@@ -258,9 +258,9 @@ def _pregunta(r: _Revision, tabla, numero: int, inicio: int) -> Pregunta:
     def linea(campo: str) -> int | None:
         return r.linea(rf"{campo}\s*=", inicio) or inicio
 
-    if not isinstance(id_, str) or not SLUG.match(id_):
-        raise r.error(f"{quien}: el «id» debe ser un texto en minúsculas con guiones, como «tasa-por-100k».",
-                      linea("id"))
+    if not isinstance(id_, str) or not SLUG.match(id_) or len(id_) > 40:
+        raise r.error(f"{quien}: el «id» debe ser un texto corto (hasta 40 letras) en minúsculas con guiones, "
+                      "como «tasa-por-100k».", linea("id"))
     tipo = tabla.get("tipo")
     if tipo not in TIPOS:
         raise r.error(f"{quien}: «tipo» debe ser uno de: {', '.join(TIPOS)}.", linea("tipo"))
