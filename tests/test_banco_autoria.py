@@ -70,13 +70,13 @@ def test_validar_la_plantilla_de_punta_a_punta(curso, capsys):
     assert not list((curso / "source" / "_plantilla").glob("*.ipynb"))  # se generó solo en una carpeta temporal
 
 
-@pytest.mark.lento
 def test_validar_avisa_si_el_cuaderno_se_edito_a_mano(curso, capsys):
     cuaderno = curso / "source" / EJERCICIO / f"{EJERCICIO}.ipynb"
     cuaderno.write_text(cuaderno.read_text(encoding="utf-8").replace("¿Terminaste?", "Fin"), encoding="utf-8")
-    codigo, salida = _correr(capsys, "validar", EJERCICIO, "--curso", str(curso))
+    codigo, salida = _correr(capsys, "validar", EJERCICIO, "--curso", str(curso), "--rapido")
     assert codigo == 1 and "no está al día" in salida and f"lideres curso generar {EJERCICIO}" in salida
     assert "Aviso: Tiene 3 preguntas" in salida  # el estándar pide 4; se avisa sin impedir
+    assert "sin --rapido" in salida and "nbgrader validate" not in salida
 
 
 def test_el_readme_explica_como_escribir_un_ejercicio():
