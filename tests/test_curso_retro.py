@@ -116,3 +116,107 @@ def test_lista_danada_en_la_linea_de_ordenes(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "está dañada" in err and "Traceback" not in err
     assert (curso / ids.LISTA).read_text(encoding="utf-8") == '{"rosa": '
+
+
+# ------------------------------------------------------------------ retroalimentación para el celular
+
+def _cuaderno_02() -> dict:
+    from lideres import rutas
+
+    return json.loads((rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb").read_text(encoding="utf-8"))
+
+
+def _con_error(cuaderno: dict, grade_id: str, pista: str) -> dict:
+    for celda in cuaderno["cells"]:
+        if (celda["metadata"].get("nbgrader") or {}).get("grade_id") == grade_id:
+            celda["outputs"] = [{"output_type": "error", "ename": "AssertionError", "evalue": pista,
+                                 "traceback": [f"assert revisar.numero_cercano(respuesta_1, 250), {pista!r}"]}]
+    return cuaderno
+
+
+def _nota(puntaje, maximo, *, manual=None, revisar=False):
+    return {"puntaje": puntaje, "maximo": maximo, "auto": None if manual is not None else puntaje,
+            "manual": manual, "revisar": revisar}
+
+
+NOTAS_02 = {
+    "prueba-tasa-por-100k-visible": _nota(0, 1), "prueba-tasa-por-100k-oculta": _nota(0, 1),
+    "prueba-distrito-tasa-mas-alta-visible": _nota(1, 1), "prueba-distrito-tasa-mas-alta-oculta": _nota(1, 1),
+    "prueba-tasa-poco-confiable-visible": _nota(1, 1), "prueba-tasa-poco-confiable-oculta": _nota(0, 1),
+    "reflexion-junta-vecinal": _nota(2, 3, manual=2),
+}
+EMOJIS = "✅❌💾✍️🎉👍⭐"
+
+
+def _partes(html: str) -> tuple[str, str]:
+    """(lo de arriba, la repetición del cuaderno plegada)."""
+    arriba, _, cuaderno = html.partition('<details class="cuaderno">')
+    assert cuaderno, "la repetición del cuaderno debe ir plegada en <details>"
+    return arriba, cuaderno
+
+
+def test_arriba_puntaje_una_frase_por_pregunta_comentario_y_animo():
+    from lideres.curso import retroalimentacion
+
+    cuaderno = _con_error(_cuaderno_02(), "prueba-tasa-por-100k-visible", "Pista: falta multiplicar por 100,000.")
+    comentarios = {"reflexion-junta-vecinal": "Buena idea lo de la población.\nFalta decir por qué la tasa "
+                   "de un distrito chico cambia tanto. ✍️"}
+    html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Carmen Rosa Ñaupari Soto",
+                                            ejercicio=EJERCICIO, comentarios=comentarios)
+    arriba, cuaderno_html = _partes(html)
+    assert "5 de 9 puntos" in arriba
+    assert arriba.index("Pregunta 1. Tasa por 100 mil habitantes") < arriba.index("Pregunta 2.") < arriba.index(
+        "Pregunta 4.")
+    assert "(2 puntos)" not in arriba  # título corto
+    assert "Pista: falta multiplicar por 100,000." in arriba      # qué corregir en la pregunta 1
+    assert arriba.count("¡Bien!") == 1                          # solo la pregunta 2 está completa
+    assert "Buena idea lo de la población." in arriba            # el comentario del formgrader
+    assert "2 de 3 puntos" in arriba
+    assert 'class="animo"' in arriba
+    # 1 de 2 en la pregunta 3 es un avance, no un error; 0 de 2 sí hay que revisarlo
+    assert '<li class="parcial">' in arriba and '<li class="revisar">' in arriba
+    assert "Casi · 1 de 2 puntos" in arriba and "Por mejorar · 0 de 2 puntos" in arriba
+    assert "Tu respuesta escrita" in cuaderno_html
+    # ni el código de las pruebas ni el traceback: podrían tener la respuesta
+    assert "numero_cercano" not in html and "BEGIN HIDDEN" not in html and "Traceback" not in html
+    assert not set(EMOJIS) & set(html)
+
+
+def test_sin_comentario_ni_notas_a_mano_pendientes():
+    from lideres.curso import retroalimentacion
+
+    notas = dict(NOTAS_02, **{"reflexion-junta-vecinal": _nota(None, 3, revisar=True)})
+    html = retroalimentacion.construir_html(_cuaderno_02(), notas, nombre="Rosa", ejercicio=EJERCICIO)
+    arriba, _ = _partes(html)
+    assert "Comentario de tu facilitador" not in arriba
+    assert "Por revisar · " in arriba and "la revisa tu facilitador o facilitadora" in arriba
+    assert "falta la revisión a mano" in arriba
+
+
+def test_con_banco_usa_el_titulo_corto_y_la_explicacion():
+    from types import SimpleNamespace
+
+    from lideres.curso import retroalimentacion
+
+    banco = SimpleNamespace(preguntas=[
+        SimpleNamespace(id="tasa-por-100k", titulo="Calcular una tasa", enunciado="Un distrito…",
+                        explicacion="Repasa cómo se calcula la tasa: denuncias entre población, por 100 mil."),
+        SimpleNamespace(id="tasa-poco-confiable", enunciado="**¿Es confiable esa tasa?**\n\nSanta María…",
+                        explicacion="Piensa en cuánto cambia la tasa con pocos habitantes."),
+    ])
+    cuaderno = _con_error(_cuaderno_02(), "prueba-tasa-por-100k-visible", "Pista: falta multiplicar por 100,000.")
+    html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Rosa", ejercicio=EJERCICIO, banco=banco)
+    arriba, _ = _partes(html)
+    assert "Calcular una tasa" in arriba and "Repasa cómo se calcula la tasa" in arriba
+    assert "falta multiplicar por 100,000." in arriba  # la pista concreta se suma a la explicación
+    assert "¿Es confiable esa tasa?" in arriba and "Piensa en cuánto cambia" in arriba
+    assert "Pregunta 2. ¿Qué distrito tiene la tasa más alta?" in arriba  # sin banco para esa: el del cuaderno
+
+
+def test_banco_ausente_o_danado_no_detiene(tmp_path):
+    from lideres.curso import retroalimentacion
+
+    assert retroalimentacion.cargar_banco(tmp_path, EJERCICIO) is None
+    (tmp_path / "source" / EJERCICIO).mkdir(parents=True)
+    (tmp_path / "source" / EJERCICIO / "preguntas.toml").write_text("esto [no es toml", encoding="utf-8")
+    assert retroalimentacion.cargar_banco(tmp_path, EJERCICIO) is None
