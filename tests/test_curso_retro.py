@@ -220,3 +220,77 @@ def test_banco_ausente_o_danado_no_detiene(tmp_path):
     (tmp_path / "source" / EJERCICIO).mkdir(parents=True)
     (tmp_path / "source" / EJERCICIO / "preguntas.toml").write_text("esto [no es toml", encoding="utf-8")
     assert retroalimentacion.cargar_banco(tmp_path, EJERCICIO) is None
+
+
+# ------------------------------------------------------------------ reporte del grupo
+
+def _pregunta(id_, titulo, puntaje, maximo, pendiente=False):
+    return {"id": id_, "titulo": titulo, "puntaje": puntaje, "maximo": maximo, "pendiente": pendiente}
+
+
+def registros_del_grupo(ejercicios=(EJERCICIO,)):
+    """Cinco personas en cada ejercicio: completa, a medias, en blanco, por revisar y sin entrega."""
+    registros = []
+    for ejercicio in ejercicios:
+        base = {"ejercicio": ejercicio, "maximo": 9.0, "observaciones": ""}
+
+        def preguntas(p1, p2, p3, p4=None):
+            return [_pregunta("tasa", "Pregunta 1. Tasa", p1, 2), _pregunta("distrito", "Pregunta 2. Distrito", p2, 2),
+                    _pregunta("confiable", "Pregunta 3. ¿Confiable?", p3, 2),
+                    _pregunta("reflexion", "Pregunta 4. Junta vecinal", p4, 3, pendiente=p4 is None)]
+
+        registros += [
+            dict(base, codigo="oscar", nombre="Óscar Ríos", estado="completado", puntaje=9.0,
+                 por_pregunta=preguntas(2, 2, 2, 3)),
+            dict(base, codigo="carmen", nombre="Carmen Rosa Ñaupari Soto", estado="completado", puntaje=4.0,
+                 por_pregunta=preguntas(0, 2, 1, 1)),
+            dict(base, codigo="blanco", nombre="Beto Blanco", estado="completado", puntaje=0.0,
+                 por_pregunta=preguntas(0, 0, 0, 0)),
+            dict(base, codigo="nahui", nombre="María de los Ángeles Quispe de la Cruz", estado="revision",
+                 puntaje=4.0, pendiente_manual=True, por_pregunta=preguntas(2, 2, 0)),
+            dict(base, codigo="alvarez", nombre="Álvarez Luis", estado="sin_entrega", puntaje=None),
+        ]
+    return registros
+
+
+def test_cuenta_por_pregunta_en_personas():
+    from lideres.curso import reporte
+
+    filas = {f["id"]: f for f in reporte.resumen_por_pregunta(registros_del_grupo())[EJERCICIO]}
+    assert (filas["tasa"]["completas"], filas["tasa"]["ceros"]) == (2, 2)
+    assert (filas["confiable"]["completas"], filas["confiable"]["parciales"], filas["confiable"]["ceros"]) == (1, 1, 2)
+    assert filas["reflexion"]["pendientes"] == 1 and filas["reflexion"]["personas"] == 4
+    assert filas["confiable"]["mas_dificil"] and not filas["tasa"]["mas_dificil"]
+
+
+def test_resumen_cuenta_personas_no_filas():
+    from lideres.curso import reporte
+
+    tabla = reporte.tabla_avance(registros_del_grupo(("02_conteos_y_tasas", "03_mapas")))
+    texto = reporte.resumen(tabla)
+    assert texto.startswith("5 participantes.")
+    assert "02_conteos_y_tasas: calificado: 3 personas" in texto and "sin entrega: 1 persona" in texto
+
+
+def test_reporte_una_fila_por_persona_colores_con_palabra(tmp_path):
+    import pandas as pd
+
+    from lideres.curso import reporte
+
+    tabla = reporte.tabla_avance(registros_del_grupo(("02_conteos_y_tasas", "03_mapas")))
+    rutas = reporte.escribir_reporte(tabla, tmp_path, cuando=dt.date(2025, 5, 1))
+    html = rutas["html"].read_text(encoding="utf-8")
+    personas = html.split('<table class="por-persona">')[1].split("</table>")[0]
+    assert personas.count('<th scope="row">') == 5  # una fila por persona, no por ejercicio
+    assert personas.count('<th scope="col">') == 3  # Participante y un ejercicio por columna
+    assert "9 de 9" in personas and "100 % · Completo" in personas
+    # 0 % no es verde ni se confunde con «completo»: naranja y con su palabra
+    assert '<td class="p0"><span class="puntaje">0 de 9</span><span class="detalle">0 % · Muy poco' in personas
+    assert "falta revisión a mano" in personas
+    assert "La que más costó" in html and "Pregunta 3. ¿Confiable?" in html
+    assert "(3 personas sin el puntaje completo)" in html
+    assert "#1b7a3a" not in html and "green" not in html
+    por_pregunta = pd.read_csv(rutas["csv_preguntas"], encoding="utf-8-sig")
+    assert list(por_pregunta["La que más costó"]).count("Sí") == 2  # una por ejercicio
+    assert pd.read_csv(rutas["csv"], encoding="utf-8-sig").shape[0] == 10  # el CSV de siempre sigue
+    assert rutas["png"].read_bytes()[:4] == b"\x89PNG"

@@ -146,14 +146,43 @@ def _animo(total: float, maximo: float, pendiente: bool) -> str:
             "pregunta a tu facilitador o facilitadora: aprender a leer datos lleva su tiempo.")
 
 
-def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: dict, banco) -> list[dict]:
+def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
+    """Las preguntas de un cuaderno de nbgrader, en orden: [{id, titulo, celdas, manual}].
+
+    Una pregunta empieza en su celda de respuesta (`id` = su grade_id) y se lleva las celdas con
+    puntos que la siguen (sus pruebas); una respuesta escrita con puntos es su propia celda. El
+    título es el corto del banco, si lo hay; si no, el último encabezado antes de la respuesta
+    («Pregunta 1. Tasa por 100 mil habitantes», sin «(2 puntos)»)."""
+    from nbformat import from_dict
+    from nbgrader.utils import is_grade, is_solution
+
+    preguntas: list[dict] = []
+    ultimo_titulo = None
+    for bruta in cuaderno.get("cells", []):
+        celda = from_dict({"metadata": {}, **bruta})
+        gid = ((celda.metadata.get("nbgrader") or {}).get("grade_id"))
+        if is_solution(celda):
+            del_banco = _pregunta_del_banco(banco, gid)
+            titulo = (_titulo_del_banco(del_banco) if del_banco is not None else None) or ultimo_titulo
+            preguntas.append({"id": gid, "titulo": titulo or gid, "celdas": [gid] if is_grade(celda) else [],
+                              "manual": bool(is_grade(celda))})
+        elif is_grade(celda):
+            if not preguntas:  # una prueba antes de cualquier respuesta: cuenta como su propia pregunta
+                preguntas.append({"id": gid, "titulo": ultimo_titulo or gid, "celdas": [], "manual": False})
+            preguntas[-1]["celdas"].append(gid)
+        elif celda.get("cell_type") == "markdown":
+            ultimo_titulo = _titulo_de(_texto(celda.get("source"))) or ultimo_titulo
+    return preguntas
+
+
+def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: dict, pistas: dict,
+                       banco) -> list[dict]:
     """Una línea por pregunta: su título, puntos, estado y una frase de qué corregir (o «¡Bien!»)."""
     filas = []
     for p in preguntas:
         notas = [notas_libro[g] for g in p["celdas"] if g in notas_libro]
         del_banco = _pregunta_del_banco(banco, p["id"])
-        titulo = _titulo_del_banco(del_banco) if del_banco is not None else None
-        fila = {"titulo": titulo or p["titulo"] or p["id"], "pista": None,
+        fila = {"titulo": p["titulo"], "pista": None,
                 "comentario": next((comentarios[g] for g in [p["id"], *p["celdas"]] if comentarios.get(g)), None)}
         if not notas:
             continue
@@ -167,7 +196,7 @@ def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: di
         else:
             fila["estado"] = _estado(puntaje, maximo)
             explicacion = sin_emojis(getattr(del_banco, "explicacion", "") or "").strip()
-            pista = next((h for h in p["pistas"] if h), None)
+            pista = next((pistas[g] for g in p["celdas"] if pistas.get(g)), None)
             if fila["estado"] == "bien":
                 fila["frase"] = "¡Bien!"
             elif p["manual"]:
@@ -176,8 +205,13 @@ def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: di
                 fila["frase"] = explicacion
                 if pista and _sin_prefijo(pista) not in explicacion:
                     fila["pista"] = pista
+            elif pista:
+                fila["frase"] = pista
+            elif fila["estado"] == "parcial":
+                fila["frase"] = ("Vas por buen camino, pero una parte no es la esperada: vuelve a leer la "
+                                 "pregunta y revisa tu respuesta.")
             else:
-                fila["frase"] = pista or EXPLICACIONES["AssertionError"]
+                fila["frase"] = EXPLICACIONES["AssertionError"] + " Vuelve a leer la pregunta y revisa la lección."
         filas.append(fila)
     return filas
 
@@ -194,8 +228,7 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
     ejercicio (`lideres.banco.cargar`), si tiene: de ahí salen el título corto y la explicación."""
     comentarios = {g: sin_emojis(str(t)).strip() for g, t in (comentarios or {}).items() if t and str(t).strip()}
     celdas, titulo, manuales = [], ejercicio, set()
-    preguntas: list[dict] = []   # en orden: {id, titulo, celdas (grade_id con puntos), pistas, manual}
-    ultimo_titulo = None
+    pistas: dict[str, str | None] = {}  # grade_id de una prueba -> su «Pista» (o qué falló)
     for celda in cuaderno.get("cells", []):
         meta = (celda.get("metadata") or {}).get("nbgrader") or {}
         gid = meta.get("grade_id")
@@ -205,9 +238,6 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
         es_respuesta = meta.get("solution")
         if es_respuesta and meta.get("grade"):
             manuales.add(gid)
-        if es_respuesta:
-            preguntas.append({"id": gid, "titulo": ultimo_titulo, "celdas": [gid] if meta.get("grade") else [],
-                              "pistas": [], "manual": bool(meta.get("grade"))})
         if celda.get("cell_type") == "markdown":
             if es_respuesta:
                 vista["clase"], vista["texto"] = "respuesta manual", fuente
@@ -216,17 +246,12 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
                 vista["html"] = _markdown(sin_emojis(fuente))
                 if titulo == ejercicio and fuente.startswith("# "):
                     titulo = sin_emojis(fuente.splitlines()[0][2:]).strip()
-                ultimo_titulo = _titulo_de(fuente) or ultimo_titulo
         else:
             vista["salidas"], vista["pista"] = _salidas(celda)
             if es_prueba:  # ni el código ni las salidas de la prueba: pueden tener la respuesta
                 vista["clase"], vista["salidas"] = "prueba", []
                 vista["etiqueta"] = "Prueba oculta" if "oculta" in (gid or "") else "Prueba"
-                if not preguntas:
-                    preguntas.append({"id": gid, "titulo": ultimo_titulo, "celdas": [], "pistas": [],
-                                      "manual": False})
-                preguntas[-1]["celdas"].append(gid)
-                preguntas[-1]["pistas"].append(vista["pista"])
+                pistas[gid] = vista["pista"]
             else:
                 vista["codigo"] = fuente
                 if es_respuesta:
@@ -264,9 +289,10 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
     puntaje_texto = puntos_de(total, maximo)
     if pendientes:
         puntaje_texto += " (por ahora; falta la revisión a mano)"
-    resumen = _resumen_preguntas(preguntas, notas_libro, comentarios, banco)
+    preguntas = preguntas_del_cuaderno(cuaderno, banco)
+    resumen = _resumen_preguntas(preguntas, notas_libro, comentarios, pistas, banco)
     con_pregunta = {g for p in preguntas for g in [p["id"], *p["celdas"]]}
-    titulos = {g: p["titulo"] or p["id"] for p in preguntas for g in [p["id"], *p["celdas"]]}
+    titulos = {g: p["titulo"] for p in preguntas for g in [p["id"], *p["celdas"]]}
     # Comentarios del formgrader: los de cada pregunta (con su título) y los sueltos.
     comentarios_facilitador = [{"titulo": fila["titulo"], "texto": fila["comentario"]}
                                for fila in resumen if fila["comentario"]]
