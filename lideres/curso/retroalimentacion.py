@@ -61,9 +61,18 @@ def puntos_de(valor: float | None, maximo: float | None) -> str:
     return f"{puntos(valor)} de {puntos(maximo)} {palabra_puntos(maximo)}"
 
 
+# Emojis y símbolos que solo se ven con una fuente de emojis (en un celular sin ella, un cuadrito).
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u200D\u20E3]")
+_TITULO_PREGUNTA = re.compile(r"^#{1,6}\s+(.+?)\s*(\(\s*[\d.,]+\s+puntos?\s*\))?\s*$", re.MULTILINE)
+
+
+def sin_emojis(texto: str) -> str:
+    return _EMOJI.sub("", texto or "")
+
+
 def _texto(valor) -> str:
     texto = "".join(valor) if isinstance(valor, list) else str(valor or "")
-    texto = _ANSI.sub("", texto)
+    texto = sin_emojis(_ANSI.sub("", texto))  # también lo escrito en la entrega: sin fuente de emojis, cuadritos
     return texto if len(texto) <= MAX_TEXTO else texto[:MAX_TEXTO] + "\n[… recortado …]"
 
 
@@ -88,15 +97,6 @@ def _salidas(celda: dict) -> tuple[list[dict], str | None]:
             elif "text/plain" in datos:  # nunca text/html de la entrega
                 salidas.append({"clase": "salida", "texto": _texto(datos["text/plain"])})
     return salidas, pista
-
-
-# Emojis y símbolos que solo se ven con una fuente de emojis (en un celular sin ella, un cuadrito).
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u200D\u20E3]")
-_TITULO_PREGUNTA = re.compile(r"^#{1,6}\s+(.+?)\s*(\(\s*[\d.,]+\s+puntos?\s*\))?\s*$", re.MULTILINE)
-
-
-def sin_emojis(texto: str) -> str:
-    return _EMOJI.sub("", texto or "")
 
 
 def _titulo_de(markdown: str) -> str | None:
