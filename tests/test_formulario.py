@@ -22,7 +22,7 @@ TIPOS = {"a": "numero", "b": "opcion", "c": "escrita", "d": "orden"}
 
 
 def _bancos() -> list[str]:
-    return sorted(p.parent.name for p in (rutas.CURSO / "source").glob("*/preguntas.toml"))
+    return sorted(p.parent.name for p in (rutas.CURSO / "source").glob("[0-9]*/preguntas.toml"))
 
 
 @pytest.fixture
@@ -248,3 +248,84 @@ def test_veinte_entregas_a_la_vez_llegan_todas_sin_mezclarse(curso_asignado):
         assert not re.search(rf"Respuesta de la persona (?!{i}\.)\d+\.", texto)
         assert lista[p.codigo]["nombre"] == p.nombre
     assert len(list((curso / "recibidos" / EJERCICIO).glob("*/*/*.ipynb"))) >= 20
+
+
+# ---------------------------------------------------------------- el formulario (widgets, sin navegador)
+
+
+@pytest.fixture
+def curso_con_banco(tmp_path):
+    from lideres.curso import motor
+
+    curso, _ = motor.preparar_curso(tmp_path / "curso", crear=True)
+    entregas.preparar_grupo(curso, "practica")
+    return curso
+
+
+def _entrar(form, curso, nombre="Rosa Huamán", clave="4321"):
+    form.nombre.value, form.codigo.value, form.clave.value = nombre, _codigo(curso), clave
+    form.boton_entrar.click()
+
+
+def test_formulario_guarda_cada_respuesta_y_la_recupera(curso_con_banco):
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    curso = curso_con_banco
+    form = FormularioEjercicio(EJERCICIO, curso)
+    assert form.preguntas_caja.layout.display == "none"
+    _entrar(form, curso, clave="12")
+    assert "4 números" in form.mensaje_entrada.value and form.preguntas_caja.layout.display == "none"
+    _entrar(form, curso)
+    assert form.preguntas_caja.layout.display == "flex"
+    por_tipo = {c.tipo: c for c in form.controles}
+    por_tipo["numero"].control.value = "250,0"
+    por_tipo["opcion"].control.value = "b"
+    if "distrito" in por_tipo:
+        por_tipo["distrito"].control.value = "Lince"
+    assert "Guardado" in form.guardado.value
+
+    otra = FormularioEjercicio(EJERCICIO, curso)   # la página recargada: un kernel nuevo
+    _entrar(otra, curso)
+    assert "Recuperamos tus" in otra.saludo.value
+    assert {c.tipo: c.valor() for c in otra.controles}["numero"] == "250,0"
+    assert {c.tipo: c.valor() for c in otra.controles}["opcion"] == "b"
+
+
+def test_formulario_en_practica_revisa_y_explica(curso_con_banco):
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    form = FormularioEjercicio(EJERCICIO, curso_con_banco)
+    _entrar(form, curso_con_banco)
+    numero = next(c for c in form.controles if c.tipo == "numero")
+    numero.control.value = "0,0025"
+    form._revisar(numero)
+    assert "Todavía no" in numero.veredicto.value and "lideres-mal" in numero.veredicto.value
+    numero.control.value = "250,0"
+    assert numero.veredicto.value == ""  # al cambiar la respuesta, el veredicto viejo se va
+    form._revisar(numero)
+    assert "Correcto" in numero.veredicto.value and "Python" not in numero.veredicto.value
+
+
+def test_formulario_en_examen_no_revisa_antes_de_entregar(curso_con_banco):
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    entregas.preparar_grupo(curso_con_banco, "examen")
+    form = FormularioEjercicio(EJERCICIO, curso_con_banco)
+    descripciones = [getattr(h, "description", "") for c in form.controles for h in c.caja.children]
+    assert "Revisar mi respuesta" not in descripciones
+
+
+def test_formulario_sin_curso_avisa_en_espanol(monkeypatch):
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    monkeypatch.delenv(entregas.VARIABLE_CURSO, raising=False)
+    form = FormularioEjercicio(EJERCICIO)
+    assert "lideres taller --curso" in form.raiz.children[-1].value
+
+
+def test_preparacion_muestra_la_tabla_de_practica():
+    from lideres import banco
+    from lideres.formulario.widgets import preparacion_html
+
+    texto = preparacion_html(banco.cargar(EJERCICIO).publico().get("preparacion"))
+    assert "sintética" in texto and "<table" in texto and "1,200,000" in texto

@@ -33,6 +33,32 @@ def _texto_plano(texto: str) -> str:
     return re.sub(r"[*_`]", "", texto or "").strip()
 
 
+def preparacion_html(preparacion: dict | None) -> str:
+    """El texto de la preparación y, si su código termina en una tabla, esa tabla (números es-PE).
+
+    El código viene del banco del curso (lo escribe quien arma el ejercicio, no quien participa)."""
+    import ast
+
+    if not preparacion:
+        return ""
+    partes = [_md(preparacion.get("texto") or "")]
+    codigo = preparacion.get("codigo") or ""
+    try:
+        arbol = ast.parse(codigo)
+        espacio: dict = {}
+        ultimo = arbol.body.pop() if arbol.body and isinstance(arbol.body[-1], ast.Expr) else None
+        exec(compile(arbol, "<preparacion>", "exec"), espacio)  # noqa: S102 (código del curso)
+        tabla = eval(compile(ast.Expression(ultimo.value), "<preparacion>", "eval"), espacio) if ultimo else None
+    except Exception:  # una preparación que no corre no impide responder
+        tabla = None
+    if tabla is not None and hasattr(tabla, "to_html"):
+        from lideres.formato import numero
+
+        formatos = {c: (lambda x: numero(x)) for c in tabla.columns if str(tabla[c].dtype).startswith(("int", "float"))}
+        partes.append('<div class="lideres-tabla">' + tabla.to_html(index=False, formatters=formatos, border=0) + "</div>")
+    return "".join(partes)
+
+
 def _aviso(texto: str, clase: str = "lideres-nota", rol: str = "status") -> str:
     return f'<div class="{clase}" role="{rol}">{texto}</div>'
 
@@ -50,7 +76,10 @@ class ControlPregunta:
         self._al_cambiar = al_cambiar
         self._silencio = False
         puntos = pregunta.get("puntos") or 0
-        titulo = f"Pregunta {numero} · {puntos:g} {'punto' if puntos == 1 else 'puntos'}"
+        titulo = f"Pregunta {numero}"
+        if pregunta.get("titulo"):
+            titulo += f". {pregunta['titulo']}"
+        titulo += f" ({puntos:g} {'punto' if puntos == 1 else 'puntos'})"
         self.encabezado = w.HTML(f"<h2>{html.escape(titulo)}</h2>" + _md(pregunta.get("enunciado", "")))
         self.encabezado.add_class("lideres-enunciado")
         self.veredicto = w.HTML("")
@@ -197,6 +226,7 @@ class FormularioEjercicio:
     def _armar(self) -> w.VBox:
         cabecera = w.HTML(
             f"<h1>{html.escape(self.banco.titulo)}</h1>" + _md(self.banco.introduccion)
+            + preparacion_html(self.publico.get("preparacion"))
         )
         cabecera.add_class("lideres-cabecera")
         if not self.curso:
@@ -304,7 +334,11 @@ class FormularioEjercicio:
     def _revisar(self, control: ControlPregunta) -> None:
         from lideres import banco
 
-        control.mostrar_veredicto(banco.revisar(self._publica(control.id), control.valor()))
+        control.mostrar_veredicto(banco.revisar(self._publica(control.id), self._para_revisar(control)))
+
+    def _para_revisar(self, control: ControlPregunta):
+        # "250,0" en el celular es un número como se escribe en el Perú, no un error de Python.
+        return entregas.valor_para_cuaderno(control.tipo, control.valor())
 
     def _publica(self, id_: str) -> dict:
         return next(p for p in self.preguntas if p["id"] == id_)
@@ -342,7 +376,7 @@ class FormularioEjercicio:
         if not self.practica:  # examen: los aciertos y las explicaciones, recién ahora
             for c in self.controles:
                 if self.tipos[c.id] != "escrita":
-                    c.mostrar_veredicto(banco.revisar(self._publica(c.id), c.valor()))
+                    c.mostrar_veredicto(banco.revisar(self._publica(c.id), self._para_revisar(c)))
 
 
 def formulario_ejercicio(ejercicio: str, curso: Path | str | None = None) -> w.VBox:

@@ -26,7 +26,8 @@ def paginas(raiz: Path) -> set[str]:
 
 def con_banco(curso: Path) -> set[str]:
     fuente = Path(curso) / "source"
-    return {p.parent.name for p in fuente.glob(f"*/{BANCO}")} if fuente.is_dir() else set()
+    # Las carpetas que empiezan con «_» son plantillas, no ejercicios.
+    return {p.parent.name for p in fuente.glob(f"[0-9]*/{BANCO}")} if fuente.is_dir() else set()
 
 
 def disponibles(raiz: Path, curso: Path | None) -> set[str]:
