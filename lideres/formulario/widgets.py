@@ -15,7 +15,9 @@ import ipywidgets as w
 
 from lideres.formulario import entregas
 
-ANCHO = w.Layout(width="100%", max_width="640px")
+def _ancho(**mas) -> w.Layout:
+    """Un Layout nuevo cada vez: un Layout compartido se oculta en todos a la vez."""
+    return w.Layout(width="100%", max_width="640px", **mas)
 ELIGE_DISTRITO = "— Elige un distrito —"
 
 
@@ -85,7 +87,7 @@ class ControlPregunta:
         self.veredicto = w.HTML("")
         self.veredicto.add_class("lideres-veredicto")
         hijos = [self.encabezado, *self._crear()]
-        self.caja = w.VBox(hijos + [self.veredicto], layout=ANCHO)
+        self.caja = w.VBox(hijos + [self.veredicto], layout=_ancho())
         self.caja.add_class("lideres-pregunta")
 
     # -- controles por tipo
@@ -97,27 +99,27 @@ class ControlPregunta:
             letras = "abcdefghijklmnopqrstuvwxyz"
             self.control = w.RadioButtons(
                 options=[(f"{letras[i]}) {_texto_plano(t)}", letras[i]) for i, t in enumerate(opciones)],
-                value=None, description="Elige una alternativa", layout=ANCHO,
+                value=None, description="Elige una alternativa", layout=_ancho(),
                 style={"description_width": "initial"},
             )
             self.control.add_class("lideres-alternativas")
         elif tipo == "numero":
             self.control = w.Text(
                 description="Tu respuesta (un número)", placeholder="por ejemplo 123.4",
-                layout=ANCHO, style={"description_width": "initial"},
+                layout=_ancho(), style={"description_width": "initial"},
             )
             self.control.add_class("lideres-decimal")
         elif tipo == "distrito":
             self.control = w.Dropdown(
                 options=[(ELIGE_DISTRITO, None)] + [(d, d) for d in opciones], value=None,
-                description="Distrito", layout=ANCHO, style={"description_width": "initial"},
+                description="Distrito", layout=_ancho(), style={"description_width": "initial"},
             )
         elif tipo == "orden":
             return self._crear_orden(opciones)
         else:  # escrita
             self.control = w.Textarea(
                 description="Tu respuesta", placeholder="Escribe aquí, en 3 a 5 líneas.", rows=6,
-                layout=ANCHO, style={"description_width": "initial"},
+                layout=_ancho(), style={"description_width": "initial"},
             )
             self.control.add_class("lideres-escrita")
         self.control.observe(self._cambio, names="value")
@@ -134,7 +136,7 @@ class ControlPregunta:
             bajar = w.Button(description="▼ Bajar")
             subir.on_click(lambda _b, i=i: self._mover(i, -1))
             bajar.on_click(lambda _b, i=i: self._mover(i, +1))
-            fila = w.HBox([etiqueta, subir, bajar], layout=ANCHO)
+            fila = w.HBox([etiqueta, subir, bajar], layout=_ancho())
             fila.add_class("lideres-fila-orden")
             self.filas.append((etiqueta, subir, bajar))
             self._filas_widgets = getattr(self, "_filas_widgets", []) + [fila]
@@ -233,18 +235,18 @@ class FormularioEjercicio:
             aviso = w.HTML(_aviso(
                 "Esta computadora no está recibiendo entregas. Quien facilita el taller debe iniciar "
                 "el servidor con <code>lideres taller --curso CARPETA</code>.", "lideres-mal", "alert"))
-            raiz = w.VBox([cabecera, aviso], layout=ANCHO)
+            raiz = w.VBox([cabecera, aviso], layout=_ancho())
             raiz.add_class("lideres-formulario")
             return raiz
 
         self.nombre = w.Text(description="Tu nombre y apellido", placeholder="por ejemplo María Quispe",
-                             layout=ANCHO, style={"description_width": "initial"})
+                             layout=_ancho(), style={"description_width": "initial"})
         self.nombre.add_class("lideres-nombre")
         self.codigo = w.Text(description="Código del grupo (te lo dicen en el taller)",
-                             placeholder="dos palabras", layout=ANCHO, style={"description_width": "initial"})
+                             placeholder="dos palabras", layout=_ancho(), style={"description_width": "initial"})
         self.codigo.add_class("lideres-codigo")
         self.clave = w.Password(description="Tu clave de 4 números (invéntala y recuérdala)",
-                                placeholder="por ejemplo 2580", layout=ANCHO,
+                                placeholder="por ejemplo 2580", layout=_ancho(),
                                 style={"description_width": "initial"})
         self.clave.add_class("lideres-clave")
         self.boton_entrar = w.Button(description="Empezar", button_style="primary")
@@ -256,7 +258,7 @@ class FormularioEjercicio:
             "conexión o cierras la página, vuelve a entrar con los mismos datos: tus respuestas "
             "quedan guardadas.</p>")
         self.entrada = w.VBox([explicacion, self.nombre, self.codigo, self.clave, self.boton_entrar,
-                               self.mensaje_entrada], layout=ANCHO)
+                               self.mensaje_entrada], layout=_ancho())
         self.entrada.add_class("lideres-entrada")
 
         self.saludo = w.HTML("")
@@ -280,10 +282,10 @@ class FormularioEjercicio:
         self.preguntas_caja = w.VBox(
             [self.saludo, w.HTML(f'<p class="lideres-ayuda">{modo}</p>'), *cajas, self.guardado,
              self.boton_entregar, self.estado],
-            layout=w.Layout(width="100%", max_width="640px", display="none"),
+            layout=_ancho(display="none"),
         )
         self.preguntas_caja.add_class("lideres-preguntas")
-        raiz = w.VBox([cabecera, self.entrada, self.preguntas_caja], layout=ANCHO)
+        raiz = w.VBox([cabecera, self.entrada, self.preguntas_caja], layout=_ancho())
         raiz.add_class("lideres-formulario")
         return raiz
 

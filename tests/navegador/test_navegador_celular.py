@@ -47,7 +47,9 @@ def _entrar(page, codigo_grupo):
     page.locator(".lideres-codigo input").fill(codigo_grupo)
     page.locator(".lideres-clave input").fill(CLAVE)
     page.get_by_role("button", name="Empezar").tap()
-    page.wait_for_selector(".lideres-preguntas", state="visible")
+    page.wait_for_selector(".lideres-preguntas:visible, .lideres-entrada .lideres-mal")
+    rechazo = page.locator(".lideres-entrada .lideres-mal")
+    assert rechazo.count() == 0, rechazo.first.inner_text()
 
 
 def _pregunta(page, indice):
