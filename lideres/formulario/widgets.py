@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from lideres.formulario import entregas
 
+
 def _ancho(**mas) -> w.Layout:
     """Un Layout nuevo cada vez: un Layout compartido se oculta en todos a la vez."""
     return w.Layout(width="100%", max_width="640px", **mas)
