@@ -201,7 +201,7 @@ def decodificar(texto: str) -> dict:
 
 
 class Revisor:
-    """Lo que el cuaderno llama `revisar`: revisar("id", respuesta_1) imprime una pista en español.
+    """Lo que el cuaderno llama `revisar`: revisar("id", respuesta) imprime una pista en español.
 
     Nunca lanza un error, para que «Ejecutar todo» no se detenga ni aparezca un traceback.
     """
