@@ -390,3 +390,21 @@ def test_formulario_en_examen_muestra_aciertos_al_entregar(curso_con_banco):
     otra = FormularioEjercicio(EJERCICIO, curso)
     _entrar(otra, curso)
     assert "Entregado" in otra.estado.value
+
+
+def test_control_de_ordenar_con_botones():
+    from lideres.formulario.widgets import ControlPregunta
+
+    cambios = []
+    c = ControlPregunta({"id": "o", "tipo": "orden", "puntos": 1, "enunciado": "Ordena",
+                         "opciones": ["Comas", "Lince", "Breña"]}, 1, cambios.append)
+    assert c.valor() is None  # sin tocar no cuenta como respondida
+    etiqueta, subir, bajar = c.filas[0]
+    assert subir.disabled and not bajar.disabled
+    c.filas[2][1].click()  # subir Breña
+    assert c.valor() == ["Comas", "Breña", "Lince"] and len(cambios) == 1
+    assert c.filas[1][1].tooltip.startswith("Subir Breña")
+    c.poner(["Lince", "Comas", "Breña"])
+    assert c.valor() == ["Lince", "Comas", "Breña"] and len(cambios) == 1  # restaurar no guarda
+    c.poner(["Lince", "Otro"])  # un borrador que no cuadra no rompe nada
+    assert c.valor() == ["Lince", "Comas", "Breña"]
