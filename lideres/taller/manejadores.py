@@ -24,10 +24,16 @@ class TableroHandler(TornadoVoilaHandler):
 
 
 class ApagarKernelHandler(VoilaShutdownKernelHandler):
+    apagando: set[str] = set()  # pedidos en curso: el segundo aviso de la misma página no repite
+
     @tornado.web.authenticated
     async def post(self, kernel_id):
-        if kernel_id in self.kernel_manager:
-            await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
+        if kernel_id in self.kernel_manager and kernel_id not in self.apagando:
+            self.apagando.add(kernel_id)
+            try:
+                await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
+            finally:
+                self.apagando.discard(kernel_id)
         self.set_status(204)
         self.finish()
 
