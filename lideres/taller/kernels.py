@@ -11,6 +11,10 @@ precalentada como los de una persona que llega cuando la reserva está vacía.
   Con 30 personas entrando a la vez eso duplicaría los kernels (y la memoria) justo cuando la
   laptop está más cargada. Reponer la reserva espera mientras haya `max_kernels` vivos; una
   persona que ya tomó su lugar de la reserva nunca espera por el tope.
+- **Sin revivir**: un kernel que muere (sin memoria, por ejemplo) no se reinicia, porque uno
+  reiniciado no tiene los widgets del tablero y la página quedaría mostrando datos viejos sin
+  decir nada. Se apaga y se quita (`autorestart` desactivado en la configuración); la página ve
+  que su kernel ya no existe y ofrece volver a cargar.
 
 Este módulo importa jupyter_server: solo lo carga Voilà al iniciar el servidor.
 """
@@ -30,11 +34,13 @@ class GestorKernels(AsyncMappingKernelManager):
     max_kernels = Integer(0, config=True, help="kernels vivos como máximo al reponer la reserva (0: sin tope)")
     arranques_simultaneos = Integer(2, config=True, help="kernels que arrancan a la vez")
     espera_tope_s = Float(0.5, config=True, help="cada cuánto se revisa si hay lugar bajo el tope")
+    revisar_muertos_s = Float(3.0, config=True, help="cada cuánto se buscan kernels muertos (0: nunca)")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._fila: asyncio.Semaphore | None = None
         self._arrancando = 0
+        self._revision = None
 
     def kernels_vivos(self) -> int:
         return len(self.list_kernel_ids()) + self._arrancando
@@ -52,9 +58,32 @@ class GestorKernels(AsyncMappingKernelManager):
                 await asyncio.sleep(self.espera_tope_s)
         if self._fila is None:
             self._fila = asyncio.Semaphore(max(1, self.arranques_simultaneos))
+        self._vigilar_muertos()
         self._arrancando += 1
         try:
             async with self._fila:
                 return await super().start_kernel(*args, **kwargs)
         finally:
             self._arrancando -= 1
+
+    def _vigilar_muertos(self) -> None:
+        if self._revision is not None or self.revisar_muertos_s <= 0:
+            return
+        from tornado.ioloop import PeriodicCallback
+
+        self._revision = PeriodicCallback(self._quitar_muertos, self.revisar_muertos_s * 1000)
+        self._revision.start()
+
+    async def _quitar_muertos(self) -> None:
+        for kernel_id in list(self.list_kernel_ids()):
+            try:
+                km = self.get_kernel(kernel_id)
+                vivo = await km.is_alive()
+            except KeyError:
+                continue
+            if not vivo and kernel_id in self:
+                self.log.warning("Kernel %s murió: se quita (no se reinicia)", kernel_id)
+                try:
+                    await self.shutdown_kernel(kernel_id, now=True)
+                except Exception:  # ya se estaba quitando
+                    self.log.debug("al quitar %s", kernel_id, exc_info=True)

@@ -187,6 +187,8 @@ def configuracion(
     c.VoilaKernelManager.fill_delay = 1.0
     c.GestorKernels.max_kernels = max(participantes, precalentados) + MARGEN_KERNELS
     c.GestorKernels.arranques_simultaneos = ARRANQUES_SIMULTANEOS
+    # Un kernel reiniciado no tiene los widgets del tablero: mejor quitarlo y que la página lo diga.
+    c.ServerKernelManager.autorestart = False
 
     cull = cull_inactivo_s(participantes)
     c.MappingKernelManager.cull_idle_timeout = cull
@@ -375,12 +377,12 @@ def orden_taller(opciones: str = "") -> str:
 
     propio = Path(sys.executable).parent / "lideres"
     en_path = shutil.which("lideres")
-    if en_path and propio.exists() and Path(en_path).resolve() == propio.resolve():
-        orden = "lideres taller"
-    elif os.environ.get("MAKELEVEL"):
+    if os.environ.get("MAKELEVEL"):  # make pone .venv/bin en su PATH, no en el de la terminal
         if not opciones:
             return "make taller"
         return f"make taller ARGS='{opciones}'" if " " in opciones else f"make taller ARGS={opciones}"
+    if en_path and propio.exists() and Path(en_path).resolve() == propio.resolve():
+        orden = "lideres taller"
     else:
         ruta = os.path.relpath(propio)
         if ruta.startswith(".."):
