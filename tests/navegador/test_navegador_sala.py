@@ -87,7 +87,7 @@ def test_kernel_perdido_pide_volver_a_cargar(pagina_sala, sala):
 def test_celda_fallida_dice_reintentar_y_reintenta(pagina_sala, sala):
     page = pagina_sala
     cargas = []
-    page.on("load", lambda *_: cargas.append(1))
+    page.on("request", lambda r: cargas.append(r.url) if r.resource_type == "document" else None)
     page.goto(sala.url("/voila/render/tableros/roto.ipynb"))
     # Dos reintentos automáticos y después el aviso con el botón, sin más recargas.
     page.wait_for_function(
@@ -102,7 +102,7 @@ def test_celda_fallida_dice_reintentar_y_reintenta(pagina_sala, sala):
     assert page.get_attribute("#lideres-aviso", "role") == "alert"
     texto = page.inner_text("body")
     assert "Traceback" not in texto and "ZeroDivisionError" not in texto
-    boton.click()  # a mano: otra carga, y el aviso sigue ahí (la celda sigue fallando)
+    with page.expect_navigation():
+        boton.click()  # a mano: otra carga, y el aviso vuelve (la celda sigue fallando)
     page.wait_for_function("() => document.getElementById('lideres-aviso')")
-    page.wait_for_timeout(500)
     assert len(cargas) >= 4

@@ -203,12 +203,15 @@
   }
 
   // ---- Al terminar de llegar: ¿alguna celda falló? ¿aparecen los widgets?
+  // Voilà la llama al final de la página y otra vez cuando su JavaScript cargó el tema: la
+  // revisión se hace una sola vez.
   var terminarVoila = window.voila_finish;
   window.voila_finish = function () {
+    if (terminarVoila) terminarVoila();
+    if (L.terminado) return;
     L.terminado = true;
     clearTimeout(tardanza);
     var conWidgets = esperaWidgets();
-    if (terminarVoila) terminarVoila();
     if (document.querySelector(".lideres-error-celda")) {
       var cargando = document.getElementById("loading");
       if (cargando) cargando.parentNode.removeChild(cargando);
