@@ -424,6 +424,8 @@ def main(argv=None) -> int:
     ap.add_argument("--llegada", type=float, default=5.0, help="segundos en que llegan todas (5)")
     ap.add_argument("--participantes", type=int, default=None,
                     help="--participantes del servidor (por defecto, igual a --n)")
+    ap.add_argument("--precalentados", type=int, default=None,
+                    help="--precalentados del servidor (por defecto, los de --participantes)")
     ap.add_argument("--semilla", type=int, default=10)
     a = ap.parse_args(argv)
     n = max(1, min(a.n, N_MAXIMO))
@@ -432,21 +434,23 @@ def main(argv=None) -> int:
     raiz = Path(tempfile.mkdtemp(prefix="lideres_carga_"))
     (raiz / "tableros").mkdir()
     shutil.copy(ORIGEN, raiz / TABLERO)
-    print(f"Servidor: lideres taller --participantes {participantes} (carpeta {raiz})")
-    srv = ServidorTaller(sin_libro=True, precalentados=None, participantes=participantes,
+    reserva = participantes if a.precalentados is None else a.precalentados
+    print(f"Servidor: lideres taller --participantes {participantes} --precalentados {reserva} "
+          f"(carpeta {raiz})")
+    srv = ServidorTaller(sin_libro=True, precalentados=reserva, participantes=participantes,
                          cuadernos=raiz, espera_s=300)
     srv.iniciar()
     base = srv.url("").rstrip("/")
     memoria = Memoria(srv.proceso.pid)
     memoria.start()
     try:
-        listo_s = esperar_reserva(memoria, min(participantes, n), 900)
+        listo_s = esperar_reserva(memoria, min(reserva, n), 900)
         print(f"Reserva precalentada lista en {listo_s:.1f} s ({memoria.kernels()} kernels).")
 
         base_1 = asyncio.run(sala(base, 1, 0.0, a.semilla))
         print(f"Línea de base (1 persona): {'ok' if base_1[0].ok else base_1[0].motivo}, "
               f"interactivo {base_1[0].interactivo_s or float('nan'):.2f} s")
-        esperar_reserva(memoria, min(participantes, n), 300)
+        esperar_reserva(memoria, min(reserva, n), 300)
 
         memoria.rss_max = memoria.pss_max = memoria.kernels_max = 0
         t0 = time.monotonic()

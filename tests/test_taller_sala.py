@@ -192,17 +192,27 @@ def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
 
 
 @pytest.mark.lento
-def test_reiniciar_enseguida_en_el_mismo_puerto(cuadernos, tmp_path):
+def test_reiniciar_enseguida_en_el_mismo_puerto(cuadernos):
+    import socket
+
     puerto = puerto_libre_cualquiera()
     with ServidorTaller(puerto, sin_libro=True, precalentados=0, cuadernos=cuadernos) as s:
-        for _ in range(3):  # conexiones que el servidor cierra: quedan en TIME_WAIT
-            with urllib.request.urlopen(s.url("/"), timeout=30) as r:
+        # Un navegador deja su conexión abierta (keep-alive): al detenerse, el servidor la cierra
+        # primero y el puerto queda con conexiones en TIME_WAIT durante un minuto.
+        navegador = socket.create_connection(("127.0.0.1", puerto), timeout=30)
+        navegador.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n")
+        assert navegador.recv(65536).startswith(b"HTTP/1.1 200")
+    try:
+        assert s.codigo_salida == 0
+        with socket.socket() as sin_reuso:  # lo que hacía la revisión antes: «ya está en uso»
+            with pytest.raises(OSError):
+                sin_reuso.bind(("127.0.0.1", puerto))
+        assert servidor.puerto_libre("127.0.0.1", puerto)
+        with ServidorTaller(puerto, sin_libro=True, precalentados=0, cuadernos=cuadernos) as otra_vez:
+            with urllib.request.urlopen(otra_vez.url("/"), timeout=30) as r:
                 assert r.status == 200
-    assert s.codigo_salida == 0
-    assert servidor.puerto_libre("127.0.0.1", puerto)
-    with ServidorTaller(puerto, sin_libro=True, precalentados=0, cuadernos=cuadernos) as otra_vez:
-        with urllib.request.urlopen(otra_vez.url("/"), timeout=30) as r:
-            assert r.status == 200
+    finally:
+        navegador.close()
     salida = otra_vez.texto_salida()
     assert "ya está en uso" not in salida
     assert "Registro técnico" in salida
