@@ -31,14 +31,40 @@ def raiz(tmp_path):
 def test_la_reserva_sigue_al_grupo(raiz):
     c = servidor.configuracion(raiz=raiz, participantes=30)
     pools = c.VoilaKernelManager.kernel_pools_config
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 30
-    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 30
+    # Dos tableros y ningún módulo elegido: el grupo se reparte.
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 15
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 15
     assert pools["default"]["pool_size"] == 0
     assert c.VoilaConfiguration.preheat_kernel is True
     # Tope de kernels vivos: el grupo más un margen para reponer la reserva, no el doble.
     assert c.GestorKernels.max_kernels == 30 + servidor.MARGEN_KERNELS
     assert c.GestorKernels.arranques_simultaneos >= 1
     assert c.VoilaConfiguration.multi_kernel_manager_class == "lideres.taller.kernels.GestorKernels"
+
+
+def test_un_solo_tablero_tiene_la_reserva_del_grupo(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "02_conteos_y_tasas.ipynb").write_text("{}", encoding="utf-8")
+    pools = servidor.configuracion(raiz=tmp_path, participantes=30).VoilaKernelManager.kernel_pools_config
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 30
+
+
+@pytest.mark.parametrize("modulo", ["3", "03", "03_otro", "03_otro.ipynb"])
+def test_el_modulo_de_la_sesion_recibe_la_reserva(raiz, modulo):
+    c = servidor.configuracion(raiz=raiz, participantes=25, modulo=modulo)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 25
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
+    assert c.GestorKernels.max_kernels == 26 + servidor.MARGEN_KERNELS
+
+
+def test_modulo_sin_tablero_da_error_en_espanol(raiz, capsys):
+    from lideres import cli
+
+    assert cli.main(["taller", "--sin-libro", "--cuadernos", str(raiz), "--modulo", "09"]) == 1
+    err = capsys.readouterr().err
+    assert "No hay un tablero del módulo «09»" in err and "02_conteos_y_tasas" in err
+    assert "Traceback" not in err
 
 
 def test_precalentados_explicito_manda_sobre_el_grupo(raiz):
@@ -52,7 +78,8 @@ def test_precalentados_explicito_manda_sobre_el_grupo(raiz):
 def test_por_defecto_una_sala_de_veinte(raiz):
     c = servidor.configuracion(raiz=raiz)
     assert servidor.PARTICIPANTES_POR_DEFECTO == 20
-    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 20
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 10
+    assert c.MappingKernelManager.cull_idle_timeout == 15 * 60
 
 
 @pytest.mark.parametrize(

@@ -17,6 +17,9 @@ def agregar(parser):
                         help="cuántas personas habrá en la sala (por defecto "
                              f"{s.PARTICIPANTES_POR_DEFECTO}): fija los kernels precalentados, el "
                              "máximo de kernels y cuándo se apagan los inactivos")
+    parser.add_argument("--modulo", metavar="NN",
+                        help="el módulo de la sesión (por ejemplo 04): su tablero queda listo para "
+                             "todo el grupo; los demás, para una persona")
     parser.add_argument("--precalentados", type=int, default=None, metavar="N",
                         help="kernels listos de antemano por cada tablero (por defecto, uno por "
                              "participante; 0 para no precalentar)")
@@ -37,6 +40,6 @@ def ejecutar(args) -> int:
 
     return iniciar(
         puerto=args.puerto, red=args.red, sin_libro=args.sin_libro,
-        participantes=args.participantes, precalentados=args.precalentados,
+        participantes=args.participantes, precalentados=args.precalentados, modulo=args.modulo,
         cuadernos=args.cuadernos, registro=args.registro,
     )

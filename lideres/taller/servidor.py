@@ -134,6 +134,30 @@ def pools_de_kernels(raiz: Path, precalentados: int) -> dict:
     return pools
 
 
+def tableros_del_modulo(raiz: Path, modulo: str) -> list[str]:
+    """Tableros cuyo archivo empieza con el número o nombre del módulo («04», «04_mapas»)."""
+    clave = str(modulo).strip().removesuffix(".ipynb")
+    if clave.isdigit():
+        clave = clave.zfill(2) + "_"
+    return [r for r in tableros(raiz) if Path(r).name.startswith(clave)]
+
+
+def reserva_por_tablero(raiz: Path, participantes: int, modulo: str | None = None) -> dict[str, int]:
+    """Cuántos kernels precalentar por tablero cuando el grupo manda (sin --precalentados).
+
+    Con `modulo` (el de la sesión), su tablero tiene uno por participante y los demás uno.
+    Sin él, el grupo se reparte entre los tableros (con uno solo, uno por participante).
+    """
+    todos = tableros(raiz)
+    if not todos:
+        return {}
+    if modulo:
+        foco = set(tableros_del_modulo(raiz, modulo))
+        return {r: participantes if r in foco else 1 for r in todos}
+    cada = -(-participantes // len(todos))  # hacia arriba
+    return {r: cada for r in todos}
+
+
 def cull_inactivo_s(participantes: int) -> int:
     """Segundos sin conexión tras los que se apaga un kernel, según el tamaño del grupo."""
     segundos = CULL_MINUTOS_GRUPO * 60 // max(int(participantes), 1)
@@ -147,17 +171,23 @@ def configuracion(
     red: bool = False,
     participantes: int = PARTICIPANTES_POR_DEFECTO,
     precalentados: int | None = None,
+    modulo: str | None = None,
 ) -> Config:
     """La configuración de Voilà para el taller (traitlets).
 
-    `participantes` dimensiona la sala: kernels precalentados por tablero (salvo que se indique
-    `precalentados`), tope de kernels vivos y tiempo para apagar los inactivos.
+    `participantes` dimensiona la sala: kernels precalentados (salvo que se indique
+    `precalentados` por tablero), tope de kernels vivos y tiempo para apagar los inactivos.
+    `modulo`: el de la sesión; su tablero recibe la reserva completa.
     """
     from traitlets.config import Config
 
     participantes = max(int(participantes), 1)
     if precalentados is None:
-        precalentados = participantes
+        reserva = reserva_por_tablero(raiz, participantes, modulo)
+        pools = {"default": {"pool_size": 0}, **{r: {"pool_size": n} for r, n in reserva.items()}}
+    else:
+        pools = pools_de_kernels(raiz, precalentados)
+    total_reserva = sum(p["pool_size"] for p in pools.values())
 
     c = Config()
     c.Voila.ip = "0.0.0.0" if red else "127.0.0.1"
@@ -180,12 +210,12 @@ def configuracion(
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
 
     # Kernels: reserva precalentada por tablero, arranques en fila y tope (lideres.taller.kernels).
-    c.VoilaConfiguration.preheat_kernel = precalentados > 0
+    c.VoilaConfiguration.preheat_kernel = total_reserva > 0
     c.VoilaConfiguration.default_pool_size = 0
     c.VoilaConfiguration.multi_kernel_manager_class = "lideres.taller.kernels.GestorKernels"
-    c.VoilaKernelManager.kernel_pools_config = pools_de_kernels(raiz, precalentados)
+    c.VoilaKernelManager.kernel_pools_config = pools
     c.VoilaKernelManager.fill_delay = 1.0
-    c.GestorKernels.max_kernels = max(participantes, precalentados) + MARGEN_KERNELS
+    c.GestorKernels.max_kernels = max(participantes, total_reserva) + MARGEN_KERNELS
     c.GestorKernels.arranques_simultaneos = ARRANQUES_SIMULTANEOS
     # Un kernel reiniciado no tiene los widgets del tablero: mejor quitarlo y que la página lo diga.
     c.ServerKernelManager.autorestart = False
@@ -427,6 +457,7 @@ def iniciar(
     sin_libro: bool = False,
     participantes: int = PARTICIPANTES_POR_DEFECTO,
     precalentados: int | None = None,
+    modulo: str | None = None,
     cuadernos: Path | None = None,
     registro: Path | None = None,
     imprimir=print,
@@ -446,6 +477,12 @@ def iniciar(
         raise ErrorLideres("--precalentados no puede ser negativo.", como_arreglar="usa 0 o más.")
     if participantes < 1:
         raise ErrorLideres("--participantes debe ser 1 o más.", como_arreglar="indica cuántas personas habrá en la sala.")
+    if modulo and not tableros_del_modulo(raiz, modulo):
+        disponibles = ", ".join(Path(r).stem for r in tableros(raiz)) or "ninguno"
+        raise ErrorLideres(
+            f"No hay un tablero del módulo «{modulo}».",
+            como_arreglar=f"usa el número de un módulo con tablero (hay: {disponibles}).",
+        )
     ip = "0.0.0.0" if red else "127.0.0.1"
     if not puerto_libre(ip, puerto):
         raise ErrorLideres(
@@ -467,9 +504,11 @@ def iniciar(
     registro.write_text("", encoding="utf-8")
     preparar_rutas_jupyter()
     cfg = configuracion(
-        raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados
+        raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados,
+        modulo=modulo,
     )
-    reserva = participantes if precalentados is None else precalentados
+    pools = cfg.VoilaKernelManager.kernel_pools_config
+    reserva = {Path(r).stem: p["pool_size"] for r, p in pools.items() if r != "default"}
 
     imprimir("Iniciando el servidor del taller…")
     clase = _clase_voila()
@@ -496,9 +535,10 @@ def iniciar(
             imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
         else:
             imprimir(f"  Solo esta computadora puede entrar. Para los celulares: `{orden_taller('--red')}`.")
+        detalle = "; ".join(f"{nombre}: {numero(n)}" for nombre, n in reserva.items()) or "ninguno"
         imprimir(
-            f"  Sala para {numero(participantes)} personas: tableros: {numero(n_tableros)}; "
-            f"kernels precalentados por tablero: {numero(reserva)} (se preparan en segundo plano)."
+            f"  Sala para {numero(participantes)} personas; tableros: {numero(n_tableros)}. "
+            f"Tableros listos de antemano (se preparan en segundo plano): {detalle}."
         )
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
         imprimir(f"  Registro técnico (en inglés): {registro}")
