@@ -35,6 +35,7 @@ $(INSTALADO): pyproject.toml
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install -qq --upgrade pip
 	@$(VENV)/bin/python -m pip install -qq -e '.[test]'
+	@$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@
 
 # Paquetes de Debian: Chromium para las pruebas en navegador; bubblewrap para aislar cada entrega

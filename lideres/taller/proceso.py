@@ -48,6 +48,8 @@ class ServidorTaller:
         precalentados: int | None = 1,
         participantes: int | None = None,
         cuadernos: Path | None = None,
+        curso: Path | None = None,
+        modo: str | None = None,
         espera_s: float = 120.0,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
@@ -55,6 +57,8 @@ class ServidorTaller:
         self.precalentados = precalentados
         self.participantes = participantes
         self.cuadernos = cuadernos
+        self.curso = curso
+        self.modo = modo
         self.espera_s = espera_s
         carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
         self.registro = carpeta / "taller.log"
@@ -76,6 +80,10 @@ class ServidorTaller:
             orden.append("--sin-libro")
         if self.cuadernos:
             orden += ["--cuadernos", str(self.cuadernos)]
+        if self.curso:
+            orden += ["--curso", str(self.curso)]
+        if self.modo:
+            orden += ["--modo", self.modo]
         return orden
 
     def iniciar(self) -> ServidorTaller:
