@@ -265,3 +265,47 @@ def test_autoevaluacion_del_capitulo_en_celular(celular, servidor):
     graves = [v for v in resultados.response["violations"] if v["impact"] in ("serious", "critical")]
     assert graves == [], resultados.generate_report()
     celular.revisar()
+
+
+def test_ordenar_con_botones_y_pregunta_escrita(navegador, publico_prueba):
+    """Los tipos que el módulo 02 no usa (orden, escrita) también se responden tocando, a 360 px."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     is_mobile=True, has_touch=True)
+    page = contexto.new_page()
+    errores = []
+    page.on("pageerror", lambda e: errores.append(str(e)))
+    page.on("console", lambda m: errores.append(m.text) if m.type == "error" else None)
+    page.set_content('<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>Prueba</title>'
+                     '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+                     f"<body><main>{cuestionario.html(publico_prueba)}</main></body></html>")
+    orden = SELECTOR_PREGUNTA.format("orden")
+    elementos = f"() => Array.from(document.querySelectorAll(\"{orden} li\")).map(li => li.dataset.valor)"
+    assert page.evaluate(elementos) == ["Comas", "Lince", "Breña"]
+    assert page.locator(f"{orden} li").first.locator(".lideres-subir").is_disabled()
+    _revisar(page, "orden")
+    assert _resultado(page, "orden").inner_text() == "✘ Compara las tasas."
+    page.get_by_role("button", name="Bajar Comas").tap()
+    assert page.locator(f"{orden} .lideres-orden-aviso").inner_text() == "«Comas» quedó en el puesto 2."
+    page.get_by_role("button", name="Bajar Comas").tap()
+    assert page.evaluate(elementos) == ["Lince", "Breña", "Comas"]
+    _revisar(page, "orden")
+    assert _resultado(page, "orden").inner_text() == "✔ ¡Bien!"
+
+    # En la pregunta de número, Enter también revisa (y «1 250» se lee como 1250).
+    page.locator(SELECTOR_PREGUNTA.format("numero") + " input").fill("1 250")
+    page.locator(SELECTOR_PREGUNTA.format("numero") + " input").press("Enter")
+    assert _resultado(page, "numero").inner_text() == "✔ ¡Bien!"
+    # La escrita no se revisa: no tiene botón «Revisar» ni cuenta en el resumen.
+    escrita = SELECTOR_PREGUNTA.format("escrita")
+    assert page.locator(escrita + " textarea").count() == 1
+    assert page.locator(escrita + " .lideres-revisar").count() == 0
+    assert page.locator(".lideres-resumen").inner_text() == "Llevas 2 de 4 preguntas bien."
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    resultados = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
+    graves = [v for v in resultados.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert graves == [], resultados.generate_report()
+    assert errores == []
+    contexto.close()
