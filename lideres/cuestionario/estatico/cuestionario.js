@@ -110,7 +110,7 @@
         });
       }
     });
-    resumir(raiz, textos);
+    // El resumen se escribe recién con la primera revisión: al cargar, la página no anuncia nada.
   }
 
   function iniciarTodos() {
