@@ -36,6 +36,9 @@ TEXTOS_PAGINA = {
         "computadora: cada respuesta se revisa aquí mismo. Si te equivocas, lee la pista y vuelve "
         "a intentarlo."
     ),
+    "SIN_JAVASCRIPT": (
+        "Para revisar tus respuestas aquí, el navegador debe tener JavaScript activado."
+    ),
     "REVISAR": "Revisar",
     "ETIQUETA_NUMERO": "Tu respuesta (un número):",
     "ETIQUETA_DISTRITO": "Tu respuesta (elige un distrito):",
