@@ -102,3 +102,16 @@ def test_el_capitulo_cierra_con_la_autoevaluacion(tmp_path):
     titulo = next(c for c in nb["cells"] if f"## {cuestionario.TITULO}" in "".join(c["source"]))
     codigo = nb["cells"][nb["cells"].index(titulo) + 1]
     assert codigo["cell_type"] == "code" and codigo["metadata"]["tags"] == ["remove-input"]
+
+
+def test_lista_larga_de_distritos_en_orden_alfabetico(publico):
+    raro = json.loads(json.dumps(publico))
+    distrito = next(q for q in raro["preguntas"] if q["tipo"] == "distrito")
+    distrito["opciones"] = banco.distritos_del_curso()
+    pagina = cuestionario.html(raro)
+    nombres = re.findall(r"<option>([^<]+)</option>", pagina)
+    assert len(nombres) == len(distrito["opciones"]) > cuestionario.LISTA_CORTA
+    assert nombres.index("Ate") < nombres.index("Breña") < nombres.index("Callao") < nombres.index("Lince")
+    corta = cuestionario.html(publico)
+    assert re.findall(r"<option>([^<]+)</option>", corta) == next(
+        q for q in publico["preguntas"] if q["tipo"] == "distrito")["opciones"]

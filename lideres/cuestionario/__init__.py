@@ -19,6 +19,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from lideres.banco import claves
+
 _AQUI = Path(__file__).parent
 _ESTATICO = _AQUI / "estatico"
 # Orden de carga: sha256 -> claves (usa lideresSha256) -> cuestionario (usa LideresBanco).
@@ -26,6 +28,8 @@ ARCHIVOS_JS = ("sha256.js", "claves.js", "cuestionario.js")
 ARCHIVO_CSS = "cuestionario.css"
 
 TITULO = "Autoevaluación"
+# Una lista de distritos más larga que esto se ordena alfabéticamente (la corta sigue el orden del banco).
+LISTA_CORTA = 12
 ANCLA = "autoevaluacion"
 
 # Lo que dice la página. Los mensajes de revisión (¡Bien!, formato…) son los de lideres.banco.revision:
@@ -114,6 +118,9 @@ def html(publico: dict) -> str:
     preguntas = []
     for p in publico["preguntas"]:
         opciones = list(p.get("opciones") or [])
+        if p["tipo"] == "distrito" and len(opciones) > LISTA_CORTA:
+            # Todos los distritos del curso vienen por ubigeo: en orden alfabético se encuentran.
+            opciones.sort(key=lambda nombre: claves.clave_texto(nombre) or "")
         preguntas.append({
             "id": p["id"],
             "tipo": p["tipo"],
