@@ -35,6 +35,10 @@ def ejercicios(curso=None) -> list[str]:
 def generar(ejercicio: str, curso=None) -> tuple[Path, bool]:
     """Escribe el cuaderno fuente desde el banco. (ruta, True si cambió)."""
     banco = cargar(ejercicio, curso)
+    if banco.carpeta.name.startswith(("_", ".")):
+        raise ErrorLideres(f"«{banco.carpeta.name}» es una plantilla: no se le genera cuaderno (no es un ejercicio).",
+                           como_arreglar="Copia la carpeta con el nombre del módulo (por ejemplo "
+                                         "05_tendencias), cambia «ejercicio» y genera esa.")
     ruta = cuaderno.ruta_del_cuaderno(banco)
     nuevo = cuaderno.texto_del_cuaderno(cuaderno.generar_cuaderno(banco))
     antes = ruta.read_text(encoding="utf-8") if ruta.exists() else None
@@ -160,8 +164,8 @@ def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
             avisar("  Bien: la versión para participantes, sin responder, no pasa las pruebas (así debe ser).")
             yield True
         else:
-            avisar("  Problema: la versión para participantes pasa las pruebas sin responder nada: "
-                   "alguna prueba no revisa la respuesta.")
+            avisar("  Problema: la versión para participantes, sin responder, no falla como debería "
+                   f"(¿alguna prueba no revisa la respuesta?). Detalle de nbgrader (en inglés):\n{_recorte(hecho)}")
             yield False
         publicado = "\n".join(p.read_text(encoding="utf-8", errors="replace")
                               for p in (prueba / "release" / banco.ejercicio).rglob("*") if p.is_file())

@@ -319,8 +319,13 @@ def _revisar_respuesta(r: _Revision, p: Pregunta, quien: str, linea) -> None:
             raise r.error(f"{quien}: la «respuesta» debe ser una letra entre a y {letras[-1]}.", linea)
         if p.tipo == "distrito" and clave not in {claves.clave_texto(o) for o in p.opciones}:
             raise r.error(f"{quien}: «{respuesta}» no está entre las «opciones».", linea)
-        if p.tipo == "orden" and sorted(clave.split("|")) != sorted(claves.clave_texto(o) for o in p.opciones):
-            raise r.error(f"{quien}: la «respuesta» debe tener los mismos elementos que «opciones».", linea)
+        if p.tipo == "orden":
+            mostradas = [claves.clave_texto(o) for o in p.opciones]
+            if sorted(clave.split("|")) != sorted(mostradas):
+                raise r.error(f"{quien}: la «respuesta» debe tener los mismos elementos que «opciones».", linea)
+            if clave == claves.clave_orden(mostradas):
+                raise r.error(f"{quien}: las «opciones» se muestran ya en el orden de la respuesta.", linea,
+                              "Escribe las opciones en otro orden: el participante las ve así.")
         _sin_la_respuesta(r, p, respuesta, quien, linea)
 
 
