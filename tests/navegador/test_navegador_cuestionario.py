@@ -126,6 +126,7 @@ def hoja(navegador):
     page.set_content('<!DOCTYPE html><html lang="es"><head><title>x</title></head><body></body></html>')
     page.evaluate("() => { Object.defineProperty(window.crypto, 'subtle', {value: undefined}); }")
     page.add_script_tag(content=cuestionario.codigo_js())
+    assert page.evaluate("() => window.crypto.subtle === undefined")
     yield page
     assert errores == []
     contexto.close()
@@ -212,6 +213,7 @@ def test_autoevaluacion_del_capitulo_en_celular(celular, servidor):
     page.add_init_script("Object.defineProperty(window.crypto, 'subtle', {value: undefined});")
     respuesta = page.goto(servidor.url(libro.url_capitulo(M)))
     assert respuesta.status == 200
+    assert page.evaluate("() => window.crypto.subtle === undefined")
     cuestionario_ = page.locator(".lideres-cuestionario")
     assert cuestionario_.count() == 1
     cuestionario_.scroll_into_view_if_needed()
