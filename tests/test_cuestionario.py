@@ -115,3 +115,11 @@ def test_lista_larga_de_distritos_en_orden_alfabetico(publico):
     corta = cuestionario.html(publico)
     assert re.findall(r"<option>([^<]+)</option>", corta) == next(
         q for q in publico["preguntas"] if q["tipo"] == "distrito")["opciones"]
+
+
+def test_nada_sale_del_navegador():
+    """El JavaScript no envía ni guarda nada: sin pedidos de red ni almacenamiento."""
+    codigo = cuestionario.codigo_js()
+    for prohibido in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage",
+                      "sessionStorage", "indexedDB", "document.cookie", "import("):
+        assert prohibido not in codigo, prohibido
