@@ -108,8 +108,8 @@ def test_nbgrader_califica_la_entrega_del_celular(liberado, tmp_path):
         destino.parent.mkdir(parents=True, exist_ok=True)
         destino.write_text(nbformat.writes(banco.cuaderno_con_respuestas(liberado, respuestas, EJERCICIO)),
                            encoding="utf-8")
-        hecho = autoria.nbgrader(curso, "autograde", EJERCICIO, "--student", codigo, "--create")
-        assert hecho.returncode == 0, hecho.stdout + hecho.stderr
+    hecho = autoria.nbgrader(curso, "autograde", EJERCICIO, "--create")  # todas de una vez
+    assert hecho.returncode == 0, hecho.stdout + hecho.stderr
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{curso / 'gradebook.db'}") as gb:

@@ -246,7 +246,7 @@ def _calificar_de_prueba(banco: Banco, curso: Path, liberado: Path, avisar) -> I
         destino.parent.mkdir(parents=True, exist_ok=True)
         destino.write_text(nbformat.writes(cuaderno.cuaderno_con_respuestas(liberado, respuestas, nombre)),
                            encoding="utf-8")
-        salidas.append(nbgrader(curso, "autograde", banco.ejercicio, "--student", codigo, "--create"))
+    salidas.append(nbgrader(curso, "autograde", banco.ejercicio, "--create"))  # las dos de una vez
     puntajes = {}
     with Gradebook(f"sqlite:///{curso / 'gradebook.db'}") as gb:
         for codigo in entregas:
