@@ -408,3 +408,18 @@ def test_control_de_ordenar_con_botones():
     assert c.valor() == ["Lince", "Comas", "Breña"] and len(cambios) == 1  # restaurar no guarda
     c.poner(["Lince", "Otro"])  # un borrador que no cuadra no rompe nada
     assert c.valor() == ["Lince", "Comas", "Breña"]
+
+
+def test_entregar_con_la_lista_del_grupo_danada_avisa_sin_traceback(curso_con_banco):
+    from lideres.curso import motor
+    from lideres.formulario.widgets import NO_SE_PUDO_ENTREGAR, FormularioEjercicio
+
+    curso = curso_con_banco
+    motor.asignar(curso, EJERCICIO)
+    (curso / ids.LISTA).write_text("{roto", encoding="utf-8")
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    form.boton_entregar.click()
+    assert NO_SE_PUDO_ENTREGAR.split(":")[0] in form.estado.value
+    assert (curso / ids.LISTA).read_text(encoding="utf-8") == "{roto"  # nada se pisó
+    assert not form.boton_entregar.disabled

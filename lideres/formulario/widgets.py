@@ -20,6 +20,10 @@ def _ancho(**mas) -> w.Layout:
     """Un Layout nuevo cada vez: un Layout compartido se oculta en todos a la vez."""
     return w.Layout(width="100%", max_width="640px", **mas)
 ELIGE_DISTRITO = "— Elige un distrito —"
+NO_SE_PUDO_GUARDAR = ("No se pudo guardar en la computadora del taller. Avisa a quien facilita; "
+                      "no cierres esta página.")
+NO_SE_PUDO_ENTREGAR = ("No se pudo entregar: la computadora del taller no pudo guardarlo. Tus respuestas "
+                       "siguen aquí; avisa a quien facilita el taller.")
 
 
 def _md(texto: str) -> str:
@@ -298,6 +302,9 @@ class FormularioEjercicio:
         except entregas.Rechazo as e:
             self.mensaje_entrada.value = _aviso(html.escape(e.mensaje), "lideres-mal", "alert")
             return
+        except OSError:
+            self.mensaje_entrada.value = _aviso(NO_SE_PUDO_GUARDAR, "lideres-mal", "alert")
+            return
         self.participante = p
         borrador = entregas.leer_borrador(self.curso, self.ejercicio, p)
         for c in self.controles:
@@ -328,8 +335,7 @@ class FormularioEjercicio:
             entregas.guardar_borrador(self.curso, self.ejercicio, self.participante, self.respuestas(),
                                       self.tipos)
         except OSError:
-            self.guardado.value = _aviso("No se pudo guardar en la computadora del taller. Avisa a "
-                                         "quien facilita; no cierres esta página.", "lideres-mal", "alert")
+            self.guardado.value = _aviso(NO_SE_PUDO_GUARDAR, "lideres-mal", "alert")
             return
         n = len(self.respuestas())
         self.guardado.value = _aviso(f"Guardado: {n} de {len(self.controles)} respuestas.")
@@ -363,10 +369,11 @@ class FormularioEjercicio:
         except entregas.Rechazo as e:
             self.estado.value = _aviso(html.escape(e.mensaje), "lideres-mal", "alert")
             return
-        except OSError:
-            self.estado.value = _aviso("No se pudo entregar: la computadora del taller no pudo guardar. "
-                                       "Tus respuestas siguen aquí; avisa a quien facilita.",
-                                       "lideres-mal", "alert")
+        except Exception:  # nunca un traceback en el celular; el detalle queda en el registro
+            import logging
+
+            logging.getLogger("lideres.formulario").exception("al entregar")
+            self.estado.value = _aviso(NO_SE_PUDO_ENTREGAR, "lideres-mal", "alert")
             return
         finally:
             self.boton_entregar.disabled = False
