@@ -354,8 +354,8 @@ class FormularioEjercicio:
 
     def _texto_entregado(self, momento) -> str:
         return _aviso(
-            f"<strong>Entregado</strong> a las {entregas.hora_local(momento)}. Si cambias algo, "
-            "vuelve a tocar «Entregar»: vale la última entrega.", "lideres-bien")
+            f"<strong>Entregado</strong> a las {entregas.hora_local(momento)}"
+            "<br>Si cambias algo, vuelve a tocar «Entregar»: vale la última entrega.", "lideres-bien")
 
     def _entregar(self, _boton=None) -> None:
         if self.participante is None:
