@@ -423,3 +423,10 @@ def test_entregar_con_la_lista_del_grupo_danada_avisa_sin_traceback(curso_con_ba
     assert NO_SE_PUDO_ENTREGAR.split(":")[0] in form.estado.value
     assert (curso / ids.LISTA).read_text(encoding="utf-8") == "{roto"  # nada se pisó
     assert not form.boton_entregar.disabled
+
+
+def test_pagina_sin_banco_avisa_en_espanol(tmp_path):
+    from lideres.formulario.widgets import formulario_ejercicio
+
+    raiz = formulario_ejercicio("99_no_existe", tmp_path)
+    assert "todavía no se puede responder" in raiz.children[0].value

@@ -391,4 +391,16 @@ class FormularioEjercicio:
 
 def formulario_ejercicio(ejercicio: str, curso: Path | str | None = None) -> w.VBox:
     """El widget raíz del formulario de un ejercicio (para la página en notebooks/ejercicios/)."""
-    return FormularioEjercicio(ejercicio, Path(curso) if curso else None).raiz
+    from lideres.errores import ErrorLideres
+
+    try:
+        return FormularioEjercicio(ejercicio, Path(curso) if curso else None).raiz
+    except ErrorLideres:  # sin banco de preguntas (o uno con errores): un aviso, no un traceback
+        import logging
+
+        logging.getLogger("lideres.formulario").exception("banco de %s", ejercicio)
+        raiz = w.VBox([w.HTML(_aviso(
+            "Este ejercicio todavía no se puede responder en el celular. Avisa a quien facilita el "
+            "taller.", "lideres-mal", "alert"))], layout=_ancho())
+        raiz.add_class("lideres-formulario")
+        return raiz
