@@ -430,3 +430,22 @@ def test_pagina_sin_banco_avisa_en_espanol(tmp_path):
 
     raiz = formulario_ejercicio("99_no_existe", tmp_path)
     assert "todavía no se puede responder" in raiz.children[0].value
+
+
+@pytest.mark.lento
+def test_taller_con_curso_asigna_e_imprime_el_codigo(tmp_path, monkeypatch):
+    monkeypatch.delenv(entregas.VARIABLE_CURSO, raising=False)  # se restaura al terminar
+    lineas = []
+    datos = ejercicios.preparar_entregas(tmp_path / "curso", rutas.CUADERNOS, "examen", lineas.append)
+    curso = datos["curso"]
+    assert EJERCICIO in datos["ejercicios"] and (curso / "release" / EJERCICIO).is_dir()
+    assert entregas.curso_del_taller() == curso
+    ejercicios.imprimir_entregas(datos, lineas.append)
+    texto = "\n".join(lineas)
+    codigo = entregas.leer_grupo(curso)["codigo"]
+    assert codigo.upper() in texto and "Modo examen" in texto
+    # La segunda vez, el mismo código y sin volver a asignar.
+    lineas.clear()
+    otra = ejercicios.preparar_entregas(curso, rutas.CUADERNOS, None, lineas.append)
+    assert otra["grupo"]["codigo"] == codigo and otra["grupo"]["modo"] == "examen"
+    assert not any("Asignando" in linea for linea in lineas)
