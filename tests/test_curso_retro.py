@@ -139,11 +139,9 @@ def _nota(puntaje, maximo, *, manual=None, revisar=False):
             "manual": manual, "revisar": revisar}
 
 
-NOTAS_02 = {
-    "prueba-tasa-por-100k-visible": _nota(0, 1), "prueba-tasa-por-100k-oculta": _nota(0, 1),
-    "prueba-distrito-tasa-mas-alta-visible": _nota(1, 1), "prueba-distrito-tasa-mas-alta-oculta": _nota(1, 1),
-    "prueba-tasa-poco-confiable-visible": _nota(1, 1), "prueba-tasa-poco-confiable-oculta": _nota(0, 1),
-    "reflexion-junta-vecinal": _nota(2, 3, manual=2),
+NOTAS_02 = {  # una celda calificada por pregunta (cuaderno generado desde preguntas.toml)
+    "tasa-por-100k-prueba": _nota(0, 2), "distrito-tasa-mas-alta-prueba": _nota(2, 2),
+    "tasa-poco-confiable-prueba": _nota(1, 2), "reflexion-junta-vecinal": _nota(2, 3, manual=2),
 }
 EMOJIS = "✅❌💾✍️🎉👍⭐"
 
@@ -158,7 +156,7 @@ def _partes(html: str) -> tuple[str, str]:
 def test_arriba_puntaje_una_frase_por_pregunta_comentario_y_animo():
     from lideres.curso import retroalimentacion
 
-    cuaderno = _con_error(_cuaderno_02(), "prueba-tasa-por-100k-visible", "Pista: falta multiplicar por 100,000.")
+    cuaderno = _con_error(_cuaderno_02(), "tasa-por-100k-prueba", "Pista: falta multiplicar por 100,000.")
     comentarios = {"reflexion-junta-vecinal": "Buena idea lo de la población.\nFalta decir por qué la tasa "
                    "de un distrito chico cambia tanto. ✍️"}
     html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Carmen Rosa Ñaupari Soto",
@@ -204,7 +202,7 @@ def test_con_banco_usa_el_titulo_corto_y_la_explicacion():
         SimpleNamespace(id="tasa-poco-confiable", enunciado="**¿Es confiable esa tasa?**\n\nSanta María…",
                         explicacion="Piensa en cuánto cambia la tasa con pocos habitantes."),
     ])
-    cuaderno = _con_error(_cuaderno_02(), "prueba-tasa-por-100k-visible", "Pista: falta multiplicar por 100,000.")
+    cuaderno = _con_error(_cuaderno_02(), "tasa-por-100k-prueba", "Pista: falta multiplicar por 100,000.")
     html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Rosa", ejercicio=EJERCICIO, banco=banco)
     arriba, _ = _partes(html)
     assert "Calcular una tasa" in arriba and "Repasa cómo se calcula la tasa" in arriba
