@@ -41,6 +41,7 @@ def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
     texto = _textos(fig).replace("\n", " ")
     assert "2025" in texto and FUENTE in texto
     assert nota_limites(AMBITOS) in texto
+    assert "Límites: IGN vía joseluisq/peru-geojson-datasets" in texto  # los reales, por defecto
     assert "San Juan de Lurigancho" in texto
     assert len(ax.get_legend().get_texts()) == (6 if medida == "tasa_100k" else 5)
     rayados = [p for p in parches if p.get_hatch()]
@@ -54,10 +55,10 @@ def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
 def test_mapa_de_lima_sigue_esquematico_si_solo_trujillo_es_oficial(oficiales_solo_trujillo):
     from lideres.limites import NOTA_ESQUEMATICA, nota_limites
 
-    assert nota_limites("Trujillo").startswith("Límites oficiales importados")
+    assert nota_limites("Trujillo") == "Límites: Municipalidad de prueba."
     texto = _textos(mapa_estatico(2025, "conteo")).replace("\n", " ")
     assert NOTA_ESQUEMATICA in texto
-    assert "oficiales importados" not in texto
+    assert "Municipalidad" not in texto
 
 
 def test_ranking_conteo_y_tasa():

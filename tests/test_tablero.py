@@ -83,10 +83,10 @@ def test_leyenda_con_unidades_fuente_y_nota_de_limites():
 def test_leyenda_de_lima_sigue_esquematica_si_solo_trujillo_es_oficial(oficiales_solo_trujillo):
     from lideres.limites import NOTA_ESQUEMATICA, nota_limites
 
-    assert nota_limites("Trujillo").startswith("Límites oficiales importados")
+    assert nota_limites("Trujillo") == "Límites: Municipalidad de prueba."
     e = EstadoTablero("tasa_100k", 2025)
     assert e.leyenda()["nota_limites"] == NOTA_ESQUEMATICA
-    assert "oficiales importados" not in vistas.html_leyenda(e)
+    assert "Municipalidad" not in vistas.html_leyenda(e)
 
 
 def test_ficha_de_un_distrito_en_es_pe():
