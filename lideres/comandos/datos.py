@@ -13,7 +13,7 @@ SUBORDENES = {
     "limites": ("lideres.limites", "cli_importar",
                 "Usar otros límites distritales oficiales (GeoJSON), o rehacer los que trae el curso"),
     "generar": ("lideres.sinteticos", "cli_generar",
-                "Regenerar los límites esquemáticos y los incidentes sintéticos (con semilla)"),
+                "Regenerar los límites esquemáticos (de respaldo) y los incidentes sintéticos (con semilla)"),
     "importar-hechos": ("lideres.hechos", "cli_importar",
                         "Volver a llevar las cifras publicadas (shared/facts) a data/"),
 }
