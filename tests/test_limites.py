@@ -365,3 +365,21 @@ def test_cli_importar_y_error(datos_tmp, tmp_path, capsys):
     assert main(["datos", "limites", str(malo)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error:") and "Traceback" not in err
+
+
+def test_cli_referencia_escribe_limites_y_licencias(datos_tmp, capsys):
+    from lideres.cli import main
+
+    _ref(limites.CAPAS_REFERENCIA[0].archivo)
+    assert main(["datos", "limites", "--referencia", str(rutas.REFERENCIA)]) == 0
+    salida = capsys.readouterr().out
+    assert "Aviso, La Punta" in salida and "Florencia de Mora" in salida
+    assert "Los mapas dirán: Límites: IGN vía joseluisq" in salida
+    assert (datos_tmp / limites.ARCHIVO_REAL).read_bytes() == REALES.read_bytes()
+    assert sorted(p.name for p in (datos_tmp / limites.CARPETA_LICENCIAS).iterdir()) == sorted(
+        p.name for p in (rutas.DATOS / limites.CARPETA_LICENCIAS).iterdir())
+    # con límites propios importados encima, --quitar vuelve a los del curso (no a los esquemáticos)
+    limites.importar_limites(_ref("trujillo_distritos_inei2023_light.geojson"), fuente="Municipalidad")
+    assert "Municipalidad" in limites.nota_limites("Trujillo")
+    assert main(["datos", "limites", "--quitar"]) == 0
+    assert limites.nota_limites("Trujillo") == "Límites: INEI 2023 vía lincolneulogio/peru-geojson, CC BY 4.0."
