@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lideres import rutas
+from lideres import cuestionario, rutas
 from lideres.errores import ErrorLideres
 from lideres.modulos import MODULOS, Modulo
 
@@ -160,16 +160,20 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
-        ocultar_codigo(nb)
         nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m))
+        # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
+        nb["cells"].extend(cuestionario.celdas_del_capitulo(m.id, generado))
+        ocultar_codigo(nb)
         salida = destino / m.cuaderno
         _escribir_si_cambia(salida, json.dumps(nb, ensure_ascii=False, indent=1) + "\n")
         copiados.append(salida)
     fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
     for ruta, texto in fragmentos.items():
         _escribir_si_cambia(ruta, texto)
-    # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra.
-    for carpeta, quedan in ((destino, set(copiados)), (generado, set(fragmentos))):
+    # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
+    # autoevaluaciones que acaba de escribir lideres.cuestionario se quedan.
+    autoevaluaciones = {generado / cuestionario.nombre_archivo(m.id) for m in MODULOS if m.listo}
+    for carpeta, quedan in ((destino, set(copiados)), (generado, set(fragmentos) | autoevaluaciones)):
         for viejo in carpeta.iterdir():
             if viejo not in quedan:
                 shutil.rmtree(viejo) if viejo.is_dir() else viejo.unlink()
