@@ -54,7 +54,10 @@ Precisiones sobre BANCO.md (las mismas reglas debe seguir el JavaScript del libr
   para lo demás (también si la `explicacion` dice la respuesta de un número o un distrito, o si
   `orden` muestra sus opciones ya en el orden correcto).
 - `autoria.ejercicios()` lista los ejercicios con banco; las carpetas que empiezan con `_`
-  (la plantilla) no son ejercicios.
+  (la plantilla) no son ejercicios. `autoria.generar(id)` escribe el cuaderno;
+  `autoria.validar(id, rapido=False)` lo revisa de punta a punta (nbgrader validate, y autograde de
+  una entrega en blanco = 0 y una con las respuestas = todo); `autoria.respuestas_a_la_vista(banco,
+  carpeta_liberada)` es la búsqueda de respuestas que usan `validar` y las pruebas.
 - Las huellas ocultan la respuesta a la vista, no a quien quiera probar todas las claves posibles
   (son pocas): sirven para que nadie la lea por encima, no como secreto fuerte.
 """
