@@ -76,6 +76,11 @@ def _texto(valor) -> str:
     return texto if len(texto) <= MAX_TEXTO else texto[:MAX_TEXTO] + "\n[… recortado …]"
 
 
+def _lineas_cortas(codigo: str, maximo: int = 160) -> str:
+    """Una línea de código larguísima (p. ej. el banco público en base64) se corta: en el celular no se lee."""
+    return "\n".join(linea if len(linea) <= maximo else linea[:100] + "…" for linea in codigo.splitlines())
+
+
 def _salidas(celda: dict) -> tuple[list[dict], str | None]:
     salidas, pista = [], None
     for salida in celda.get("outputs") or []:
@@ -85,7 +90,9 @@ def _salidas(celda: dict) -> tuple[list[dict], str | None]:
                             "texto": _texto(salida.get("text"))})
         elif tipo == "error":
             nombre, valor = salida.get("ename", ""), _texto(salida.get("evalue", ""))
-            if nombre == "AssertionError" and valor.strip().startswith("Pista"):
+            if nombre == "AssertionError" and valor.strip():
+                # Las pruebas del curso solo llevan pistas en español como mensaje («Pista: …», o el
+                # mensaje de `revisar.pista` del banco), nunca la respuesta.
                 pista = valor.strip()
             else:
                 pista = EXPLICACIONES.get(nombre, f"La celda tuvo un error ({nombre}).")
@@ -158,12 +165,17 @@ def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
 
     preguntas: list[dict] = []
     ultimo_titulo = None
+    numero_de = 0
     for bruta in cuaderno.get("cells", []):
         celda = from_dict({"metadata": {}, **bruta})
         gid = ((celda.metadata.get("nbgrader") or {}).get("grade_id"))
         if is_solution(celda):
+            numero_de += 1
             del_banco = _pregunta_del_banco(banco, gid)
-            titulo = (_titulo_del_banco(del_banco) if del_banco is not None else None) or ultimo_titulo
+            titulo = _titulo_del_banco(del_banco) if del_banco is not None else None
+            if titulo and not titulo.casefold().startswith("pregunta"):
+                titulo = f"Pregunta {numero_de}. {titulo}"  # como en el cuaderno, para encontrarla
+            titulo = titulo or ultimo_titulo
             preguntas.append({"id": gid, "titulo": titulo or gid, "celdas": [gid] if is_grade(celda) else [],
                               "manual": bool(is_grade(celda))})
         elif is_grade(celda):
@@ -199,12 +211,16 @@ def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: di
             pista = next((pistas[g] for g in p["celdas"] if pistas.get(g)), None)
             if fila["estado"] == "bien":
                 fila["frase"] = "¡Bien!"
+            elif p["manual"] and all(n["manual"] is None for n in notas):
+                fila["frase"] = "La respuesta escrita quedó en blanco: escribe con tus palabras qué dirías."
             elif p["manual"]:
-                fila["frase"] = "Revisada por tu facilitador o facilitadora."
-            elif explicacion:
-                fila["frase"] = explicacion
+                fila["frase"] = ("Tu facilitador o facilitadora la revisó: lee su comentario."
+                                 if fila["comentario"] else "Tu facilitador o facilitadora la revisó.")
+            elif explicacion:  # con banco: la pista concreta (si la hay) y qué repasar
                 if pista and _sin_prefijo(pista) not in explicacion:
-                    fila["pista"] = pista
+                    fila["frase"], fila["pista"] = pista, f"Para repasar: {explicacion}"
+                else:
+                    fila["frase"] = explicacion
             elif pista:
                 fila["frase"] = pista
             elif fila["estado"] == "parcial":
@@ -253,7 +269,7 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
                 vista["etiqueta"] = "Prueba oculta" if "oculta" in (gid or "") else "Prueba"
                 pistas[gid] = vista["pista"]
             else:
-                vista["codigo"] = fuente
+                vista["codigo"] = _lineas_cortas(fuente)
                 if es_respuesta:
                     vista["clase"], vista["etiqueta"] = "respuesta", "Tu respuesta"
         if meta.get("grade") and gid in notas_libro:
