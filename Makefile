@@ -31,6 +31,7 @@ $(INSTALADO): pyproject.toml
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@
 
 # Paquetes de Debian: Chromium para las pruebas en navegador; bubblewrap para aislar cada entrega

@@ -19,6 +19,12 @@ def agregar(parser):
     parser.add_argument("--cuadernos", metavar="CARPETA",
                         help="carpeta con los cuadernos; sus tableros van en CARPETA/tableros/ "
                              "(por defecto notebooks/)")
+    parser.add_argument("--curso", metavar="CARPETA",
+                        help="carpeta del curso de nbgrader que recibe las entregas desde los celulares "
+                             "(por ejemplo exercises/ o una por cohorte); imprime el código del grupo")
+    parser.add_argument("--modo", choices=["practica", "examen"],
+                        help="con --curso: «practica» muestra si cada respuesta está bien y su "
+                             "explicación; «examen» solo al entregar (queda guardado en el curso)")
     parser.add_argument("--registro", metavar="ARCHIVO",
                         help="archivo para los mensajes técnicos de Jupyter (por defecto en /tmp)")
     parser.epilog = (
@@ -33,4 +39,5 @@ def ejecutar(args) -> int:
     return iniciar(
         puerto=args.puerto, red=args.red, sin_libro=args.sin_libro,
         precalentados=args.precalentados, cuadernos=args.cuadernos, registro=args.registro,
+        curso=args.curso, modo=args.modo,
     )

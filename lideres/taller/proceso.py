@@ -47,12 +47,16 @@ class ServidorTaller:
         sin_libro: bool = True,
         precalentados: int = 1,
         cuadernos: Path | None = None,
+        curso: Path | None = None,
+        modo: str | None = None,
         espera_s: float = 120.0,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
         self.sin_libro = sin_libro
         self.precalentados = precalentados
         self.cuadernos = cuadernos
+        self.curso = curso
+        self.modo = modo
         self.espera_s = espera_s
         carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
         self.registro = carpeta / "taller.log"
@@ -70,6 +74,10 @@ class ServidorTaller:
             orden.append("--sin-libro")
         if self.cuadernos:
             orden += ["--cuadernos", str(self.cuadernos)]
+        if self.curso:
+            orden += ["--curso", str(self.curso)]
+        if self.modo:
+            orden += ["--modo", self.modo]
         return orden
 
     def iniciar(self) -> ServidorTaller:

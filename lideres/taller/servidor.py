@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from lideres import rutas
 from lideres.errores import ErrorLideres
+from lideres.taller import ejercicios
 
 if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser rápido
     from traitlets.config import Config
@@ -168,11 +169,13 @@ def preparar_rutas_jupyter() -> None:
 # ---------------------------------------------------------------- páginas propias
 
 
-def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
+def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None = None) -> list[dict]:
+    """Los módulos de `lideres.modulos`, los que ya existen primero (en un celular se ven arriba)."""
     from lideres.libro import numero_modulo, url_capitulo, url_tablero
     from lideres.modulos import MODULOS
 
     disponibles = set(tableros(raiz))
+    con_ejercicio = ejercicios.disponibles(raiz, curso)
     filas = []
     for m in MODULOS:
         ruta_tablero = f"{CARPETA_TABLEROS}/{m.cuaderno}"
@@ -184,11 +187,12 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
             "listo": m.listo,
             "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
             "capitulo": url_capitulo(m) if libro_disponible else None,
+            "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
         })
-    return filas
+    return sorted(filas, key=lambda f: not f["listo"])  # sort estable: el orden del curso se mantiene
 
 
-def pagina_inicio(raiz: Path, libro_html: Path | None) -> str:
+def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> str:
     import jinja2
 
     entorno = jinja2.Environment(
@@ -196,7 +200,7 @@ def pagina_inicio(raiz: Path, libro_html: Path | None) -> str:
     )
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
     return entorno.get_template("inicio.html").render(
-        modulos=modulos_para_inicio(raiz, libro_disponible), libro_disponible=libro_disponible
+        modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible
     )
 
 
@@ -215,14 +219,14 @@ PAGINA_NO_ENCONTRADA = """<!DOCTYPE html>
 """
 
 
-def _handlers_propios(raiz: Path, libro_html: Path | None) -> list:
+def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> list:
     import tornado.web
 
     class Inicio(tornado.web.RequestHandler):
         def get(self):
             self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.set_header("Cache-Control", "no-cache")
-            self.write(pagina_inicio(raiz, libro_html))
+            self.write(pagina_inicio(raiz, libro_html, curso))
 
     class Icono(tornado.web.RequestHandler):
         def get(self):
@@ -264,6 +268,7 @@ def _clase_voila():
 
         raiz_taller: Path
         libro_html: Path | None = None
+        curso_taller: Path | None = None
         al_iniciar = None
 
         def init_handlers(self):
@@ -276,7 +281,7 @@ def _clase_voila():
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:
                 self.app.transforms.append(tornado.web.GZipContentEncoding)
-            return _handlers_propios(self.raiz_taller, self.libro_html) + de_voila
+            return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + de_voila
 
         def _handle_signal_stop(self, sig, frame):
             # Ctrl-C o SIGTERM: detener el bucle desde el hilo de la señal, sin traceback.
@@ -340,6 +345,8 @@ def iniciar(
     precalentados: int = PRECALENTADOS_POR_DEFECTO,
     cuadernos: Path | None = None,
     registro: Path | None = None,
+    curso: Path | None = None,
+    modo: str | None = None,
     imprimir=print,
 ) -> int:
     from lideres import libro
@@ -355,6 +362,9 @@ def iniciar(
         raise ErrorLideres(f"El puerto {puerto} no es válido.", como_arreglar="usa un número entre 1024 y 65535.")
     if precalentados < 0:
         raise ErrorLideres("--precalentados no puede ser negativo.", como_arreglar="usa 0 o más.")
+    if modo and not curso:
+        raise ErrorLideres("--modo sirve solo con --curso.",
+                           como_arreglar="agrega la carpeta del curso: `lideres taller --curso CARPETA --modo examen`.")
     ip = "0.0.0.0" if red else "127.0.0.1"
     if not puerto_libre(ip, puerto):
         raise ErrorLideres(
@@ -370,6 +380,7 @@ def iniciar(
             imprimir("El libro todavía no está construido: lo construyo primero.")
             libro.construir(imprimir=imprimir)
     libro_html = html if libro.html_listo() else None
+    entregas = ejercicios.preparar_entregas(curso, raiz, modo, imprimir) if curso else None
 
     registro = Path(registro or Path(tempfile.gettempdir()) / "lideres_taller.log")
     registro.parent.mkdir(parents=True, exist_ok=True)
@@ -382,6 +393,7 @@ def iniciar(
     app = clase(config=cfg)
     app.raiz_taller = raiz
     app.libro_html = libro_html
+    app.curso_taller = entregas["curso"] if entregas else None
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
@@ -404,6 +416,8 @@ def iniciar(
             imprimir("  Solo esta computadora puede entrar. Para los celulares: `lideres taller --red`.")
         imprimir(f"  Tableros: {numero(n_tableros)}; kernels precalentados por tablero: {numero(precalentados)}.")
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
+        if entregas:
+            ejercicios.imprimir_entregas(entregas, imprimir)
         imprimir(f"  Registro técnico (en inglés): {registro}")
         imprimir("Para detener el servidor: Ctrl-C.")
         sys.stdout.flush()
