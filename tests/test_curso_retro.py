@@ -73,6 +73,25 @@ def test_decodificar_nombre_prefiere_utf8_y_letras_del_espanol():
     assert recoger.decodificar_nombre(b"Rosa Quispe") == "Rosa Quispe"
 
 
+def test_carpetas_extraidas_con_otro_programa_recuperan_el_nombre(tmp_path):
+    """`unzip` de Linux deja los bytes de 850 tal cual; otros programas los leen como 437 («╡ngel»)."""
+    import os
+
+    origen = tmp_path / "usb"
+    origen.mkdir()
+    crudo = os.fsencode(origen) + b"/" + "Ángel Ñahuincopa Álvarez".encode("cp850")
+    os.mkdir(crudo)
+    (Path(os.fsdecode(crudo)) / f"{EJERCICIO}.ipynb").write_text(json.dumps(CUADERNO_MINIMO))
+    (origen / "Óscar Íñiguez Úrsula".encode("cp850").decode("cp437")).mkdir()
+    (origen / "Óscar Íñiguez Úrsula".encode("cp850").decode("cp437") / f"{EJERCICIO}.ipynb").write_text(
+        json.dumps(CUADERNO_MINIMO))
+    resumen = recoger.buscar_entregas(origen, [EJERCICIO])
+    assert sorted(e.nombre for e in resumen.entregas) == ["Ángel Ñahuincopa Álvarez", "Óscar Íñiguez Úrsula"]
+    assert recoger.reparar_nombre("JosÃ© PÃ©rez") == "José Pérez"
+    for bueno in ("María Ñahui", "José Pérez 🙂", "Françoise Ñique"):
+        assert recoger.reparar_nombre(bueno) == bueno
+
+
 @pytest.mark.parametrize("nombre, esperado", [
     ("Carmen Rosa Ñaupari Soto", ("Carmen Rosa", "Ñaupari Soto")),
     ("María Ñahui Quispe", ("María", "Ñahui Quispe")),
