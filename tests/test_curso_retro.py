@@ -234,7 +234,7 @@ def test_sin_comentario_ni_notas_a_mano_pendientes():
     html = retroalimentacion.construir_html(_cuaderno_02(), notas, nombre="Rosa", ejercicio=EJERCICIO)
     arriba, _ = _partes(html)
     assert "Comentario de tu facilitador" not in arriba
-    assert "Por revisar · " in arriba and "la revisa tu facilitador o facilitadora" in arriba
+    assert "Por revisar · " in arriba and retroalimentacion.FRASES["espera"] in arriba
     assert "falta la revisión a mano" in arriba
 
 
@@ -362,4 +362,17 @@ def test_respuesta_escrita_en_blanco_no_se_da_por_revisada():
 
     notas = dict(NOTAS_02, **{"reflexion-junta-vecinal": _nota(0, 3)})
     arriba, _ = _partes(retroalimentacion.construir_html(_cuaderno_02(), notas, nombre="Rosa", ejercicio=EJERCICIO))
-    assert "quedó en blanco" in arriba and "la revisó" not in arriba
+    assert "quedó en blanco" in arriba and "Ya la revisaron" not in arriba
+
+
+def test_frases_de_la_retroalimentacion_faciles_de_leer():
+    """Fernández-Huerta ≥ 70 (fácil) para cada frase propia que lee la participante."""
+    textstat = pytest.importorskip("textstat")
+    from lideres.curso import retroalimentacion
+
+    textstat.set_lang("es")
+    frases = [*retroalimentacion.FRASES.values(), *retroalimentacion.ANIMO.values(),
+              *retroalimentacion.EXPLICACIONES.values()]
+    dificiles = {f: round(textstat.fernandez_huerta(f)) for f in frases
+                 if f != "¡Bien!" and textstat.fernandez_huerta(f) < 70}
+    assert dificiles == {}
