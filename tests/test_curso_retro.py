@@ -131,10 +131,11 @@ def test_lista_danada_en_la_linea_de_ordenes(tmp_path, capsys):
     (curso / ids.LISTA).write_text('{"rosa": ', encoding="utf-8")
     origen = tmp_path / "usb"
     origen.mkdir()
-    assert cli.main(["curso", "recoger", EJERCICIO, str(origen), "--curso", str(curso)]) == 1
-    err = capsys.readouterr().err
-    assert "está dañada" in err and "Traceback" not in err
-    assert (curso / ids.LISTA).read_text(encoding="utf-8") == '{"rosa": '
+    for orden in (["recoger", EJERCICIO, str(origen)], ["reporte"]):
+        assert cli.main(["curso", *orden, "--curso", str(curso)]) == 1
+        err = capsys.readouterr().err
+        assert "está dañada" in err and "Traceback" not in err
+        assert (curso / ids.LISTA).read_text(encoding="utf-8") == '{"rosa": '
 
 
 # ------------------------------------------------------------------ retroalimentación para el celular
