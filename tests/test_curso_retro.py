@@ -309,6 +309,9 @@ def test_cuenta_por_pregunta_en_personas():
     assert (filas["confiable"]["completas"], filas["confiable"]["parciales"], filas["confiable"]["ceros"]) == (1, 1, 2)
     assert filas["reflexion"]["pendientes"] == 1 and filas["reflexion"]["personas"] == 4
     assert filas["confiable"]["mas_dificil"] and not filas["tasa"]["mas_dificil"]
+    # a quién ayudar: las personas sin el puntaje completo, en orden alfabético español
+    assert filas["confiable"]["quienes"] == ["Beto Blanco", "Carmen Rosa Ñaupari Soto",
+                                             "María de los Ángeles Quispe de la Cruz"]
 
 
 def test_resumen_cuenta_personas_no_filas():

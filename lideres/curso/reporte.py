@@ -160,20 +160,20 @@ def resumen_por_pregunta(registros: list[dict]) -> dict[str, list[dict]]:
         for p in r.get("por_pregunta") or []:
             fila = resultado.setdefault(r["ejercicio"], {}).setdefault(p["id"], {
                 "id": p["id"], "titulo": p["titulo"], "maximo": p["maximo"], "completas": 0, "parciales": 0,
-                "ceros": 0, "pendientes": 0, "personas": 0, "mas_dificil": False})
+                "ceros": 0, "pendientes": 0, "personas": 0, "mas_dificil": False, "quienes": []})
             fila["personas"] += 1
             if p.get("pendiente"):
                 fila["pendientes"] += 1
             elif (p["puntaje"] or 0) >= (p["maximo"] or 0):
                 fila["completas"] += 1
-            elif (p["puntaje"] or 0) > 0:
-                fila["parciales"] += 1
             else:
-                fila["ceros"] += 1
+                fila["parciales" if (p["puntaje"] or 0) > 0 else "ceros"] += 1
+                fila["quienes"].append(r.get("nombre") or r.get("codigo"))  # para saber a quién ayudar
     salida = {}
     for ejercicio, preguntas in sorted(resultado.items()):
         filas = list(preguntas.values())
         for fila in filas:
+            fila["quienes"] = sorted(fila["quienes"], key=ids.clave_orden)
             revisadas = fila["personas"] - fila["pendientes"]
             fila["fallaron"] = fila["parciales"] + fila["ceros"]
             fila["porcentaje_completas"] = fila["completas"] / revisadas * 100 if revisadas else None
