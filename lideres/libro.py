@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lideres import rutas
+from lideres import cuestionario, rutas
 from lideres.errores import ErrorLideres
 from lideres.modulos import MODULOS, Modulo
 
@@ -130,6 +130,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
         nb.setdefault("cells", []).append(celda_tablero(m))
+        # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
+        nb["cells"].extend(cuestionario.celdas_del_capitulo(m.id, generado))
         salida = destino / m.cuaderno
         salida.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         copiados.append(salida)

@@ -201,6 +201,7 @@ def _correctas(curso: Path) -> dict:
     return respuestas
 
 
+@pytest.mark.lento
 def test_entrega_es_una_entrega_de_nbgrader(curso_asignado):
     curso = curso_asignado
     tipos = {p["id"]: p["tipo"] for p in _preguntas(curso)}
@@ -224,6 +225,7 @@ def test_entrega_es_una_entrega_de_nbgrader(curso_asignado):
     assert len(entregas.leer_borrador(curso, EJERCICIO, ana)["entregas"]) == 2
 
 
+@pytest.mark.lento
 def test_veinte_entregas_a_la_vez_llegan_todas_sin_mezclarse(curso_asignado):
     curso = curso_asignado
     preguntas = _preguntas(curso)
@@ -329,3 +331,80 @@ def test_preparacion_muestra_la_tabla_de_practica():
 
     texto = preparacion_html(banco.cargar(EJERCICIO).publico().get("preparacion"))
     assert "sintética" in texto and "<table" in texto and "1,200,000" in texto
+
+
+@pytest.mark.lento
+def test_respuestas_con_codigo_llegan_como_texto_y_se_califican(tmp_path):
+    """`__import__("os").system(...)` y `\"\"\"` en una respuesta son texto: no corren al calificar,
+    el cuaderno se califica igual y el reporte lista la entrega del celular como una de cuaderno."""
+    curso = tmp_path / "curso"
+    assert cli.main(["curso", "asignar", EJERCICIO, "--curso", str(curso)]) == 0
+    entregas.preparar_grupo(curso)
+    marca = tmp_path / "marca_de_ataque"
+    ataque = f'__import__("os").system("touch {marca}")'
+    preguntas = _preguntas(curso)
+    tipos = {p["id"]: p["tipo"] for p in preguntas}
+    respuestas = {}
+    for p in preguntas:
+        respuestas[p["id"]] = {"escrita": f'"""\n{ataque}\n"""', "numero": ataque}.get(p["tipo"], ataque)
+    hugo = entregas.identificar(curso, "Hugo Ataque", _codigo(curso), "9999")
+    entregas.entregar(curso, EJERCICIO, hugo, respuestas, tipos)
+    cuaderno = nbformat.read(curso / "submitted" / hugo.codigo / EJERCICIO / f"{EJERCICIO}.ipynb", as_version=4)
+    import ast
+
+    for celda in cuaderno.cells:
+        meta = celda.metadata.get("nbgrader") or {}
+        if meta.get("solution") and celda.cell_type == "code":
+            ast.parse(celda.source)  # sigue siendo Python válido
+            literal = celda.source.split("=", 1)[1].strip().splitlines()[0]
+            valor = ast.literal_eval(literal)  # un literal, no una llamada
+            assert isinstance(valor, str) and valor.startswith('__import__("os")')
+    assert cli.main(["curso", "calificar", EJERCICIO, "--curso", str(curso)]) == 0
+    assert not marca.exists(), "una respuesta se ejecutó como código"
+    from lideres.curso import motor
+
+    puntos = motor.puntajes_por_celda(curso, EJERCICIO)[hugo.codigo]
+    assert puntos and sum(a for a, _ in puntos.values() if a is not None) == 0
+    assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
+    texto = (curso / "reportes" / "avance.csv").read_text(encoding="utf-8-sig")
+    assert "Hugo Ataque" in texto
+
+
+def test_formulario_en_examen_muestra_aciertos_al_entregar(curso_con_banco):
+    from lideres.curso import motor
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    curso = curso_con_banco
+    motor.asignar(curso, EJERCICIO)
+    entregas.preparar_grupo(curso, "examen")
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    numero = next(c for c in form.controles if c.tipo == "numero")
+    numero.control.value = "40000"
+    form.boton_entregar.click()
+    assert "Entregado" in form.estado.value and "a las" in form.estado.value
+    assert "sin responder" in form.estado.value
+    assert "Dividiste al revés" in numero.veredicto.value
+    assert (curso / "submitted" / "rosa-huaman" / EJERCICIO / f"{EJERCICIO}.ipynb").is_file()
+    # Al volver a entrar se ve que ya entregó.
+    otra = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(otra, curso)
+    assert "Entregado" in otra.estado.value
+
+
+def test_control_de_ordenar_con_botones():
+    from lideres.formulario.widgets import ControlPregunta
+
+    cambios = []
+    c = ControlPregunta({"id": "o", "tipo": "orden", "puntos": 1, "enunciado": "Ordena",
+                         "opciones": ["Comas", "Lince", "Breña"]}, 1, cambios.append)
+    assert c.valor() is None  # sin tocar no cuenta como respondida
+    etiqueta, subir, bajar = c.filas[0]
+    assert subir.disabled and not bajar.disabled
+    c.filas[2][1].click()  # subir Breña
+    assert c.valor() == ["Comas", "Breña", "Lince"] and len(cambios) == 1
+    assert c.filas[1][1].tooltip.startswith("Subir Breña")
+    c.poner(["Lince", "Comas", "Breña"])
+    assert c.valor() == ["Lince", "Comas", "Breña"] and len(cambios) == 1  # restaurar no guarda
+    c.poner(["Lince", "Otro"])  # un borrador que no cuadra no rompe nada
+    assert c.valor() == ["Lince", "Comas", "Breña"]

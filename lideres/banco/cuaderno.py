@@ -118,7 +118,7 @@ def _enunciado(numero: int, p: Pregunta) -> str:
 
 def _prueba(numero: int, p: Pregunta) -> str:
     que = QUE_SE_REVISA[p.tipo].format(tolerancia=f"{p.tolerancia:g}")
-    esperada = p.respuesta[0] if isinstance(p.respuesta, list) and p.tipo != "orden" else p.respuesta
+    esperada = p.respuesta  # varias respuestas aceptadas: la lista entera
     return "\n".join([
         f'"""Pregunta {numero}, {puntos_texto(p.puntos)}: se revisa {que}."""',
         'print("Esta celda se califica al entregar.")',

@@ -116,6 +116,8 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
                                      device_scale_factor=2, is_mobile=True, has_touch=True)
     v = vigilar(contexto)
     page = v.page
+    fallidos = []
+    page.on("response", lambda r: fallidos.append((r.status, r.url)) if r.status >= 400 else None)
     try:
         page.goto(servidor.url("/"))
         tarjeta = page.locator(f'[data-modulo="{EJERCICIO}"]')
@@ -135,6 +137,11 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
 
         # Se recarga la página (como si el celular se bloqueara): al volver a entrar, todo sigue.
         page.reload()
+        page.wait_for_selector(".lideres-nombre input", state="visible")
+        # El celular recuerda nombre y código (la clave no).
+        page.wait_for_function("document.querySelector('.lideres-nombre input').value !== ''")
+        assert page.locator(".lideres-nombre input").input_value() == NOMBRE
+        assert page.locator(".lideres-clave input").input_value() == ""
         _entrar(page, codigo_grupo)
         page.wait_for_selector("text=Recuperamos tus")
         for i, p in enumerate(preguntas[mitad:], start=mitad):
@@ -160,6 +167,7 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert ancho <= visible, f"la página se sale del celular ({ancho} > {visible})"
         v.captura("celular_entregado")
+        assert fallidos == []
         v.revisar()
     finally:
         contexto.close()
