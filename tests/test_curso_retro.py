@@ -344,6 +344,19 @@ def test_reporte_una_fila_por_persona_colores_con_palabra(tmp_path):
     por_pregunta = pd.read_csv(rutas["csv_preguntas"], encoding="utf-8-sig")
     assert list(por_pregunta["La que más costó"]).count("Sí") == 2  # una por ejercicio
     assert pd.read_csv(rutas["csv"], encoding="utf-8-sig").shape[0] == 10  # el CSV de siempre sigue
+    assert 'href="' not in personas  # sin páginas de retroalimentación conocidas, no hay enlaces
+
+
+def test_cada_puntaje_enlaza_a_la_retroalimentacion(tmp_path):
+    from lideres.curso import reporte
+
+    registros = registros_del_grupo()
+    pagina = tmp_path / "curso" / "feedback" / "oscar" / EJERCICIO / f"{EJERCICIO}.html"
+    registros[0]["retroalimentacion"] = str(pagina)
+    rutas = reporte.escribir_reporte(reporte.tabla_avance(registros), tmp_path / "curso" / "reportes")
+    html = rutas["html"].read_text(encoding="utf-8")
+    assert f'<a href="../feedback/oscar/{EJERCICIO}/{EJERCICIO}.html"' in html
+    assert html.count("<a href=") == 1
     assert rutas["png"].read_bytes()[:4] == b"\x89PNG"
 
 

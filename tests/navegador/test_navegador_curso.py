@@ -104,6 +104,10 @@ def test_reporte_tabla_por_persona_y_por_pregunta(curso_calificado, navegador):
     avisos = page.evaluate("[...document.querySelectorAll('.aviso-desliza')]"
                            ".filter(a => a.offsetParent !== null).length")
     assert not any(cajas) or avisos >= 1
+    # tocar el puntaje de Ana abre su retroalimentación (para enviársela por WhatsApp)
+    page.locator("table.por-persona a", has_text="8 de 9").click()
+    page.wait_for_url("**/feedback/ana-nunez/**")
+    assert "Ana Núñez" in page.locator("header.resumen").inner_text()
     contexto.close()
 
 
