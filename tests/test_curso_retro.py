@@ -73,6 +73,25 @@ def test_decodificar_nombre_prefiere_utf8_y_letras_del_espanol():
     assert recoger.decodificar_nombre(b"Rosa Quispe") == "Rosa Quispe"
 
 
+def test_carpetas_extraidas_con_otro_programa_recuperan_el_nombre(tmp_path):
+    """`unzip` de Linux deja los bytes de 850 tal cual; otros programas los leen como 437 («╡ngel»)."""
+    import os
+
+    origen = tmp_path / "usb"
+    origen.mkdir()
+    crudo = os.fsencode(origen) + b"/" + "Ángel Ñahuincopa Álvarez".encode("cp850")
+    os.mkdir(crudo)
+    (Path(os.fsdecode(crudo)) / f"{EJERCICIO}.ipynb").write_text(json.dumps(CUADERNO_MINIMO))
+    (origen / "Óscar Íñiguez Úrsula".encode("cp850").decode("cp437")).mkdir()
+    (origen / "Óscar Íñiguez Úrsula".encode("cp850").decode("cp437") / f"{EJERCICIO}.ipynb").write_text(
+        json.dumps(CUADERNO_MINIMO))
+    resumen = recoger.buscar_entregas(origen, [EJERCICIO])
+    assert sorted(e.nombre for e in resumen.entregas) == ["Ángel Ñahuincopa Álvarez", "Óscar Íñiguez Úrsula"]
+    assert recoger.reparar_nombre("JosÃ© PÃ©rez") == "José Pérez"
+    for bueno in ("María Ñahui", "José Pérez 🙂", "Françoise Ñique"):
+        assert recoger.reparar_nombre(bueno) == bueno
+
+
 @pytest.mark.parametrize("nombre, esperado", [
     ("Carmen Rosa Ñaupari Soto", ("Carmen Rosa", "Ñaupari Soto")),
     ("María Ñahui Quispe", ("María", "Ñahui Quispe")),
@@ -112,25 +131,52 @@ def test_lista_danada_en_la_linea_de_ordenes(tmp_path, capsys):
     (curso / ids.LISTA).write_text('{"rosa": ', encoding="utf-8")
     origen = tmp_path / "usb"
     origen.mkdir()
-    assert cli.main(["curso", "recoger", EJERCICIO, str(origen), "--curso", str(curso)]) == 1
-    err = capsys.readouterr().err
-    assert "está dañada" in err and "Traceback" not in err
-    assert (curso / ids.LISTA).read_text(encoding="utf-8") == '{"rosa": '
+    for orden in (["recoger", EJERCICIO, str(origen)], ["reporte"]):
+        assert cli.main(["curso", *orden, "--curso", str(curso)]) == 1
+        err = capsys.readouterr().err
+        assert "está dañada" in err and "Traceback" not in err
+        assert (curso / ids.LISTA).read_text(encoding="utf-8") == '{"rosa": '
 
 
 # ------------------------------------------------------------------ retroalimentación para el celular
 
-def _cuaderno_02() -> dict:
-    from lideres import rutas
+def _celda(tipo, texto, gid=None, *, grade=False, solution=False, puntos=None, salidas=None):
+    celda = {"cell_type": tipo, "source": texto, "metadata": {}}
+    if gid:
+        celda["metadata"]["nbgrader"] = {"grade_id": gid, "grade": grade, "solution": solution,
+                                         "locked": not solution, **({"points": puntos} if puntos else {})}
+    if tipo == "code":
+        celda["outputs"] = salidas or []
+    return celda
 
-    return json.loads((rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb").read_text(encoding="utf-8"))
+
+def _cuaderno_02() -> dict:
+    """Como lo genera el banco (H3): enunciado, respuesta, revisión sin puntos y prueba calificada."""
+    celdas = [_celda("markdown", "# Ejercicio 2: Conteos y tasas\n\nCorre la celda (botón ▶) y guarda (💾).",
+                     "instrucciones"),
+              _celda("code", 'revisar = lideres.banco.revisor("' + "eyJ" * 200 + '")', "preparacion")]
+    for n, (gid, titulo) in enumerate([("tasa-por-100k", "Tasa por 100 mil habitantes"),
+                                       ("distrito-tasa-mas-alta", "¿Qué distrito tiene la tasa más alta?"),
+                                       ("tasa-poco-confiable", "¿Es confiable esa tasa?")], start=1):
+        celdas += [
+            _celda("markdown", f"## Pregunta {n}. {titulo} (2 puntos)\n\nEnunciado.", f"{gid}-enunciado"),
+            _celda("code", "respuesta = ...  # ✍️ cambia los tres puntos", gid, solution=True),
+            _celda("code", f'revisar("{gid}", respuesta)', f"{gid}-revisar"),
+            _celda("code", f'"""Pregunta {n}."""\nassert revisar.es("{gid}", respuesta, "SECRETO")', f"{gid}-prueba",
+                   grade=True, puntos=2),
+        ]
+    celdas += [_celda("markdown", "## Pregunta 4. ¿Qué le dirías a tu junta vecinal? (3 puntos)", "reflexion-enunciado"),
+               _celda("markdown", "Le diría que ✍️ la tasa importa.", "reflexion-junta-vecinal", grade=True,
+                      solution=True, puntos=3),
+               _celda("markdown", "## ¿Terminaste?\n\nGuarda el cuaderno (💾 o `Ctrl + S`).", "cierre")]
+    return {"cells": celdas, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
 
 def _con_error(cuaderno: dict, grade_id: str, pista: str) -> dict:
     for celda in cuaderno["cells"]:
         if (celda["metadata"].get("nbgrader") or {}).get("grade_id") == grade_id:
             celda["outputs"] = [{"output_type": "error", "ename": "AssertionError", "evalue": pista,
-                                 "traceback": [f"assert revisar.numero_cercano(respuesta_1, 250), {pista!r}"]}]
+                                 "traceback": [f"assert revisar.es({grade_id!r}, respuesta, 'SECRETO'), {pista!r}"]}]
     return cuaderno
 
 
@@ -139,9 +185,10 @@ def _nota(puntaje, maximo, *, manual=None, revisar=False):
             "manual": manual, "revisar": revisar}
 
 
-NOTAS_02 = {  # una celda calificada por pregunta (cuaderno generado desde preguntas.toml)
+NOTAS_02 = {
     "tasa-por-100k-prueba": _nota(0, 2), "distrito-tasa-mas-alta-prueba": _nota(2, 2),
-    "tasa-poco-confiable-prueba": _nota(1, 2), "reflexion-junta-vecinal": _nota(2, 3, manual=2),
+    "tasa-poco-confiable-prueba": _nota(1, 2),  # crédito parcial (puesto a mano en el formgrader)
+    "reflexion-junta-vecinal": _nota(2, 3, manual=2),
 }
 EMOJIS = "✅❌💾✍️🎉👍⭐"
 
@@ -176,8 +223,9 @@ def test_arriba_puntaje_una_frase_por_pregunta_comentario_y_animo():
     assert "Casi · 1 de 2 puntos" in arriba and "Por mejorar · 0 de 2 puntos" in arriba
     assert "Tu respuesta escrita" in cuaderno_html
     # ni el código de las pruebas ni el traceback: podrían tener la respuesta
-    assert "numero_cercano" not in html and "BEGIN HIDDEN" not in html and "Traceback" not in html
+    assert "SECRETO" not in html and "Traceback" not in html
     assert not set(EMOJIS) & set(html)
+    assert "eyJ" * 40 not in html  # la línea larguísima de la preparación se corta
 
 
 def test_sin_comentario_ni_notas_a_mano_pendientes():
@@ -187,7 +235,7 @@ def test_sin_comentario_ni_notas_a_mano_pendientes():
     html = retroalimentacion.construir_html(_cuaderno_02(), notas, nombre="Rosa", ejercicio=EJERCICIO)
     arriba, _ = _partes(html)
     assert "Comentario de tu facilitador" not in arriba
-    assert "Por revisar · " in arriba and "la revisa tu facilitador o facilitadora" in arriba
+    assert "Por revisar · " in arriba and retroalimentacion.FRASES["espera"] in arriba
     assert "falta la revisión a mano" in arriba
 
 
@@ -202,12 +250,14 @@ def test_con_banco_usa_el_titulo_corto_y_la_explicacion():
         SimpleNamespace(id="tasa-poco-confiable", enunciado="**¿Es confiable esa tasa?**\n\nSanta María…",
                         explicacion="Piensa en cuánto cambia la tasa con pocos habitantes."),
     ])
-    cuaderno = _con_error(_cuaderno_02(), "tasa-por-100k-prueba", "Pista: falta multiplicar por 100,000.")
+    cuaderno = _con_error(_cuaderno_02(), "tasa-por-100k-prueba", "Falta multiplicar por 100,000.")
     html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Rosa", ejercicio=EJERCICIO, banco=banco)
     arriba, _ = _partes(html)
-    assert "Calcular una tasa" in arriba and "Repasa cómo se calcula la tasa" in arriba
-    assert "falta multiplicar por 100,000." in arriba  # la pista concreta se suma a la explicación
-    assert "¿Es confiable esa tasa?" in arriba and "Piensa en cuánto cambia" in arriba
+    assert "Pregunta 1. Calcular una tasa" in arriba
+    # primero la pista concreta de la prueba, luego qué repasar (la explicación del banco)
+    assert arriba.index("Falta multiplicar por 100,000.") < arriba.index(
+        "Para repasar: Repasa cómo se calcula la tasa")
+    assert "Pregunta 3. ¿Es confiable esa tasa?" in arriba and "Piensa en cuánto cambia" in arriba
     assert "Pregunta 2. ¿Qué distrito tiene la tasa más alta?" in arriba  # sin banco para esa: el del cuaderno
 
 
@@ -259,6 +309,9 @@ def test_cuenta_por_pregunta_en_personas():
     assert (filas["confiable"]["completas"], filas["confiable"]["parciales"], filas["confiable"]["ceros"]) == (1, 1, 2)
     assert filas["reflexion"]["pendientes"] == 1 and filas["reflexion"]["personas"] == 4
     assert filas["confiable"]["mas_dificil"] and not filas["tasa"]["mas_dificil"]
+    # a quién ayudar: las personas sin el puntaje completo, en orden alfabético español
+    assert filas["confiable"]["quienes"] == ["Beto Blanco", "Carmen Rosa Ñaupari Soto",
+                                             "María de los Ángeles Quispe de la Cruz"]
 
 
 def test_resumen_cuenta_personas_no_filas():
@@ -291,4 +344,52 @@ def test_reporte_una_fila_por_persona_colores_con_palabra(tmp_path):
     por_pregunta = pd.read_csv(rutas["csv_preguntas"], encoding="utf-8-sig")
     assert list(por_pregunta["La que más costó"]).count("Sí") == 2  # una por ejercicio
     assert pd.read_csv(rutas["csv"], encoding="utf-8-sig").shape[0] == 10  # el CSV de siempre sigue
+    assert 'href="' not in personas  # sin páginas de retroalimentación conocidas, no hay enlaces
+
+
+def test_cada_puntaje_enlaza_a_la_retroalimentacion(tmp_path):
+    from lideres.curso import reporte
+
+    registros = registros_del_grupo()
+    pagina = tmp_path / "curso" / "feedback" / "oscar" / EJERCICIO / f"{EJERCICIO}.html"
+    registros[0]["retroalimentacion"] = str(pagina)
+    rutas = reporte.escribir_reporte(reporte.tabla_avance(registros), tmp_path / "curso" / "reportes")
+    html = rutas["html"].read_text(encoding="utf-8")
+    assert f'<a href="../feedback/oscar/{EJERCICIO}/{EJERCICIO}.html"' in html
+    assert html.count("<a href=") == 1
     assert rutas["png"].read_bytes()[:4] == b"\x89PNG"
+
+
+def test_banco_real_del_ejercicio_02_y_sus_preguntas():
+    from lideres import rutas
+    from lideres.curso import retroalimentacion
+
+    banco = retroalimentacion.cargar_banco(rutas.CURSO, EJERCICIO)
+    assert banco is not None
+    fuente = json.loads((rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb").read_text(encoding="utf-8"))
+    preguntas = retroalimentacion.preguntas_del_cuaderno(fuente, banco)
+    assert [p["id"] for p in preguntas] == [p.id for p in banco.preguntas]
+    assert preguntas[0]["titulo"] == "Pregunta 1. Tasa por 100 mil habitantes"
+    assert all(p["celdas"] for p in preguntas)  # cada pregunta tiene su celda con puntos
+    assert preguntas[-1]["manual"] and not preguntas[0]["manual"]
+
+
+def test_respuesta_escrita_en_blanco_no_se_da_por_revisada():
+    from lideres.curso import retroalimentacion
+
+    notas = dict(NOTAS_02, **{"reflexion-junta-vecinal": _nota(0, 3)})
+    arriba, _ = _partes(retroalimentacion.construir_html(_cuaderno_02(), notas, nombre="Rosa", ejercicio=EJERCICIO))
+    assert "quedó en blanco" in arriba and "Ya la revisaron" not in arriba
+
+
+def test_frases_de_la_retroalimentacion_faciles_de_leer():
+    """Fernández-Huerta ≥ 70 (fácil) para cada frase propia que lee la participante."""
+    textstat = pytest.importorskip("textstat")
+    from lideres.curso import retroalimentacion
+
+    textstat.set_lang("es")
+    frases = [*retroalimentacion.FRASES.values(), *retroalimentacion.ANIMO.values(),
+              *retroalimentacion.EXPLICACIONES.values()]
+    dificiles = {f: round(textstat.fernandez_huerta(f)) for f in frases
+                 if f != "¡Bien!" and textstat.fernandez_huerta(f) < 70}
+    assert dificiles == {}

@@ -72,6 +72,23 @@ def decodificar_nombre(crudo: bytes) -> str:
     return max(candidatos, key=_plausibilidad)
 
 
+def reparar_nombre(nombre: str) -> str:
+    """Nombre de una carpeta ya extraída por otro programa: bytes sueltos (unzip de Linux) o letras
+    cambiadas («╡ngel» por «Ángel», «Ã‰» por «É»): se recupera si así se lee mejor en español."""
+    if any("\udc80" <= c <= "\udcff" for c in nombre):  # bytes que el sistema no pudo leer como UTF-8
+        return decodificar_nombre(nombre.encode("utf-8", "surrogateescape"))
+    if _plausibilidad(nombre) == len(nombre):
+        return nombre
+    for leido_como in ("cp437", "cp1252", "latin-1"):
+        try:
+            candidato = decodificar_nombre(nombre.encode(leido_como))
+        except UnicodeEncodeError:
+            continue
+        if _plausibilidad(candidato) > _plausibilidad(nombre):
+            return candidato
+    return nombre
+
+
 def _nombre_en_zip(info: zipfile.ZipInfo) -> str:
     """Los zips hechos en Windows guardan los nombres sin marca UTF-8, en el código de página del
     sistema (850 en español). zipfile los lee como 437: volvemos a los bytes y elegimos."""
@@ -185,7 +202,7 @@ def buscar_entregas(carpeta: Path, esperados: list[str]) -> Resumen:
             )
     vistos: dict[str, str] = {}
     for sub in carpetas:
-        nombre = ids.limpiar_nombre(sub.name)
+        nombre = ids.limpiar_nombre(reparar_nombre(sub.name))
         codigo = ids.codigo(nombre)
         if codigo in vistos:
             resumen.avisos.append(

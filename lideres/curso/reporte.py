@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
+from urllib.parse import quote
 
 import jinja2
 import pandas as pd
@@ -90,6 +92,8 @@ def tabla_avance(registros: list[dict]) -> pd.DataFrame:
     for columna in ("Puntaje", "Puntaje máximo", "Porcentaje"):
         tabla[columna] = pd.to_numeric(tabla[columna], errors="coerce")
     tabla.attrs["por_pregunta"] = resumen_por_pregunta(registros)  # lo usa escribir_reporte
+    tabla.attrs["paginas"] = {(r["codigo"], r["ejercicio"]): r["retroalimentacion"]  # para enlazarlas
+                              for r in registros if r.get("retroalimentacion")}
     return tabla
 
 
@@ -122,8 +126,17 @@ def resumen(tabla: pd.DataFrame) -> str:
     return " ".join([cabeza, *partes])
 
 
-def tabla_por_persona(tabla: pd.DataFrame) -> tuple[list[str], list[dict]]:
-    """Una fila por participante y una columna por ejercicio: (ejercicios, filas) para la página."""
+def _enlace(pagina: str | None, desde: Path | None) -> str | None:
+    """Ruta relativa (para abrir sin servidor, con file://) de una página de retroalimentación."""
+    if not pagina or desde is None:
+        return None
+    return quote(Path(os.path.relpath(pagina, desde)).as_posix())
+
+
+def tabla_por_persona(tabla: pd.DataFrame, desde: Path | None = None) -> tuple[list[str], list[dict]]:
+    """Una fila por participante y una columna por ejercicio: (ejercicios, filas) para la página.
+    Con `desde` (la carpeta del reporte), cada puntaje enlaza a la retroalimentación de esa persona."""
+    paginas = tabla.attrs.get("paginas") or {}
     ejercicios = sorted(tabla["Ejercicio"].unique())
     filas = []
     for (nombre, codigo), parte in tabla.groupby(["Participante", "Código"], sort=False):
@@ -143,7 +156,8 @@ def tabla_por_persona(tabla: pd.DataFrame) -> tuple[list[str], list[dict]]:
                     detalle += " · falta revisión a mano"
             else:
                 texto, detalle = fila["Estado"], ""
-            celdas.append({"texto": texto, "detalle": detalle, "clase": clase})
+            celdas.append({"texto": texto, "detalle": detalle, "clase": clase,
+                           "enlace": _enlace(paginas.get((codigo, ejercicio)), desde)})
         filas.append({"nombre": nombre, "codigo": codigo, "celdas": celdas})
     return ejercicios, filas
 
@@ -160,20 +174,20 @@ def resumen_por_pregunta(registros: list[dict]) -> dict[str, list[dict]]:
         for p in r.get("por_pregunta") or []:
             fila = resultado.setdefault(r["ejercicio"], {}).setdefault(p["id"], {
                 "id": p["id"], "titulo": p["titulo"], "maximo": p["maximo"], "completas": 0, "parciales": 0,
-                "ceros": 0, "pendientes": 0, "personas": 0, "mas_dificil": False})
+                "ceros": 0, "pendientes": 0, "personas": 0, "mas_dificil": False, "quienes": []})
             fila["personas"] += 1
             if p.get("pendiente"):
                 fila["pendientes"] += 1
             elif (p["puntaje"] or 0) >= (p["maximo"] or 0):
                 fila["completas"] += 1
-            elif (p["puntaje"] or 0) > 0:
-                fila["parciales"] += 1
             else:
-                fila["ceros"] += 1
+                fila["parciales" if (p["puntaje"] or 0) > 0 else "ceros"] += 1
+                fila["quienes"].append(r.get("nombre") or r.get("codigo"))  # para saber a quién ayudar
     salida = {}
     for ejercicio, preguntas in sorted(resultado.items()):
         filas = list(preguntas.values())
         for fila in filas:
+            fila["quienes"] = sorted(fila["quienes"], key=ids.clave_orden)
             revisadas = fila["personas"] - fila["pendientes"]
             fila["fallaron"] = fila["parciales"] + fila["ceros"]
             fila["porcentaje_completas"] = fila["completas"] / revisadas * 100 if revisadas else None
@@ -186,9 +200,10 @@ def resumen_por_pregunta(registros: list[dict]) -> dict[str, list[dict]]:
     return salida
 
 
-def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunta: dict | None = None) -> str:
+def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunta: dict | None = None,
+          carpeta: Path | None = None) -> str:
     entorno = jinja2.Environment(loader=jinja2.FileSystemLoader(_PLANTILLAS), autoescape=True)
-    ejercicios, personas = tabla_por_persona(tabla)
+    ejercicios, personas = tabla_por_persona(tabla, carpeta)
     detalle = []
     for _, fila in tabla.iterrows():
         celdas = []
@@ -282,7 +297,7 @@ def escribir_reporte(tabla: pd.DataFrame, carpeta: Path, *, cuando: dt.date | No
     rutas["csv_preguntas"] = guardar_csv(tabla_por_pregunta(por_pregunta), carpeta / "avance_por_pregunta.csv")
     rutas["png"] = _grafico(tabla, carpeta / "avance.png")
     rutas["html"] = carpeta / "avance.html"
-    rutas["html"].write_text(_html(tabla, "avance.png", cuando, por_pregunta), encoding="utf-8")
+    rutas["html"].write_text(_html(tabla, "avance.png", cuando, por_pregunta, carpeta), encoding="utf-8")
     return rutas
 
 
@@ -319,6 +334,9 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                     registro["estado"] = "no_calificado"
                 elif entrega is not None:
                     registro["por_pregunta"] = _puntos_por_pregunta(entrega, preguntas[ejercicio])
+                    paginas = sorted((curso / "feedback" / codigo / ejercicio).glob("*.html"))
+                    if paginas:
+                        registro["retroalimentacion"] = str(paginas[0])
                     registro["puntaje"] = entrega.score
                     registro["pendiente_manual"] = bool(entrega.needs_manual_grade)
                     registro["estado"] = "revision" if entrega.needs_manual_grade else "completado"

@@ -28,7 +28,7 @@ EXPLICACIONES = {
     "TiempoAgotado": "La celda tardó demasiado y se cortó (¿un bucle que no termina?).",
     "CellTimeoutError": "La celda tardó demasiado y se cortó (¿un bucle que no termina?).",
     "SystemExit": "La celda intentó cerrar Python (sys.exit).",
-    "SyntaxError": "Hay un error de escritura en el código (revisa comillas y paréntesis).",
+    "SyntaxError": "Hay un error al escribir el código: revisa las comillas y los paréntesis.",
     "KeyboardInterrupt": "La celda tardó demasiado y se cortó.",
 }
 
@@ -76,6 +76,11 @@ def _texto(valor) -> str:
     return texto if len(texto) <= MAX_TEXTO else texto[:MAX_TEXTO] + "\n[… recortado …]"
 
 
+def _lineas_cortas(codigo: str, maximo: int = 160) -> str:
+    """Una línea de código larguísima (p. ej. el banco público en base64) se corta: en el celular no se lee."""
+    return "\n".join(linea if len(linea) <= maximo else linea[:100] + "…" for linea in codigo.splitlines())
+
+
 def _salidas(celda: dict) -> tuple[list[dict], str | None]:
     salidas, pista = [], None
     for salida in celda.get("outputs") or []:
@@ -85,7 +90,9 @@ def _salidas(celda: dict) -> tuple[list[dict], str | None]:
                             "texto": _texto(salida.get("text"))})
         elif tipo == "error":
             nombre, valor = salida.get("ename", ""), _texto(salida.get("evalue", ""))
-            if nombre == "AssertionError" and valor.strip().startswith("Pista"):
+            if nombre == "AssertionError" and valor.strip():
+                # Las pruebas del curso solo llevan pistas en español como mensaje («Pista: …», o el
+                # mensaje de `revisar.pista` del banco), nunca la respuesta.
                 pista = valor.strip()
             else:
                 pista = EXPLICACIONES.get(nombre, f"La celda tuvo un error ({nombre}).")
@@ -134,16 +141,33 @@ def _estado(puntaje: float | None, maximo: float | None) -> str:
 _ETIQUETAS = {"bien": "Bien", "parcial": "Casi", "revisar": "Por mejorar", "espera": "Por revisar"}
 
 
+# Lo que se dice arriba de cada pregunta y al final: frases cortas y de palabras simples (se mide
+# su legibilidad en las pruebas, Fernández-Huerta ≥ 70).
+FRASES = {
+    "bien": "¡Bien!",
+    "espera": "Esta la revisan a mano. Pronto verás sus puntos.",
+    "en_blanco": "La respuesta escrita quedó en blanco: escribe con tus palabras qué dirías.",
+    "revisada": "Ya la revisaron a mano.",
+    "revisada_con_comentario": "Ya la revisaron a mano: lee el comentario que te dejaron.",
+    "parcial": "Vas por buen camino, pero una parte no es la esperada: vuelve a leer la pregunta y revisa tu respuesta.",
+    "revisar": "La respuesta no es la esperada. Vuelve a leer la pregunta y revisa la lección.",
+}
+ANIMO = {
+    "pendiente": "Vas muy bien. Falta que revisen a mano lo que escribiste; luego verás tu puntaje final.",
+    "excelente": "¡Muy bien hecho! Ya puedes contar esto en tu junta de vecinos.",
+    "bien": "Vas bien. Mira las preguntas marcadas, vuelve a la lección y sigue: cada intento enseña.",
+    "intento": ("Cada intento cuenta. Lee con calma lo que dice cada pregunta, vuelve a la lección y "
+                "pregunta a quien dirige el taller: aprender a leer datos lleva su tiempo."),
+}
+
+
 def _animo(total: float, maximo: float, pendiente: bool) -> str:
     proporcion = total / maximo if maximo else 0
     if pendiente and proporcion >= 0.5:
-        return "Vas muy bien. Cuando tu facilitador o facilitadora revise tu respuesta escrita, verás tu puntaje final."
+        return ANIMO["pendiente"]
     if proporcion >= 0.9:
-        return "¡Excelente trabajo! Ya puedes explicar esto a tu junta vecinal."
-    if proporcion >= 0.5:
-        return "Vas bien. Mira las preguntas marcadas, vuelve a la lección y sigue: cada intento enseña."
-    return ("Cada intento cuenta. Lee con calma lo que dice cada pregunta, vuelve a la lección y "
-            "pregunta a tu facilitador o facilitadora: aprender a leer datos lleva su tiempo.")
+        return ANIMO["excelente"]
+    return ANIMO["bien"] if proporcion >= 0.5 else ANIMO["intento"]
 
 
 def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
@@ -158,12 +182,17 @@ def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
 
     preguntas: list[dict] = []
     ultimo_titulo = None
+    numero_de = 0
     for bruta in cuaderno.get("cells", []):
         celda = from_dict({"metadata": {}, **bruta})
         gid = ((celda.metadata.get("nbgrader") or {}).get("grade_id"))
         if is_solution(celda):
+            numero_de += 1
             del_banco = _pregunta_del_banco(banco, gid)
-            titulo = (_titulo_del_banco(del_banco) if del_banco is not None else None) or ultimo_titulo
+            titulo = _titulo_del_banco(del_banco) if del_banco is not None else None
+            if titulo and not titulo.casefold().startswith("pregunta"):
+                titulo = f"Pregunta {numero_de}. {titulo}"  # como en el cuaderno, para encontrarla
+            titulo = titulo or ultimo_titulo
             preguntas.append({"id": gid, "titulo": titulo or gid, "celdas": [gid] if is_grade(celda) else [],
                               "manual": bool(is_grade(celda))})
         elif is_grade(celda):
@@ -192,26 +221,28 @@ def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: di
         fila["puntos"] = puntos_de(puntaje, maximo)
         if pendiente:
             fila["estado"] = "espera"
-            fila["frase"] = "Esta respuesta la revisa tu facilitador o facilitadora."
+            fila["frase"] = FRASES["espera"]
         else:
             fila["estado"] = _estado(puntaje, maximo)
             explicacion = sin_emojis(getattr(del_banco, "explicacion", "") or "").strip()
             pista = next((pistas[g] for g in p["celdas"] if pistas.get(g)), None)
             if fila["estado"] == "bien":
-                fila["frase"] = "¡Bien!"
+                fila["frase"] = FRASES["bien"]
+            elif p["manual"] and all(n["manual"] is None for n in notas):
+                fila["frase"] = FRASES["en_blanco"]
             elif p["manual"]:
-                fila["frase"] = "Revisada por tu facilitador o facilitadora."
-            elif explicacion:
-                fila["frase"] = explicacion
+                fila["frase"] = FRASES["revisada_con_comentario" if fila["comentario"] else "revisada"]
+            elif explicacion:  # con banco: la pista concreta (si la hay) y qué repasar
                 if pista and _sin_prefijo(pista) not in explicacion:
-                    fila["pista"] = pista
+                    fila["frase"], fila["pista"] = pista, f"Para repasar: {explicacion}"
+                else:
+                    fila["frase"] = explicacion
             elif pista:
                 fila["frase"] = pista
             elif fila["estado"] == "parcial":
-                fila["frase"] = ("Vas por buen camino, pero una parte no es la esperada: vuelve a leer la "
-                                 "pregunta y revisa tu respuesta.")
+                fila["frase"] = FRASES["parcial"]
             else:
-                fila["frase"] = EXPLICACIONES["AssertionError"] + " Vuelve a leer la pregunta y revisa la lección."
+                fila["frase"] = FRASES["revisar"]
         filas.append(fila)
     return filas
 
@@ -253,7 +284,7 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
                 vista["etiqueta"] = "Prueba oculta" if "oculta" in (gid or "") else "Prueba"
                 pistas[gid] = vista["pista"]
             else:
-                vista["codigo"] = fuente
+                vista["codigo"] = _lineas_cortas(fuente)
                 if es_respuesta:
                     vista["clase"], vista["etiqueta"] = "respuesta", "Tu respuesta"
         if meta.get("grade") and gid in notas_libro:

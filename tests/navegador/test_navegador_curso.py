@@ -104,4 +104,28 @@ def test_reporte_tabla_por_persona_y_por_pregunta(curso_calificado, navegador):
     avisos = page.evaluate("[...document.querySelectorAll('.aviso-desliza')]"
                            ".filter(a => a.offsetParent !== null).length")
     assert not any(cajas) or avisos >= 1
+    # tocar el puntaje de Ana abre su retroalimentación (para enviársela por WhatsApp)
+    page.locator("table.por-persona a", has_text="8 de 9").click()
+    page.wait_for_url("**/feedback/ana-nunez/**")
+    assert "Ana Núñez" in page.locator("header.resumen").inner_text()
     contexto.close()
+
+
+def test_accesibles_segun_axe(curso_calificado, navegador):
+    """axe-core (viene dentro del paquete, sin internet): ninguna falla grave o crítica."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    paginas = sorted((curso_calificado / "feedback").rglob("*.html"))
+    paginas.append(curso_calificado / "reportes" / "avance.html")
+    contexto = navegador.new_context(viewport={"width": 360, "height": 640})
+    page = contexto.new_page()
+    graves = {}
+    for ruta in paginas:
+        page.goto(ruta.as_uri())
+        page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+        resultado = Axe().run(page)
+        graves[ruta.parent.parent.name if ruta.name != "avance.html" else "reporte"] = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in resultado.response["violations"] if v.get("impact") in ("serious", "critical")]
+    contexto.close()
+    assert all(not v for v in graves.values()), graves
