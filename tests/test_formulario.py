@@ -470,3 +470,20 @@ def test_textos_del_formulario_se_leen_facil(curso_con_banco):
     textos.append(e.value.mensaje)
     texto = " ".join(re.sub(r"<[^>]+>", " ", t) for t in textos)
     assert fernandez_huerta(texto) >= MINIMO, fernandez_huerta(texto)
+
+
+def test_celular_compartido_la_siguiente_persona_empieza_en_blanco(curso_con_banco):
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    curso = curso_con_banco
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    numero = next(c for c in form.controles if c.tipo == "numero")
+    numero.control.value = "250"
+    form.boton_salir.click()
+    assert form.preguntas_caja.layout.display == "none" and form.entrada.layout.display == "flex"
+    assert all(c.valor() is None for c in form.controles) and form.clave.value == ""
+    _entrar(form, curso, nombre="Pedro Ccori", clave="5555")
+    assert "Recuperamos" not in form.saludo.value and numero.valor() is None
+    rosa = entregas.Participante("Rosa Huamán", "rosa-huaman")
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"] == {numero.id: "250"}
