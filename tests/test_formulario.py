@@ -449,3 +449,41 @@ def test_taller_con_curso_asigna_e_imprime_el_codigo(tmp_path, monkeypatch):
     otra = ejercicios.preparar_entregas(curso, rutas.CUADERNOS, None, lineas.append)
     assert otra["grupo"]["codigo"] == codigo and otra["grupo"]["modo"] == "examen"
     assert not any("Asignando" in linea for linea in lineas)
+
+
+def test_textos_del_formulario_se_leen_facil(curso_con_banco):
+    """Lo que el formulario dice por su cuenta (no las preguntas del banco): Fernández-Huerta ≥ 70."""
+    from legibilidad import MINIMO, fernandez_huerta
+
+    from lideres.formulario import widgets
+
+    form = widgets.FormularioEjercicio(EJERCICIO, curso_con_banco)
+    textos = [form.entrada.children[0].value, widgets.NO_SE_PUDO_GUARDAR, widgets.NO_SE_PUDO_ENTREGAR]
+    for nombre, clave in [("", "1"), ("Ana", "12")]:
+        try:
+            entregas.identificar(curso_con_banco, nombre, _codigo(curso_con_banco), clave)
+        except entregas.Rechazo as e:
+            textos.append(e.mensaje)
+    entregas.identificar(curso_con_banco, "Ana", _codigo(curso_con_banco), "1111")
+    with pytest.raises(entregas.Rechazo) as e:
+        entregas.identificar(curso_con_banco, "Ana", _codigo(curso_con_banco), "2222")
+    textos.append(e.value.mensaje)
+    texto = " ".join(re.sub(r"<[^>]+>", " ", t) for t in textos)
+    assert fernandez_huerta(texto) >= MINIMO, fernandez_huerta(texto)
+
+
+def test_celular_compartido_la_siguiente_persona_empieza_en_blanco(curso_con_banco):
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    curso = curso_con_banco
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    numero = next(c for c in form.controles if c.tipo == "numero")
+    numero.control.value = "250"
+    form.boton_salir.click()
+    assert form.preguntas_caja.layout.display == "none" and form.entrada.layout.display == "flex"
+    assert all(c.valor() is None for c in form.controles) and form.clave.value == ""
+    _entrar(form, curso, nombre="Pedro Ccori", clave="5555")
+    assert "Recuperamos" not in form.saludo.value and numero.valor() is None
+    rosa = entregas.Participante("Rosa Huamán", "rosa-huaman")
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"] == {numero.id: "250"}

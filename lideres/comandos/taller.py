@@ -36,8 +36,9 @@ def agregar(parser):
                         help="archivo para los mensajes técnicos de Jupyter (por defecto "
                              "~/.local/state/lideres/taller-PUERTO.log)")
     parser.epilog = (
-        "Sirve en un solo origen: la página de inicio (/), el libro (/libro/) y los tableros "
-        "(/voila/render/tableros/...). Ctrl-C lo detiene y apaga los kernels."
+        "Sirve en un solo origen: la página de inicio (/), el libro (/libro/), los tableros "
+        "(/voila/render/tableros/...) y, con --curso, los ejercicios para el celular "
+        "(/voila/render/ejercicios/...). Ctrl-C lo detiene y apaga los kernels."
     )
 
 

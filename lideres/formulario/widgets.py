@@ -193,6 +193,22 @@ class ControlPregunta:
         finally:
             self._silencio = False
 
+    def vaciar(self) -> None:
+        """Sin respuesta, como al abrir la página (para la persona que sigue en el mismo celular)."""
+        self._silencio = True
+        try:
+            if self.tipo == "orden":
+                self.items = [str(i) for i in self.pregunta.get("opciones") or []]
+                self.tocado = False
+                self._pintar_orden()
+            elif self.tipo in ("opcion", "distrito"):
+                self.control.value = None
+            else:
+                self.control.value = ""
+            self.veredicto.value = ""
+        finally:
+            self._silencio = False
+
     def _cambio(self, _cambio=None) -> None:
         if not self._silencio:
             self.veredicto.value = ""
@@ -282,11 +298,14 @@ class FormularioEjercicio:
         self.boton_entregar.add_class("lideres-principal")
         self.boton_entregar.on_click(self._entregar)
         self.estado = w.HTML("")
+        self.boton_salir = w.Button(description="Terminé: dejar el celular a otra persona")
+        self.boton_salir.add_class("lideres-revisar")
+        self.boton_salir.on_click(self._salir)
         modo = ("Modo práctica: toca «Revisar mi respuesta» para saber si está bien."
                 if self.practica else "Verás qué respuestas están bien cuando entregues.")
         self.preguntas_caja = w.VBox(
             [self.saludo, w.HTML(f'<p class="lideres-ayuda">{modo}</p>'), *cajas, self.guardado,
-             self.boton_entregar, self.estado],
+             self.boton_entregar, self.estado, self.boton_salir],
             layout=_ancho(display="none"),
         )
         self.preguntas_caja.add_class("lideres-preguntas")
@@ -324,6 +343,18 @@ class FormularioEjercicio:
         self.mensaje_entrada.value = ""
         self.entrada.layout.display = "none"
         self.preguntas_caja.layout.display = "flex"
+
+    def _salir(self, _boton=None) -> None:
+        """Lo guardado queda en la laptop; la pantalla vuelve a pedir nombre, código y clave."""
+        self.participante = None
+        for c in self.controles:
+            c.vaciar()
+        self.nombre.value = self.clave.value = ""
+        self.saludo.value = self.guardado.value = self.estado.value = ""
+        self.mensaje_entrada.value = _aviso("Listo: tus respuestas quedaron guardadas. Ahora puede "
+                                            "entrar otra persona.")
+        self.preguntas_caja.layout.display = "none"
+        self.entrada.layout.display = "flex"
 
     def respuestas(self) -> dict:
         return {c.id: c.valor() for c in self.controles if c.valor() is not None}
