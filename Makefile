@@ -8,7 +8,7 @@ export PATH := $(BIN):$(PATH)
 PYTHON ?= python3
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: taller test entorno sistema libro datos lint limpiar
+.PHONY: taller test entorno sistema libro sitio datos lint limpiar
 
 # Opciones: make taller ARGS="--red --participantes 30"
 taller: entorno
@@ -19,6 +19,10 @@ test: entorno sistema
 
 libro: entorno
 	lideres libro
+
+# El libro como sitio estático en sitio/ (abre con doble clic, sin servidor ni internet).
+sitio: entorno
+	@python -m lideres.sitio
 
 datos: entorno
 	lideres datos generar
@@ -55,6 +59,6 @@ sistema:
 	fi
 
 limpiar:
-	rm -rf book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \
+	rm -rf sitio book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \
 	  exercises/feedback exercises/recibidos exercises/reportes exercises/gradebook.db \
 	  exercises/participantes.json exercises/nbgrader.log exercises/.nbgrader.log
