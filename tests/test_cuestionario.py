@@ -123,3 +123,12 @@ def test_nada_sale_del_navegador():
     for prohibido in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage",
                       "sessionStorage", "indexedDB", "document.cookie", "import("):
         assert prohibido not in codigo, prohibido
+
+
+def test_textos_de_la_pagina_se_leen_facil():
+    from legibilidad import MINIMO, fernandez_huerta
+
+    frases = [v if v.rstrip()[-1] in ".:;?!" else v + "." for v in cuestionario.TEXTOS_PAGINA.values()
+              if len(v.split()) > 3 and "{" not in v]
+    indice = fernandez_huerta(" ".join(frases))
+    assert indice >= MINIMO, f"Fernández-Huerta {indice:.1f} < {MINIMO}: acorta las frases"
