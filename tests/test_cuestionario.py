@@ -102,6 +102,11 @@ def test_el_capitulo_cierra_con_la_autoevaluacion(tmp_path):
     titulo = next(c for c in nb["cells"] if f"## {cuestionario.TITULO}" in "".join(c["source"]))
     codigo = nb["cells"][nb["cells"].index(titulo) + 1]
     assert codigo["cell_type"] == "code" and codigo["metadata"]["tags"] == ["remove-input"]
+    # Una segunda preparación igual no reescribe la autoevaluación (la caché del libro la reconoce).
+    pagina = generado / cuestionario.nombre_archivo(ID)
+    antes = pagina.stat().st_mtime_ns
+    libro.preparar(libro_tmp)
+    assert pagina.stat().st_mtime_ns == antes
 
 
 def test_lista_larga_de_distritos_en_orden_alfabetico(publico):
