@@ -102,6 +102,11 @@ def test_el_capitulo_cierra_con_la_autoevaluacion(tmp_path):
     titulo = next(c for c in nb["cells"] if f"## {cuestionario.TITULO}" in "".join(c["source"]))
     codigo = nb["cells"][nb["cells"].index(titulo) + 1]
     assert codigo["cell_type"] == "code" and codigo["metadata"]["tags"] == ["remove-input"]
+    # Una segunda preparación igual no reescribe la autoevaluación (la caché del libro la reconoce).
+    pagina = generado / cuestionario.nombre_archivo(ID)
+    antes = pagina.stat().st_mtime_ns
+    libro.preparar(libro_tmp)
+    assert pagina.stat().st_mtime_ns == antes
 
 
 def test_lista_larga_de_distritos_en_orden_alfabetico(publico):
@@ -123,3 +128,12 @@ def test_nada_sale_del_navegador():
     for prohibido in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage",
                       "sessionStorage", "indexedDB", "document.cookie", "import("):
         assert prohibido not in codigo, prohibido
+
+
+def test_textos_de_la_pagina_se_leen_facil():
+    from legibilidad import MINIMO, fernandez_huerta
+
+    frases = [v if v.rstrip()[-1] in ".:;?!" else v + "." for v in cuestionario.TEXTOS_PAGINA.values()
+              if len(v.split()) > 3 and "{" not in v]
+    indice = fernandez_huerta(" ".join(frases))
+    assert indice >= MINIMO, f"Fernández-Huerta {indice:.1f} < {MINIMO}: acorta las frases"

@@ -164,7 +164,10 @@ def celdas_del_capitulo(ejercicio: str, generado: Path, curso: Path | None = Non
         return []
     publico = modulo_banco.cargar(ejercicio, curso).publico()
     archivo = Path(generado) / nombre_archivo(ejercicio)
-    archivo.write_text(html(publico), encoding="utf-8")
+    texto = html(publico)
+    # Solo si cambió: la misma fecha deja al capítulo en la caché del libro (ver libro.preparar).
+    if not archivo.is_file() or archivo.read_text(encoding="utf-8") != texto:
+        archivo.write_text(texto, encoding="utf-8")
     preparacion = publico.get("preparacion") or {}
     partes = [f"({ANCLA}-{ejercicio})=", f"## {TITULO}", ""]
     if preparacion.get("texto"):
