@@ -129,7 +129,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
-        nb.setdefault("cells", []).append(celda_tablero(m))
+        if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
+            nb.setdefault("cells", []).append(celda_tablero(m))
         salida = destino / m.cuaderno
         salida.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         copiados.append(salida)

@@ -23,6 +23,10 @@ CSS = """
 .lideres-tablero .lideres-control { min-width: 0; max-width: 100%; }
 .lideres-tablero .lideres-control .widget-label-basic,
 .lideres-tablero .lideres-etiqueta { font-weight: 600; }
+.lideres-tablero .lideres-control .widget-inline-hbox { flex-wrap: wrap; max-width: 100%; }
+.lideres-tablero .lideres-control .widget-label { text-align: left; font-weight: 600; }
+.lideres-tablero .lideres-control .widget-inline-hbox > .widget-label { width: 100%;
+  max-width: 100%; white-space: normal; height: auto; line-height: 1.3; margin-bottom: 4px; }
 .lideres-tablero .lideres-control .widget-toggle-buttons { display: flex; flex-wrap: wrap;
   gap: 4px; max-width: 100%; }
 .lideres-tablero .lideres-control button { min-height: 44px; min-width: 44px; width: auto;

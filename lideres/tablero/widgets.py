@@ -32,10 +32,14 @@ _SIN_DISTRITO = "— Elige un distrito —"
 
 
 def _control(etiqueta: str, control: widgets.Widget, clase: str) -> widgets.VBox:
-    caja = widgets.VBox(
-        [widgets.Label(etiqueta), control],
-        layout=widgets.Layout(max_width="100%"),
-    )
+    if isinstance(control, widgets.Dropdown):
+        # Una lista necesita su etiqueta unida (<label for>) para los lectores de pantalla.
+        control.description = etiqueta
+        control.style.description_width = "initial"
+        hijos = [control]
+    else:
+        hijos = [widgets.Label(etiqueta), control]
+    caja = widgets.VBox(hijos, layout=widgets.Layout(max_width="100%"))
     caja.add_class("lideres-control")
     caja.add_class(clase)
     return caja

@@ -1,0 +1,128 @@
+"""Partes que comparten los tableros de todos los módulos (HTML puro y, aparte, su widget).
+
+«Antes de concluir»: un recuadro corto con lo que hay que recordar antes de sacar conclusiones del
+tablero. Cada módulo elige sus puntos; las frases comunes están aquí para que todos digan lo mismo.
+
+    from lideres.tablero.partes import antes_de_concluir, DENUNCIAS_NO_SON_DELITOS
+    caja = antes_de_concluir([DENUNCIAS_NO_SON_DELITOS, "Otro punto del módulo."])
+
+Además (rama h8-modulos), piezas de los tableros de los módulos 03 en adelante: un control con su
+etiqueta unida (`control`), una figura de matplotlib como imagen dentro de la página con texto
+alternativo (`html_figura`: funciona sin internet y sin JavaScript extra), el estilo común
+(`html_estilos`) y el aviso de datos sintéticos (`html_sintetico`).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from html import escape
+
+TITULO_ANTES = "Antes de concluir"
+
+# Frases comunes (cada una se entiende sola, en palabras sencillas).
+DENUNCIAS_NO_SON_DELITOS = (
+    "Las denuncias no son todos los delitos: mucha gente no denuncia, y en unos distritos se denuncia "
+    "más que en otros."
+)
+VISITANTES = (
+    "Donde llega mucha gente de fuera (centros comerciales, mercados, el centro de la ciudad) hay más "
+    "denuncias, pero la tasa se calcula solo con quienes viven ahí."
+)
+POBLACION_2020 = (
+    "La población es una estimación del INEI para 2020: hoy puede ser otra, sobre todo en los "
+    "distritos que crecen rápido."
+)
+SINTETICOS = "Estos registros son sintéticos (inventados para practicar): no describen a nadie."
+
+CSS = """
+.lideres-antes { border-left: 6px solid #d95f02; background: #fff7ed; padding: 8px 12px;
+  margin: 10px 0; border-radius: 4px; font-size: 15px; line-height: 1.4; color: #1f1f1f; }
+.lideres-antes h3 { font-size: 16px; margin: 0 0 4px; }
+.lideres-antes ul { margin: 0; padding-left: 1.2em; }
+.lideres-antes li { margin: 3px 0; }
+"""
+
+
+def html_antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_ANTES) -> str:
+    """El recuadro como HTML (sirve en el tablero y en el libro)."""
+    if not puntos:
+        raise ValueError("«Antes de concluir» necesita al menos un punto.")
+    items = "".join(f"<li>{escape(p)}</li>" for p in puntos)
+    return (
+        f'<aside class="lideres-antes" lang="es" aria-label="{escape(titulo)}">'
+        f"<h3>{escape(titulo)}</h3><ul>{items}</ul></aside>"
+    )
+
+
+def antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_ANTES):
+    """El recuadro como widget (ipywidgets.HTML), con sus estilos."""
+    import ipywidgets as widgets
+
+    caja = widgets.HTML(f"<style>{CSS}</style>" + html_antes_de_concluir(puntos, titulo))
+    caja.add_class("lideres-antes-caja")
+    return caja
+
+
+# ---------------------------------------------------------------- piezas de los tableros 03+
+
+CSS_TABLERO = """
+.lideres-tablero .lideres-control input[type=number] { min-height: 44px; font-size: 16px;
+  max-width: 100%; }
+.lideres-tablero .widget-text, .lideres-tablero .widget-inline-hbox { max-width: 100%; }
+.lideres-tablero .lideres-control .widget-toggle-buttons .mod-active,
+.lideres-tablero .lideres-control button.mod-active { background: #1d4e64; color: #fff;
+  outline: 3px solid #e69f00; outline-offset: -3px; font-weight: 700; }
+.lideres-figura { margin: 0; width: 100%; }
+.lideres-figura img { width: 100%; max-width: 640px; height: auto; display: block; }
+.lideres-figura figcaption { font-size: 13px; color: #444; }
+.lideres-resultado { border: 2px solid #1d4e64; border-radius: 8px; padding: 10px 12px;
+  background: #f2f7f9; font-size: 16px; }
+.lideres-resultado strong { font-size: 1.1em; }
+.lideres-sintetico { display: inline-block; background: #5a2d82; color: #fff; padding: 2px 8px;
+  border-radius: 4px; font-weight: 700; }
+"""
+
+
+def html_estilos() -> str:
+    """Los estilos del tablero 02 (controles de 44 px, una columna en el celular) más los comunes."""
+    from lideres.tablero import vistas
+
+    return vistas.html_estilos() + f"<style>{CSS}{CSS_TABLERO}</style>"
+
+
+def control(etiqueta: str, widget, clase: str):
+    """Un control con su etiqueta encima. La etiqueta es la `description` del widget, así el
+    navegador la une al control (<label for>) y los lectores de pantalla la leen."""
+    import ipywidgets as widgets
+
+    widget.description = etiqueta
+    widget.style.description_width = "initial"
+    caja = widgets.VBox([widget], layout=widgets.Layout(max_width="100%"))
+    caja.add_class("lideres-control")
+    caja.add_class(clase)
+    return caja
+
+
+def png(fig, dpi: int = 110) -> bytes:
+    """La figura como PNG; en la página ocupa el ancho disponible (hasta 640 px)."""
+    memoria = io.BytesIO()
+    fig.savefig(memoria, format="png", dpi=dpi)
+    return memoria.getvalue()
+
+
+def html_figura(fig, alt: str, clase: str = "") -> str:
+    """Una figura de matplotlib como <figure> con imagen dentro de la página y texto alternativo."""
+    datos = base64.b64encode(png(fig)).decode("ascii")
+    return (
+        f'<figure class="lideres-figura {escape(clase)}">'
+        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}"></figure>'
+    )
+
+
+def html_sintetico(texto: str = SINTETICOS) -> str:
+    """El aviso de datos sintéticos que va en pantalla junto a esos datos."""
+    return (
+        '<p class="lideres-aviso-sintetico" lang="es"><span class="lideres-sintetico">SINTÉTICO'
+        f"</span> {escape(texto)}</p>"
+    )
