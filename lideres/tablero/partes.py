@@ -76,9 +76,9 @@ CSS_TABLERO = """
 .lideres-figura { margin: 0; width: 100%; }
 .lideres-figura img { width: 100%; max-width: 640px; height: auto; display: block; }
 .lideres-figura figcaption { font-size: 13px; color: #444; }
-.lideres-resultado { border: 2px solid #1d4e64; border-radius: 8px; padding: 10px 12px;
-  background: #f2f7f9; font-size: 16px; }
-.lideres-resultado strong { font-size: 1.1em; }
+.lideres-resultado { border: 2px solid #1d4e64; border-radius: 8px; padding: 8px 12px;
+  background: #f2f7f9; font-size: 15px; line-height: 1.4; }
+.lideres-resultado strong { font-weight: 600; }
 .lideres-sintetico { display: inline-block; background: #5a2d82; color: #fff; padding: 2px 8px;
   border-radius: 4px; font-weight: 700; }
 """
