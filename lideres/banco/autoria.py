@@ -1,0 +1,180 @@
+"""Escribir un ejercicio: generar su cuaderno desde preguntas.toml y validarlo de punta a punta.
+
+Lado del facilitador (`lideres curso generar ID`, `lideres curso validar ID`). `validar` corre
+nbgrader en una carpeta temporal: nunca toca el curso real ni su libro de notas.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from lideres import rutas
+from lideres.banco import carga, cuaderno
+from lideres.banco.carga import ARCHIVO, Banco, cargar
+from lideres.errores import ErrorLideres
+
+CONFIG = "nbgrader_config.py"
+
+
+def ejercicios(curso=None) -> list[str]:
+    """Los ejercicios con banco de preguntas (sin la plantilla ni carpetas que empiezan con _ o .)."""
+    fuente = Path(curso or rutas.CURSO) / "source"
+    if not fuente.is_dir():
+        return []
+    return sorted(c.name for c in fuente.iterdir()
+                  if c.is_dir() and not c.name.startswith(("_", ".")) and (c / ARCHIVO).is_file())
+
+
+def generar(ejercicio: str, curso=None) -> tuple[Path, bool]:
+    """Escribe el cuaderno fuente desde el banco. (ruta, True si cambió)."""
+    banco = cargar(ejercicio, curso)
+    ruta = cuaderno.ruta_del_cuaderno(banco)
+    nuevo = cuaderno.texto_del_cuaderno(cuaderno.generar_cuaderno(banco))
+    antes = ruta.read_text(encoding="utf-8") if ruta.exists() else None
+    if antes != nuevo:
+        ruta.write_text(nuevo, encoding="utf-8")
+    return ruta, antes != nuevo
+
+
+# --- lo que no debe llegar al participante ---------------------------------------------------------
+
+def lineas_ocultas(banco: Banco) -> list[str]:
+    """Las líneas de las pruebas ocultas y de las soluciones, tal como están en el cuaderno fuente."""
+    nb = cuaderno.generar_cuaderno(banco)
+    lineas = []
+    for celda in nb.cells:
+        texto = celda.source
+        for inicio, fin in (("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"),
+                            ("### BEGIN SOLUTION", "### END SOLUTION")):
+            if inicio in texto:
+                lineas += [linea.strip() for linea in texto.split(inicio)[1].split(fin)[0].splitlines()
+                           if linea.strip()]
+    return lineas
+
+
+def patrones_de_respuestas(banco: Banco) -> dict[str, re.Pattern]:
+    """{descripción: patrón} de cada respuesta escrita como literal (número, "b", "Lince", lista)."""
+    patrones = {}
+    for p in banco.automaticas:
+        aceptadas = p.respuesta if isinstance(p.respuesta, list) and p.tipo != "orden" else [p.respuesta]
+        for r in aceptadas:
+            if p.tipo == "numero":
+                numero, _ = carga.claves.como_numero(r)
+                formas = {f"{numero:g}", repr(numero), cuaderno.literal(r)}
+                patron = "|".join(re.escape(f) for f in sorted(formas))
+                patrones[f"{p.id}: {r!r}"] = re.compile(rf"(?<![0-9.,_]){patron}(?![0-9_])")
+            elif p.tipo == "opcion":
+                patrones[f"{p.id}: {r!r}"] = re.compile(rf"""(?<![\w])["']{re.escape(r)}["']""")
+            else:
+                literal = cuaderno.literal(r)
+                patrones[f"{p.id}: {literal}"] = re.compile(re.escape(literal))
+    return patrones
+
+
+def respuestas_a_la_vista(banco: Banco, texto: str) -> list[str]:
+    """Qué respuestas (o líneas ocultas) aparecen en `texto` (vacío si ninguna)."""
+    encontradas = [f"línea oculta «{linea}»" for linea in lineas_ocultas(banco) if linea in texto]
+    return encontradas
+
+
+# --- validar --------------------------------------------------------------------------------------
+
+def nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
+    """`nbgrader ...` con el Python de este entorno (y su bin/ en PATH: nbgrader llama a alembic)."""
+    entorno = dict(os.environ)
+    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+    entorno.setdefault("PYTHONIOENCODING", "utf-8")
+    return subprocess.run([sys.executable, "-m", "nbgrader", *argumentos], cwd=curso, env=entorno,
+                          capture_output=True, text=True, errors="replace", check=False, timeout=600)
+
+
+def validar(ejercicio: str, curso=None, avisar: Callable[[str], None] = print) -> bool:
+    """Revisa un ejercicio de punta a punta; cuenta cada paso en español. True si todo está bien."""
+    resultados = list(_pasos(ejercicio, curso, avisar))  # todos los pasos, aunque uno falle
+    return all(resultados)
+
+
+def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
+    curso = Path(curso or rutas.CURSO)
+    avisar(f"Validando el ejercicio {ejercicio}:")
+    try:
+        banco = cargar(ejercicio, curso)
+    except ErrorLideres as error:
+        avisar(f"  Problema: {error}")
+        yield False
+        return
+    avisar(f"  Bien: {ARCHIVO} se lee sin errores ({len(banco.preguntas)} preguntas, "
+           f"{cuaderno.puntos_texto(banco.puntos)}: {banco.puntos_automaticos:g} se califican solos y "
+           f"{banco.puntos_manuales:g} a mano).")
+    for aviso in banco.avisos:
+        avisar(f"  Aviso: {aviso}")
+    nb = cuaderno.generar_cuaderno(banco)
+    texto = cuaderno.texto_del_cuaderno(nb)
+    ruta = cuaderno.ruta_del_cuaderno(banco)
+    plantilla = banco.carpeta.name.startswith("_")
+    if plantilla:
+        avisar("  Nota: es una plantilla; su cuaderno se genera solo para esta prueba.")
+    elif not ruta.exists():
+        avisar(f"  Problema: falta el cuaderno {ruta.name}. Créalo con: lideres curso generar {ejercicio}")
+        yield False
+    elif ruta.read_text(encoding="utf-8") != texto:
+        avisar(f"  Problema: el cuaderno {ruta.name} no está al día con {ARCHIVO} (¿se editó a mano?). "
+               f"Vuelve a crearlo con: lideres curso generar {ejercicio}")
+        yield False
+    else:
+        avisar(f"  Bien: el cuaderno {ruta.name} está al día con {ARCHIVO}.")
+    with tempfile.TemporaryDirectory(prefix="lideres-validar-") as tmp:
+        prueba = Path(tmp)
+        if (curso / CONFIG).is_file():
+            shutil.copy2(curso / CONFIG, prueba / CONFIG)
+        else:
+            shutil.copy2(rutas.CURSO / CONFIG, prueba / CONFIG)
+        destino = prueba / "source" / banco.ejercicio
+        destino.mkdir(parents=True)
+        shutil.copy2(banco.carpeta / ARCHIVO, destino / ARCHIVO)
+        (destino / ruta.name).write_text(texto, encoding="utf-8")
+        hecho = nbgrader(prueba, "validate", str(destino / ruta.name))
+        if "Success! Your notebook passes all the tests." in hecho.stdout:
+            avisar("  Bien: con las soluciones, el cuaderno pasa todas sus pruebas.")
+            yield True
+        else:
+            avisar("  Problema: con las soluciones, el cuaderno no pasa sus pruebas. Revisa las respuestas "
+                   f"de {ARCHIVO}. Detalle de nbgrader (en inglés):\n{_recorte(hecho)}")
+            yield False
+        hecho = nbgrader(prueba, "generate_assignment", banco.ejercicio)
+        liberado = prueba / "release" / banco.ejercicio / ruta.name
+        if hecho.returncode != 0 or not liberado.exists():
+            avisar("  Problema: nbgrader no pudo crear la versión para participantes. Detalle (en inglés):\n"
+                   + _recorte(hecho))
+            yield False
+            return
+        hecho = nbgrader(prueba, "validate", str(liberado))
+        if "VALIDATION FAILED" in hecho.stdout:
+            avisar("  Bien: la versión para participantes, sin responder, no pasa las pruebas (así debe ser).")
+            yield True
+        else:
+            avisar("  Problema: la versión para participantes pasa las pruebas sin responder nada: "
+                   "alguna prueba no revisa la respuesta.")
+            yield False
+        publicado = "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                              for p in (prueba / "release" / banco.ejercicio).rglob("*") if p.is_file())
+        vistas = respuestas_a_la_vista(banco, publicado)
+        sobra = [p.name for p in (prueba / "release" / banco.ejercicio).rglob("*") if p.name == ARCHIVO]
+        if vistas or sobra:
+            avisar("  Problema: la versión para participantes deja ver respuestas: " + "; ".join(vistas + sobra))
+            yield False
+        else:
+            avisar("  Bien: la versión para participantes no deja ver las respuestas.")
+            yield True
+
+
+def _recorte(hecho: subprocess.CompletedProcess, lineas: int = 25) -> str:
+    texto = (hecho.stdout + hecho.stderr).strip().splitlines()
+    return "\n".join("    " + linea for linea in texto[-lineas:])
