@@ -117,4 +117,28 @@ GLOSARIO: dict[str, str] = {
         "Cuántas personas fueron víctimas de algún delito en un tiempo dado. La ENAPRES la mide "
         "preguntando por los últimos 12 meses, se haya denunciado o no."
     ),
+    "cuaderno de incidencias": (
+        "Cuaderno (o planilla) donde la junta vecinal anota lo que pasa en su zona: qué, cuándo "
+        "y dónde. Ve hechos que no llegan a la comisaría; no debe llevar nombres de víctimas."
+    ),
+    "datos abiertos": (
+        "Datos que el Estado publica para que cualquiera los use, sin pedir permiso, citando la "
+        "fuente. Por ejemplo, las denuncias del SIDPOL en datosabiertos.gob.pe."
+    ),
+    "datos sintéticos": (
+        "Datos inventados con un método fijo para practicar, parecidos a los reales pero sin "
+        "describir a nadie. En este curso siempre llevan la palabra «sintético»."
+    ),
+    "fuente de datos": (
+        "Quién registró un dato, cómo y para qué: la policía, una encuesta, el serenazgo, la "
+        "junta vecinal. Cada fuente ve una parte de lo que pasa."
+    ),
+    "muestra": (
+        "Parte de la población a la que se le pregunta en una encuesta. Si está bien elegida, "
+        "permite estimar lo que pasa en todo el lugar sin preguntar a todos."
+    ),
+    "tablero": (
+        "Página del curso con gráficos o mapas que cambian cuando tocas un botón. Se abre en el "
+        "celular desde la página de inicio del taller, sin internet."
+    ),
 }
