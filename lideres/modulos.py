@@ -22,7 +22,7 @@ class Modulo:
 
 
 MODULOS: tuple[Modulo, ...] = (
-    Modulo("00_bienvenida", "Cómo usar este curso", "«Esto es para expertos en computación»"),
+    Modulo("00_bienvenida", "Cómo usar este curso", "«Esto es para expertos en computación»", listo=True),
     Modulo("01_datos_de_seguridad", "¿De dónde vienen los datos?", "«Los datos de la policía son toda la verdad»", listo=True),
     Modulo("02_conteos_y_tasas", "Conteos y tasas", "«Más denuncias = distrito más peligroso»", listo=True),
     Modulo("03_cifra_negra", "La cifra negra", "«Si bajan las denuncias, baja el delito»", listo=True),
