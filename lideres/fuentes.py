@@ -36,7 +36,7 @@ TRAMAS_FUENTE = {"Denuncia PNP": None, "Serenazgo": "///", "Junta vecinal": ".."
 FUENTE_SIDPOL = "Fuente: MININTER – SIDPOL (denuncias policiales), años completos 2018-2025."
 NOTA_LIMA = "Lima = departamento completo (Lima Metropolitana más Región Lima)."
 AVISO_SINTETICO = (
-    "SINTÉTICO: registros inventados para practicar, no son casos reales. Solo las denuncias "
+    "Registros inventados para practicar, no son casos reales. Solo las denuncias "
     "siguen el tamaño de las cifras publicadas; serenazgo y junta vecinal son supuestos."
 )
 
@@ -185,7 +185,7 @@ def grafico_fuentes(distrito: str = "El Porvenir"):
     ax.legend(loc="lower right", fontsize=8, frameon=True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    n = _pie(fig, [AVISO_SINTETICO, "Generados por lideres (semilla fija) a partir de las denuncias publicadas."])
+    n = _pie(fig, ["SINTÉTICO: " + AVISO_SINTETICO, "Generados por lideres (semilla fija) a partir de las denuncias publicadas."])
     fig.subplots_adjust(left=0.3, right=0.97, top=0.93, bottom=0.1 + 0.2 * n / (0.75 * len(t) + 2.6))
     plt.close(fig)
     return fig

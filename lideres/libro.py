@@ -83,18 +83,29 @@ def glosario_md() -> str:
 
 
 def celda_tablero(m: Modulo) -> dict:
-    """Celda que se añade al final del capítulo con el enlace al tablero en vivo (HTML crudo: la
-    ruta es del servidor del taller, no un documento del libro)."""
+    """Celda con el enlace al tablero en vivo, dentro de la actividad: justo después de la celda
+    que llama al tablero (HTML crudo: la ruta es del servidor del taller, no un documento del
+    libro)."""
     texto = (
-        "## El tablero en vivo\n\n"
-        f'<p class="lideres-enlace-tablero"><a href="{url_tablero(m)}">Abrir el tablero '
-        f"«{m.titulo}»</a>: el mapa y el gráfico que se mueven con los mismos datos de este "
-        "capítulo.</p>\n\n"
+        f'<p class="lideres-enlace-tablero"><strong>El tablero en vivo:</strong> <a '
+        f'href="{url_tablero(m)}">abrir el tablero «{m.titulo}»</a>, con los gráficos que se '
+        "mueven con los mismos datos de este capítulo.</p>\n\n"
         "El enlace funciona cuando abres este libro desde el servidor del taller "
         "(`lideres taller`). Si lees el libro impreso o guardado en tu computadora, usa las "
         "figuras de arriba."
     )
     return {"cell_type": "markdown", "metadata": {}, "source": texto}
+
+
+def _insertar_enlace_al_tablero(nb: dict, m: Modulo) -> None:
+    celdas = nb.setdefault("cells", [])
+    for i, celda in enumerate(celdas):
+        fuente = celda.get("source", "")
+        fuente = "".join(fuente) if isinstance(fuente, list) else fuente
+        if celda.get("cell_type") == "code" and "lideres.tablero" in fuente:
+            celdas.insert(i + 1, celda_tablero(m))
+            return
+    celdas.append(celda_tablero(m))
 
 
 def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[Path]:
@@ -129,8 +140,14 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
+        # El capítulo se escribe para leer: sin el código (las salidas quedan).
+        for celda in nb.get("cells", []):
+            if celda.get("cell_type") == "code":
+                etiquetas = celda.setdefault("metadata", {}).setdefault("tags", [])
+                if "remove-input" not in etiquetas:
+                    etiquetas.append("remove-input")
         if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
-            nb.setdefault("cells", []).append(celda_tablero(m))
+            _insertar_enlace_al_tablero(nb, m)
         salida = destino / m.cuaderno
         salida.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         copiados.append(salida)

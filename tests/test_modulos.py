@@ -92,6 +92,9 @@ def test_capitulo_en_el_libro(m, tmp_path):
     assert m.cuaderno in copiados
     texto = copiados[m.cuaderno].read_text(encoding="utf-8")
     assert (libro.url_tablero(m) in texto) == (m in CON_TABLERO)
+    celdas = json.loads(texto)["cells"]
+    codigo = [c for c in celdas if c["cell_type"] == "code"]
+    assert all("remove-input" in c["metadata"]["tags"] for c in codigo), "el capítulo muestra código"
     portada = (tmp_path / "book" / libro.CARPETA_GENERADO / "modulos.md").read_text(encoding="utf-8")
     assert f"({libro.CARPETA_MODULOS}/{m.cuaderno})" in portada
 
