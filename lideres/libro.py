@@ -19,7 +19,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lideres import rutas
+from lideres import cuestionario, rutas
 from lideres.errores import ErrorLideres
 from lideres.modulos import MODULOS, Modulo
 
@@ -148,6 +148,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                     etiquetas.append("remove-input")
         if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
             _insertar_enlace_al_tablero(nb, m)
+        # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
+        nb.setdefault("cells", []).extend(cuestionario.celdas_del_capitulo(m.id, generado))
         salida = destino / m.cuaderno
         salida.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         copiados.append(salida)

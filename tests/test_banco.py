@@ -114,6 +114,23 @@ def test_errores_en_espanol_con_pregunta_campo_y_linea(tmp_path, cambio, dice):
         assert trozo in mensaje, mensaje
 
 
+def test_orden_que_muestra_la_respuesta(tmp_path):
+    texto = BUENO.replace('''id = "que-piensas"''', '''id = "ordenar"
+tipo = "orden"
+puntos = 1
+enunciado = "Ordena."
+opciones = ["Comas", "Lince"]
+respuesta = ["Comas", "Lince"]
+explicacion = "Mira."
+
+[[preguntas]]
+id = "que-piensas"''')
+    with pytest.raises(ErrorLideres, match="ya en el orden de la respuesta"):
+        banco.cargar(_escribir(tmp_path, texto))
+    b = banco.cargar(_escribir(tmp_path, texto.replace('respuesta = ["Comas", "Lince"]', 'respuesta = ["lince", "COMAS"]')))
+    assert banco.revisar(b.publico()["preguntas"][1], "Lince; Comas").correcto is True
+
+
 def test_banco_que_no_existe(tmp_path):
     with pytest.raises(ErrorLideres, match="No existe el banco de preguntas"):
         banco.cargar("99_nada", curso=tmp_path)
@@ -346,7 +363,8 @@ def test_revisor_es_para_las_pruebas_ocultas(publico):
     assert revisar.es("distrito-tasa-mas-alta", "Linse", "Lince")
     assert revisar.es("tasa-poco-confiable", "la b", "b") and not revisar.es("tasa-poco-confiable", "a", "b")
     assert not revisar.es("tasa-poco-confiable", _Malo(), "b") and not revisar.es("nada", 1, 1)
-    assert revisar.pista("tasa-por-100k", 0.0025) == "Falta multiplicar por 100,000."
+    assert revisar.es("tasa-poco-confiable", "c", ["b", "c"]) and not revisar.es("tasa-poco-confiable", "a", ["b", "c"])
+    assert revisar.pista("tasa-por-100k", 0.0025) == "Pista: Falta multiplicar por 100,000."
 
 
 def test_codificar_es_estable(publico):

@@ -178,8 +178,9 @@ def test_ninguna_respuesta_en_lo_liberado(curso):
                                              _fuente(ejercicio).read_text(encoding="utf-8")
                                              for linea in autoria.lineas_ocultas(b))  # sí mira algo
     # El código que recibe el participante, sin los datos de práctica (que nombran las opciones).
-    datos = (b.preparacion or {}).get("codigo", "")
-    codigo = "\n".join(c["texto"] for c in celdas if c["cell_type"] == "code").replace(datos, "")
+    codigo = "\n".join(c["texto"] for c in celdas if c["cell_type"] == "code")
+    for linea in ((b.preparacion or {}).get("codigo") or "").splitlines():
+        codigo = codigo.replace(linea, "") if linea.strip() else codigo
     for celda in celdas:
         if _meta(celda).get("solution") and celda["cell_type"] == "code":
             assert celda["texto"].startswith("respuesta = ...  # ✍️")

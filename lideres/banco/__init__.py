@@ -37,11 +37,24 @@ Precisiones sobre BANCO.md (las mismas reglas debe seguir el JavaScript del libr
   distrito (también con la corrección de una letra), unidos con `|`.
 - **escrita**: nunca se revisa sola (veredicto None).
 - Varias respuestas aceptadas: en opcion, numero y distrito `respuesta` puede ser una lista.
+- Cada pregunta tiene además un `titulo` corto opcional (encabezado en el cuaderno y el formulario).
 - `revisor(publico_o_base64)` devuelve lo que el cuaderno llama `revisar`:
-  `revisar("id", respuesta_1)` imprime la pista; `revisar.es("id", respuesta_1, esperada)` es lo
-  que usan las pruebas ocultas (la respuesta esperada solo está en la fuente, nunca en lo liberado).
-- `cargar()` deja en `Banco.avisos` lo que no impide usar el banco (por ejemplo, menos de cuatro
-  preguntas automáticas) y lanza `ErrorLideres` con archivo, línea, pregunta y campo para lo demás.
+  `revisar("id", respuesta)` imprime «¡Bien!» o «Pista: …»; `revisar.es("id", respuesta, esperada)`
+  es lo que usan las pruebas ocultas (la respuesta esperada solo está en la fuente, nunca en lo
+  liberado) y `revisar.pista("id", respuesta)` («Pista: …») es el mensaje de su `assert`.
+- El cuaderno (`cuaderno.py`): en cada celda de respuesta la variable es `respuesta` (no
+  `respuesta_N`): el `code_stub` de nbgrader es uno solo para todas las celdas. Por pregunta:
+  enunciado, respuesta, prueba calificada (justo después de la respuesta, para que nbgrader pueda
+  reponerla si se borra) y «Revisa tu respuesta» (sin puntos, nunca lanza).
+- `cuaderno_con_respuestas`: números finitos como número; todo lo demás como texto (`repr`),
+  200 caracteres como máximo (listas: 50 elementos de 200); la escrita, 2 000 caracteres de texto
+  plano (HTML y signos de Markdown escapados). `None`/`...`: la celda queda `respuesta = ...`.
+- `cargar()` deja en `Banco.avisos` lo que no impide usar el banco (menos de cuatro preguntas
+  automáticas: el módulo 02 tiene tres) y lanza `ErrorLideres` con archivo, línea, pregunta y campo
+  para lo demás (también si la `explicacion` dice la respuesta de un número o un distrito, o si
+  `orden` muestra sus opciones ya en el orden correcto).
+- `autoria.ejercicios()` lista los ejercicios con banco; las carpetas que empiezan con `_`
+  (la plantilla) no son ejercicios.
 - Las huellas ocultan la respuesta a la vista, no a quien quiera probar todas las claves posibles
   (son pocas): sirven para que nadie la lea por encima, no como secreto fuerte.
 """

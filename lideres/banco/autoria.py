@@ -35,6 +35,10 @@ def ejercicios(curso=None) -> list[str]:
 def generar(ejercicio: str, curso=None) -> tuple[Path, bool]:
     """Escribe el cuaderno fuente desde el banco. (ruta, True si cambió)."""
     banco = cargar(ejercicio, curso)
+    if banco.carpeta.name.startswith(("_", ".")):
+        raise ErrorLideres(f"«{banco.carpeta.name}» es una plantilla: no se le genera cuaderno (no es un ejercicio).",
+                           como_arreglar="Copia la carpeta con el nombre del módulo (por ejemplo "
+                                         "05_tendencias), cambia «ejercicio» y genera esa.")
     ruta = cuaderno.ruta_del_cuaderno(banco)
     nuevo = cuaderno.texto_del_cuaderno(cuaderno.generar_cuaderno(banco))
     antes = ruta.read_text(encoding="utf-8") if ruta.exists() else None
@@ -95,13 +99,16 @@ def nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, errors="replace", check=False, timeout=600)
 
 
-def validar(ejercicio: str, curso=None, avisar: Callable[[str], None] = print) -> bool:
-    """Revisa un ejercicio de punta a punta; cuenta cada paso en español. True si todo está bien."""
-    resultados = list(_pasos(ejercicio, curso, avisar))  # todos los pasos, aunque uno falle
+def validar(ejercicio: str, curso=None, avisar: Callable[[str], None] = print, *, rapido: bool = False) -> bool:
+    """Revisa un ejercicio de punta a punta; cuenta cada paso en español. True si todo está bien.
+
+    `rapido`: solo el archivo y el cuaderno, sin correr nbgrader (para ir corrigiendo).
+    """
+    resultados = list(_pasos(ejercicio, curso, avisar, rapido))  # todos los pasos, aunque uno falle
     return all(resultados)
 
 
-def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
+def _pasos(ejercicio: str, curso, avisar, rapido: bool) -> Iterator[bool]:
     curso = Path(curso or rutas.CURSO)
     avisar(f"Validando el ejercicio {ejercicio}:")
     try:
@@ -130,6 +137,9 @@ def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
         yield False
     else:
         avisar(f"  Bien: el cuaderno {ruta.name} está al día con {ARCHIVO}.")
+    if rapido:
+        avisar("  Nota: con --rapido no se corre nbgrader; valida sin --rapido antes de asignar.")
+        return
     with tempfile.TemporaryDirectory(prefix="lideres-validar-") as tmp:
         prueba = Path(tmp)
         if (curso / CONFIG).is_file():
@@ -140,9 +150,9 @@ def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
         destino.mkdir(parents=True)
         shutil.copy2(banco.carpeta / ARCHIVO, destino / ARCHIVO)
         (destino / ruta.name).write_text(texto, encoding="utf-8")
-        hecho = nbgrader(prueba, "validate", str(destino / ruta.name))
-        if "Success! Your notebook passes all the tests." in hecho.stdout:
-            avisar("  Bien: con las soluciones, el cuaderno pasa todas sus pruebas.")
+        hecho = _validate(prueba, destino / ruta.name)
+        if _exito(hecho):
+            avisar("  Bien: con las soluciones, el cuaderno pasa todas sus pruebas (nbgrader validate).")
             yield True
         else:
             avisar("  Problema: con las soluciones, el cuaderno no pasa sus pruebas. Revisa las respuestas "
@@ -155,14 +165,15 @@ def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
                    + _recorte(hecho))
             yield False
             return
-        hecho = nbgrader(prueba, "validate", str(liberado))
+        hecho = _validate(prueba, liberado)
         if "VALIDATION FAILED" in hecho.stdout:
-            avisar("  Bien: la versión para participantes, sin responder, no pasa las pruebas (así debe ser).")
+            avisar("  Bien: la versión para participantes, sin responder, no pasa nbgrader validate (así debe ser).")
             yield True
         else:
-            avisar("  Problema: la versión para participantes pasa las pruebas sin responder nada: "
-                   "alguna prueba no revisa la respuesta.")
+            avisar("  Problema: la versión para participantes, sin responder, no falla en nbgrader validate "
+                   f"como debería. Detalle de nbgrader (en inglés):\n{_recorte(hecho)}")
             yield False
+        yield from _calificar_de_prueba(banco, prueba, liberado.parent, avisar)
         publicado = "\n".join(p.read_text(encoding="utf-8", errors="replace")
                               for p in (prueba / "release" / banco.ejercicio).rglob("*") if p.is_file())
         vistas = respuestas_a_la_vista(banco, publicado)
@@ -173,6 +184,57 @@ def _pasos(ejercicio: str, curso, avisar) -> Iterator[bool]:
         else:
             avisar("  Bien: la versión para participantes no deja ver las respuestas.")
             yield True
+
+
+def _validate(curso: Path, cuaderno_ipynb: Path) -> subprocess.CompletedProcess:
+    """nbgrader validate; una vez más si no llegó a decir nada (un kernel que no arrancó por la carga)."""
+    hecho = nbgrader(curso, "validate", str(cuaderno_ipynb))
+    if not _exito(hecho) and "VALIDATION FAILED" not in hecho.stdout:
+        hecho = nbgrader(curso, "validate", str(cuaderno_ipynb))
+    return hecho
+
+
+def _exito(hecho: subprocess.CompletedProcess) -> bool:
+    return "Success! Your notebook passes all the tests." in hecho.stdout
+
+
+def _calificar_de_prueba(banco: Banco, curso: Path, liberado: Path, avisar) -> Iterator[bool]:
+    """Califica con nbgrader una entrega en blanco (0 puntos) y una con las respuestas (todos)."""
+    import nbformat
+    from nbgrader.api import Gradebook, MissingEntry
+
+    nombre = f"{banco.ejercicio}.ipynb"
+    correctas = {p.id: (p.respuesta[0] if isinstance(p.respuesta, list) and p.tipo != "orden" else p.respuesta)
+                 for p in banco.preguntas}
+    entregas = {"en-blanco": {}, "con-respuestas": correctas}
+    salidas = []
+    for codigo, respuestas in entregas.items():
+        destino = curso / "submitted" / codigo / banco.ejercicio / nombre
+        destino.parent.mkdir(parents=True, exist_ok=True)
+        destino.write_text(nbformat.writes(cuaderno.cuaderno_con_respuestas(liberado, respuestas, nombre)),
+                           encoding="utf-8")
+        salidas.append(nbgrader(curso, "autograde", banco.ejercicio, "--student", codigo, "--create"))
+    puntajes = {}
+    with Gradebook(f"sqlite:///{curso / 'gradebook.db'}") as gb:
+        for codigo in entregas:
+            try:
+                envio = gb.find_submission_notebook(banco.ejercicio, banco.ejercicio, codigo)
+                puntajes[codigo] = sum(g.auto_score or 0 for g in envio.grades)
+            except MissingEntry:
+                puntajes[codigo] = None
+    total = banco.puntos_automaticos
+    if puntajes == {"en-blanco": 0, "con-respuestas": total}:
+        avisar(f"  Bien: al calificar, en blanco saca 0 y con las respuestas de {ARCHIVO} saca "
+               f"{total:g} de {cuaderno.puntos_texto(total)} automáticos.")
+        yield True
+    else:
+        def dice(p):
+            return "no se pudo calificar" if p is None else f"{p:g}"
+
+        avisar(f"  Problema: al calificar con nbgrader, en blanco saca {dice(puntajes['en-blanco'])} (debe ser 0) "
+               f"y con las respuestas {dice(puntajes['con-respuestas'])} (debe ser {total:g}). "
+               "Detalle de nbgrader (en inglés):\n" + "\n".join(_recorte(h, 12) for h in salidas))
+        yield False
 
 
 def _recorte(hecho: subprocess.CompletedProcess, lineas: int = 25) -> str:

@@ -258,9 +258,9 @@ def _pregunta(r: _Revision, tabla, numero: int, inicio: int) -> Pregunta:
     def linea(campo: str) -> int | None:
         return r.linea(rf"{campo}\s*=", inicio) or inicio
 
-    if not isinstance(id_, str) or not SLUG.match(id_):
-        raise r.error(f"{quien}: el «id» debe ser un texto en minúsculas con guiones, como «tasa-por-100k».",
-                      linea("id"))
+    if not isinstance(id_, str) or not SLUG.match(id_) or len(id_) > 40:
+        raise r.error(f"{quien}: el «id» debe ser un texto corto (hasta 40 letras) en minúsculas con guiones, "
+                      "como «tasa-por-100k».", linea("id"))
     tipo = tabla.get("tipo")
     if tipo not in TIPOS:
         raise r.error(f"{quien}: «tipo» debe ser uno de: {', '.join(TIPOS)}.", linea("tipo"))
@@ -319,8 +319,13 @@ def _revisar_respuesta(r: _Revision, p: Pregunta, quien: str, linea) -> None:
             raise r.error(f"{quien}: la «respuesta» debe ser una letra entre a y {letras[-1]}.", linea)
         if p.tipo == "distrito" and clave not in {claves.clave_texto(o) for o in p.opciones}:
             raise r.error(f"{quien}: «{respuesta}» no está entre las «opciones».", linea)
-        if p.tipo == "orden" and sorted(clave.split("|")) != sorted(claves.clave_texto(o) for o in p.opciones):
-            raise r.error(f"{quien}: la «respuesta» debe tener los mismos elementos que «opciones».", linea)
+        if p.tipo == "orden":
+            mostradas = [claves.clave_texto(o) for o in p.opciones]
+            if sorted(clave.split("|")) != sorted(mostradas):
+                raise r.error(f"{quien}: la «respuesta» debe tener los mismos elementos que «opciones».", linea)
+            if clave == claves.clave_orden(mostradas):
+                raise r.error(f"{quien}: las «opciones» se muestran ya en el orden de la respuesta.", linea,
+                              "Escribe las opciones en otro orden: el participante las ve así.")
         _sin_la_respuesta(r, p, respuesta, quien, linea)
 
 

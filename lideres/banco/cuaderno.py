@@ -3,10 +3,10 @@
 Lado del facilitador y del servidor del taller (usa nbformat); no se importa en los cuadernos.
 
 Cada pregunta automática da cuatro celdas: el enunciado (con sus puntos en el título), la
-respuesta de una línea (`respuesta = ...`, celda de solución), «Revisa tu respuesta» (visible, sin
-puntos: imprime una pista en español y nunca lanza) y la prueba calificada (con los puntos, un
-docstring que dice qué se revisa y la comparación con la respuesta dentro de
-`### BEGIN HIDDEN TESTS`, que nbgrader quita al liberar). La escrita es una celda de texto que se
+respuesta de una línea (`respuesta = ...`, celda de solución), la prueba calificada (con los
+puntos, un docstring que dice qué se revisa y la comparación con la respuesta dentro de
+`### BEGIN HIDDEN TESTS`, que nbgrader quita al liberar) y «Revisa tu respuesta» (visible, sin
+puntos: imprime una pista en español y nunca lanza). La escrita es una celda de texto que se
 califica a mano.
 """
 
@@ -27,9 +27,9 @@ MAXIMO_ESCRITA = 2_000
 MAXIMO_OTRAS = 200
 COMO_RESPONDER = """\
 **Cómo responder.** Primero corre la celda de **Preparación**. Luego, en cada pregunta, cambia los
-tres puntos `...` por tu respuesta, en **una sola línea**, y corre esa celda y la de **Revisa tu
-respuesta** que está debajo (botón ▶ o `Mayús + Enter`). Te dice «¡Bien!» o te da una **pista**:
-corrige y vuelve a correr las dos, las veces que quieras; la revisión no cuenta para la nota.
+tres puntos `...` por tu respuesta, en **una sola línea**, y corre esa celda y las dos que siguen
+(botón ▶ o `Mayús + Enter`). La última, **Revisa tu respuesta**, te dice «¡Bien!» o te da una
+**pista**: corrige y vuelve a correrlas, las veces que quieras; la revisión no cuenta para la nota.
 
 Las celdas con candado no se cambian: al calificar se vuelven a poner como estaban."""
 CIERRE = """\
@@ -118,7 +118,7 @@ def _enunciado(numero: int, p: Pregunta) -> str:
 
 def _prueba(numero: int, p: Pregunta) -> str:
     que = QUE_SE_REVISA[p.tipo].format(tolerancia=f"{p.tolerancia:g}")
-    esperada = p.respuesta[0] if isinstance(p.respuesta, list) and p.tipo != "orden" else p.respuesta
+    esperada = p.respuesta  # varias respuestas aceptadas: la lista entera
     return "\n".join([
         f'"""Pregunta {numero}, {puntos_texto(p.puntos)}: se revisa {que}."""',
         'print("Esta celda se califica al entregar.")',
@@ -171,9 +171,11 @@ def generar_cuaderno(banco: Banco | str | Path, curso=None) -> nbformat.Notebook
         esperada = p.respuesta[0] if isinstance(p.respuesta, list) and p.tipo != "orden" else p.respuesta
         celdas.append(_code(p.id, f"### BEGIN SOLUTION\n{VARIABLE} = {literal(esperada)}\n### END SOLUTION",
                             solution=True, locked=False))
+        # La prueba calificada va justo después de la respuesta: si alguien la borra, nbgrader la
+        # vuelve a poner después de la celda de solución o calificada anterior (y falla si no hay).
+        celdas.append(_code(f"{p.id}-prueba", _prueba(numero, p), grade=True, points=p.puntos))
         celdas.append(_code(f"{p.id}-revisar", f'# Revisa tu respuesta (no cuenta para la nota):\n'
                                                f'revisar("{p.id}", {VARIABLE})'))
-        celdas.append(_code(f"{p.id}-prueba", _prueba(numero, p), grade=True, points=p.puntos))
     celdas.append(_md("cierre", CIERRE))
     cuaderno = nbformat.v4.new_notebook(cells=celdas, metadata={
         "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},

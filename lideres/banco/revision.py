@@ -201,7 +201,7 @@ def decodificar(texto: str) -> dict:
 
 
 class Revisor:
-    """Lo que el cuaderno llama `revisar`: revisar("id", respuesta_1) imprime una pista en español.
+    """Lo que el cuaderno llama `revisar`: revisar("id", respuesta) imprime una pista en español.
 
     Nunca lanza un error, para que «Ejecutar todo» no se detenga ni aparezca un traceback.
     """
@@ -233,15 +233,17 @@ class Revisor:
             print(veredicto.mensaje)
 
     def pista(self, pregunta: str, respuesta) -> str:
-        """El mensaje, para acompañar una prueba calificada que no pasó."""
-        return self.veredicto(pregunta, respuesta).mensaje
+        """«Pista: …» para acompañar una prueba calificada que no pasó (la retroalimentación la muestra)."""
+        return f"Pista: {self.veredicto(pregunta, respuesta).mensaje}"
 
     def es(self, pregunta: str, respuesta, esperada) -> bool:
         """True si `respuesta` vale como `esperada` (para las pruebas ocultas del calificador)."""
         try:
             publica = dict(self._preguntas[pregunta])
-            publica["huellas"] = [claves.huella(publica["sal"], c) for c in
-                                  claves_de(publica["tipo"], esperada, publica.get("opciones") or (),
+            tipo = publica["tipo"]
+            aceptadas = esperada if isinstance(esperada, list) and tipo != "orden" else [esperada]
+            publica["huellas"] = [claves.huella(publica["sal"], c) for e in aceptadas for c in
+                                  claves_de(tipo, e, publica.get("opciones") or (),
                                             float(publica.get("tolerancia") or 0.5))]
             publica["errores"], publica["tolerancias"] = {}, []
             return revisar(publica, respuesta).correcto is True

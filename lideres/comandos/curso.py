@@ -53,6 +53,9 @@ def agregar(parser):
         p = sub.add_parser(nombre, help=SUBORDENES[nombre], description=SUBORDENES[nombre])
         p.add_argument("ejercicio", metavar="EJERCICIO",
                        help="carpeta de exercises/source/ con su preguntas.toml, por ejemplo 02_conteos_y_tasas")
+        if nombre == "validar":
+            p.add_argument("--rapido", action="store_true",
+                           help="solo revisar preguntas.toml y el cuaderno, sin correr nbgrader")
         _curso(p)
 
 
@@ -153,7 +156,8 @@ def _generar(args) -> int:
 def _validar(args) -> int:
     from lideres.banco import autoria
 
-    if autoria.validar(args.ejercicio, _carpeta_de_ejercicios(args), avisar=lambda t: print(t, flush=True)):
+    if autoria.validar(args.ejercicio, _carpeta_de_ejercicios(args), avisar=lambda t: print(t, flush=True),
+                       rapido=args.rapido):
         print(f"Todo bien: el ejercicio está listo para asignar (lideres curso asignar {args.ejercicio}).")
         return 0
     print("Hay problemas: corrígelos y vuelve a validar.")
