@@ -408,3 +408,44 @@ def test_control_de_ordenar_con_botones():
     assert c.valor() == ["Lince", "Comas", "Breña"] and len(cambios) == 1  # restaurar no guarda
     c.poner(["Lince", "Otro"])  # un borrador que no cuadra no rompe nada
     assert c.valor() == ["Lince", "Comas", "Breña"]
+
+
+def test_entregar_con_la_lista_del_grupo_danada_avisa_sin_traceback(curso_con_banco):
+    from lideres.curso import motor
+    from lideres.formulario.widgets import NO_SE_PUDO_ENTREGAR, FormularioEjercicio
+
+    curso = curso_con_banco
+    motor.asignar(curso, EJERCICIO)
+    (curso / ids.LISTA).write_text("{roto", encoding="utf-8")
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    form.boton_entregar.click()
+    assert NO_SE_PUDO_ENTREGAR.split(":")[0] in form.estado.value
+    assert (curso / ids.LISTA).read_text(encoding="utf-8") == "{roto"  # nada se pisó
+    assert not form.boton_entregar.disabled
+
+
+def test_pagina_sin_banco_avisa_en_espanol(tmp_path):
+    from lideres.formulario.widgets import formulario_ejercicio
+
+    raiz = formulario_ejercicio("99_no_existe", tmp_path)
+    assert "todavía no se puede responder" in raiz.children[0].value
+
+
+@pytest.mark.lento
+def test_taller_con_curso_asigna_e_imprime_el_codigo(tmp_path, monkeypatch):
+    monkeypatch.delenv(entregas.VARIABLE_CURSO, raising=False)  # se restaura al terminar
+    lineas = []
+    datos = ejercicios.preparar_entregas(tmp_path / "curso", rutas.CUADERNOS, "examen", lineas.append)
+    curso = datos["curso"]
+    assert EJERCICIO in datos["ejercicios"] and (curso / "release" / EJERCICIO).is_dir()
+    assert entregas.curso_del_taller() == curso
+    ejercicios.imprimir_entregas(datos, lineas.append)
+    texto = "\n".join(lineas)
+    codigo = entregas.leer_grupo(curso)["codigo"]
+    assert codigo.upper() in texto and "Modo examen" in texto
+    # La segunda vez, el mismo código y sin volver a asignar.
+    lineas.clear()
+    otra = ejercicios.preparar_entregas(curso, rutas.CUADERNOS, None, lineas.append)
+    assert otra["grupo"]["codigo"] == codigo and otra["grupo"]["modo"] == "examen"
+    assert not any("Asignando" in linea for linea in lineas)

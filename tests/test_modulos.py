@@ -10,7 +10,7 @@ import re
 import tomllib
 
 import pytest
-from legibilidad import MINIMO, fernandez_huerta, prosa
+from legibilidad import MINIMO, fernandez_huerta, prosa_cuaderno
 
 from lideres import rutas
 from lideres.modulos import MODULOS, listos
@@ -88,7 +88,7 @@ def test_leccion_tiene_para_tu_reunion(m):
 
 @pytest.mark.parametrize("m", LISTOS, ids=_ids)
 def test_leccion_se_lee_facil(m):
-    texto = prosa(_leccion(m))
+    texto = prosa_cuaderno(_leccion(m))
     assert len(texto.split()) > 200, "la lección casi no tiene texto"
     indice = fernandez_huerta(texto)
     assert indice >= MINIMO, (

@@ -30,8 +30,7 @@ def test_environment_yml_lista_lo_mismo_que_pyproject():
     conda = {}
     texto = (RAIZ / "environment.yml").read_text(encoding="utf-8")
     for linea in texto.split("dependencies:", 1)[1].splitlines():
-        # Paquetes de conda-forge (2 espacios) y, bajo «pip:», los que no están en conda-forge.
-        m = re.match(r"^(?:  |      )- ([A-Za-z][A-Za-z0-9_.-]*)(.*)$", linea)
+        m = re.match(r"^  - ([A-Za-z0-9_.-]+)(.*)$", linea)
         if m and m.group(1) not in {"python", "pip"}:
             conda[m.group(1).lower()] = m.group(2).replace(" ", "")
     assert conda == esperado

@@ -121,6 +121,9 @@ def test_la_orden_sugerida_funciona_en_esta_terminal(monkeypatch):
     monkeypatch.setenv("MAKELEVEL", "1")
     assert servidor.orden_taller("--red") == "make taller ARGS=--red"
     assert servidor.orden_taller("--puerto 8867") == "make taller ARGS='--puerto 8867'"
+    # Otras órdenes no tienen blanco de make: van con la ruta de .venv/bin/lideres.
+    assert servidor.orden_lideres("curso calificar 02").endswith("lideres curso calificar 02")
+    assert not servidor.orden_lideres("curso calificar 02").startswith("lideres ")
     monkeypatch.delenv("MAKELEVEL")
     orden = servidor.orden_taller("--red")
     assert orden.endswith("lideres taller --red") and orden != "lideres taller --red"

@@ -6,6 +6,7 @@ nbgrader en una carpeta temporal: nunca toca el curso real ni su libro de notas.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -82,10 +83,45 @@ def patrones_de_respuestas(banco: Banco) -> dict[str, re.Pattern]:
     return patrones
 
 
-def respuestas_a_la_vista(banco: Banco, texto: str) -> list[str]:
-    """Qué respuestas (o líneas ocultas) aparecen en `texto` (vacío si ninguna)."""
-    encontradas = [f"línea oculta «{linea}»" for linea in lineas_ocultas(banco) if linea in texto]
-    return encontradas
+def respuestas_a_la_vista(banco: Banco, liberado: Path) -> list[str]:
+    """Qué se ve de las respuestas en la carpeta liberada de un ejercicio (vacío si nada).
+
+    Busca las líneas de las soluciones y de las pruebas ocultas en todos los archivos; las
+    respuestas escritas como literales en el código (sin los datos de práctica, que pueden
+    nombrar las opciones) y en lo que el banco público muestra (explicaciones, pistas, títulos);
+    las claves normalizadas en el banco público; la respuesta modelo de la escrita; y el propio
+    preguntas.toml.
+    """
+    import nbformat
+
+    from lideres.banco.revision import decodificar
+
+    vistas = []
+    archivos = [p for p in Path(liberado).rglob("*") if p.is_file()]
+    vistas += [f"se liberó {p.name}" for p in archivos if p.name == ARCHIVO]
+    todo = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in archivos)
+    vistas += [f"línea oculta «{linea}»" for linea in lineas_ocultas(banco)
+               if linea in todo or json.dumps(linea, ensure_ascii=False)[1:-1] in todo]
+    modelo = [p.respuesta.strip()[:40] for p in banco.preguntas if p.manual]
+    vistas += ["respuesta modelo de la escrita" for m in modelo if m and m in todo]
+    for ruta in (p for p in archivos if p.suffix == ".ipynb"):
+        celdas = nbformat.read(ruta, as_version=4).cells
+        codigo = "\n".join(c.source for c in celdas if c.cell_type == "code")
+        for linea in ((banco.preparacion or {}).get("codigo") or "").splitlines():
+            codigo = codigo.replace(linea, "") if linea.strip() else codigo
+        textos = [codigo]
+        for base64 in re.findall(r'revisor\("([A-Za-z0-9+/=]+)"\)', codigo):
+            publico = decodificar(base64)
+            textos = [codigo.replace(base64, "")]
+            for p in publico.get("preguntas", []):
+                textos += [p.get("titulo") or "", p.get("explicacion") or "",
+                           *map(str, (p.get("errores") or {}).values())]
+            crudo = json.dumps(publico, ensure_ascii=False)
+            vistas += [f"clave de {p.id} en el banco público" for p in banco.automaticas
+                       for clave in p._claves(p.respuesta) if json.dumps(clave, ensure_ascii=False) in crudo]
+        expuesto = "\n".join(textos)
+        vistas += [f"respuesta {d}" for d, patron in patrones_de_respuestas(banco).items() if patron.search(expuesto)]
+    return sorted(set(vistas))
 
 
 # --- validar --------------------------------------------------------------------------------------
@@ -174,12 +210,9 @@ def _pasos(ejercicio: str, curso, avisar, rapido: bool) -> Iterator[bool]:
                    f"como debería. Detalle de nbgrader (en inglés):\n{_recorte(hecho)}")
             yield False
         yield from _calificar_de_prueba(banco, prueba, liberado.parent, avisar)
-        publicado = "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                              for p in (prueba / "release" / banco.ejercicio).rglob("*") if p.is_file())
-        vistas = respuestas_a_la_vista(banco, publicado)
-        sobra = [p.name for p in (prueba / "release" / banco.ejercicio).rglob("*") if p.name == ARCHIVO]
-        if vistas or sobra:
-            avisar("  Problema: la versión para participantes deja ver respuestas: " + "; ".join(vistas + sobra))
+        vistas = respuestas_a_la_vista(banco, prueba / "release" / banco.ejercicio)
+        if vistas:
+            avisar("  Problema: la versión para participantes deja ver respuestas: " + "; ".join(vistas))
             yield False
         else:
             avisar("  Bien: la versión para participantes no deja ver las respuestas.")

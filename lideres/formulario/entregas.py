@@ -276,9 +276,9 @@ def valor_para_cuaderno(tipo: str, valor):
     """Lo que va como literal en la celda de respuesta: un número si se puede leer como tal
     ("250,0" -> 250.0), si no el texto tal cual (y la prueba dirá que no es un número)."""
     if tipo == "numero" and isinstance(valor, str):
-        from lideres.curso.respuestas import como_numero
+        from lideres.banco.claves import como_numero  # la misma lectura que usa el banco
 
-        numero = como_numero(valor)
+        numero, _coma = como_numero(valor)
         return numero if numero is not None else valor
     return valor
 

@@ -20,6 +20,10 @@ def _ancho(**mas) -> w.Layout:
     """Un Layout nuevo cada vez: un Layout compartido se oculta en todos a la vez."""
     return w.Layout(width="100%", max_width="640px", **mas)
 ELIGE_DISTRITO = "— Elige un distrito —"
+NO_SE_PUDO_GUARDAR = ("No se pudo guardar en la computadora del taller. Avisa a quien facilita; "
+                      "no cierres esta página.")
+NO_SE_PUDO_ENTREGAR = ("No se pudo entregar: la computadora del taller no pudo guardarlo. Tus respuestas "
+                       "siguen aquí; avisa a quien facilita el taller.")
 
 
 def _md(texto: str) -> str:
@@ -298,6 +302,9 @@ class FormularioEjercicio:
         except entregas.Rechazo as e:
             self.mensaje_entrada.value = _aviso(html.escape(e.mensaje), "lideres-mal", "alert")
             return
+        except OSError:
+            self.mensaje_entrada.value = _aviso(NO_SE_PUDO_GUARDAR, "lideres-mal", "alert")
+            return
         self.participante = p
         borrador = entregas.leer_borrador(self.curso, self.ejercicio, p)
         for c in self.controles:
@@ -328,8 +335,7 @@ class FormularioEjercicio:
             entregas.guardar_borrador(self.curso, self.ejercicio, self.participante, self.respuestas(),
                                       self.tipos)
         except OSError:
-            self.guardado.value = _aviso("No se pudo guardar en la computadora del taller. Avisa a "
-                                         "quien facilita; no cierres esta página.", "lideres-mal", "alert")
+            self.guardado.value = _aviso(NO_SE_PUDO_GUARDAR, "lideres-mal", "alert")
             return
         n = len(self.respuestas())
         self.guardado.value = _aviso(f"Guardado: {n} de {len(self.controles)} respuestas.")
@@ -348,8 +354,8 @@ class FormularioEjercicio:
 
     def _texto_entregado(self, momento) -> str:
         return _aviso(
-            f"<strong>Entregado</strong> a las {entregas.hora_local(momento)}. Si cambias algo, "
-            "vuelve a tocar «Entregar»: vale la última entrega.", "lideres-bien")
+            f"<strong>Entregado</strong> a las {entregas.hora_local(momento)}"
+            "<br>Si cambias algo, vuelve a tocar «Entregar»: vale la última entrega.", "lideres-bien")
 
     def _entregar(self, _boton=None) -> None:
         if self.participante is None:
@@ -363,10 +369,11 @@ class FormularioEjercicio:
         except entregas.Rechazo as e:
             self.estado.value = _aviso(html.escape(e.mensaje), "lideres-mal", "alert")
             return
-        except OSError:
-            self.estado.value = _aviso("No se pudo entregar: la computadora del taller no pudo guardar. "
-                                       "Tus respuestas siguen aquí; avisa a quien facilita.",
-                                       "lideres-mal", "alert")
+        except Exception:  # nunca un traceback en el celular; el detalle queda en el registro
+            import logging
+
+            logging.getLogger("lideres.formulario").exception("al entregar")
+            self.estado.value = _aviso(NO_SE_PUDO_ENTREGAR, "lideres-mal", "alert")
             return
         finally:
             self.boton_entregar.disabled = False
@@ -384,4 +391,16 @@ class FormularioEjercicio:
 
 def formulario_ejercicio(ejercicio: str, curso: Path | str | None = None) -> w.VBox:
     """El widget raíz del formulario de un ejercicio (para la página en notebooks/ejercicios/)."""
-    return FormularioEjercicio(ejercicio, Path(curso) if curso else None).raiz
+    from lideres.errores import ErrorLideres
+
+    try:
+        return FormularioEjercicio(ejercicio, Path(curso) if curso else None).raiz
+    except ErrorLideres:  # sin banco de preguntas (o uno con errores): un aviso, no un traceback
+        import logging
+
+        logging.getLogger("lideres.formulario").exception("banco de %s", ejercicio)
+        raiz = w.VBox([w.HTML(_aviso(
+            "Este ejercicio todavía no se puede responder en el celular. Avisa a quien facilita el "
+            "taller.", "lideres-mal", "alert"))], layout=_ancho())
+        raiz.add_class("lideres-formulario")
+        return raiz

@@ -67,6 +67,10 @@ def antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_
 # ---------------------------------------------------------------- piezas de los tableros 03+
 
 CSS_TABLERO = """
+.lideres-tablero .lideres-control .widget-inline-hbox { flex-wrap: wrap; max-width: 100%; }
+.lideres-tablero .lideres-control .widget-label { text-align: left; font-weight: 600; }
+.lideres-tablero .lideres-control .widget-inline-hbox > .widget-label { width: 100%;
+  max-width: 100%; white-space: normal; height: auto; line-height: 1.3; margin-bottom: 4px; }
 .lideres-tablero .lideres-control input[type=number] { min-height: 44px; font-size: 16px;
   max-width: 100%; }
 .lideres-tablero .widget-text, .lideres-tablero .widget-inline-hbox { max-width: 100%; }

@@ -67,6 +67,8 @@ def imprimir_entregas(datos: dict, imprimir=print) -> None:
         imprimir("  Modo examen: cada persona ve sus aciertos y las explicaciones recién al entregar.")
     else:
         imprimir("  Modo práctica: cada persona puede revisar cada respuesta y leer la explicación.")
-    imprimir(f"  Las entregas llegan a {datos['curso'] / 'submitted'}; luego: lideres curso calificar "
-             f"EJERCICIO --curso \"{datos['curso']}\"")
+    from lideres.taller.servidor import orden_lideres
+
+    calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{datos['curso']}\"")
+    imprimir(f"  Las entregas llegan a {datos['curso'] / 'submitted'}; luego: {calificar}")
     imprimir(f"  (modos: {', '.join(entregas.MODOS)}; se cambia con --modo y queda guardado en el curso)")

@@ -402,31 +402,33 @@ def registro_por_defecto(puerto: int) -> Path:
     return Path(base) / "lideres" / f"taller-{int(puerto)}.log"
 
 
-def orden_taller(opciones: str = "") -> str:
-    """Cómo volver a iniciar el servidor, tal como se puede escribir en esta terminal.
-
-    `make taller` no deja `lideres` en el PATH de quien lo llamó: entonces se sugiere
-    `make taller ARGS=...` (si se corre desde make) o la ruta de .venv/bin/lideres.
-    """
+def orden_lideres(argumentos: str) -> str:
+    """`lideres ARGUMENTOS` tal como se puede escribir en esta terminal: si `lideres` no está en
+    el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta."""
     import shutil
 
     propio = Path(sys.executable).parent / "lideres"
     en_path = shutil.which("lideres")
-    if os.environ.get("MAKELEVEL"):  # make pone .venv/bin en su PATH, no en el de la terminal
+    # make pone .venv/bin en su propio PATH, no en el de la terminal.
+    if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
+            and Path(en_path).resolve() == propio.resolve()):
+        return f"lideres {argumentos}".strip()
+    ruta = os.path.relpath(propio)
+    if ruta.startswith(".."):
+        ruta = str(propio)
+    elif not ruta.startswith("/"):
+        ruta = f"./{ruta}"
+    return f"{ruta} {argumentos}".strip()
+
+
+def orden_taller(opciones: str = "") -> str:
+    """Cómo volver a iniciar el servidor desde esta terminal: `make taller ARGS=...` si se corrió
+    con make; si no, `lideres taller ...` (o con la ruta de .venv/bin/lideres)."""
+    if os.environ.get("MAKELEVEL"):
         if not opciones:
             return "make taller"
         return f"make taller ARGS='{opciones}'" if " " in opciones else f"make taller ARGS={opciones}"
-    if en_path and propio.exists() and Path(en_path).resolve() == propio.resolve():
-        orden = "lideres taller"
-    else:
-        ruta = os.path.relpath(propio)
-        if ruta.startswith(".."):
-            ruta = str(propio)
-        elif not ruta.startswith("/"):
-            ruta = f"./{ruta}"
-        orden = f"{ruta} taller"
-    return f"{orden} {opciones}".strip()
-
+    return orden_lideres(f"taller {opciones}")
 
 
 def _registrar_en_archivo(archivo: Path, app) -> None:

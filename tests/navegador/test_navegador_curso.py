@@ -87,7 +87,7 @@ def test_arriba_lo_que_sirve_y_el_cuaderno_plegado(curso_calificado, navegador):
     assert preguntas < arriba
     luis = curso_calificado / "feedback" / "luis-pena" / EJERCICIO / f"{EJERCICIO}.html"
     page.goto(luis.as_uri())
-    assert "todavía no escribiste tu respuesta" in page.locator("ol.preguntas").inner_text()
+    assert "todavía no respondiste esta pregunta" in page.locator("ol.preguntas").inner_text().lower()
     contexto.close()
 
 

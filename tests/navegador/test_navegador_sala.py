@@ -106,3 +106,22 @@ def test_celda_fallida_dice_reintentar_y_reintenta(pagina_sala, sala):
         boton.click()  # a mano: otra carga, y el aviso vuelve (la celda sigue fallando)
     page.wait_for_function("() => document.getElementById('lideres-aviso')")
     assert len(cargas) >= 4
+
+
+def test_servidor_detenido_pide_volver_a_cargar(navegador, tmp_path):
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "deslizador.ipynb").write_text(
+        _cuaderno("import ipywidgets as w\nw.IntSlider(value=3)"), encoding="utf-8")
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640})
+    page = contexto.new_page()
+    page.set_default_timeout(90_000)
+    try:
+        with ServidorTaller(sin_libro=True, precalentados=0, participantes=1, cuadernos=tmp_path) as s:
+            page.goto(s.url("/voila/render/tableros/deslizador.ipynb"))
+            page.wait_for_selector(".widget-slider")
+        # Ctrl-C en la laptop: el tablero ya no puede hablar con su kernel.
+        aviso = page.locator("#lideres-perdida")
+        aviso.wait_for(state="visible", timeout=60_000)
+        assert "Se perdió la conexión — toca para volver a cargar" in aviso.inner_text()
+    finally:
+        contexto.close()
