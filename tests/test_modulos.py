@@ -1,6 +1,7 @@
 """Cada módulo listo (`lideres.modulos.listos()`) está completo: agregar un módulo es agregar sus
 archivos. Lección, tablero (salvo el 00), capítulo, página para facilitadores y ejercicio; la
-lección se lee fácil (Fernández-Huerta ≥ 70) y corre; el tablero se arma sin navegador."""
+lección corre; el tablero se arma sin navegador. La legibilidad (Fernández-Huerta ≥ 70) de cada
+lección la mide tests/test_legibilidad.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import re
 import tomllib
 
 import pytest
-from legibilidad import MINIMO, fernandez_huerta, prosa_cuaderno
 
 from lideres import rutas
 from lideres.modulos import MODULOS, listos
@@ -83,17 +83,6 @@ def test_leccion_tiene_para_tu_reunion(m):
     assert "Para tu reunión" in _titulos(_leccion(m)), (
         f"{m.cuaderno}: falta la sección «Para tu reunión» (qué decir en la junta vecinal, la "
         "comisaría o el CODISEC, y qué no afirmar)"
-    )
-
-
-@pytest.mark.parametrize("m", LISTOS, ids=_ids)
-def test_leccion_se_lee_facil(m):
-    texto = prosa_cuaderno(_leccion(m))
-    assert len(texto.split()) > 200, "la lección casi no tiene texto"
-    indice = fernandez_huerta(texto)
-    assert indice >= MINIMO, (
-        f"{m.cuaderno}: Fernández-Huerta {indice:.1f} < {MINIMO}. Acorta las frases y usa palabras "
-        "más cortas."
     )
 
 
