@@ -92,7 +92,7 @@ def celda_tablero(m: Modulo) -> dict:
     la ruta es del servidor del taller, no un documento del libro)."""
     texto = (
         f'<p class="lideres-enlace-tablero"><a href="{url_tablero(m)}">Abrir el tablero '
-        f"«{m.titulo}»</a>: el mapa y el ranking de este capítulo, para tocarlos.</p>\n\n"
+        f"«{m.titulo}»</a>: los gráficos de este capítulo, para tocarlos.</p>\n\n"
         "El enlace funciona cuando abres este libro desde el servidor del taller. Si lees el libro "
         "impreso o en otro lugar, usa las figuras de arriba: tienen las mismas cifras."
     )
