@@ -14,6 +14,11 @@ GLOSARIO: dict[str, str] = {
         "Los delitos que ocurren pero nadie denuncia. No aparecen en los registros de la "
         "policía. Las encuestas de victimización, como la ENAPRES, ayudan a estimarla."
     ),
+    "CODISEC": (
+        "Comité Distrital de Seguridad Ciudadana. Lo manda la Ley 27933: lo preside el alcalde y "
+        "reúne a la comisaría, la municipalidad y representantes de la población. Hace el plan "
+        "de seguridad del distrito."
+    ),
     "comisaría": (
         "Local de la Policía Nacional del Perú donde se atiende a la población y se reciben "
         "denuncias. Cada comisaría atiende una zona; una zona no siempre coincide con un distrito."
@@ -21,6 +26,10 @@ GLOSARIO: dict[str, str] = {
     "conteo": (
         "Cuántas veces pasó algo, sin más: por ejemplo, 30,724 denuncias en un distrito en un "
         "año. Un conteo grande puede deberse solo a que en ese lugar vive mucha gente."
+    ),
+    "confianza en la policía": (
+        "Parte de las personas que dicen confiar en la Policía Nacional, según la ENAPRES. En "
+        "2024 fue menos de 21 de cada 100 en Lima Metropolitana, el Callao y La Libertad."
     ),
     "coropleta": (
         "Mapa en el que cada zona (por ejemplo, cada distrito) se pinta con un color según un "
@@ -30,6 +39,10 @@ GLOSARIO: dict[str, str] = {
         "Aviso que una persona hace ante la policía (o la fiscalía) de que ocurrió un hecho que "
         "puede ser delito o falta. Una denuncia no prueba que el delito ocurrió tal como se "
         "cuenta, y muchos delitos nunca se denuncian."
+    ),
+    "encuesta de victimización": (
+        "Encuesta que pregunta a la gente si fue víctima de un delito, lo haya denunciado o no. "
+        "En el Perú la hace el INEI dentro de la ENAPRES."
     ),
     "ENAPRES": (
         "Encuesta Nacional de Programas Presupuestales del INEI. Pregunta a las personas si "
@@ -56,6 +69,10 @@ GLOSARIO: dict[str, str] = {
         "Cuántas personas viven en un lugar. En este curso usamos la población estimada por "
         "el INEI para 2020. No cuenta a quienes solo trabajan, estudian o pasean en el lugar."
     ),
+    "rango": (
+        "Dos números, uno bajo y uno alto, entre los que está lo que queremos saber. Se usa "
+        "cuando no hay una cifra exacta: «entre 200 mil y 250 mil delitos»."
+    ),
     "SIDPOL": (
         "Sistema de Denuncias Policiales de la Policía Nacional del Perú. Allí se registran las "
         "denuncias que se hacen en las comisarías. El Ministerio del Interior (MININTER) publica "
@@ -64,6 +81,10 @@ GLOSARIO: dict[str, str] = {
     "serenazgo": (
         "Servicio de seguridad de la municipalidad: los serenos patrullan y atienden "
         "emergencias en el distrito. No es la policía y no recibe denuncias policiales."
+    ),
+    "tasa de denuncia": (
+        "De cada 100 víctimas de un delito, cuántas lo denunciaron. Según el INEI, entre 14 y 17 "
+        "de cada 100 en los semestres publicados. Lo que falta es la cifra negra."
     ),
     "tasa inestable": (
         "Tasa que cambia mucho con pocos casos, porque la población o el número de denuncias "
@@ -79,5 +100,49 @@ GLOSARIO: dict[str, str] = {
         "Código de 6 dígitos del INEI que identifica a cada departamento, provincia y "
         "distrito. Por ejemplo, 150132 es San Juan de Lurigancho. Evita confundir nombres "
         "parecidos."
+    ),
+    "víctima": (
+        "Persona que sufrió un delito: un robo, una estafa, una agresión. En la ENAPRES cuenta "
+        "como víctima quien sufrió al menos un hecho en los últimos 12 meses."
+    ),
+    "brecha": (
+        "Diferencia entre dos cifras que se comparan. En este curso, la distancia entre cuántos "
+        "sienten miedo y cuántos fueron víctimas: 61 menos 30 da una brecha de 31 puntos."
+    ),
+    "percepción de inseguridad": (
+        "Cuántas personas se sienten inseguras. La ENAPRES pregunta si la persona se siente "
+        "insegura al caminar sola de noche por su zona. Mide el miedo, no los delitos."
+    ),
+    "punto porcentual": (
+        "La diferencia entre dos porcentajes. De 30 de cada 100 a 25 de cada 100 hay 5 puntos "
+        "porcentuales (o 5 puntos). No es lo mismo que «bajó 5 %»."
+    ),
+    "victimización": (
+        "Cuántas personas fueron víctimas de algún delito en un tiempo dado. La ENAPRES la mide "
+        "preguntando por los últimos 12 meses, se haya denunciado o no."
+    ),
+    "cuaderno de incidencias": (
+        "Cuaderno (o planilla) donde la junta vecinal anota lo que pasa en su zona: qué, cuándo "
+        "y dónde. Ve hechos que no llegan a la comisaría; no debe llevar nombres de víctimas."
+    ),
+    "datos abiertos": (
+        "Datos que el Estado publica para que cualquiera los use, sin pedir permiso, citando la "
+        "fuente. Por ejemplo, las denuncias del SIDPOL en datosabiertos.gob.pe."
+    ),
+    "datos sintéticos": (
+        "Datos inventados con un método fijo para practicar, parecidos a los reales pero sin "
+        "describir a nadie. En este curso siempre llevan la palabra «sintético»."
+    ),
+    "fuente de datos": (
+        "Quién registró un dato, cómo y para qué: la policía, una encuesta, el serenazgo, la "
+        "junta vecinal. Cada fuente ve una parte de lo que pasa."
+    ),
+    "muestra": (
+        "Parte de la población a la que se le pregunta en una encuesta. Si está bien elegida, "
+        "permite estimar lo que pasa en todo el lugar sin preguntar a todos."
+    ),
+    "tablero": (
+        "Página del curso con gráficos o mapas que cambian cuando tocas un botón. Se abre en el "
+        "celular desde la página de inicio del taller, sin internet."
     ),
 }

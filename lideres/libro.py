@@ -92,7 +92,7 @@ def celda_tablero(m: Modulo) -> dict:
     la ruta es del servidor del taller, no un documento del libro)."""
     texto = (
         f'<p class="lideres-enlace-tablero"><a href="{url_tablero(m)}">Abrir el tablero '
-        f"«{m.titulo}»</a>: el mapa y el ranking de este capítulo, para tocarlos.</p>\n\n"
+        f"«{m.titulo}»</a>: los gráficos de este capítulo, para tocarlos.</p>\n\n"
         "El enlace funciona cuando abres este libro desde el servidor del taller. Si lees el libro "
         "impreso o en otro lugar, usa las figuras de arriba: tienen las mismas cifras."
     )
@@ -160,9 +160,10 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
-        nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m))
+        if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
+            nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m))
         # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
-        nb["cells"].extend(cuestionario.celdas_del_capitulo(m.id, generado))
+        nb.setdefault("cells", []).extend(cuestionario.celdas_del_capitulo(m.id, generado))
         ocultar_codigo(nb)
         salida = destino / m.cuaderno
         _escribir_si_cambia(salida, json.dumps(nb, ensure_ascii=False, indent=1) + "\n")

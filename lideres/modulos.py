@@ -22,11 +22,11 @@ class Modulo:
 
 
 MODULOS: tuple[Modulo, ...] = (
-    Modulo("00_bienvenida", "Cómo usar este curso", "«Esto es para expertos en computación»"),
-    Modulo("01_datos_de_seguridad", "¿De dónde vienen los datos?", "«Los datos de la policía son toda la verdad»"),
+    Modulo("00_bienvenida", "Cómo usar este curso", "«Esto es para expertos en computación»", listo=True),
+    Modulo("01_datos_de_seguridad", "¿De dónde vienen los datos?", "«Los datos de la policía son toda la verdad»", listo=True),
     Modulo("02_conteos_y_tasas", "Conteos y tasas", "«Más denuncias = distrito más peligroso»", listo=True),
-    Modulo("03_cifra_negra", "La cifra negra", "«Si bajan las denuncias, baja el delito»"),
-    Modulo("04_percepcion", "Percepción y victimización", "«Me siento inseguro, entonces hay más delitos»"),
+    Modulo("03_cifra_negra", "La cifra negra", "«Si bajan las denuncias, baja el delito»", listo=True),
+    Modulo("04_percepcion", "Percepción y victimización", "«Me siento inseguro, entonces hay más delitos»", listo=True),
     Modulo("05_tendencias", "Tendencias en el tiempo", "«Subió 20 % este mes: ¡crisis!»"),
     Modulo("06_leer_mapas", "Leer mapas sin engañarse", "«El mapa muestra la realidad»"),
     Modulo("07_puntos_calientes", "Puntos calientes: dónde y cuándo", "«El delito está en todas partes por igual»"),

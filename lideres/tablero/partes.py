@@ -5,10 +5,17 @@ tablero. Cada módulo elige sus puntos; las frases comunes están aquí para que
 
     from lideres.tablero.partes import antes_de_concluir, DENUNCIAS_NO_SON_DELITOS
     caja = antes_de_concluir([DENUNCIAS_NO_SON_DELITOS, "Otro punto del módulo."])
+
+Además (rama h8-modulos), piezas de los tableros de los módulos 03 en adelante: un control con su
+etiqueta unida (`control`), una figura de matplotlib como imagen dentro de la página con texto
+alternativo (`html_figura`: funciona sin internet y sin JavaScript extra), el estilo común
+(`html_estilos`) y el aviso de datos sintéticos (`html_sintetico`).
 """
 
 from __future__ import annotations
 
+import base64
+import io
 from html import escape
 
 TITULO_ANTES = "Antes de concluir"
@@ -55,3 +62,71 @@ def antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_
     caja = widgets.HTML(f"<style>{CSS}</style>" + html_antes_de_concluir(puntos, titulo))
     caja.add_class("lideres-antes-caja")
     return caja
+
+
+# ---------------------------------------------------------------- piezas de los tableros 03+
+
+CSS_TABLERO = """
+.lideres-tablero .lideres-control .widget-inline-hbox { flex-wrap: wrap; max-width: 100%; }
+.lideres-tablero .lideres-control .widget-label { text-align: left; font-weight: 600; }
+.lideres-tablero .lideres-control .widget-inline-hbox > .widget-label { width: 100%;
+  max-width: 100%; white-space: normal; height: auto; line-height: 1.3; margin-bottom: 4px; }
+.lideres-tablero .lideres-control input[type=number] { min-height: 44px; font-size: 16px;
+  max-width: 100%; }
+.lideres-tablero .widget-text, .lideres-tablero .widget-inline-hbox { max-width: 100%; }
+.lideres-tablero .lideres-control .widget-toggle-buttons .mod-active,
+.lideres-tablero .lideres-control button.mod-active { background: #1d4e64; color: #fff;
+  outline: 3px solid #e69f00; outline-offset: -3px; font-weight: 700; }
+.lideres-figura { margin: 0; width: 100%; }
+.lideres-figura img { width: 100%; max-width: 640px; height: auto; display: block; }
+.lideres-figura figcaption { font-size: 13px; color: #444; }
+.lideres-resultado { border: 2px solid #1d4e64; border-radius: 8px; padding: 8px 12px;
+  background: #f2f7f9; font-size: 15px; line-height: 1.4; }
+.lideres-resultado strong { font-weight: 600; }
+.lideres-sintetico { display: inline-block; background: #5a2d82; color: #fff; padding: 2px 8px;
+  border-radius: 4px; font-weight: 700; }
+"""
+
+
+def html_estilos() -> str:
+    """Los estilos del tablero 02 (controles de 44 px, una columna en el celular) más los comunes."""
+    from lideres.tablero import vistas
+
+    return vistas.html_estilos() + f"<style>{CSS}{CSS_TABLERO}</style>"
+
+
+def control(etiqueta: str, widget, clase: str):
+    """Un control con su etiqueta encima. La etiqueta es la `description` del widget, así el
+    navegador la une al control (<label for>) y los lectores de pantalla la leen."""
+    import ipywidgets as widgets
+
+    widget.description = etiqueta
+    widget.style.description_width = "initial"
+    caja = widgets.VBox([widget], layout=widgets.Layout(max_width="100%"))
+    caja.add_class("lideres-control")
+    caja.add_class(clase)
+    return caja
+
+
+def png(fig, dpi: int = 110) -> bytes:
+    """La figura como PNG; en la página ocupa el ancho disponible (hasta 640 px)."""
+    memoria = io.BytesIO()
+    fig.savefig(memoria, format="png", dpi=dpi)
+    return memoria.getvalue()
+
+
+def html_figura(fig, alt: str, clase: str = "") -> str:
+    """Una figura de matplotlib como <figure> con imagen dentro de la página y texto alternativo."""
+    datos = base64.b64encode(png(fig)).decode("ascii")
+    return (
+        f'<figure class="lideres-figura {escape(clase)}">'
+        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}"></figure>'
+    )
+
+
+def html_sintetico(texto: str = SINTETICOS) -> str:
+    """El aviso de datos sintéticos que va en pantalla junto a esos datos."""
+    return (
+        '<p class="lideres-aviso-sintetico" lang="es"><span class="lideres-sintetico">SINTÉTICO'
+        f"</span> {escape(texto)}</p>"
+    )

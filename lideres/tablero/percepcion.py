@@ -1,0 +1,103 @@
+"""Tablero del módulo 04 «Percepción y victimización»: las dos series (y la confianza en la
+policía) en un mismo gráfico por lugar, con un año elegido y la brecha dicha en palabras.
+
+    TableroPercepcion (VBox) [lideres-tablero lideres-tablero-percepcion]
+    ├── HTML estilos, HTML título
+    ├── controles: lugar (ToggleButtons), año (Dropdown)
+    ├── HTML brecha [lideres-resultado]
+    ├── HTML figura
+    └── HTML «Antes de concluir»
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import ipywidgets as widgets
+
+from lideres import percepcion as pc
+from lideres.errores import ErrorLideres
+from lideres.tablero import partes
+
+ANTES_DE_CONCLUIR = [
+    "Sentir miedo no es un error: cambia cómo vive la gente (a qué hora sale, por dónde camina). "
+    "Pero no mide cuántos delitos hubo.",
+    "Son dos preguntas distintas de la misma encuesta: «¿se siente inseguro al caminar solo de "
+    "noche?» y «¿fue víctima de algún delito en los últimos 12 meses?».",
+    "El «80 o 90 % se siente inseguro» de las noticias suele ser otra pregunta («¿cree que será "
+    "víctima en los próximos 12 meses?»). No la mezcles con esta serie.",
+    "2020 fue el año de la cuarentena: casi todas las cifras bajaron. Compáralo con cuidado.",
+    "La ENAPRES no tiene serie para Trujillo: La Libertad (todo el departamento) es lo más cercano.",
+]
+
+
+def _titulo_html() -> str:
+    return (
+        '<h2 class="lideres-titulo" lang="es">Sentirse inseguro y ser víctima</h2>'
+        '<p lang="es">Elige un lugar y un año. La línea naranja es cuántos se sienten inseguros; '
+        "la azul, cuántos fueron víctimas.</p>"
+    )
+
+
+class TableroPercepcion(widgets.VBox):
+    def __init__(self, ambito: str = "Lima Metropolitana", anio: int = 2024, **kwargs):
+        pc.revisar_ambito(ambito)
+        anio = pc.revisar_anio(anio)
+        self.control_ambito = widgets.ToggleButtons(
+            options=list(pc.AMBITOS), value=ambito, style={"button_width": "auto"},
+            tooltips=[f"Serie de la ENAPRES: {a}" for a in pc.AMBITOS],
+        )
+        self.control_anio = widgets.Dropdown(
+            options=[(str(a), a) for a in reversed(pc.anios())], value=anio,
+            layout=widgets.Layout(width="100%", max_width="200px"),
+        )
+        controles = widgets.Box([
+            partes.control("Lugar", self.control_ambito, "lideres-control-ambito"),
+            partes.control("Año", self.control_anio, "lideres-control-anio"),
+        ])
+        controles.add_class("lideres-controles")
+        self.brecha = widgets.HTML()
+        self.brecha.add_class("lideres-resultado-caja")
+        self.grafico = widgets.HTML()
+        self.grafico.add_class("lideres-grafico-caja")
+        super().__init__(
+            [
+                widgets.HTML(partes.html_estilos()),
+                widgets.HTML(_titulo_html()),
+                controles,
+                self.brecha,
+                self.grafico,
+                partes.antes_de_concluir(ANTES_DE_CONCLUIR),
+            ],
+            layout=widgets.Layout(width="100%", max_width="760px"),
+            **kwargs,
+        )
+        self.add_class("lideres-tablero")
+        self.add_class("lideres-tablero-percepcion")
+        self.control_ambito.observe(self._dibujar, names="value")
+        self.control_anio.observe(self._dibujar, names="value")
+        self._dibujar()
+
+    def _dibujar(self, _cambio=None) -> None:
+        ambito, anio = self.control_ambito.value, self.control_anio.value
+        brecha = pc.brecha(ambito, anio)
+        self.brecha.value = (
+            f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
+            f'data-brecha="{"" if brecha is None else brecha}">'
+            f"<p><strong>{escape(pc.frase_brecha(ambito, anio))}</strong></p>"
+            f'<p class="lideres-fuente">{escape(pc.FUENTE)} {escape(pc.UNIVERSO)}</p>'
+            + (f'<p class="lideres-nota">{escape(pc.NOTA_LA_LIBERTAD)}</p>' if ambito == "La Libertad" else "")
+            + "</div>"
+        )
+        fig = pc.grafico_percepcion(ambito, anio)
+        self.grafico.value = partes.html_figura(fig, pc.texto_alternativo(ambito, anio))
+
+
+def tablero_percepcion(ambito: str = "Lima Metropolitana", anio: int = 2024):
+    """El tablero del módulo 04. Si faltan datos, devuelve un aviso en español."""
+    from lideres.tablero.widgets import aviso_de_error
+
+    try:
+        return TableroPercepcion(ambito=ambito, anio=anio)
+    except ErrorLideres as error:
+        return aviso_de_error(error)
