@@ -26,7 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from lideres.curso import ejemplos, motor, recoger
+RAIZ = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(RAIZ))  # las entregas de ejemplo viven con las pruebas
+
+from lideres.curso import motor, recoger  # noqa: E402
+from tests import ejemplos  # noqa: E402
 
 EJERCICIO = "02_conteos_y_tasas"
 RESULTADOS = Path(__file__).resolve().parent / "_resultados"

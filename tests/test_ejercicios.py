@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from lideres import rutas
-from lideres.curso import ejemplos, motor
+from lideres.curso import motor
+from tests import ejemplos
 
 EJERCICIO = "02_conteos_y_tasas"
 FUENTE = rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb"
