@@ -4,8 +4,10 @@ Las dos mediciones usan las mismas 40 entregas (sintéticas, generadas con semil
 cuaderno liberado) en dos copias del mismo curso, en la misma corrida:
 
 - **base**: `nbgrader autograde EJERCICIO` tal cual, un proceso, de una entrega en una;
-- **lideres**: `lideres curso calificar EJERCICIO`: cada entrega aislada en su propio curso
-  temporal (con bwrap si funciona, dos a la vez), más la retroalimentación HTML.
+- **lideres**: `lideres curso calificar EJERCICIO`: cada entrega en su propio curso temporal; con
+  bwrap, un calificador de confianza por núcleo (nbgrader importado una vez) y solo el kernel del
+  participante dentro de bwrap, dos a la vez; sin bwrap, un proceso por entrega, de una en una. Más
+  la retroalimentación HTML.
 
 Comprueba que los puntajes de cada celda sean iguales en los dos libros de notas e imprime la razón.
 
@@ -19,6 +21,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -53,8 +56,11 @@ def main() -> int:
         base = raiz / "base"
         shutil.copytree(curso, base)  # mismas entregas, mismo libro de notas
 
+        carga = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"Calificando {n} entregas sintéticas de {EJERCICIO} "
-              f"({os.cpu_count()} núcleos; bwrap: {'sí' if motor.bwrap_disponible() else 'no'})...")
+              f"({os.cpu_count()} núcleos, {platform.system()} {platform.machine()}, Python "
+              f"{platform.python_version()}; carga al empezar {carga:.1f}; "
+              f"bwrap: {'sí' if motor.bwrap_disponible() else 'no'})...")
         inicio = time.perf_counter()
         hecho = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", EJERCICIO], cwd=base,
                                env=motor.entorno_base(), capture_output=True, text=True, check=False)
@@ -73,6 +79,7 @@ def main() -> int:
             print(hecho.stdout[-3000:], hecho.stderr[-3000:])
             return 1
         print(f"  lideres (aislado + retroalimentación):    {t_lideres:6.1f} s")
+        carga_final = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
         p_base, p_lideres = motor.puntajes_por_celda(base, EJERCICIO), motor.puntajes_por_celda(curso, EJERCICIO)
         iguales = p_base == p_lideres and len(p_base) == n
@@ -87,6 +94,8 @@ def main() -> int:
             "nucleos": os.cpu_count(), "bwrap": motor.bwrap_disponible(),
             "segundos_base": round(t_base, 1), "segundos_lideres": round(t_lideres, 1),
             "razon": round(razon, 3), "mismos_puntajes": iguales,
+            "carga_inicio": round(carga, 2), "carga_final": round(carga_final, 2),
+            "maquina": f"{platform.system()} {platform.machine()}, Python {platform.python_version()}",
         }, indent=2), encoding="utf-8")
         return 0 if iguales else 1
 

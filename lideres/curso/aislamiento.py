@@ -86,6 +86,11 @@ def apagado() -> bool:
     return bool(os.environ.get(SIN_BWRAP))
 
 
+def posible() -> bool:
+    """bwrap está instalado y no se apagó (sin probar todavía si funciona)."""
+    return not apagado() and shutil.which("bwrap") is not None
+
+
 def probar(tapadas: list[Path] = ()) -> tuple[bool, str]:
     """(funciona, por qué no): corre este Python con `import nbgrader, ipykernel` dentro del aislamiento."""
     if apagado():

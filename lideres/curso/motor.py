@@ -209,7 +209,8 @@ def huella_entrega(curso: Curso, ejercicio: str, codigo: str) -> str:
     """sha256 de la entrega (nombres y bytes) y de lo que la califica (ejercicio fuente y configuración)."""
     suma = hashlib.sha256()
     for carpeta, etiqueta in ((curso.entrega(codigo, ejercicio), "entrega"), (curso.source / ejercicio, "fuente")):
-        for archivo in sorted(p for p in carpeta.rglob("*") if p.is_file()):
+        # timestamp.txt cambia en cada recojo aunque el cuaderno sea el mismo: no cuenta
+        for archivo in sorted(p for p in carpeta.rglob("*") if p.is_file() and p.name != "timestamp.txt"):
             suma.update(f"{etiqueta}/{archivo.relative_to(carpeta).as_posix()}\0".encode())
             suma.update(hashlib.sha256(archivo.read_bytes()).digest())
     if curso.ruta_config.is_file():
@@ -378,7 +379,7 @@ class _Trabajador:
         self.proceso: subprocess.Popen | None = None
         self.respuestas: queue.Queue = queue.Queue()
 
-    def _arrancar(self) -> None:
+    def arrancar(self) -> None:
         (self.carpeta / "home").mkdir(parents=True, exist_ok=True)
         entorno = {k: v for k, v in entorno_base().items()
                    if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
@@ -400,7 +401,7 @@ class _Trabajador:
 
     def calificar(self, tarea: dict, tiempo_total: int) -> tuple[bool, str, bool]:
         if self.proceso is None or self.proceso.poll() is not None:
-            self._arrancar()
+            self.arrancar()
         try:
             self.proceso.stdin.write(json.dumps(tarea, ensure_ascii=False) + "\n")
             self.proceso.stdin.flush()
@@ -600,10 +601,6 @@ def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None =
                            f"lideres curso recoger {ejercicio} CARPETA_O_ZIP{curso.opcion()}")
     previo = leer_estado(curso).get(ejercicio) or {}  # si está dañado, se detiene aquí sin tocar nada
     lista = ids.leer_lista(curso)
-    aislado, _ = aislamiento.probar([curso.raiz])
-    if not aislado:
-        avisar(aislamiento.aviso_sin_aislamiento([curso.raiz]))
-    trabajadores = (trabajadores or min(2, os.cpu_count() or 1)) if aislado else 1
     celdas, manuales = _leer_fuente(curso, ejercicio)
     tiempo_total = 60 + celdas * int(tiempo_celda or _tiempo_configurado(curso)) * 2
 
@@ -626,6 +623,37 @@ def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None =
                     continue
             (resultados if res.estado == "no_calificado" else pendientes).append(res)
 
+    trabajo = Path(tempfile.mkdtemp(prefix="lideres-calificar-"))
+    try:
+        return _calificar_pendientes(curso, ejercicio, resultados, pendientes, lista, previo, trabajo,
+                                     trabajadores=trabajadores, tiempo_celda=tiempo_celda,
+                                     tiempo_total=tiempo_total, avisar=avisar)
+    finally:
+        shutil.rmtree(trabajo, ignore_errors=True)
+
+
+def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resultado], pendientes: list[Resultado],
+                          lista: dict, previo: dict, trabajo: Path, *, trabajadores: int | None,
+                          tiempo_celda: int | None, tiempo_total: int, avisar) -> list[Resultado]:
+    (trabajo / "privados").mkdir()
+    (trabajo / "libros").mkdir()
+    # Los calificadores arrancan (importan nbgrader) mientras se prueba si bwrap funciona: las dos
+    # cosas tardan lo mismo. Si bwrap no funciona, se detienen sin haber calificado nada.
+    grupo_trabajadores: queue.Queue | None = None
+    cuantos = min(trabajadores or min(2, os.cpu_count() or 1), len(pendientes))
+    if pendientes and aislamiento.posible():
+        grupo_trabajadores = queue.Queue()
+        for numero in range(cuantos):
+            trabajador = _Trabajador(trabajo, numero)
+            trabajador.arrancar()
+            grupo_trabajadores.put(trabajador)
+    aislado, _ = aislamiento.probar([curso.raiz])
+    if not aislado:
+        _detener_trabajadores(grupo_trabajadores)
+        grupo_trabajadores = None
+        avisar(aislamiento.aviso_sin_aislamiento([curso.raiz]))
+    trabajadores = max(1, cuantos) if aislado else 1
+    codigos = [r.codigo for r in resultados + pendientes]
     sin_cambios = sum(r.sin_cambios for r in resultados)
     modo = ("aisladas con bwrap, " if aislado else "en carpetas temporales, sin bwrap, ") + (
         f"{trabajadores} a la vez" if trabajadores > 1 else "de una en una")
@@ -638,17 +666,9 @@ def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None =
         hechos += 1
         avisar(_linea_progreso(hechos, total, res))
 
-    trabajo = Path(tempfile.mkdtemp(prefix="lideres-calificar-"))
-    (trabajo / "privados").mkdir()
-    (trabajo / "libros").mkdir()
     respaldo = Path(tempfile.mkdtemp(prefix="lideres-respaldo-"))
     procesos: dict = {}
     vistos: dict = {}
-    grupo_trabajadores: queue.Queue | None = None
-    if aislado and pendientes:
-        grupo_trabajadores = queue.Queue()
-        for numero in range(min(trabajadores, len(pendientes))):
-            grupo_trabajadores.put(_Trabajador(trabajo, numero))
     try:
         plantilla = _libro_plantilla(curso, Path(tempfile.mkdtemp(dir=trabajo)), ejercicio)
         # Con bwrap el kernel no ve el curso: no hace falta copia de seguridad.
@@ -683,7 +703,6 @@ def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None =
         _guardar_estado(curso, ejercicio, resultados, previo)
     finally:
         _detener_trabajadores(grupo_trabajadores)
-        shutil.rmtree(trabajo, ignore_errors=True)
         shutil.rmtree(respaldo, ignore_errors=True)
     return sorted(resultados, key=lambda r: ids.clave_orden(r.nombre))
 
