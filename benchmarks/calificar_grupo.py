@@ -61,10 +61,12 @@ def main() -> int:
               f"({os.cpu_count()} núcleos, {platform.system()} {platform.machine()}, Python "
               f"{platform.python_version()}; carga al empezar {carga:.1f}; "
               f"bwrap: {'sí' if motor.bwrap_disponible() else 'no'})...")
+        cpu = _cpu_hijos()
         inicio = time.perf_counter()
         hecho = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", EJERCICIO], cwd=base,
                                env=motor.entorno_base(), capture_output=True, text=True, check=False)
         t_base = time.perf_counter() - inicio
+        cpu_base, cpu = _cpu_hijos() - cpu, _cpu_hijos()
         if hecho.returncode != 0:
             print(hecho.stdout[-3000:], hecho.stderr[-3000:])
             return 1
@@ -75,6 +77,7 @@ def main() -> int:
                                 "--curso", str(curso)], env=motor.entorno_base(), capture_output=True, text=True,
                                check=False)
         t_lideres = time.perf_counter() - inicio
+        cpu_lideres = _cpu_hijos() - cpu
         if hecho.returncode != 0:
             print(hecho.stdout[-3000:], hecho.stderr[-3000:])
             return 1
@@ -85,6 +88,10 @@ def main() -> int:
         iguales = p_base == p_lideres and len(p_base) == n
         print(f"  mismos puntajes en las {len(p_base)} entregas: {'sí' if iguales else 'NO'}")
         razon = t_lideres / t_base
+        if cpu_base == cpu_base:  # no es NaN
+            print(f"  CPU usada (todos los procesos): base {cpu_base:.1f} s, lideres {cpu_lideres:.1f} s "
+                  f"(razón {cpu_lideres / cpu_base:.2f}; con la máquina sola, lideres reparte esto en "
+                  f"{min(2, os.cpu_count() or 1)} núcleos)")
         print(f"  razón lideres / base: {razon:.2f} "
               f"({'más rápido' if razon < 1 else 'más lento'}: {max(razon, 1 / razon):.2f} veces)")
 
@@ -94,10 +101,21 @@ def main() -> int:
             "nucleos": os.cpu_count(), "bwrap": motor.bwrap_disponible(),
             "segundos_base": round(t_base, 1), "segundos_lideres": round(t_lideres, 1),
             "razon": round(razon, 3), "mismos_puntajes": iguales,
+            "cpu_base": round(cpu_base, 1), "cpu_lideres": round(cpu_lideres, 1),
             "carga_inicio": round(carga, 2), "carga_final": round(carga_final, 2),
             "maquina": f"{platform.system()} {platform.machine()}, Python {platform.python_version()}",
         }, indent=2), encoding="utf-8")
         return 0 if iguales else 1
+
+
+def _cpu_hijos() -> float:
+    """Segundos de CPU (usuario + sistema) de los procesos hijos terminados (NaN sin `resource`)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return float("nan")
+    uso = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return uso.ru_utime + uso.ru_stime
 
 
 if __name__ == "__main__":

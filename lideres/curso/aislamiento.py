@@ -31,18 +31,36 @@ def _dentro(ruta: Path, carpeta: Path) -> bool:
 
 
 def rutas_necesarias() -> list[Path]:
-    """Lo que el Python de este entorno necesita ver para arrancar e importar nbgrader y lideres."""
+    """Carpetas (reales, sin enlaces) que el Python de este entorno necesita ver para arrancar e
+    importar nbgrader y lideres: la del intérprete, el entorno y su Python base, el paquete, sys.path."""
     import lideres
 
-    candidatas = [Path(sys.executable), Path(sys.executable).parent, Path(sys.prefix), Path(sys.base_prefix),
-                  Path(sys.exec_prefix), Path(sys.base_exec_prefix), Path(lideres.__file__).parent]
+    candidatas = [Path(sys.executable).parent, Path(sys.executable).resolve().parent, Path(sys.prefix),
+                  Path(sys.base_prefix), Path(sys.exec_prefix), Path(sys.base_exec_prefix),
+                  Path(lideres.__file__).parent]
     candidatas += [Path(p) for p in sys.path if p]
     rutas: list[Path] = []
     for ruta in candidatas:
-        for forma in (Path(os.path.abspath(ruta)), ruta.resolve()):
-            if forma.exists() and forma not in rutas:
-                rutas.append(forma)
+        real = ruta.resolve()
+        if real.is_dir() and real not in rutas:
+            rutas.append(real)
     return sorted(rutas, key=lambda r: len(r.parts))  # las de arriba primero: las de abajo quedan montadas
+
+
+def enlaces_necesarios() -> list[tuple[Path, str]]:
+    """(enlace, a dónde apunta) de los enlaces simbólicos en el camino hacia el entorno y el paquete
+    (por ejemplo /tmp/proyecto -> /home/ana/proyecto): dentro se rehacen igual."""
+    import lideres
+
+    enlaces: list[tuple[Path, str]] = []
+    for ruta in (Path(sys.executable), Path(sys.prefix), Path(lideres.__file__).parent, *map(Path, sys.path)):
+        actual = Path(ruta.anchor or "/")
+        for parte in Path(os.path.abspath(ruta)).parts[1:]:
+            actual = actual / parte
+            if actual.is_symlink() and actual != Path(sys.executable) and (actual, os.readlink(actual)) not in enlaces:
+                enlaces.append((actual, os.readlink(actual)))
+                break  # lo que sigue se ve por el destino del enlace, que ya se monta
+    return enlaces
 
 
 def envoltura(*, escribibles: list[Path], tapadas: list[Path], variables: dict | None = None,
@@ -60,6 +78,11 @@ def envoltura(*, escribibles: list[Path], tapadas: list[Path], variables: dict |
         orden += ["--tmpfs", str(tapada)]
         # lo necesario que estaba dentro de una carpeta tapada (un entorno dentro del curso) vuelve
         orden += _montar(r for r in necesarias if _dentro(r, tapada) and r != tapada)
+    for enlace, destino in enlaces_necesarios():
+        tapado = any(_dentro(enlace, t) for t in tapadas)
+        visible = any(_dentro(enlace, r) for r in necesarias)
+        if tapado and not visible:  # el enlace estaba en /tmp o en el curso: se rehace adentro
+            orden += ["--symlink", destino, str(enlace)]
     for ruta in escribibles:
         orden += ["--bind", str(ruta), str(ruta)]
     for origen, destino in lectura:
