@@ -39,7 +39,7 @@ from pathlib import Path
 
 from lideres import rutas
 from lideres.curso import aislamiento, ids, recoger, validar
-from lideres.curso.carpeta import CONFIG, REGISTRO, Curso
+from lideres.curso.carpeta import CONFIG, LIBRO, REGISTRO, Curso
 from lideres.curso.lanzador import sin_gramatica_iri
 from lideres.curso.puntos import puntos, puntos_de
 from lideres.errores import ErrorLideres
@@ -268,7 +268,7 @@ def _libro_plantilla(curso: Curso, destino: Path, ejercicio: str) -> Path:
     """Copia del libro de notas real sin participantes: solo el ejercicio y sus celdas."""
     from nbgrader.api import MissingEntry
 
-    plantilla = destino / "gradebook.db"
+    plantilla = destino / LIBRO
     shutil.copy2(curso.exigir_libro(ejercicio), plantilla)
     with curso.libro(plantilla) as gb:
         try:
@@ -334,9 +334,11 @@ def _preparar_privado(curso: Curso, ejercicio: str, res: Resultado, trabajo: Pat
     raiz = carpeta / "curso"
     for sub in ("home", "tmp", "raiz", "k"):
         (carpeta / sub).mkdir()
-    shutil.copytree(curso.source / ejercicio, raiz / "source" / ejercicio)
+    raiz.mkdir()
     shutil.copy2(curso.ruta_config, raiz / CONFIG)
-    shutil.copytree(curso.entrega(res.codigo, ejercicio), raiz / "submitted" / res.codigo / ejercicio)
+    copia = Curso(raiz)  # con la misma configuración, las mismas carpetas
+    shutil.copytree(curso.source / ejercicio, copia.source / ejercicio)
+    shutil.copytree(curso.entrega(res.codigo, ejercicio), copia.entrega(res.codigo, ejercicio))
     if copiar_datos and Path(rutas.DATOS).is_dir():  # la entrega puede usar lideres.cargar(...)
         shutil.copytree(rutas.DATOS, carpeta / "raiz" / "data")
     libro_privado = trabajo / "libros" / f"{carpeta.name}.db"  # fuera de lo que ve el kernel
@@ -423,8 +425,13 @@ class _Trabajador:
             return (self.carpeta / "salida.log").read_bytes()[-4000:].decode("utf-8", "replace")
         return ""
 
-    def detener(self) -> None:
+    def detener(self, *, a_la_fuerza: bool = True) -> None:
+        """Lo termina (y a los kernels que haya dejado). Sin `a_la_fuerza`, primero le pide que termine."""
         if self.proceso is not None:
+            if not a_la_fuerza and self.proceso.poll() is None:
+                with contextlib.suppress(OSError, subprocess.SubprocessError):
+                    self.proceso.stdin.close()  # fin de las órdenes: sale solo
+                    self.proceso.wait(timeout=10)
             aislamiento.matar_grupo(self.proceso)
             with contextlib.suppress(OSError, subprocess.SubprocessError):
                 self.proceso.wait(timeout=10)
@@ -452,7 +459,7 @@ def _calificar_una(curso: Curso, ejercicio: str, res: Resultado, trabajo: Path, 
         finally:
             trabajadores.put(trabajador)
     _anotar(curso, f"autograde {ejercicio} · {res.codigo}", salida)
-    calificado = privado.raiz / "autograded" / res.codigo / ejercicio
+    calificado = Curso(privado.raiz).calificada(res.codigo, ejercicio)
     if se_paso:
         res.estado, res.motivo = "no_calificado", (
             f"La calificación tardó más de {tiempo_total} segundos y se detuvo. Revisa sus celdas de respuesta.")
@@ -695,7 +702,7 @@ def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resulta
                     aislamiento.matar_grupo(proceso)
                 _detener_trabajadores(grupo_trabajadores)
                 raise
-        _detener_trabajadores(grupo_trabajadores)
+        _detener_trabajadores(grupo_trabajadores, a_la_fuerza=False)
         _guardar_en_libro(curso, ejercicio, resultados, lista)
         for res in resultados:
             if res.estado == "calificado" and not res.sin_cambios:
@@ -707,10 +714,10 @@ def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resulta
     return sorted(resultados, key=lambda r: ids.clave_orden(r.nombre))
 
 
-def _detener_trabajadores(grupo: queue.Queue | None) -> None:
+def _detener_trabajadores(grupo: queue.Queue | None, *, a_la_fuerza: bool = True) -> None:
     while grupo is not None and not grupo.empty():
         with contextlib.suppress(queue.Empty):
-            grupo.get_nowait().detener()
+            grupo.get_nowait().detener(a_la_fuerza=a_la_fuerza)
 
 
 def falla_de_la_maquina(resultados: list[Resultado]) -> str | None:
