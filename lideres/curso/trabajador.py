@@ -95,7 +95,7 @@ def calificar(tarea: dict) -> dict:
     NucleoAislado.sockets = tarea["sockets"]
     registro = io.StringIO()
     manejador = logging.StreamHandler(registro)
-    manejador.setFormatter(logging.Formatter("[AutogradeApp | %(levelname)s] %(message)s"))
+    manejador.setFormatter(logging.Formatter("[AutogradeApp | %(levelname)s %(asctime)s] %(message)s"))
     log = logging.getLogger(f"lideres.trabajador.{tarea['codigo']}")
     log.handlers[:] = [manejador]
     log.setLevel(logging.INFO)
