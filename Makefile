@@ -10,8 +10,9 @@ INSTALADO := $(VENV)/.instalado
 
 .PHONY: taller test entorno sistema libro datos lint limpiar
 
+# Opciones: make taller ARGS="--red --participantes 30"
 taller: entorno
-	lideres taller $(ARGS)
+	@lideres taller $(ARGS)
 
 test: entorno sistema
 	pytest $(ARGS)
@@ -27,10 +28,14 @@ lint: entorno
 
 entorno: $(INSTALADO)
 
+# -qq: sin los avisos en inglés de pip y setuptools (p. ej. «Editable installation»); los errores
+# se siguen mostrando.
 $(INSTALADO): pyproject.toml
+	@echo "Preparando el entorno del curso en $(VENV) (la primera vez tarda unos minutos)…"
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/python -m pip install --quiet --upgrade pip
-	$(VENV)/bin/python -m pip install --quiet -e '.[test]'
+	@$(VENV)/bin/python -m pip install -qq --upgrade pip
+	@$(VENV)/bin/python -m pip install -qq -e '.[test]'
+	@$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@
 
 # Paquetes de Debian: Chromium para las pruebas en navegador; bubblewrap para aislar cada entrega

@@ -9,6 +9,9 @@ c = get_config()  # noqa: F821 (nbgrader define get_config al leer este archivo)
 
 c.CourseDirectory.course_id = "escuela_lideres"
 
+# preguntas.toml es la fuente de cada ejercicio (con las respuestas): nunca se libera.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "preguntas.toml"]
+
 # Lo que ve el participante en lugar de la solución: una línea que puede cambiar.
 c.ClearSolutions.code_stub = {
     "python": "respuesta = ...  # ✍️ cambia los tres puntos ... por tu respuesta",

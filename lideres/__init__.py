@@ -28,6 +28,7 @@ _NOMBRES = {
     "mapa_estatico": "lideres.graficos",
     "grafico_ranking": "lideres.graficos",
     "tabla_legible": "lideres.graficos",
+    "tabla_angosta": "lideres.graficos",
 }
 
 __all__ = sorted(_NOMBRES)

@@ -19,6 +19,7 @@ COMANDOS = {
     "taller": "Iniciar el servidor del taller (tableros, libro y página de inicio)",
     "libro": "Construir el libro del curso (sin internet)",
     "curso": "Asignar, recoger y calificar ejercicios; ver el avance del grupo",
+    "jupyterlab": "JupyterLab en español, con o sin las herramientas de quien facilita",
 }
 
 # argparse escribe sus mensajes en inglés; estos son los que una persona puede ver.

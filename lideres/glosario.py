@@ -44,6 +44,10 @@ GLOSARIO: dict[str, str] = {
         "Grupo de vecinas y vecinos organizado para la seguridad de su barrio, que coordina "
         "con la comisaría o con la municipalidad. Muchas llevan un cuaderno de incidencias."
     ),
+    "límites distritales": (
+        "La línea que separa un distrito de otro. Los mapas del curso usan los del IGN (Lima y "
+        "Callao) y del INEI (Trujillo), simplificados: sirven para ubicar un distrito, no una calle."
+    ),
     "límites esquemáticos": (
         "Contornos aproximados de los distritos, dibujados por el curso a partir del centro y "
         "del área de cada distrito. Sirven para ubicarse, no son los límites oficiales."

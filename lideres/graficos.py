@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import textwrap
 
+from matplotlib.ticker import MaxNLocator
+
 from lideres import formato
 from lideres.tablero.estado import (
     AMBITOS,
@@ -21,6 +23,13 @@ from lideres.tablero.estado import (
 )
 
 COLOR_BARRA = "#2c7fb8"
+# Figuras angostas y letra grande: en un celular de 360 px la imagen se ve a ~75 % de su tamaño y
+# las letras deben seguir legibles (≥ 10 px en pantalla).
+ANCHO_FIGURA = 4.6      # pulgadas (460 px a 100 ppp)
+LETRA = 11
+LETRA_CHICA = 10
+LETRA_TITULO = 12
+PIE_CARACTERES = 52
 # El naranja de la selección del tablero: se distingue del azul también con daltonismo.
 COLOR_DESTACADO = BORDE_SELECCION
 # Nombres que el mapa escribe: los dos de la lectura equivocada (San Juan de Lurigancho y Cercado).
@@ -33,12 +42,13 @@ def _pyplot():
     return plt
 
 
-def _pie(fig, textos: list[str], ancho: int = 95) -> None:
+def _pie(fig, textos: list[str], ancho: int = PIE_CARACTERES) -> int:
     """Fuente y notas al pie de la figura, en líneas cortas."""
     lineas = []
     for t in textos:
         lineas.extend(textwrap.wrap(t, ancho, break_on_hyphens=False))
-    fig.text(0.01, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
+    fig.text(0.01, 0.01, "\n".join(lineas), fontsize=LETRA_CHICA, color="#333333", va="bottom", ha="left")
+    return len(lineas)
 
 
 def _trazo(geometria):
@@ -69,7 +79,7 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
     nombres = dict(zip(tabla["ubigeo"], tabla["distrito"], strict=True))
 
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7.5, 9))
+    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, 8.2))
     lats = []
     for rasgo in limites["features"]:
         ubigeo = str(rasgo["properties"]["ubigeo"])
@@ -91,8 +101,8 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
             ax.annotate(
                 nombres.get(ubigeo, ubigeo),
                 xy=(punto.x, punto.y),
-                xytext=(punto.x + 0.12, punto.y + (0.05 if ubigeo == DESTACADO else -0.07)),
-                fontsize=9,
+                xytext=(punto.x + 0.1, punto.y + (0.06 if ubigeo == DESTACADO else -0.08)),
+                fontsize=LETRA,
                 arrowprops={"arrowstyle": "-", "color": "#222222", "lw": 0.8},
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.5},
             )
@@ -110,18 +120,18 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
         )
     ax.legend(
         handles=manijas,
-        title="\n".join(textwrap.wrap(leyenda["unidades"], 32, break_on_hyphens=False)),
+        title="\n".join(textwrap.wrap(leyenda["unidades"], 24, break_on_hyphens=False)),
         loc="lower left",
-        fontsize=8,
-        title_fontsize=9,
+        fontsize=LETRA_CHICA,
+        title_fontsize=LETRA_CHICA,
         frameon=True,
     )
-    ax.set_title(f"{estado.titulo()}\nLima Metropolitana y Callao, por distrito", fontsize=12)
+    ax.set_title(f"{estado.titulo()}\nLima Metropolitana y Callao", fontsize=LETRA_TITULO)
     notas = [leyenda["fuente"], limites["nota"]]
     if estado.es_tasa:
         notas.insert(0, leyenda["nota_inestable"])
-    _pie(fig, notas)
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.08 + 0.02 * len(notas))
+    lineas = _pie(fig, notas)
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.03 + 0.022 * lineas)
     plt.close(fig)  # la devolvemos: así el cuaderno la dibuja una sola vez
     return fig
 
@@ -135,7 +145,7 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
     filas = estado.ranking(n=int(n))
     # Sin el distrito elegido: aquí solo los n primeros y San Juan de Lurigancho.
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(7.5, 0.38 * len(filas) + 1.8))
+    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, 0.42 * len(filas) + 2.6))
     posiciones = list(range(len(filas)))[::-1]
     valores = [f["valor"] for f in filas]
     colores = [COLOR_DESTACADO if f["destacado"] else COLOR_BARRA for f in filas]
@@ -147,7 +157,7 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
     for f in filas:
         prefijo = "… " if f["salto"] else ""
         etiquetas.append(f"{prefijo}{f['puesto']}. {f['distrito']}")
-    ax.set_yticks(posiciones, etiquetas, fontsize=9)
+    ax.set_yticks(posiciones, etiquetas, fontsize=LETRA)
     maximo = max(valores) if valores else 1
     for y, f in zip(posiciones, filas, strict=True):
         ax.text(
@@ -155,24 +165,28 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
             y,
             numero_medida(f["valor"], medida),
             va="center",
-            fontsize=8,
+            fontsize=LETRA_CHICA,
         )
-    ax.set_xlim(0, maximo * 1.15)
+    ax.set_xlim(0, maximo * 1.3)
+    ax.tick_params(axis="x", labelsize=LETRA_CHICA)
+    ax.xaxis.set_major_locator(MaxNLocator(3))
     ax.xaxis.set_major_formatter(lambda x, _pos: formato.numero(x))
     ax.spines[["top", "right"]].set_visible(False)
     if estado.es_tasa:
-        ax.set_xlabel("Denuncias por cada 100,000 habitantes")
+        ax.set_xlabel("Denuncias por 100,000 hab.", fontsize=LETRA_CHICA)
         titulo = f"Los {n} distritos con la tasa más alta, {anio}"
     else:
-        ax.set_xlabel("Número de denuncias")
+        ax.set_xlabel("Número de denuncias", fontsize=LETRA_CHICA)
         titulo = f"Los {n} distritos con más denuncias, {anio}"
-    ax.set_title(titulo + "\n(en naranja: San Juan de Lurigancho)", fontsize=11)
+    titulo = "\n".join(textwrap.wrap(titulo, 38)) + "\n(en naranja: San Juan de Lurigancho)"
+    fig.suptitle(titulo, x=0.02, ha="left", fontsize=LETRA_TITULO)
     leyenda = estado.leyenda()
     notas = [leyenda["fuente"]]
     if any(f["inestable"] for f in filas):
         notas.insert(0, leyenda["nota_inestable"])
-    _pie(fig, notas)
-    fig.tight_layout(rect=(0, 0.05 + 0.03 * len(notas), 1, 1))
+    lineas = _pie(fig, notas)
+    alto = fig.get_figheight()
+    fig.tight_layout(rect=(0, (0.1 + 0.2 * lineas) / alto, 1, 1))
     plt.close(fig)
     return fig
 
@@ -211,4 +225,53 @@ def tabla_legible(tabla):
         vista.style.format(formatos)
         .hide(axis="index")
         .set_properties(subset=numericas, **{"text-align": "right"})
+    )
+
+
+# La tabla angosta: cabe en un celular de 360 px (cuatro columnas, encabezados cortos).
+COLUMNAS_ANGOSTAS = ("distrito", "tasa_100k", "puesto_tasa", "inestable")
+ENCABEZADOS_CORTOS = {
+    "distrito": "Distrito",
+    "poblacion": "Población 2020",
+    "conteo": "Denuncias",
+    "tasa_100k": "Tasa por 100 mil",
+    "inestable": "¿Inestable?",
+    "puesto_conteo": "Puesto (denuncias)",
+    "puesto_tasa": "Puesto (tasa)",
+}
+
+
+def tabla_angosta(tabla, columnas=COLUMNAS_ANGOSTAS):
+    """Como `tabla_legible`, pero solo con pocas columnas y encabezados cortos que se parten en dos
+    líneas: se lee en un celular sin deslizar de lado. Por defecto: distrito, tasa, puesto por tasa
+    y si la tasa es inestable."""
+    from lideres.errores import ErrorLideres
+
+    faltan = [c for c in columnas if c not in ENCABEZADOS_CORTOS or c not in tabla.columns]
+    if faltan:
+        raise ErrorLideres(
+            f"La tabla no tiene estas columnas: {', '.join(faltan)}.",
+            como_arreglar="Usa una tabla de lideres.tabla_conteos_y_tasas(año) y columnas como "
+            + ", ".join(ENCABEZADOS_CORTOS) + ".",
+        )
+    vista = tabla[list(columnas)].rename(columns=ENCABEZADOS_CORTOS)
+    formatos = {
+        "Población 2020": formato.numero,
+        "Denuncias": formato.numero,
+        "Tasa por 100 mil": lambda v: numero_medida(v, "tasa_100k"),
+        "¿Inestable?": lambda v: "sí *" if v else "no",
+        "Puesto (denuncias)": formato.numero,
+        "Puesto (tasa)": formato.numero,
+    }
+    formatos = {k: f for k, f in formatos.items() if k in vista.columns}
+    numericas = [k for k in formatos if k != "¿Inestable?"]
+    return (
+        vista.style.format(formatos)
+        .hide(axis="index")
+        .set_properties(subset=numericas, **{"text-align": "right"})
+        .set_table_styles([
+            {"selector": "th", "props": [("white-space", "normal"), ("max-width", "6.5em"),
+                                         ("font-size", "0.9em")]},
+            {"selector": "td", "props": [("padding", "2px 6px")]},
+        ])
     )

@@ -8,6 +8,7 @@ en cada construcción y no se guardan en git.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lideres import rutas
+from lideres import cuestionario, rutas
 from lideres.errores import ErrorLideres
 from lideres.modulos import MODULOS, Modulo
 
@@ -29,6 +30,10 @@ CARPETA_GENERADO = "_generado"
 RUTA_TABLEROS = "/voila/render/tableros/"
 RUTA_LIBRO = "/libro/"
 MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
+# Caché de ejecución de myst-nb (jupyter-cache), en book/_build/ (fuera de git): un capítulo cuyo
+# código no cambió no se vuelve a ejecutar.
+CARPETA_CACHE = ".jupyter_cache"
+ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
 
 
@@ -83,24 +88,52 @@ def glosario_md() -> str:
 
 
 def celda_tablero(m: Modulo) -> dict:
-    """Celda que se añade al final del capítulo con el enlace al tablero en vivo (HTML crudo: la
-    ruta es del servidor del taller, no un documento del libro)."""
+    """Celda con el enlace al tablero en vivo, que va dentro de la actividad del capítulo (HTML crudo:
+    la ruta es del servidor del taller, no un documento del libro)."""
     texto = (
-        "## El tablero en vivo\n\n"
         f'<p class="lideres-enlace-tablero"><a href="{url_tablero(m)}">Abrir el tablero '
-        f"«{m.titulo}»</a>: el mapa y el gráfico que se mueven con los mismos datos de este "
-        "capítulo.</p>\n\n"
-        "El enlace funciona cuando abres este libro desde el servidor del taller "
-        "(`lideres taller`). Si lees el libro impreso o guardado en tu computadora, usa las "
-        "figuras de arriba."
+        f"«{m.titulo}»</a>: el mapa y el ranking de este capítulo, para tocarlos.</p>\n\n"
+        "El enlace funciona cuando abres este libro desde el servidor del taller. Si lees el libro "
+        "impreso o en otro lugar, usa las figuras de arriba: tienen las mismas cifras."
     )
-    return {"cell_type": "markdown", "metadata": {}, "source": texto}
+    return {"cell_type": "markdown", "id": f"tablero-{m.id}", "metadata": {}, "source": texto}
+
+
+def _posicion_actividad(nb: dict) -> int:
+    """Dónde va el enlace al tablero: justo después del título «## Actividad» (si no hay, al final)."""
+    for i, celda in enumerate(nb.get("cells", [])):
+        fuente = celda.get("source", "")
+        texto = "".join(fuente) if isinstance(fuente, list) else fuente
+        if celda.get("cell_type") == "markdown" and re.search(r"^##\s+Actividad\s*$", texto, re.M):
+            return i + 1
+    return len(nb.get("cells", []))
+
+
+def _escribir_si_cambia(ruta: Path, texto: str) -> bool:
+    """Escribe solo si el contenido es otro: un capítulo igual conserva su fecha y su caché."""
+    if ruta.is_file() and ruta.read_text(encoding="utf-8") == texto:
+        return False
+    ruta.write_text(texto, encoding="utf-8")
+    return True
+
+
+def ocultar_codigo(nb: dict) -> dict:
+    """En el libro se lee, no se programa: las celdas de código no se muestran (solo su resultado).
+    Se marca con la etiqueta `remove-input` de myst-nb en la copia; el cuaderno original no cambia."""
+    for celda in nb.get("cells", []):
+        if celda.get("cell_type") == "code":
+            etiquetas = celda.setdefault("metadata", {}).setdefault("tags", [])
+            if "remove-input" not in etiquetas:
+                etiquetas.append("remove-input")
+    return nb
 
 
 def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[Path]:
     """Copia los cuadernos de los módulos listos a book/modulos/ y escribe book/_generado/.
 
-    Los cuadernos originales no se tocan: se escribe una copia con la celda del tablero al final.
+    Los cuadernos originales no se tocan: se escribe una copia con el código oculto y el enlace al
+    tablero dentro de la actividad. Solo se reescribe lo que cambió (y se borra lo que sobra), así la caché de
+    ejecución del libro reconoce los capítulos que no cambiaron.
     """
     libro = Path(libro or rutas.LIBRO)
     cuadernos = Path(cuadernos or rutas.CUADERNOS)
@@ -114,9 +147,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
             como_arreglar="crea el cuaderno o marca el módulo como no listo en lideres/modulos.py.",
         )
     for carpeta in (destino, generado):
-        if carpeta.exists():
-            shutil.rmtree(carpeta)
-        carpeta.mkdir(parents=True)
+        carpeta.mkdir(parents=True, exist_ok=True)
     copiados = []
     for m in MODULOS:
         if not m.listo:
@@ -129,12 +160,23 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
-        nb.setdefault("cells", []).append(celda_tablero(m))
+        nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m))
+        # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
+        nb["cells"].extend(cuestionario.celdas_del_capitulo(m.id, generado))
+        ocultar_codigo(nb)
         salida = destino / m.cuaderno
-        salida.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        _escribir_si_cambia(salida, json.dumps(nb, ensure_ascii=False, indent=1) + "\n")
         copiados.append(salida)
-    (generado / "modulos.md").write_text(lista_modulos_md(), encoding="utf-8")
-    (generado / "glosario.md").write_text(glosario_md(), encoding="utf-8")
+    fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
+    for ruta, texto in fragmentos.items():
+        _escribir_si_cambia(ruta, texto)
+    # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
+    # autoevaluaciones que acaba de escribir lideres.cuestionario se quedan.
+    autoevaluaciones = {generado / cuestionario.nombre_archivo(m.id) for m in MODULOS if m.listo}
+    for carpeta, quedan in ((destino, set(copiados)), (generado, set(fragmentos) | autoevaluaciones)):
+        for viejo in carpeta.iterdir():
+            if viejo not in quedan:
+                shutil.rmtree(viejo) if viejo.is_dir() else viejo.unlink()
     return copiados
 
 
@@ -274,9 +316,65 @@ def _ejecutable_jupyter_book() -> list[str]:
     )
 
 
-def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print) -> Path:
+def _huella(archivos, raiz: Path) -> str:
+    h = hashlib.sha256()
+    for archivo in sorted(archivos):
+        h.update(archivo.relative_to(raiz).as_posix().encode() + b"\0")
+        h.update(archivo.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _archivos(carpeta: Path, fuera: tuple[str, ...] = ()) -> list[Path]:
+    if not carpeta.is_dir():
+        return []
+    return [p for p in carpeta.rglob("*") if p.is_file()
+            and not any(parte in fuera or parte == "__pycache__" for parte in p.relative_to(carpeta).parts)]
+
+
+# Programas que cambian el HTML o las figuras: si cambia su versión, se construye todo otra vez.
+PROGRAMAS = ("jupyter-book", "myst-nb", "sphinx", "sphinx-book-theme", "pydata-sphinx-theme",
+             "matplotlib", "pandas", "shapely", "babel")
+
+
+def _versiones() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    def una(nombre):
+        try:
+            return version(nombre)
+        except PackageNotFoundError:
+            return "-"
+
+    return " ".join(f"{n}={una(n)}" for n in PROGRAMAS)
+
+
+def huellas(libro: Path | None = None) -> dict[str, str]:
+    """Huellas de lo que decide el libro. «paquete»: el código de `lideres`, data/ y las versiones de
+    los programas (cambian cifras y figuras de TODOS los capítulos, aunque su código no cambie).
+    «libro»: book/ ya preparado (capítulos copiados incluidos), sin lo construido."""
+    libro = Path(libro or rutas.LIBRO)
+    paquete = Path(__file__).resolve().parent
+    return {
+        "paquete": _huella(_archivos(paquete) + _archivos(rutas.DATOS), paquete.parent)
+        + " " + _versiones(),
+        "libro": _huella(_archivos(libro, fuera=("_build",)), libro),
+    }
+
+
+def _leer_huellas(construccion: Path) -> dict:
+    try:
+        return json.loads((construccion / ARCHIVO_HUELLAS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
+              forzar: bool = False) -> Path:
     """Construye el libro en `carpeta_html()` (book/_build/html), sin internet y con los avisos como errores.
 
+    Si nada cambió desde la última construcción completa (ni el libro, ni los capítulos, ni el paquete
+    ni data/), no se vuelve a construir. Si cambió un capítulo, solo ese se vuelve a ejecutar (caché de
+    myst-nb); si cambió el paquete o data/, se ejecutan todos. `forzar`: construir todo de cero.
     Devuelve la carpeta del HTML. Si algo falla, lanza ErrorLideres con las líneas de aviso de Sphinx.
     """
     libro = Path(libro or rutas.LIBRO)
@@ -284,10 +382,20 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     imprimir("Preparando el libro: copiando los capítulos de los módulos listos…")
     copiados = preparar(libro, cuadernos)
     imprimir(f"  {len(copiados)} capítulo(s): " + ", ".join(p.stem for p in copiados))
-    imprimir("Construyendo el libro (se ejecutan los cuadernos; tarda uno o dos minutos)…")
     html = carpeta_html(libro)
     construccion = html.parent
     construccion.mkdir(exist_ok=True)
+    actuales = huellas(libro)
+    anteriores = {} if forzar else _leer_huellas(construccion)
+    if anteriores == actuales and html_listo(libro):
+        imprimir("El libro ya está al día: nada cambió desde la última construcción.")
+        return html
+    if anteriores.get("paquete") != actuales["paquete"]:
+        # Las cifras y figuras salen del paquete: con otro paquete, ningún resultado guardado sirve.
+        shutil.rmtree(construccion / CARPETA_CACHE, ignore_errors=True)
+    (construccion / ARCHIVO_HUELLAS).unlink(missing_ok=True)
+    imprimir("Construyendo el libro (se ejecutan los capítulos que cambiaron; la primera vez tarda "
+             "uno o dos minutos)…")
     # Se parte de cero: sin figuras viejas de construcciones anteriores. Y sin la marca de listo,
     # un HTML a medias (de una construcción fallida) no se sirve en el taller.
     shutil.rmtree(html, ignore_errors=True)
@@ -321,6 +429,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
             como_arreglar="quita esos recursos externos (ver book/_config.yml).",
         )
     marca.write_text("construido por lideres libro\n", encoding="utf-8")
+    (construccion / ARCHIVO_HUELLAS).write_text(json.dumps(actuales, indent=1) + "\n", encoding="utf-8")
     paginas = len(list(html.rglob("*.html")))
     segundos = time.monotonic() - inicio
     from lideres.formato import numero

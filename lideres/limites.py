@@ -1,4 +1,10 @@
-"""Límites distritales para los mapas: esquemáticos (generados) u oficiales (importados).
+"""Límites distritales para los mapas: reales (por defecto), esquemáticos (respaldo) u oficiales propios.
+
+Los mapas dibujan por defecto los límites reales que trae el curso (data/limites_distritales.geojson):
+Lima y Callao del IGN (vía joseluisq/peru-geojson-datasets) y Trujillo del INEI 2023 (vía
+lincolneulogio/peru-geojson), llevados desde shared/reference con este mismo importador y simplificados
+(`lideres datos limites --referencia`). Si faltan, o para enseñar qué cambia con el dibujo, se usan los
+esquemáticos (`cargar_limites(tipo="esquematico")`).
 
 Los límites esquemáticos se generan solo con dos cifras del INEI por distrito: el centroide
 aproximado y la superficie. Cada distrito "crece" desde su centroide sobre una grilla de celdas
@@ -7,8 +13,8 @@ la superficie se parece a la oficial), dentro de una región que envuelve a los 
 Así cada distrito es una sola pieza, contiene su centroide y queda junto a sus vecinos reales;
 pero sus bordes NO son los oficiales. Cada mapa debe decirlo (`nota_limites()`).
 
-Una organización que tenga los límites oficiales (GeoJSON) los usa con
-`lideres datos limites ARCHIVO.geojson`; volver a los esquemáticos: `lideres datos limites --quitar`.
+Una organización que tenga otros límites oficiales (GeoJSON) los usa con
+`lideres datos limites ARCHIVO.geojson`; volver a los del curso: `lideres datos limites --quitar`.
 """
 
 from __future__ import annotations
@@ -36,7 +42,10 @@ from lideres.nombres import clave_distrito, claves_de_distritos
 from lideres.tablas import cargar
 
 ARCHIVO_ESQUEMATICO = "limites_esquematicos.geojson"
-ARCHIVO_OFICIAL = "limites_oficiales.geojson"
+ARCHIVO_OFICIAL = "limites_oficiales.geojson"   # los que importa una organización (no van a git)
+ARCHIVO_REAL = "limites_distritales.geojson"     # los que trae el curso (IGN e INEI 2023, simplificados)
+CARPETA_LICENCIAS = "licencias"
+TIPOS = ("real", "esquematico")
 NOTA_ESQUEMATICA = (
     "Límites esquemáticos: aproximados a partir de centroides y superficies del INEI; "
     "no son límites oficiales."
@@ -51,6 +60,13 @@ VUELTAS_VELOCIDAD = 10  # ajustes de velocidad por cada forma; se guarda la mejo
 TOLERANCIA = 0.04       # se detiene cuando ningún distrito se aparta más de 4 % de su superficie
 SIMPLIFICAR_KM = 0.12   # quita la escalera de la grilla sin mover los bordes compartidos
 DECIMALES = 5           # ~1 m: suficiente para un mapa esquemático, archivo pequeño
+# Límites reales: simplificados juntos (~65 m) y con 4 decimales (~11 m). Así los 61 distritos pesan
+# menos de 150 KB y en un mapa de ciudad no se nota la diferencia.
+SIMPLIFICAR_M = 65.0
+DECIMALES_REALES = 4
+VERTICES_MINIMOS = 8    # con menos, el dibujo del distrito es muy grueso y se avisa
+# Por qué un dibujo mide muy distinto de la superficie oficial, cuando se sabe.
+CAUSAS_CONOCIDAS = {"070105": "el dibujo es solo la parte de tierra"}  # La Punta
 KM_POR_GRADO_LAT = 110.57
 KM_POR_GRADO_LON_ECUADOR = 111.32
 _VECINOS = ((0, 1), (1, 0), (0, -1), (-1, 0))
@@ -294,44 +310,68 @@ def _normalizar_ambitos(ambitos) -> set[str] | None:
     return pedidos
 
 
-def cargar_limites(ambitos=None) -> dict:
-    """GeoJSON (lon/lat) con un polígono por distrito, filtrado por ámbito.
+def _revisar_tipo(tipo: str) -> str:
+    if tipo not in TIPOS:
+        raise ErrorLideres(f"No conozco el tipo de límites «{tipo}».",
+                           como_arreglar="Usa «real» (los de IGN e INEI) o «esquematico».")
+    return tipo
 
-    `ambitos`: None (los 61), un nombre ("Trujillo") o una lista ("Lima Metropolitana", "Callao").
-    Si se importaron límites oficiales, se usan para los distritos que los tengan; el resto sigue
-    esquemático (cada feature dice su `tipo_limite`).
-    """
-    pedidos = _normalizar_ambitos(ambitos)
+
+def _capas(tipo: str = "real") -> list[dict]:
+    """Las capas que se superponen, de abajo arriba: esquemáticos (siempre, de respaldo), los que
+    trae el curso y los que importó la organización. Con tipo «esquematico», solo la primera."""
     esquema = _leer(rutas.DATOS / ARCHIVO_ESQUEMATICO)
     if esquema is None:
         raise ErrorLideres(
             "Faltan los límites esquemáticos (data/limites_esquematicos.geojson).",
             como_arreglar="Genera el archivo con `lideres datos generar --solo limites`.",
         )
-    oficial = _leer(rutas.DATOS / ARCHIVO_OFICIAL) or {"features": []}
-    por_ubigeo = {f["properties"]["ubigeo"]: f for f in esquema["features"]}
-    por_ubigeo.update({f["properties"]["ubigeo"]: f for f in oficial["features"]})
-    features = [por_ubigeo[u] for u in sorted(por_ubigeo)
-                if pedidos is None or por_ubigeo[u]["properties"]["ambito"] in pedidos]
-    return {"type": "FeatureCollection", "nota": nota_limites(ambitos), "features": features}
+    if _revisar_tipo(tipo) == "esquematico":
+        return [esquema]
+    return [esquema] + [c for c in (_leer(rutas.DATOS / ARCHIVO_REAL), _leer(rutas.DATOS / ARCHIVO_OFICIAL)) if c]
 
 
-def nota_limites(ambitos=None) -> str:
-    """La frase que va en TODO mapa: de dónde salen los límites que se dibujan."""
+def _rasgos(ambitos, tipo: str) -> list[dict]:
     pedidos = _normalizar_ambitos(ambitos)
-    oficial = _leer(rutas.DATOS / ARCHIVO_OFICIAL)
-    if not oficial:
+    por_ubigeo = {}
+    for capa in _capas(tipo):
+        por_ubigeo.update({f["properties"]["ubigeo"]: f for f in capa["features"]})
+    return [por_ubigeo[u] for u in sorted(por_ubigeo)
+            if pedidos is None or por_ubigeo[u]["properties"]["ambito"] in pedidos]
+
+
+def cargar_limites(ambitos=None, tipo: str = "real") -> dict:
+    """GeoJSON (lon/lat) con un polígono por distrito, filtrado por ámbito.
+
+    `ambitos`: None (los 61), un nombre ("Trujillo") o una lista ("Lima Metropolitana", "Callao").
+    `tipo`: «real» (por defecto: los límites del IGN y del INEI que trae el curso, o los que importó
+    la organización) o «esquematico» (las formas aproximadas, para enseñar qué cambia con el dibujo).
+    Un distrito sin límite real sigue esquemático (cada feature dice su `tipo_limite`).
+    """
+    rasgos = _rasgos(ambitos, tipo)
+    return {"type": "FeatureCollection", "nota": _nota(rasgos, ambitos), "features": rasgos}
+
+
+def nota_limites(ambitos=None, tipo: str = "real") -> str:
+    """La frase que va en TODO mapa: de dónde salen los límites que se dibujan (con su licencia)."""
+    return _nota(_rasgos(ambitos, tipo), ambitos)
+
+
+def _nota(rasgos: list[dict], ambitos) -> str:
+    reales = [f for f in rasgos if f["properties"]["tipo_limite"] != "esquemático"]
+    if not reales:
         return NOTA_ESQUEMATICA
-    feats = [f for f in oficial["features"] if pedidos is None or f["properties"]["ambito"] in pedidos]
-    if not feats:
-        return NOTA_ESQUEMATICA
-    fuentes = sorted({f["properties"].get("fuente") or "sin fuente indicada" for f in feats})
-    texto = "Límites oficiales importados: " + "; ".join(fuentes)
-    distritos = _distritos()
-    total = len(distritos if pedidos is None else distritos[distritos["ambito"].isin(pedidos)])
-    if len(feats) < total:
-        texto += f" ({len(feats)} de {total} distritos; el resto, esquemáticos y no oficiales)"
+    fuentes = sorted({f["properties"].get("fuente") or "sin fuente indicada" for f in reales})
+    texto = "Límites: " + "; ".join(fuentes)
+    if len(reales) < len(rasgos):
+        texto += f" ({len(reales)} de {len(rasgos)} distritos; el resto, esquemáticos y no oficiales)"
     return texto + "."
+
+
+def avisos_limites(ambitos=None, tipo: str = "real") -> dict[str, str]:
+    """UBIGEO -> aviso sobre el dibujo de ese distrito (p. ej. La Punta: solo la parte de tierra)."""
+    return {f["properties"]["ubigeo"]: f["properties"]["aviso"]
+            for f in _rasgos(ambitos, tipo) if f["properties"].get("aviso")}
 
 
 # --------------------------------------------------------------------------------------------
@@ -368,6 +408,7 @@ class Resultado:
     no_reconocidos: list[str] = field(default_factory=list)         # features del archivo sin par
     lejanos: list[str] = field(default_factory=list)                # polígonos a >30 km del centroide
     ambitos: list[str] = field(default_factory=list)
+    avisos: dict[str, str] = field(default_factory=dict)            # ubigeo -> aviso del dibujo
     salida: Path | None = None
 
     def resumen(self) -> str:
@@ -398,6 +439,8 @@ class Resultado:
             extra = f" y {len(self.no_reconocidos) - 15} más" if len(self.no_reconocidos) > 15 else ""
             lineas.append(f"Features del archivo que no son de nuestros 61 distritos ({len(self.no_reconocidos)}): "
                           + ", ".join(muestra) + extra)
+        for u, aviso in sorted(self.avisos.items()):
+            lineas.append(f"Aviso, {nombre(u)}: {aviso}")
         if self.salida:
             lineas.append(f"Guardado en {self.salida}. El archivo original no se modificó.")
         return "\n".join(lineas)
@@ -466,13 +509,12 @@ def _geometria(f) -> Polygon | MultiPolygon | None:
     return None if geom is None or geom.is_empty else geom
 
 
-def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) -> Resultado:
-    """Lee un GeoJSON oficial, empareja nuestros distritos y guarda data/limites_oficiales.geojson.
+def _emparejar(ruta: Path, campo_ubigeo=None, campo_nombre=None) -> tuple[Resultado, dict]:
+    """Lee un GeoJSON y empareja sus polígonos con nuestros distritos: (resultado, UBIGEO -> geometría).
 
     Empareja por UBIGEO si el archivo lo trae (lo detecta solo); si no, por nombre sin importar
     mayúsculas, tildes, espacios ni signos. El archivo de entrada nunca se modifica.
     """
-    ruta = Path(ruta)
     datos = _leer_geojson(ruta)
     features = datos["features"]
     tabla = _distritos()
@@ -564,31 +606,213 @@ def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None) ->
     en_ambitos = tabla[tabla["ambito"].isin(res.ambitos)]["ubigeo"]
     res.geometria_vacia = sorted(set(res.geometria_vacia) - set(geoms))
     res.sin_poligono = sorted(set(en_ambitos) - set(geoms) - set(res.geometria_vacia))
+    return res, {u: unary_union(partes) for u, partes in geoms.items()}
 
-    fuente = fuente or f"archivo {ruta.name}"
-    existente = _leer(rutas.DATOS / ARCHIVO_OFICIAL) or {"features": []}
-    por_ubigeo = {f["properties"]["ubigeo"]: f for f in existente["features"]}
-    for u, partes in geoms.items():
-        geom = unary_union(partes)
-        fila = info.loc[u]
-        por_ubigeo[u] = {
-            "type": "Feature",
-            "properties": {
-                "ubigeo": u, "distrito": fila["distrito"], "provincia": fila["provincia"],
-                "ambito": fila["ambito"], "area_km2_oficial": float(fila["area_km2"]),
-                "area_km2_poligono": round(area_km2(geom), 2), "tipo_limite": "oficial",
-                "fuente": fuente, "nota": f"Límites oficiales importados: {fuente}",
-            },
-            "geometry": _geometria_json(geom, decimales=6),
+
+def _poligonal(geom):
+    geom = shapely.make_valid(geom)
+    polis = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return unary_union(polis) if polis else Polygon()
+
+
+def sin_superposiciones(geoms: dict) -> tuple[dict, dict]:
+    """Quita las partes donde dos vecinos se enciman (pasa en capas simplificadas distrito por
+    distrito, como la liviana de Trujillo). Cada parte encimada queda para el distrito al que le
+    falta más superficie respecto de la oficial. Devuelve (geometrías, (u, v) -> km² repartidos)."""
+    oficial = _distritos().set_index("ubigeo")["area_km2"]
+    geoms = dict(geoms)
+    repartidos = {}
+    ubigeos = sorted(geoms)
+    arbol = shapely.STRtree([geoms[u] for u in ubigeos])
+    for i, u in enumerate(ubigeos):
+        for j in sorted(int(k) for k in arbol.query(geoms[u])):
+            v = ubigeos[j]
+            if j <= i or not geoms[u].intersects(geoms[v]):
+                continue
+            comun = _poligonal(geoms[u].intersection(geoms[v]))
+            if comun.is_empty or area_km2(comun) < 1e-4:
+                continue
+            # pierde la parte el que, con ella, tiene más superficie (relativa) que la oficial
+            razon = {w: area_km2(geoms[w]) / float(oficial.get(w, 1) or 1) for w in (u, v)}
+            pierde = u if razon[u] >= razon[v] else v
+            geoms[pierde] = _poligonal(geoms[pierde].difference(comun))
+            repartidos[(u, v)] = round(area_km2(comun), 3)
+    return geoms, repartidos
+
+
+def simplificar(geoms: dict, metros: float = SIMPLIFICAR_M, decimales: int = DECIMALES_REALES) -> dict:
+    """Simplifica los polígonos JUNTOS (los bordes compartidos siguen compartidos, sin huecos ni
+    montes entre vecinos) y redondea las coordenadas: así el mapa pesa poco en un teléfono."""
+    geoms, _ = sin_superposiciones(geoms)
+    ubigeos = sorted(geoms)
+    piezas = np.array([shapely.make_valid(geoms[u]) for u in ubigeos], dtype=object)
+    if metros > 0:
+        piezas = shapely.coverage_simplify(piezas, metros / (KM_POR_GRADO_LAT * 1000))
+    resultado = {}
+    for u, pieza in zip(ubigeos, piezas, strict=True):
+        pieza = shapely.make_valid(shapely.set_precision(pieza, 10.0**-decimales))
+        polis = [g for g in getattr(pieza, "geoms", [pieza]) if g.geom_type in ("Polygon", "MultiPolygon")]
+        limpio = unary_union(polis) if polis else pieza
+        # un distrito chico nunca desaparece: si el redondeo lo vacía, va sin simplificar
+        resultado[u] = limpio if not limpio.is_empty else geoms[u]
+    return resultado
+
+
+def _vertices(geom) -> int:
+    """Vértices distintos del dibujo (sin contar el punto que cierra cada anillo)."""
+    return int(shapely.get_num_coordinates(geom)) - int(shapely.get_num_geometries(geom)) \
+        - sum(len(p.interiors) for p in getattr(geom, "geoms", [geom]))
+
+
+def avisos_de_dibujo(u: str, geom, area_oficial: float) -> list[str]:
+    """Lo que hay que saber de un dibujo: superficie muy distinta de la oficial, o forma muy gruesa."""
+    avisos = []
+    area = area_km2(geom)
+    if area_oficial and not 0.5 <= area / area_oficial <= 2:
+        avisos.append(
+            f"El dibujo mide {numero(area, 2)} km² y la superficie oficial es {numero(area_oficial, 2)} km²"
+            + (f" ({CAUSAS_CONOCIDAS[u]})" if u in CAUSAS_CONOCIDAS else "")
+            + ": las cifras del curso usan la superficie y la población oficiales, no el dibujo."
+        )
+    n = _vertices(geom)
+    if n < VERTICES_MINIMOS:
+        avisos.append(f"Dibujo muy simple ({n} vértices): la forma del distrito es aproximada.")
+    return avisos
+
+
+def rasgos_oficiales(geoms: dict, fuente: str) -> dict[str, dict]:
+    """UBIGEO -> feature GeoJSON con nuestras propiedades (nombre, ámbito, superficies, fuente)."""
+    info = _distritos().set_index("ubigeo")
+    rasgos = {}
+    for u in sorted(geoms):
+        geom, fila = geoms[u], info.loc[u]
+        propiedades = {
+            "ubigeo": u, "distrito": fila["distrito"], "provincia": fila["provincia"],
+            "ambito": fila["ambito"], "area_km2_oficial": float(fila["area_km2"]),
+            "area_km2_poligono": round(area_km2(geom), 2), "tipo_limite": "oficial",
+            "fuente": fuente,
         }
-    coleccion = {
+        avisos = avisos_de_dibujo(u, geom, float(fila["area_km2"]))
+        if avisos:
+            propiedades["aviso"] = " ".join(avisos)
+        rasgos[u] = {"type": "Feature", "properties": propiedades,
+                     "geometry": _geometria_json(geom, decimales=DECIMALES_REALES)}
+    return rasgos
+
+
+def _coleccion(por_ubigeo: dict, como: str) -> dict:
+    return {
         "type": "FeatureCollection",
-        "nota": "Límites oficiales importados con `lideres datos limites`. Fuentes: "
-        + "; ".join(sorted({f["properties"]["fuente"] for f in por_ubigeo.values()})),
+        "nota": f"{como}. Límites: " + "; ".join(sorted({f["properties"]["fuente"] for f in por_ubigeo.values()})),
         "features": [por_ubigeo[u] for u in sorted(por_ubigeo)],
     }
+
+
+def importar_limites(ruta, campo_ubigeo=None, campo_nombre=None, fuente=None,
+                     simplificar_m: float = SIMPLIFICAR_M) -> Resultado:
+    """Lee un GeoJSON oficial, empareja nuestros distritos y guarda data/limites_oficiales.geojson.
+
+    Los polígonos se simplifican (`simplificar_m` metros; 0 = sin simplificar). Varios archivos
+    importados uno tras otro se combinan. El archivo de entrada nunca se modifica.
+    """
+    ruta = Path(ruta)
+    res, geoms = _emparejar(ruta, campo_ubigeo, campo_nombre)
+    fuente = fuente or f"archivo {ruta.name}"
+    rasgos = rasgos_oficiales(simplificar(geoms, simplificar_m), fuente)
+    res.avisos = {u: r["properties"]["aviso"] for u, r in rasgos.items() if "aviso" in r["properties"]}
+    existente = _leer(rutas.DATOS / ARCHIVO_OFICIAL) or {"features": []}
+    por_ubigeo = {f["properties"]["ubigeo"]: f for f in existente["features"]}
+    por_ubigeo.update(rasgos)
+    coleccion = _coleccion(por_ubigeo, "Límites oficiales importados con `lideres datos limites`")
     res.salida = _escribir_geojson(coleccion, rutas.DATOS / ARCHIVO_OFICIAL)
     return res
+
+
+# --------------------------------------------------------------------------------------------
+# Los límites que trae el curso: de ../shared/reference/boundaries, por el mismo importador
+# --------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CapaReferencia:
+    """Un archivo de límites de terceros que el curso trae (simplificado) y cómo citarlo."""
+    archivo: str          # en shared/reference/boundaries/
+    fuente: str           # lo que dice la línea de fuente de cada mapa
+    licencias: tuple      # (archivo en shared/reference/licenses/ o None, nombre en data/licencias/)
+    atribucion: str       # la atribución completa (data/README.md y data/licencias/)
+
+
+CAPAS_REFERENCIA = (
+    CapaReferencia(
+        archivo="lima_callao_distritos_ubigeo.geojson",
+        fuente="IGN vía joseluisq/peru-geojson-datasets (MIT o Apache-2.0)",
+        licencias=(("joseluisq_peru-geojson-datasets_LICENSE-MIT.txt", "limites_lima_callao_MIT.txt"),
+                   ("joseluisq_peru-geojson-datasets_LICENSE-APACHE.txt", "limites_lima_callao_Apache-2.0.txt")),
+        atribucion="Límites distritales de Lima y Callao: Instituto Geográfico Nacional (IGN), vía "
+        "github.com/joseluisq/peru-geojson-datasets (archivo lima_callao_distritos.geojson, commit "
+        "2c2a8ae7dc317767a389a37b6b5ef4d3fc51ec16), con doble licencia MIT o Apache-2.0 (a elección). "
+        f"Cambios: UBIGEO agregado, polígonos simplificados (~{SIMPLIFICAR_M:.0f} m) y coordenadas "
+        f"redondeadas a {DECIMALES_REALES} decimales.",
+    ),
+    CapaReferencia(
+        archivo="trujillo_distritos_inei2023_light.geojson",
+        fuente="INEI 2023 vía lincolneulogio/peru-geojson, CC BY 4.0",
+        licencias=((None, "limites_trujillo_CC-BY-4.0.txt"),),
+        atribucion="Instituto Nacional de Estadística e Informática (INEI). Límites distritales: IDE-INEI, "
+        "actualización 2023; vía github.com/lincolneulogio/peru-geojson (data/variants/light/"
+        "distritos.geojson, commit 9737c032793bd30cad1013b43ca8aaeaa3875218). Licencia CC BY 4.0 "
+        "(https://creativecommons.org/licenses/by/4.0/legalcode.es). Cambios: solo los 11 distritos de la "
+        f"provincia de Trujillo, coordenadas redondeadas a {DECIMALES_REALES} decimales.",
+    ),
+)
+
+TEXTO_CC_BY = """Creative Commons Atribución 4.0 Internacional (CC BY 4.0)
+Texto legal: https://creativecommons.org/licenses/by/4.0/legalcode.es
+Resumen: se puede copiar, redistribuir y adaptar el material para cualquier fin, siempre que se dé
+el crédito adecuado, se indique la licencia y se indique si se hicieron cambios.
+"""
+
+
+def construir_reales(referencia: Path | None = None) -> tuple[dict, dict[str, str], list[Resultado]]:
+    """Los límites que trae el curso, hechos otra vez desde shared/reference con el importador.
+
+    Devuelve (GeoJSON, nombre en data/licencias/ -> texto, resultados del emparejamiento).
+    """
+    carpeta = Path(referencia or rutas.REFERENCIA)
+    por_ubigeo, licencias, resultados = {}, {}, []
+    for capa in CAPAS_REFERENCIA:
+        res, geoms = _emparejar(carpeta / "boundaries" / capa.archivo)
+        rasgos = rasgos_oficiales(simplificar(geoms), capa.fuente)
+        res.avisos = {u: r["properties"]["aviso"] for u, r in rasgos.items() if "aviso" in r["properties"]}
+        por_ubigeo.update(rasgos)
+        resultados.append(res)
+        for origen, nombre in capa.licencias:
+            encabezado = (f"Licencia de los límites {capa.fuente} (data/{ARCHIVO_REAL}).\n"
+                          f"Atribución: {capa.atribucion}\n\n")
+            if origen is None:
+                cuerpo = TEXTO_CC_BY
+            else:
+                cuerpo = (carpeta / "licenses" / origen).read_text(encoding="utf-8")
+            licencias[nombre] = encabezado + cuerpo
+    coleccion = _coleccion(por_ubigeo, "Límites de los distritos que trae el curso, simplificados "
+                                       "con `lideres datos limites --referencia`")
+    return coleccion, licencias, resultados
+
+
+def importar_referencia(referencia: Path | None = None, destino: Path | None = None) -> list[Resultado]:
+    """Escribe data/limites_distritales.geojson y data/licencias/ desde shared/reference."""
+    carpeta = Path(referencia or rutas.REFERENCIA)
+    if not (carpeta / "boundaries").is_dir():
+        raise ErrorLideres(
+            f"No encuentro la carpeta de límites de referencia {carpeta / 'boundaries'}.",
+            como_arreglar="Indica dónde está con --referencia CARPETA (la carpeta shared/reference).",
+        )
+    destino = Path(destino or rutas.DATOS)
+    coleccion, licencias, resultados = construir_reales(carpeta)
+    resultados[-1].salida = _escribir_geojson(coleccion, destino / ARCHIVO_REAL)
+    (destino / CARPETA_LICENCIAS).mkdir(parents=True, exist_ok=True)
+    for nombre, texto in licencias.items():
+        (destino / CARPETA_LICENCIAS / nombre).write_text(texto, encoding="utf-8")
+    return resultados
 
 
 def _revisar_coordenadas(ruta: Path, geoms: dict) -> None:
@@ -612,13 +836,22 @@ def quitar_oficiales() -> bool:
 
 
 def cli_importar(args) -> int:
-    """`lideres datos limites ARCHIVO.geojson [--campo-ubigeo C] [--campo-nombre C] [--fuente T]`."""
+    """`lideres datos limites ARCHIVO.geojson [--campo-ubigeo C] [--campo-nombre C] [--fuente T]`,
+    `lideres datos limites --referencia [CARPETA]` (rehacer los que trae el curso) o `--quitar`."""
+    if getattr(args, "referencia", None) is not None:
+        carpeta = None if args.referencia is True else Path(args.referencia)
+        for res in importar_referencia(carpeta):
+            print(res.resumen())
+            print()
+        print(f"Licencias y atribución en data/{CARPETA_LICENCIAS}/ y data/README.md.")
+        print("Los mapas dirán: " + nota_limites())
+        return 0
     if getattr(args, "quitar", False):
         if quitar_oficiales():
             print("Listo: se borraron los límites oficiales importados. "
-                  "Los mapas vuelven a usar los límites esquemáticos (no oficiales).")
+                  "Los mapas vuelven a usar los límites que trae el curso.")
         else:
-            print("No había límites oficiales importados: los mapas ya usan los esquemáticos.")
+            print("No había límites oficiales importados: los mapas ya usan los que trae el curso.")
         return 0
     if not getattr(args, "archivo", None):
         raise ErrorLideres("Falta el archivo GeoJSON con los límites oficiales.",

@@ -93,12 +93,12 @@ def hostiles(liberado: dict, curso_real: Path | None = None) -> dict[str, tuple[
 
     sin_prueba = copy.deepcopy(liberado)
     sin_prueba["cells"] = [c for c in sin_prueba["cells"]
-                           if _id(c) not in ("prueba-tasa-por-100k-visible", "prueba-tasa-por-100k-oculta")]
+                           if _id(c) not in ("tasa-por-100k-revisar", "tasa-por-100k-prueba")]
     sin_prueba = responder(sin_prueba, {"tasa-por-100k": "respuesta = 1"})
 
     prueba_cambiada = responder(liberado, {"distrito-tasa-mas-alta": 'respuesta = "Comas"'})
     for celda in prueba_cambiada["cells"]:
-        if _id(celda) and _id(celda).startswith("prueba-distrito"):
+        if _id(celda) in ("distrito-tasa-mas-alta-revisar", "distrito-tasa-mas-alta-prueba"):
             celda["source"] = "assert True"
 
     # Intenta borrar el libro de notas y las entregas de los demás, por rutas relativas, por

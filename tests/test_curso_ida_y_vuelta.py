@@ -95,20 +95,19 @@ def test_puntajes_de_las_entregas(ida_y_vuelta):
     assert _automatico(puntajes["bucle-infinito"]) == 0
     assert _automatico(puntajes["salida-enorme"]) == 2
     # la prueba borrada vuelve y califica; la prueba cambiada por `assert True` se restaura
-    assert puntajes["sin-prueba"]["prueba-tasa-por-100k-visible"][0] == 0
-    assert puntajes["prueba-cambiada"]["prueba-distrito-tasa-mas-alta-visible"][0] == 0
-    assert puntajes["prueba-cambiada"]["prueba-distrito-tasa-mas-alta-oculta"][0] == 0
+    assert puntajes["sin-prueba"]["tasa-por-100k-prueba"][0] == 0
+    assert puntajes["prueba-cambiada"]["distrito-tasa-mas-alta-prueba"][0] == 0
     assert _automatico(puntajes["sale-con-exit"]) == 0
 
 
 def test_celdas_de_prueba_restauradas(ida_y_vuelta):
     curso = ida_y_vuelta["curso"]
-    for codigo, gid in (("sin-prueba", "prueba-tasa-por-100k-visible"),
-                        ("prueba-cambiada", "prueba-distrito-tasa-mas-alta-visible")):
+    for codigo, gid in (("sin-prueba", "tasa-por-100k-prueba"),
+                        ("prueba-cambiada", "distrito-tasa-mas-alta-prueba")):
         cuaderno = ejemplos.leer(curso / "autograded" / codigo / EJERCICIO / NB)
         celda = next(c for c in cuaderno["cells"] if (c["metadata"].get("nbgrader") or {}).get("grade_id") == gid)
         texto = "".join(celda["source"])
-        assert "Pista:" in texto and "assert True" != texto.strip()
+        assert "revisar.es(" in texto and "assert True" != texto.strip()
 
 
 def test_motivos_en_espanol_y_la_tanda_sigue(ida_y_vuelta):
@@ -166,7 +165,7 @@ def test_retroalimentacion_en_espanol_sin_cdn(ida_y_vuelta):
     maria = (curso / "feedback" / "maria-nahui-quispe" / EJERCICIO / f"{EJERCICIO}.html").read_text(encoding="utf-8")
     assert "María Ñahui Quispe" in maria and "Pendiente de revisión (3 puntos)" in maria
     blanco = (curso / "feedback" / "pedro-en-blanco" / EJERCICIO / f"{EJERCICIO}.html").read_text(encoding="utf-8")
-    assert "Pista: todavía no escribiste tu respuesta" in blanco
+    assert "Todavía no respondiste esta pregunta." in blanco
 
 
 def test_retroalimentacion_conserva_la_fecha_de_calificacion(ida_y_vuelta):

@@ -1,4 +1,5 @@
-"""El ejercicio de nbgrader 02_conteos_y_tasas: bien armado, con solución que pasa y versión liberada limpia."""
+"""Los ejercicios de nbgrader: generados desde su preguntas.toml, bien armados, con solución que pasa,
+versión liberada que falla sin responder y sin ninguna respuesta a la vista (ni en el paquete)."""
 
 from __future__ import annotations
 
@@ -6,134 +7,195 @@ import ast
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from lideres import rutas
-from lideres.curso import motor
-from tests import ejemplos
+from lideres import banco, rutas
+from lideres.banco import autoria, cuaderno
+from lideres.curso import motor, recoger
 
-EJERCICIO = "02_conteos_y_tasas"
-FUENTE = rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb"
+EJERCICIOS = autoria.ejercicios()
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+def _fuente(ejercicio: str) -> Path:
+    return rutas.CURSO / "source" / ejercicio / f"{ejercicio}.ipynb"
+
+
 def _celdas(ruta: Path) -> list[dict]:
-    cuaderno = json.loads(ruta.read_text(encoding="utf-8"))
-    for celda in cuaderno["cells"]:
+    datos = json.loads(ruta.read_text(encoding="utf-8"))
+    for celda in datos["cells"]:
         celda["texto"] = "".join(celda["source"]) if isinstance(celda["source"], list) else celda["source"]
-    return cuaderno["cells"]
+    return datos["cells"]
 
 
-_meta = ejemplos.meta
+def _meta(celda: dict) -> dict:
+    return (celda.get("metadata") or {}).get("nbgrader") or {}
 
 
 def _nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nbgrader", *argumentos], cwd=curso, capture_output=True,
-                          text=True, check=False, timeout=300)
+    return autoria.nbgrader(curso, *argumentos)
 
 
-@pytest.fixture(scope="module")
-def curso(tmp_path_factory) -> Path:
-    """Un curso limpio con el ejercicio ya liberado (release/)."""
-    carpeta, _ = motor.preparar_curso(tmp_path_factory.mktemp("curso"))
-    hecho = _nbgrader(carpeta, "generate_assignment", EJERCICIO)
-    assert hecho.returncode == 0, hecho.stdout + hecho.stderr
-    return carpeta
+def test_hay_ejercicios_y_la_plantilla_no_es_uno():
+    assert "02_conteos_y_tasas" in EJERCICIOS and "_plantilla" not in EJERCICIOS
+    with pytest.raises(Exception, match="no existe"):
+        recoger.cuadernos_del_ejercicio(rutas.CURSO, "_plantilla")  # no tiene cuaderno: no se asigna
+    assert not list((rutas.CURSO / "source" / "_plantilla").glob("*.ipynb"))
 
 
-def test_cuaderno_sin_salidas():
-    for celda in _celdas(FUENTE):
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_el_cuaderno_es_el_que_sale_del_banco(ejercicio):
+    assert cuaderno.cuaderno_al_dia(ejercicio), (
+        f"{_fuente(ejercicio).name} no está al día: corre `lideres curso generar {ejercicio}`")
+
+
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_cuaderno_sin_salidas(ejercicio):
+    for celda in _celdas(_fuente(ejercicio)):
         if celda["cell_type"] == "code":
             assert celda["outputs"] == [] and celda["execution_count"] is None
 
 
-def test_ids_unicos_y_en_formato_slug():
-    gids = [_meta(c)["grade_id"] for c in _celdas(FUENTE) if _meta(c)]
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_ids_unicos_y_en_formato_slug(ejercicio):
+    gids = [_meta(c)["grade_id"] for c in _celdas(_fuente(ejercicio)) if _meta(c)]
     assert len(gids) == len(set(gids))
     assert all(SLUG.match(g) for g in gids), gids
-    assert {"tasa-por-100k", "prueba-tasa-por-100k-visible", "prueba-tasa-por-100k-oculta"} <= set(gids)
+    for p in banco.cargar(ejercicio).automaticas:
+        assert {p.id, f"{p.id}-revisar", f"{p.id}-prueba"} <= set(gids)
 
 
-def test_puntos_suman_lo_declarado():
-    celdas = _celdas(FUENTE)
-    total = int(re.search(r"Puntaje total: (\d+) puntos", celdas[0]["texto"]).group(1))
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_puntos_suman_lo_declarado(ejercicio):
+    b = banco.cargar(ejercicio)
+    celdas = _celdas(_fuente(ejercicio))
+    total = float(re.search(r"Puntaje total: ([\d.]+) puntos?", celdas[0]["texto"]).group(1))
     puntos = [float(_meta(c).get("points", 0)) for c in celdas if _meta(c).get("grade")]
-    assert sum(puntos) == total
-    # cada pregunta declara sus puntos en el título: deben ser los de sus celdas calificadas
+    assert sum(puntos) == total == b.puntos
     pregunta, por_pregunta = None, {}
     for celda in celdas:
-        titulo = re.match(r"## Pregunta (\d+)\..*\((\d+) puntos?\)", celda["texto"])
+        titulo = re.match(r"## Pregunta (\d+)\b.*\(([\d.]+) puntos?\)", celda["texto"])
         if celda["cell_type"] == "markdown" and titulo:
             pregunta = titulo.group(1)
-            por_pregunta[pregunta] = [int(titulo.group(2)), 0]
+            por_pregunta[pregunta] = [float(titulo.group(2)), 0]
         elif _meta(celda).get("grade"):
             assert pregunta is not None, "celda calificada antes de la primera pregunta"
             por_pregunta[pregunta][1] += float(_meta(celda)["points"])
-    assert len(por_pregunta) == 4
+    assert len(por_pregunta) == len(b.preguntas)
     for numero, (declarado, suma) in por_pregunta.items():
         assert declarado == suma, f"Pregunta {numero}: dice {declarado} puntos y sus celdas suman {suma}"
     manuales = [c for c in celdas if _meta(c).get("grade") and _meta(c).get("solution")]
-    assert len(manuales) == 1 and manuales[0]["cell_type"] == "markdown"  # la reflexión se revisa a mano
+    assert len(manuales) == 1 and manuales[0]["cell_type"] == "markdown"  # la escrita se revisa a mano
 
 
-def test_cada_prueba_tiene_docstring_y_pista():
-    pruebas = [c for c in _celdas(FUENTE) if _meta(c).get("grade") and not _meta(c).get("solution")]
-    assert len(pruebas) == 6
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_cada_prueba_calificada_tiene_docstring_sin_la_respuesta(ejercicio):
+    b = banco.cargar(ejercicio)
+    patrones = autoria.patrones_de_respuestas(b)
+    pruebas = [c for c in _celdas(_fuente(ejercicio)) if _meta(c).get("grade") and not _meta(c).get("solution")]
+    assert len(pruebas) == len(b.automaticas)
     for celda in pruebas:
-        assert ast.get_docstring(ast.parse(celda["texto"])), celda["texto"][:60]
-        assert _meta(celda).get("locked")
-        if _meta(celda)["grade_id"].endswith("-visible"):
-            assert "Pista:" in celda["texto"]
-        else:
-            assert "### BEGIN HIDDEN TESTS" in celda["texto"]
+        docstring = ast.get_docstring(ast.parse(celda["texto"]))
+        assert docstring and _meta(celda).get("locked"), celda["texto"][:60]
+        assert not [d for d, patron in patrones.items() if patron.search(docstring)], docstring
+        visible, oculto = celda["texto"].split("### BEGIN HIDDEN TESTS")
+        assert "assert" not in visible and "revisar.es(" in oculto
 
 
-def test_respuestas_de_una_linea():
-    for celda in _celdas(FUENTE):
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_revisiones_visibles_sin_puntos_y_sin_assert(ejercicio):
+    revisiones = [c for c in _celdas(_fuente(ejercicio)) if _meta(c).get("grade_id", "").endswith("-revisar")]
+    assert len(revisiones) == len(banco.cargar(ejercicio).automaticas)
+    for celda in revisiones:
+        assert not _meta(celda)["grade"] and _meta(celda)["locked"] and "points" not in _meta(celda)
+        assert "assert" not in celda["texto"] and "revisar(" in celda["texto"]
+
+
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_respuestas_de_una_linea(ejercicio):
+    for celda in _celdas(_fuente(ejercicio)):
         if _meta(celda).get("solution") and celda["cell_type"] == "code":
             solucion = celda["texto"].split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0].strip()
-            assert len(solucion.splitlines()) == 1, solucion
+            assert len(solucion.splitlines()) == 1 and solucion.startswith("respuesta = "), solucion
+
+
+def test_la_configuracion_no_libera_el_banco():
+    config = (rutas.CURSO / "nbgrader_config.py").read_text(encoding="utf-8")
+    assert re.search(r"c\.CourseDirectory\.ignore = \[.*\"preguntas\.toml\"", config)
+
+
+# --- con nbgrader de verdad ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module", params=EJERCICIOS)
+def curso(request, tmp_path_factory):
+    """Un curso limpio con el ejercicio ya liberado (release/)."""
+    carpeta, _ = motor.preparar_curso(tmp_path_factory.mktemp("curso"))
+    hecho = _nbgrader(carpeta, "generate_assignment", request.param)
+    assert hecho.returncode == 0, hecho.stdout + hecho.stderr
+    return carpeta, request.param
 
 
 @pytest.mark.lento
 def test_la_fuente_pasa_nbgrader_validate(curso):
-    hecho = _nbgrader(curso, "validate", str(curso / "source" / EJERCICIO / f"{EJERCICIO}.ipynb"))
+    carpeta, ejercicio = curso
+    hecho = _nbgrader(carpeta, "validate", str(carpeta / "source" / ejercicio / f"{ejercicio}.ipynb"))
     assert "Success! Your notebook passes all the tests." in hecho.stdout, hecho.stdout + hecho.stderr
 
 
 @pytest.mark.lento
 def test_la_version_liberada_falla_validate(curso):
-    hecho = _nbgrader(curso, "validate", str(curso / "release" / EJERCICIO / f"{EJERCICIO}.ipynb"))
+    carpeta, ejercicio = curso
+    hecho = _nbgrader(carpeta, "validate", str(carpeta / "release" / ejercicio / f"{ejercicio}.ipynb"))
     assert "VALIDATION FAILED" in hecho.stdout, hecho.stdout + hecho.stderr
 
 
 @pytest.mark.lento
-def test_la_version_liberada_no_tiene_soluciones_ni_pruebas_ocultas(curso):
-    liberado = curso / "release" / EJERCICIO / f"{EJERCICIO}.ipynb"
-    celdas = _celdas(liberado)
+def test_ninguna_respuesta_en_lo_liberado(curso):
+    """Issue 7, punto 2: ni las pruebas ocultas, ni las soluciones, ni las respuestas ni sus claves."""
+    carpeta, ejercicio = curso
+    b = banco.cargar(ejercicio)
+    liberado = carpeta / "release" / ejercicio
+    archivos = [p for p in liberado.rglob("*") if p.is_file()]
+    assert [p.name for p in archivos] == [f"{ejercicio}.ipynb"]  # preguntas.toml no se libera
+    celdas = _celdas(archivos[0])
     texto = "\n".join(c["texto"] for c in celdas)
-    for prohibido in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "tasa_por_100k(1_250, 500_000)",
-                      'respuesta = "Lince"', 'respuesta = "b"', "Le diría que tener más denuncias"):
+    for prohibido in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS", "revisar.es(",
+                      *autoria.lineas_ocultas(b)):
         assert prohibido not in texto, prohibido
-    fuente = "\n".join(c["texto"] for c in _celdas(FUENTE))
-    assert all(p in fuente for p in ('respuesta = "Lince"', 'respuesta = "b"'))  # sí mira algo
-    # Las pruebas ocultas usan las mismas reglas que las visibles (y no llegan al participante).
-    ocultas = {_meta(c)["grade_id"]: c["texto"].split("### BEGIN HIDDEN TESTS")[1]
-               for c in _celdas(FUENTE) if _meta(c).get("grade_id", "").endswith("-oculta")}
-    assert ocultas == {
-        "prueba-tasa-por-100k-oculta": "\nassert revisar.numero_cercano(respuesta_1, 250)\n### END HIDDEN TESTS",
-        "prueba-distrito-tasa-mas-alta-oculta": '\nassert revisar.mismo_nombre(respuesta_2, "Lince")\n'
-                                                "### END HIDDEN TESTS",
-        "prueba-tasa-poco-confiable-oculta": '\nassert revisar.como_letra(respuesta_3) == "b"\n### END HIDDEN TESTS',
-    }
+    assert autoria.lineas_ocultas(b) and all(linea in _fuente(ejercicio).read_text(encoding="utf-8") or
+                                             json.dumps(linea, ensure_ascii=False)[1:-1] in
+                                             _fuente(ejercicio).read_text(encoding="utf-8")
+                                             for linea in autoria.lineas_ocultas(b))  # sí mira algo
     for celda in celdas:
-        meta = _meta(celda)
-        if meta.get("solution") and celda["cell_type"] == "code":
+        if _meta(celda).get("solution") and celda["cell_type"] == "code":
             assert celda["texto"].startswith("respuesta = ...  # ✍️")
-        if meta.get("grade_id", "").endswith("-oculta"):
-            assert "assert" not in celda["texto"]
-            assert ast.get_docstring(ast.parse(celda["texto"]))
-    assert [_meta(c).get("grade_id") for c in celdas] == [_meta(c).get("grade_id") for c in _celdas(FUENTE)]
+    # El banco público que va dentro de la preparación es el del banco, sin respuestas a la vista.
+    base64 = re.search(r'revisor\("([A-Za-z0-9+/=]+)"\)', texto).group(1)
+    assert banco.decodificar(base64) == json.loads(json.dumps(b.publico()))
+    assert autoria.respuestas_a_la_vista(b, liberado) == []
+    assert [_meta(c).get("grade_id") for c in celdas] == [_meta(c).get("grade_id") for c in _celdas(_fuente(ejercicio))]
+
+
+def test_ninguna_respuesta_en_el_paquete():
+    """Issue 7, punto 2: lo que se instala (lideres/) no trae soluciones ni pruebas ocultas."""
+    prohibidas = {linea for e in EJERCICIOS for linea in autoria.lineas_ocultas(banco.cargar(e))}
+    assert prohibidas
+    encontradas = []
+    for ruta in (rutas.RAIZ / "lideres").rglob("*"):
+        if not ruta.is_file() or ruta.suffix in {".pyc"}:
+            continue
+        texto = ruta.read_text(encoding="utf-8", errors="ignore")
+        encontradas += [f"{ruta.name}: {linea}" for linea in prohibidas if linea in texto]
+    assert not encontradas, encontradas
+
+
+@pytest.mark.parametrize("ejercicio", EJERCICIOS)
+def test_la_busqueda_de_respuestas_si_las_encuentra(ejercicio):
+    """La fuente (con soluciones) sí deja ver respuestas: la búsqueda de la prueba anterior funciona."""
+    b = banco.cargar(ejercicio)
+    vistas = autoria.respuestas_a_la_vista(b, rutas.CURSO / "source" / ejercicio)
+    assert "se liberó preguntas.toml" in vistas and "respuesta modelo de la escrita" in vistas
+    assert sum(v.startswith("línea oculta") for v in vistas) == 2 * len(b.automaticas)
+    assert sum(v.startswith("respuesta ") for v in vistas) >= len(b.automaticas)

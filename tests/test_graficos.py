@@ -41,6 +41,7 @@ def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
     texto = _textos(fig).replace("\n", " ")
     assert "2025" in texto and FUENTE in texto
     assert nota_limites(AMBITOS) in texto
+    assert "Límites: IGN vía joseluisq/peru-geojson-datasets" in texto  # los reales, por defecto
     assert "San Juan de Lurigancho" in texto
     assert len(ax.get_legend().get_texts()) == (6 if medida == "tasa_100k" else 5)
     rayados = [p for p in parches if p.get_hatch()]
@@ -54,10 +55,10 @@ def test_mapa_estatico_con_leyenda_fuente_y_nota(medida):
 def test_mapa_de_lima_sigue_esquematico_si_solo_trujillo_es_oficial(oficiales_solo_trujillo):
     from lideres.limites import NOTA_ESQUEMATICA, nota_limites
 
-    assert nota_limites("Trujillo").startswith("Límites oficiales importados")
+    assert nota_limites("Trujillo") == "Límites: Municipalidad de prueba."
     texto = _textos(mapa_estatico(2025, "conteo")).replace("\n", " ")
     assert NOTA_ESQUEMATICA in texto
-    assert "oficiales importados" not in texto
+    assert "Municipalidad" not in texto
 
 
 def test_ranking_conteo_y_tasa():
@@ -71,7 +72,7 @@ def test_ranking_conteo_y_tasa():
     assert len(etiquetas_tasa) == 11
     assert etiquetas_tasa[-1].startswith("… ") and "San Juan de Lurigancho" in etiquetas_tasa[-1]
     assert FUENTE in _textos(tasa).replace("\n", " ")
-    assert "Denuncias por cada 100,000 habitantes" == tasa.axes[0].get_xlabel()
+    assert "Denuncias por 100,000 hab." == tasa.axes[0].get_xlabel()
 
 
 def test_ranking_marca_tasas_inestables():
@@ -99,3 +100,26 @@ def test_tabla_legible_en_espanol_y_es_pe():
     assert "1,177,629" in html and "36,163" in html  # San Juan de Lurigancho, 2024
     assert "ubigeo" not in html
     assert tabla.equals(copia)  # no cambia la tabla original
+
+
+@pytest.mark.parametrize("hacer", [lambda: mapa_estatico(2025, "tasa_100k"),
+                                   lambda: grafico_ranking(2025, "tasa_100k")])
+def test_figuras_legibles_en_un_celular(hacer):
+    """Angostas (≤ 4.8 pulgadas: en 360 px se ven a ~75 %) y sin letra menor de 10 puntos."""
+    fig = hacer()
+    assert fig.get_figwidth() <= 4.8
+    fig.canvas.draw()
+    textos = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text().strip() and t.get_visible()]
+    chicos = {t.get_text()[:30]: t.get_fontsize() for t in textos if t.get_fontsize() < 10}
+    assert chicos == {}
+    # nada se sale de la figura (títulos, etiquetas, notas al pie)
+    ancho, alto = fig.canvas.get_width_height()
+    ax = fig.axes[0]
+    sueltos = list(fig.texts) + [ax.title] + (ax.get_yticklabels() if ax.axison else []) + list(ax.texts)
+    if fig._suptitle is not None:
+        sueltos.append(fig._suptitle)
+    cajas = [(t.get_text(), t.get_window_extent()) for t in sueltos if t.get_text().strip()]
+    if ax.get_legend():
+        cajas.append(("leyenda", ax.get_legend().get_window_extent()))
+    for texto, caja in cajas:
+        assert caja.x0 >= -1 and caja.x1 <= ancho + 1 and caja.y0 >= -1 and caja.y1 <= alto + 1, texto

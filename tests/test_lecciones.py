@@ -109,6 +109,9 @@ def test_tableros_con_id_de_modulo_y_una_celda(ruta):
     assert len(codigo) == 1, "un tablero es un título y una sola celda que llama a lideres.tablero"
     assert "lideres.tablero" in _texto(codigo[0])
     assert _titulos(cuaderno)[0][0] == 1
+    # El título de la pestaña del navegador (Voilà usa metadata.title; sin él, el nombre del archivo).
+    titulo = cuaderno["metadata"].get("title", "")
+    assert titulo.endswith("— Escuela de Líderes") and len(titulo) > len("— Escuela de Líderes") + 3
 
 
 def test_las_cifras_de_la_leccion_02_coinciden_con_los_datos():

@@ -26,7 +26,7 @@ def test_config_en_espanol_y_sin_extensiones_de_red():
     assert "sphinx.ext.intersphinx" not in sphinx["extensions"]
     assert sphinx["nb_ipywidgets_js"] == {}
     assert "dollarmath" not in cfg["parse"]["myst_enable_extensions"]
-    assert cfg["execute"]["execute_notebooks"] in ("force", "cache")
+    assert cfg["execute"]["execute_notebooks"] == "cache"  # caché de myst-nb (jupyter-cache)
     assert not cfg["launch_buttons"].get("binderhub_url")
     assert not cfg["html"]["use_repository_button"]
 
@@ -80,11 +80,51 @@ def test_preparar_copia_sin_tocar_el_original(tmp_path):
     for p, contenido in originales.items():
         assert p.read_bytes() == contenido
     for m, copia in zip(listos(), copiados, strict=True):
-        ultima = json.loads(copia.read_text(encoding="utf-8"))["cells"][-1]
-        assert libro.url_tablero(m) in ultima["source"]
-        assert "servidor del taller" in ultima["source"]
+        celdas = json.loads(copia.read_text(encoding="utf-8"))["cells"]
+        # Después del tablero puede venir la autoevaluación (lideres.cuestionario).
+        tablero = next(c for c in celdas if libro.url_tablero(m) in c["source"])
+        assert "servidor del taller" in tablero["source"]
     assert (book / libro.CARPETA_GENERADO / "glosario.md").is_file()
     assert (book / libro.CARPETA_GENERADO / "modulos.md").is_file()
+
+
+def test_preparar_oculta_el_codigo_y_no_reescribe_lo_que_no_cambio(tmp_path):
+    cuadernos = tmp_path / "notebooks"
+    cuadernos.mkdir()
+    for m in listos():
+        nb = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": "# Hola"},
+                        {"cell_type": "code", "metadata": {}, "source": "1 + 1", "outputs": [],
+                         "execution_count": None}],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        (cuadernos / m.cuaderno).write_text(json.dumps(nb), encoding="utf-8")
+    book = tmp_path / "book"
+    copiados = libro.preparar(book, cuadernos)
+    for copia in copiados:
+        celdas = json.loads(copia.read_text(encoding="utf-8"))["cells"]
+        codigo = [c for c in celdas if c["cell_type"] == "code"]
+        assert codigo and all("remove-input" in c["metadata"]["tags"] for c in codigo)
+    for m in listos():  # el original sigue sin etiquetas
+        assert "tags" not in json.loads((cuadernos / m.cuaderno).read_text())["cells"][1]["metadata"]
+    fechas = {p: p.stat().st_mtime_ns for p in (book / libro.CARPETA_MODULOS).iterdir()}
+    antes = libro.huellas(book)
+    libro.preparar(book, cuadernos)
+    assert {p: p.stat().st_mtime_ns for p in (book / libro.CARPETA_MODULOS).iterdir()} == fechas
+    assert libro.huellas(book) == antes
+    (cuadernos / listos()[0].cuaderno).write_text(json.dumps(
+        {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}), encoding="utf-8")
+    libro.preparar(book, cuadernos)
+    assert libro.huellas(book)["libro"] != antes["libro"]
+    assert libro.huellas(book)["paquete"] == antes["paquete"]
+
+
+def test_enlace_al_tablero_dentro_de_la_actividad(tmp_path):
+    book = tmp_path / "book"
+    for copia, m in zip(libro.preparar(book), listos(), strict=True):
+        celdas = json.loads(copia.read_text(encoding="utf-8"))["cells"]
+        textos = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in celdas]
+        i = next(k for k, t in enumerate(textos) if t.startswith("## Actividad"))
+        assert libro.url_tablero(m) in textos[i + 1]
+        assert "aprieta" not in "".join(textos) and "Cambia los números" not in "".join(textos)
 
 
 def test_preparar_sin_cuaderno_da_error_en_espanol(tmp_path):
@@ -192,6 +232,25 @@ def test_capitulo_ejecutado_con_figuras_y_enlace_al_tablero(html):
             assert (pagina.parent / src).resolve().is_file(), src
         assert f'href="{libro.url_tablero(m)}"' in texto
         assert "Traceback" not in texto
+
+
+@pytest.mark.lento
+def test_reconstruir_sin_cambios_no_vuelve_a_construir(html):
+    mensajes = []
+    assert libro.construir(imprimir=mensajes.append) == html
+    assert any("ya está al día" in m for m in mensajes), mensajes
+    assert libro.html_listo()
+    huellas = json.loads((html.parent / libro.ARCHIVO_HUELLAS).read_text(encoding="utf-8"))
+    assert huellas == libro.huellas()
+    # la caché de ejecución de myst-nb guarda los capítulos (en _build/, fuera de git)
+    assert (html.parent / libro.CARPETA_CACHE).is_dir()
+
+
+@pytest.mark.lento
+def test_capitulo_sin_codigo_a_la_vista(html):
+    for m in listos():
+        texto = _texto(html / libro.CARPETA_MODULOS / f"{m.id}.html")
+        assert "cell_input" not in texto and "from lideres" not in texto
 
 
 @pytest.mark.lento

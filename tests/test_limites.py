@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 
 import numpy as np
@@ -17,6 +18,7 @@ from lideres import limites, rutas
 from lideres.errores import ErrorLideres
 
 ESQUEMA = rutas.DATOS / limites.ARCHIVO_ESQUEMATICO
+REALES = rutas.DATOS / limites.ARCHIVO_REAL
 LIMITES_REF = rutas.REFERENCIA / "boundaries"
 
 
@@ -101,6 +103,92 @@ def test_regenerar_da_el_mismo_archivo(esquema):
     assert limites.construir_esquematicos() == esquema
 
 
+# --- límites reales que trae el curso ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def reales():
+    return json.loads(REALES.read_text(encoding="utf-8"))
+
+
+def test_61_distritos_reales_validos_con_fuente(reales, distritos):
+    assert sorted(f["properties"]["ubigeo"] for f in reales["features"]) == sorted(distritos.index)
+    fuentes = {c.fuente for c in limites.CAPAS_REFERENCIA}
+    for f in reales["features"]:
+        p = f["properties"]
+        g = shape(f["geometry"])
+        assert g.geom_type in ("Polygon", "MultiPolygon") and g.is_valid and not g.is_empty, p["distrito"]
+        assert p["tipo_limite"] == "oficial" and p["fuente"] in fuentes
+        assert p["distrito"] == distritos.loc[p["ubigeo"], "distrito"]
+
+
+def test_reales_pesan_menos_de_150_kb_tambien_en_el_navegador(reales):
+    from lideres.tablero import mapa
+
+    assert REALES.stat().st_size <= 150 * 1024
+    # lo que el tablero envía al teléfono (Lima y Callao, solo UBIGEO y nombre)
+    enviado = json.dumps(mapa.limites(), separators=(",", ":"))
+    assert len(enviado.encode()) <= 150 * 1024
+    assert "esquem" not in enviado
+
+
+def test_simplificar_no_abre_huecos_ni_superpone_vecinos(reales):
+    geoms = [shape(f["geometry"]) for f in reales["features"]]
+    arbol = shapely.STRtree(geoms)
+    for i, g in enumerate(geoms):
+        for j in arbol.query(g):
+            if j > i:  # < 2 hectáreas: lo que deja el redondeo a 4 decimales, invisible en el mapa
+                assert limites.area_km2(g.intersection(geoms[j])) < 0.02
+    # Miraflores sigue tocando a San Isidro, Barranco y Surquillo
+    por_u = {f["properties"]["ubigeo"]: shape(f["geometry"]) for f in reales["features"]}
+    for v in ["150131", "150104", "150141"]:
+        assert por_u["150122"].distance(por_u[v]) < 1e-6
+
+
+def test_defectos_conocidos_se_dicen(reales):
+    avisos = {f["properties"]["ubigeo"]: f["properties"].get("aviso", "") for f in reales["features"]}
+    assert "solo la parte de tierra" in avisos["070105"] and "18.38 km²" in avisos["070105"]  # La Punta
+    assert "Dibujo muy simple" in avisos["130103"]                                         # Florencia de Mora
+    assert "población oficiales" in avisos["070105"]
+    # no hay Alto Trujillo: la provincia tiene 11 distritos en la capa y en la tabla
+    assert sum(u.startswith("1301") for u in avisos) == 11
+
+
+def test_los_mapas_usan_los_reales_por_defecto():
+    datos = limites.cargar_limites(["Lima Metropolitana", "Callao"])
+    assert {f["properties"]["tipo_limite"] for f in datos["features"]} == {"oficial"}
+    assert limites.nota_limites() == (
+        "Límites: IGN vía joseluisq/peru-geojson-datasets (MIT o Apache-2.0); "
+        "INEI 2023 vía lincolneulogio/peru-geojson, CC BY 4.0.")
+    esquema = limites.cargar_limites("Trujillo", tipo="esquematico")
+    assert {f["properties"]["tipo_limite"] for f in esquema["features"]} == {"esquemático"}
+    assert esquema["nota"] == limites.NOTA_ESQUEMATICA
+    assert "070105" in limites.avisos_limites("Callao")
+    with pytest.raises(ErrorLideres, match="tipo de límites"):
+        limites.cargar_limites(tipo="oficial")
+
+
+def test_regenerar_desde_la_referencia_da_lo_mismo(tmp_path, reales):
+    """Lo que está en data/ es la salida del importador (simplificada), no una copia."""
+    if not (LIMITES_REF / limites.CAPAS_REFERENCIA[0].archivo).exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"falta {LIMITES_REF}: en CI los límites deben poder regenerarse")
+        pytest.skip(f"no está {LIMITES_REF} (archivos de terceros)")
+    limites.importar_referencia(destino=tmp_path)
+    assert (tmp_path / limites.ARCHIVO_REAL).read_bytes() == REALES.read_bytes()
+    for archivo in (tmp_path / limites.CARPETA_LICENCIAS).iterdir():
+        assert archivo.read_bytes() == (rutas.DATOS / limites.CARPETA_LICENCIAS / archivo.name).read_bytes()
+    assert len(list((tmp_path / limites.CARPETA_LICENCIAS).iterdir())) == len(
+        list((rutas.DATOS / limites.CARPETA_LICENCIAS).iterdir()))
+    # y ningún archivo de data/ es idéntico a uno de la referencia
+    for original in LIMITES_REF.iterdir():
+        assert original.read_bytes() != REALES.read_bytes()
+
+
+def test_referencia_que_no_existe_da_error_en_espanol(tmp_path):
+    with pytest.raises(ErrorLideres, match="No encuentro la carpeta de límites"):
+        limites.importar_referencia(tmp_path / "no-hay", destino=tmp_path)
+
+
 # --- cargar y nota ----------------------------------------------------------------------------
 
 @pytest.fixture
@@ -157,7 +245,7 @@ def test_importar_por_ubigeo(datos_tmp, nombre):
     assert len(salida["features"]) == 50
     assert all(f["properties"]["tipo_limite"] == "oficial" for f in salida["features"])
     assert limites.nota_limites(["Lima Metropolitana", "Callao"]).startswith(
-        "Límites oficiales importados: IGN vía joseluisq")
+        "Límites: IGN vía joseluisq")
     # Trujillo sigue esquemático y la nota general lo dice
     assert "el resto, esquemáticos" in limites.nota_limites()
     assert limites.nota_limites("Trujillo") == limites.NOTA_ESQUEMATICA
@@ -194,7 +282,7 @@ def test_importar_lima_y_luego_trujillo_se_combinan(datos_tmp):
     cargados = limites.cargar_limites()
     assert len(cargados["features"]) == 61
     assert all(f["properties"]["tipo_limite"] == "oficial" for f in cargados["features"])
-    assert limites.nota_limites() == "Límites oficiales importados: IDE-INEI 2023; IGN."
+    assert limites.nota_limites() == "Límites: IDE-INEI 2023; IGN."
     # --quitar vuelve a los esquemáticos
     assert limites.cli_importar(argparse.Namespace(archivo=None, quitar=True)) == 0
     assert not (datos_tmp / limites.ARCHIVO_OFICIAL).exists()
@@ -277,3 +365,21 @@ def test_cli_importar_y_error(datos_tmp, tmp_path, capsys):
     assert main(["datos", "limites", str(malo)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Error:") and "Traceback" not in err
+
+
+def test_cli_referencia_escribe_limites_y_licencias(datos_tmp, capsys):
+    from lideres.cli import main
+
+    _ref(limites.CAPAS_REFERENCIA[0].archivo)
+    assert main(["datos", "limites", "--referencia", str(rutas.REFERENCIA)]) == 0
+    salida = capsys.readouterr().out
+    assert "Aviso, La Punta" in salida and "Florencia de Mora" in salida
+    assert "Los mapas dirán: Límites: IGN vía joseluisq" in salida
+    assert (datos_tmp / limites.ARCHIVO_REAL).read_bytes() == REALES.read_bytes()
+    assert sorted(p.name for p in (datos_tmp / limites.CARPETA_LICENCIAS).iterdir()) == sorted(
+        p.name for p in (rutas.DATOS / limites.CARPETA_LICENCIAS).iterdir())
+    # con límites propios importados encima, --quitar vuelve a los del curso (no a los esquemáticos)
+    limites.importar_limites(_ref("trujillo_distritos_inei2023_light.geojson"), fuente="Municipalidad")
+    assert "Municipalidad" in limites.nota_limites("Trujillo")
+    assert main(["datos", "limites", "--quitar"]) == 0
+    assert limites.nota_limites("Trujillo") == "Límites: INEI 2023 vía lincolneulogio/peru-geojson, CC BY 4.0."

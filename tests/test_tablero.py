@@ -83,10 +83,10 @@ def test_leyenda_con_unidades_fuente_y_nota_de_limites():
 def test_leyenda_de_lima_sigue_esquematica_si_solo_trujillo_es_oficial(oficiales_solo_trujillo):
     from lideres.limites import NOTA_ESQUEMATICA, nota_limites
 
-    assert nota_limites("Trujillo").startswith("Límites oficiales importados")
+    assert nota_limites("Trujillo") == "Límites: Municipalidad de prueba."
     e = EstadoTablero("tasa_100k", 2025)
     assert e.leyenda()["nota_limites"] == NOTA_ESQUEMATICA
-    assert "oficiales importados" not in vistas.html_leyenda(e)
+    assert "Municipalidad" not in vistas.html_leyenda(e)
 
 
 def test_ficha_de_un_distrito_en_es_pe():
@@ -212,8 +212,30 @@ def test_controles_con_textos_en_espanol(tablero):
         ("Tasa por 100 mil habitantes", "tasa_100k"),
     )
     assert [v for _, v in tablero.control_anio.options] == [2024, 2025]
-    assert tablero.control_distrito.value is None
+    assert tablero.control_distrito.value == ""
+    assert tablero.control_distrito.label == "— Elige un distrito —"
+    assert tablero.control_distrito.description.startswith("Distrito")
     assert len(tablero.control_distrito.options) == 51
+    zoom, credito = tablero.mapa.controls
+    assert (zoom.zoom_in_title, zoom.zoom_out_title) == ("Acercar", "Alejar")
+    assert "ipyleaflet" not in credito.prefix and "MININTER" in credito.prefix
+    assert "Límites: IGN" in credito.prefix
+    assert tablero.mapa.keyboard is False
+
+
+def test_antes_de_concluir_y_sin_jerga(tablero):
+    texto = tablero.antes.value
+    assert "Antes de concluir" in texto and "no son todos los delitos" in texto
+    assert "2020" in texto and "mucha gente" in texto
+    leyenda = tablero.leyenda.value
+    assert "quintiles" not in leyenda or "mismo número de distritos" in leyenda
+    assert "centroide" not in leyenda + tablero.info.value
+
+
+def test_la_punta_dice_que_su_dibujo_es_solo_tierra(tablero):
+    tablero.elegir("070105")
+    assert "solo la parte de tierra" in tablero.info.value
+    assert "población oficiales" in tablero.info.value
 
 
 def test_cambiar_medida_recolorea_y_reordena(tablero):
@@ -268,6 +290,7 @@ def test_elegir_en_la_lista_agrega_la_barra(tablero):
     assert "lideres-barra-seleccionada" in tablero.grafico.value
     tablero.elegir(None)
     assert f'data-ubigeo="{SANTA_MARIA}"' not in tablero.grafico.value
+    assert tablero.estado.seleccion is None and tablero.control_distrito.value == ""
 
 
 def test_teselas_solo_cuando_se_configuran(monkeypatch):

@@ -13,6 +13,8 @@ SUBORDENES = {
     "recoger": "Traer las entregas desde una carpeta por participante o un .zip",
     "calificar": "Calificar las entregas y escribir la retroalimentación en español",
     "reporte": "Ver el avance del grupo: CSV, página HTML y gráfico",
+    "generar": "Crear el cuaderno de un ejercicio a partir de su preguntas.toml",
+    "validar": "Revisar un ejercicio nuevo de punta a punta (preguntas, cuaderno y nbgrader)",
 }
 
 
@@ -49,8 +51,19 @@ def agregar(parser):
     p = sub.add_parser("reporte", help=SUBORDENES["reporte"], description=SUBORDENES["reporte"])
     _curso(p)
 
+    for nombre in ("generar", "validar"):
+        p = sub.add_parser(nombre, help=SUBORDENES[nombre], description=SUBORDENES[nombre])
+        p.add_argument("ejercicio", metavar="EJERCICIO",
+                       help="carpeta de exercises/source/ con su preguntas.toml, por ejemplo 02_conteos_y_tasas")
+        if nombre == "validar":
+            p.add_argument("--rapido", action="store_true",
+                           help="solo revisar preguntas.toml y el cuaderno, sin correr nbgrader")
+        _curso(p)
+
 
 def ejecutar(args) -> int:
+    if args.suborden in ("generar", "validar"):  # trabajan sobre source/, sin libro de notas
+        return (_generar if args.suborden == "generar" else _validar)(args)
     from lideres.curso import motor
 
     curso, notas = motor.preparar_curso(args.curso, crear=args.suborden == "asignar")
@@ -137,3 +150,29 @@ def _reporte(args, curso: Path) -> int:
     print(f"Tabla para Excel: {rutas['csv']}")
     print(f"Gráfico: {rutas['png']}")
     return 0
+
+
+def _carpeta_de_ejercicios(args) -> Path:
+    from lideres import rutas
+
+    return Path(args.curso).expanduser() if args.curso else rutas.CURSO
+
+
+def _generar(args) -> int:
+    from lideres.banco import autoria
+
+    ruta, cambio = autoria.generar(args.ejercicio, _carpeta_de_ejercicios(args))
+    print(f"{'Cuaderno creado de nuevo' if cambio else 'El cuaderno ya estaba al día'}: {ruta}")
+    print(f"Siguiente paso: lideres curso validar {args.ejercicio}" + (f" --curso {args.curso}" if args.curso else ""))
+    return 0
+
+
+def _validar(args) -> int:
+    from lideres.banco import autoria
+
+    if autoria.validar(args.ejercicio, _carpeta_de_ejercicios(args), avisar=lambda t: print(t, flush=True),
+                       rapido=args.rapido):
+        print(f"Todo bien: el ejercicio está listo para asignar (lideres curso asignar {args.ejercicio}).")
+        return 0
+    print("Hay problemas: corrígelos y vuelve a validar.")
+    return 1

@@ -11,9 +11,9 @@ SUBORDENES = {
     "revisar": ("lideres.revisar", "cli_revisar",
                 "Revisar un registro propio (CSV o Excel) y decir qué falta o sobra"),
     "limites": ("lideres.limites", "cli_importar",
-                "Usar límites distritales oficiales (GeoJSON) en lugar de los esquemáticos"),
+                "Usar otros límites distritales oficiales (GeoJSON), o rehacer los que trae el curso"),
     "generar": ("lideres.sinteticos", "cli_generar",
-                "Regenerar los límites esquemáticos y los incidentes sintéticos (con semilla)"),
+                "Regenerar los límites esquemáticos (de respaldo) y los incidentes sintéticos (con semilla)"),
     "importar-hechos": ("lideres.hechos", "cli_importar",
                         "Volver a llevar las cifras publicadas (shared/facts) a data/"),
 }
@@ -38,7 +38,10 @@ def agregar(parser):
     p.add_argument("--campo-nombre", metavar="CAMPO", help="propiedad con el nombre (se detecta sola)")
     p.add_argument("--fuente", metavar="TEXTO", help="cómo citar la fuente en los mapas")
     p.add_argument("--quitar", action="store_true",
-                   help="volver a los límites esquemáticos (borra los oficiales importados)")
+                   help="volver a los límites que trae el curso (borra los oficiales importados)")
+    p.add_argument("--referencia", metavar="CARPETA", nargs="?", const=True,
+                   help="rehacer data/limites_distritales.geojson y data/licencias/ desde "
+                   "shared/reference (o desde CARPETA)")
 
     p = suborden("generar")
     p.add_argument("--solo", choices=["limites", "incidentes"], help="generar solo una de las dos cosas")

@@ -13,14 +13,28 @@ def agregar(parser):
                              "(sin contraseña: solo en la red del taller)")
     parser.add_argument("--sin-libro", action="store_true",
                         help="no construir el libro si falta (se sirven solo los tableros)")
-    parser.add_argument("--precalentados", type=int, default=s.PRECALENTADOS_POR_DEFECTO, metavar="N",
-                        help="kernels listos de antemano por cada tablero (por defecto "
-                             f"{s.PRECALENTADOS_POR_DEFECTO}; 0 para no precalentar)")
+    parser.add_argument("--participantes", type=int, default=s.PARTICIPANTES_POR_DEFECTO, metavar="N",
+                        help="cuántas personas habrá en la sala (por defecto "
+                             f"{s.PARTICIPANTES_POR_DEFECTO}): fija los kernels precalentados, el "
+                             "máximo de kernels y cuándo se apagan los inactivos")
+    parser.add_argument("--modulo", metavar="NN",
+                        help="el módulo de la sesión (por ejemplo 04): su tablero queda listo para "
+                             "todo el grupo; los demás, para una persona")
+    parser.add_argument("--precalentados", type=int, default=None, metavar="N",
+                        help="kernels listos de antemano por cada tablero (por defecto, uno por "
+                             "participante; 0 para no precalentar)")
     parser.add_argument("--cuadernos", metavar="CARPETA",
                         help="carpeta con los cuadernos; sus tableros van en CARPETA/tableros/ "
                              "(por defecto notebooks/)")
+    parser.add_argument("--curso", metavar="CARPETA",
+                        help="carpeta del curso de nbgrader que recibe las entregas desde los celulares "
+                             "(por ejemplo exercises/ o una por cohorte); imprime el código del grupo")
+    parser.add_argument("--modo", choices=["practica", "examen"],
+                        help="con --curso: «practica» muestra si cada respuesta está bien y su "
+                             "explicación; «examen» solo al entregar (queda guardado en el curso)")
     parser.add_argument("--registro", metavar="ARCHIVO",
-                        help="archivo para los mensajes técnicos de Jupyter (por defecto en /tmp)")
+                        help="archivo para los mensajes técnicos de Jupyter (por defecto "
+                             "~/.local/state/lideres/taller-PUERTO.log)")
     parser.epilog = (
         "Sirve en un solo origen: la página de inicio (/), el libro (/libro/) y los tableros "
         "(/voila/render/tableros/...). Ctrl-C lo detiene y apaga los kernels."
@@ -32,5 +46,6 @@ def ejecutar(args) -> int:
 
     return iniciar(
         puerto=args.puerto, red=args.red, sin_libro=args.sin_libro,
-        precalentados=args.precalentados, cuadernos=args.cuadernos, registro=args.registro,
+        participantes=args.participantes, precalentados=args.precalentados, modulo=args.modulo,
+        cuadernos=args.cuadernos, registro=args.registro, curso=args.curso, modo=args.modo,
     )

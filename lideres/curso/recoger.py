@@ -46,14 +46,43 @@ def es_basura(nombre: str) -> bool:
     return nombre in BASURA or nombre.startswith("._") or nombre.startswith(".~")
 
 
+# Letras que se esperan en nombres de personas y archivos en español (además de a–z y 0–9).
+_LETRAS_ESPANOL = set("áéíóúüñÁÉÍÓÚÜÑ")
+_CODIGOS_WINDOWS = ("cp850", "cp437")  # Windows en español usa 850; el de EE. UU., 437
+
+
+def _plausibilidad(texto: str) -> int:
+    """Cuántos caracteres parecen de un nombre en español; los de dibujo de cuadros o griegos restan."""
+    puntos = 0
+    for c in texto:
+        if c.isascii() or c in _LETRAS_ESPANOL:
+            puntos += 1
+        else:
+            puntos -= 2  # «╡ngel», «╓scar»: así se ve un nombre de 850 leído como 437
+    return puntos
+
+
+def decodificar_nombre(crudo: bytes) -> str:
+    """Nombre de archivo de un zip sin la marca UTF-8: UTF-8 si lo es; si no, el código de página de
+    Windows (850 o 437) que da letras de un nombre en español («Ángel Ñahuincopa Álvarez»)."""
+    try:
+        return crudo.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidatos = [crudo.decode(cp) for cp in _CODIGOS_WINDOWS]  # 850 primero: gana en un empate
+    return max(candidatos, key=_plausibilidad)
+
+
 def _nombre_en_zip(info: zipfile.ZipInfo) -> str:
-    """Los zips de Windows antiguos guardan los nombres en cp437: recuperamos tildes y ñ."""
+    """Los zips hechos en Windows guardan los nombres sin marca UTF-8, en el código de página del
+    sistema (850 en español). zipfile los lee como 437: volvemos a los bytes y elegimos."""
     if info.flag_bits & 0x800:
         return info.filename
     try:
-        return info.filename.encode("cp437").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        crudo = info.filename.encode("cp437")
+    except UnicodeEncodeError:  # zipfile ya usó otra codificación (metadata_encoding)
         return info.filename
+    return decodificar_nombre(crudo)
 
 
 def ruta_segura(nombre: str) -> PurePosixPath | None:
@@ -207,6 +236,7 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
     """Copia las entregas al curso: archivo por recojo en recibidos/ y la última en submitted/."""
     curso, origen = Path(curso), Path(origen)
     esperados = cuadernos_del_ejercicio(curso, ejercicio)
+    lista = ids.leer_lista(curso)  # antes de copiar nada: si está dañada, no queda un recojo a medias
     if not origen.exists():
         raise ErrorLideres(f"No existe «{origen}».",
                            como_arreglar="Escribe la ruta de la carpeta o del .zip con las entregas.")
@@ -238,7 +268,7 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
         resumen = buscar_entregas(carpeta, esperados)
         resumen.avisos[:0] = avisos_zip
         resumen.archivo = archivo
-        _copiar(curso, ejercicio, resumen, archivo, ahora)
+        _copiar(curso, ejercicio, resumen, archivo, ahora, lista)
     marca = ahora.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     registro = {
         "ejercicio": ejercicio,
@@ -251,8 +281,9 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
     return resumen
 
 
-def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora: dt.datetime) -> None:
-    lista = ids.leer_lista(curso)
+def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora: dt.datetime,
+            lista: dict | None = None) -> None:
+    lista = ids.leer_lista(curso) if lista is None else lista
     marca = ahora.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     for entrega in resumen.entregas:
         guardado = archivo / entrega.codigo

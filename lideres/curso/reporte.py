@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from pathlib import Path
 
+import jinja2
 import pandas as pd
 
 from lideres.curso import ids
@@ -28,8 +28,17 @@ ESTADOS = {
     "sin_entrega": "Sin entrega",
     "sin_calificar": "Recogido, falta calificar",
 }
-COLORES = {"completado": "#1b7a3a", "revision": "#d08c00", "no_calificado": "#b3261e",
-           "sin_entrega": "#9aa3ab", "sin_calificar": "#5b8cc4"}
+# Colores por puntaje: de naranja (poco) a morado (todo), la escala PuOr de ColorBrewer, que se
+# distingue con daltonismo; 0 % nunca es verde. Cada color va siempre con su palabra.
+TRAMOS = [  # (desde %, clase, palabra, fondo, texto)
+    (100, "p100", "Completo", "#5e3c99", "#ffffff"),
+    (75, "p75", "Bien", "#b2abd2", "#1f2a33"),
+    (50, "p50", "A medias", "#d8daeb", "#1f2a33"),
+    (25, "p25", "Poco", "#fee0b6", "#1f2a33"),
+    (0, "p0", "Muy poco", "#f1a340", "#1f2a33"),
+]
+SIN_PUNTAJE = ("gris", "#e6e9ec", "#1f2a33")
+_PLANTILLAS = Path(__file__).parent / "plantillas"
 
 
 def contar_respondidas(entregado: dict, liberado: dict) -> tuple[int, int]:
@@ -81,18 +90,107 @@ def tabla_avance(registros: list[dict]) -> pd.DataFrame:
     tabla = pd.DataFrame(filas, columns=COLUMNAS)
     for columna in ("Puntaje", "Puntaje máximo", "Porcentaje"):
         tabla[columna] = pd.to_numeric(tabla[columna], errors="coerce")
+    tabla.attrs["por_pregunta"] = resumen_por_pregunta(registros)  # lo usa escribir_reporte
     return tabla
 
 
+def tramo(porcentaje_: float | None) -> tuple[str, str, str, str]:
+    """(clase, palabra, fondo, texto) del color de un puntaje en %."""
+    for desde, clase, palabra, fondo, texto in TRAMOS:
+        if porcentaje_ is not None and not pd.isna(porcentaje_) and porcentaje_ >= desde:
+            return clase, palabra, fondo, texto
+    return SIN_PUNTAJE[0], "", SIN_PUNTAJE[1], SIN_PUNTAJE[2]
+
+
+def _personas(cantidad: int) -> str:
+    return f"{numero(cantidad)} {'persona' if cantidad == 1 else 'personas'}"
+
+
+def resumen_partes(tabla: pd.DataFrame) -> tuple[str, list[str]]:
+    """('5 participantes.', ['02_conteos_y_tasas: calificado: 3 personas, …', …]): personas, no filas."""
+    personas = tabla["Código"].nunique()
+    partes = []
+    for ejercicio, parte in tabla.groupby("Ejercicio", sort=True):
+        conteo = parte.groupby("Estado")["Código"].nunique()
+        estados = [f"{estado.lower()}: {_personas(conteo[estado])}" for estado in ESTADOS.values() if estado in conteo]
+        partes.append(f"{ejercicio}: " + ", ".join(estados) + ".")
+    return f"{numero(personas)} {'participante' if personas == 1 else 'participantes'}.", partes
+
+
 def resumen(tabla: pd.DataFrame) -> str:
-    personas = tabla["Participante"].nunique()
-    conteo = tabla["Estado"].value_counts()
-    partes = [f"{estado}: {numero(conteo[estado])}" for estado in ESTADOS.values() if estado in conteo]
-    return f"{numero(personas)} participantes. " + (" · ".join(partes) + "." if partes else "")
+    """Cuántas personas, y por ejercicio cuántas personas están en cada estado (personas, no filas)."""
+    cabeza, partes = resumen_partes(tabla)
+    return " ".join([cabeza, *partes])
 
 
-def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date) -> str:
+def tabla_por_persona(tabla: pd.DataFrame) -> tuple[list[str], list[dict]]:
+    """Una fila por participante y una columna por ejercicio: (ejercicios, filas) para la página."""
+    ejercicios = sorted(tabla["Ejercicio"].unique())
     filas = []
+    for (nombre, codigo), parte in tabla.groupby(["Participante", "Código"], sort=False):
+        por_ejercicio = parte.set_index("Ejercicio")
+        celdas = []
+        for ejercicio in ejercicios:
+            if ejercicio not in por_ejercicio.index:
+                celdas.append({"texto": "—", "detalle": "", "clase": SIN_PUNTAJE[0]})
+                continue
+            fila = por_ejercicio.loc[ejercicio]
+            pct = fila["Porcentaje"]
+            clase, palabra, _, _ = tramo(pct)
+            if pd.notna(fila["Puntaje"]):
+                texto = f"{puntos(fila['Puntaje'])} de {puntos(fila['Puntaje máximo'])}"
+                detalle = f"{porcentaje(pct / 100, 0)} · {palabra}" if pd.notna(pct) else palabra
+                if fila["Revisión manual pendiente"] == "Sí":
+                    detalle += " · falta revisión a mano"
+            else:
+                texto, detalle = fila["Estado"], ""
+            celdas.append({"texto": texto, "detalle": detalle, "clase": clase})
+        filas.append({"nombre": nombre, "codigo": codigo, "celdas": celdas})
+    return ejercicios, filas
+
+
+def resumen_por_pregunta(registros: list[dict]) -> dict[str, list[dict]]:
+    """{ejercicio: [por pregunta: cuántas personas la tienen completa, a medias, sin puntos o por revisar]}.
+
+    Usa `por_pregunta` de cada registro calificado (lo trae `leer_registros`). La pregunta que más
+    costó (más personas sin el puntaje completo) lleva `mas_dificil`."""
+    resultado: dict[str, dict[str, dict]] = {}
+    for r in registros:
+        if r.get("estado") not in ("completado", "revision"):
+            continue
+        for p in r.get("por_pregunta") or []:
+            fila = resultado.setdefault(r["ejercicio"], {}).setdefault(p["id"], {
+                "id": p["id"], "titulo": p["titulo"], "maximo": p["maximo"], "completas": 0, "parciales": 0,
+                "ceros": 0, "pendientes": 0, "personas": 0, "mas_dificil": False})
+            fila["personas"] += 1
+            if p.get("pendiente"):
+                fila["pendientes"] += 1
+            elif (p["puntaje"] or 0) >= (p["maximo"] or 0):
+                fila["completas"] += 1
+            elif (p["puntaje"] or 0) > 0:
+                fila["parciales"] += 1
+            else:
+                fila["ceros"] += 1
+    salida = {}
+    for ejercicio, preguntas in sorted(resultado.items()):
+        filas = list(preguntas.values())
+        for fila in filas:
+            revisadas = fila["personas"] - fila["pendientes"]
+            fila["fallaron"] = fila["parciales"] + fila["ceros"]
+            fila["porcentaje_completas"] = fila["completas"] / revisadas * 100 if revisadas else None
+            fila["maximo_texto"] = f"{puntos(fila['maximo'])} {'punto' if fila['maximo'] == 1 else 'puntos'}"
+        peor = max(filas, key=lambda f: f["fallaron"], default=None)
+        if peor is not None and peor["fallaron"]:
+            for fila in filas:
+                fila["mas_dificil"] = fila["fallaron"] == peor["fallaron"]
+        salida[ejercicio] = filas
+    return salida
+
+
+def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunta: dict | None = None) -> str:
+    entorno = jinja2.Environment(loader=jinja2.FileSystemLoader(_PLANTILLAS), autoescape=True)
+    ejercicios, personas = tabla_por_persona(tabla)
+    detalle = []
     for _, fila in tabla.iterrows():
         celdas = []
         for columna in COLUMNAS:
@@ -103,49 +201,19 @@ def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date) -> str:
                 texto = puntos(valor)
             else:
                 texto = str(valor)
-            clase = ' class="num"' if columna in ("Puntaje", "Puntaje máximo", "Porcentaje") else ""
-            celdas.append(f"<td{clase}>{html.escape(texto)}</td>")
-        filas.append("<tr>" + "".join(celdas) + "</tr>")
-    encabezado = "".join(f'<th scope="col">{html.escape(c)}</th>' for c in COLUMNAS)
-    imagen = (f'<img src="{html.escape(grafico)}" alt="Gráfico del avance del grupo por participante">'
-              if grafico else "")
-    return f"""<!DOCTYPE html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Avance del grupo · Escuela de Líderes</title>
-<style>
-  body {{ font-family: "DejaVu Sans", system-ui, sans-serif; color: #1f2a33; margin: 0; background: #f6f7f9; }}
-  main {{ max-width: 1100px; margin: 0 auto; padding: 1rem; }}
-  h1 {{ font-size: 1.4rem; }}
-  .tabla {{ overflow-x: auto; background: #fff; border: 1px solid #dde1e5; border-radius: 8px; }}
-  table {{ border-collapse: collapse; width: 100%; font-size: .95rem; }}
-  th, td {{ padding: .35rem .6rem; border-bottom: 1px solid #e6e9ec; text-align: left; vertical-align: top; }}
-  th {{ background: #eef1f4; }}
-  td.num {{ text-align: right; white-space: nowrap; }}
-  td:nth-child(2) {{ white-space: nowrap; }}
-  img {{ max-width: 100%; background: #fff; border: 1px solid #dde1e5; border-radius: 8px; margin: 1rem 0; }}
-  footer {{ color: #5b6770; font-size: .85rem; margin: 1.5rem 0; }}
-</style>
-</head>
-<body>
-<main>
-<h1>Avance del grupo</h1>
-<p>{html.escape(resumen(tabla))} Actualizado el {html.escape(fecha(cuando))}.</p>
-{imagen}
-<div class="tabla"><table>
-<thead><tr>{encabezado}</tr></thead>
-<tbody>
-{chr(10).join(filas)}
-</tbody>
-</table></div>
-<footer>«Falta revisión manual»: la pregunta escrita aún no tiene nota; ábrela en el formgrader de nbgrader.
-El puntaje incluye lo automático y lo revisado a mano.</footer>
-</main>
-</body>
-</html>
-"""
+            celdas.append({"texto": texto, "num": columna in ("Puntaje", "Puntaje máximo", "Porcentaje")})
+        detalle.append(celdas)
+    preguntas = {}
+    for ejercicio, filas in (por_pregunta or {}).items():
+        preguntas[ejercicio] = [dict(f, clase=tramo(f["porcentaje_completas"])[0],
+                                     completas_texto=(porcentaje(f["porcentaje_completas"] / 100, 0)
+                                                      if f["porcentaje_completas"] is not None else "—"))
+                                for f in filas]
+    return entorno.get_template("reporte.html.j2").render(
+        resumen=resumen_partes(tabla), fecha=fecha(cuando), grafico=grafico, ejercicios=ejercicios,
+        personas=personas, columnas=COLUMNAS, detalle=detalle, preguntas=preguntas,
+        tramos=TRAMOS, sin_puntaje=SIN_PUNTAJE, personas_texto=_personas,
+    )
 
 
 def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
@@ -163,13 +231,14 @@ def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
         parte = tabla[tabla["Ejercicio"] == ejercicio].set_index("Participante").reindex(personas)
         valores = parte["Porcentaje"].fillna(0).tolist()
         estados = parte["Estado"].fillna(ESTADOS["sin_entrega"]).tolist()
-        colores = [COLORES[_clave_estado(e)] for e in estados]
+        colores = [tramo(p)[2] if pd.notna(p) else SIN_PUNTAJE[1] for p in parte["Porcentaje"]]
         posiciones = range(len(personas))
-        eje.barh(list(posiciones), valores, color=colores)
+        eje.barh(list(posiciones), valores, color=colores, edgecolor="#5b6770", linewidth=0.5)
         for y, (valor, estado, pct) in enumerate(zip(valores, estados, parte["Porcentaje"], strict=True)):
             etiqueta = (porcentaje(pct / 100, 0) + " · " if pd.notna(pct) else "") + estado
-            eje.text(min(valor, 100) + 1, y, etiqueta, va="center", fontsize=8,
-                     color=COLORES[_clave_estado(estado)])
+            if pd.notna(pct):
+                etiqueta += " · " + tramo(pct)[1].lower()
+            eje.text(min(valor, 100) + 1, y, etiqueta, va="center", fontsize=8, color="#1f2a33")
         eje.set_yticks(list(posiciones), personas)
         eje.invert_yaxis()
         eje.set_xlim(0, 140)
@@ -177,7 +246,8 @@ def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
         eje.set_xlabel("Puntaje (% del máximo)")
         eje.set_title(ejercicio)
         eje.grid(axis="x", alpha=0.3)
-    leyenda = [Patch(color=COLORES[k], label=v) for k, v in ESTADOS.items()]
+    leyenda = [Patch(facecolor=fondo, edgecolor="#5b6770", label=f"{palabra} ({'100' if desde == 100 else f'{desde}+'} %)")
+               for desde, _, palabra, fondo, _ in TRAMOS]
     figura.legend(handles=leyenda, loc="lower center", ncol=3, fontsize=8, frameon=False)
     figura.suptitle("Avance del grupo (puntaje automático + revisado a mano)")
     figura.tight_layout(rect=(0, 0.12 if alto < 4 else 0.07, 1, 0.97))
@@ -186,20 +256,34 @@ def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
     return ruta
 
 
-def _clave_estado(texto: str) -> str:
-    return next((k for k, v in ESTADOS.items() if v == texto), "sin_entrega")
+def tabla_por_pregunta(por_pregunta: dict) -> pd.DataFrame:
+    """La cuenta por pregunta, para Excel: personas con la pregunta completa, a medias, sin puntos."""
+    filas = [{"Ejercicio": ejercicio, "Pregunta": f["titulo"], "Código de la pregunta": f["id"],
+              "Puntos": f["maximo"], "Personas calificadas": f["personas"], "Completa": f["completas"],
+              "A medias": f["parciales"], "Sin puntos": f["ceros"], "Por revisar a mano": f["pendientes"],
+              "La que más costó": "Sí" if f["mas_dificil"] else "No"}
+             for ejercicio, preguntas in por_pregunta.items() for f in preguntas]
+    return pd.DataFrame(filas, columns=["Ejercicio", "Pregunta", "Código de la pregunta", "Puntos",
+                                        "Personas calificadas", "Completa", "A medias", "Sin puntos",
+                                        "Por revisar a mano", "La que más costó"])
 
 
-def escribir_reporte(tabla: pd.DataFrame, carpeta: Path, *, cuando: dt.date | None = None) -> dict[str, Path]:
+def escribir_reporte(tabla: pd.DataFrame, carpeta: Path, *, cuando: dt.date | None = None,
+                     por_pregunta: dict | None = None) -> dict[str, Path]:
+    """avance.csv, avance_por_pregunta.csv, avance.png y avance.html. `por_pregunta` (de
+    `resumen_por_pregunta`) viene por defecto con la tabla de `tabla_avance`."""
     from lideres.exportar import guardar_csv
 
     carpeta = Path(carpeta)
     carpeta.mkdir(parents=True, exist_ok=True)
     cuando = cuando or dt.date.today()
+    if por_pregunta is None:
+        por_pregunta = tabla.attrs.get("por_pregunta") or {}
     rutas = {"csv": guardar_csv(tabla, carpeta / "avance.csv")}
+    rutas["csv_preguntas"] = guardar_csv(tabla_por_pregunta(por_pregunta), carpeta / "avance_por_pregunta.csv")
     rutas["png"] = _grafico(tabla, carpeta / "avance.png")
     rutas["html"] = carpeta / "avance.html"
-    rutas["html"].write_text(_html(tabla, "avance.png", cuando), encoding="utf-8")
+    rutas["html"].write_text(_html(tabla, "avance.png", cuando, por_pregunta), encoding="utf-8")
     return rutas
 
 
@@ -213,6 +297,7 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
     with Curso.de(curso).libro() as gb:
         maximos = {a.name: a.max_score for a in gb.assignments}
         liberados = {ejercicio: _liberados(curso, ejercicio) for ejercicio in maximos}
+        preguntas = {ejercicio: _preguntas_de(curso, ejercicio) for ejercicio in maximos}
         codigos = {s.id for s in gb.students} | set(lista)
         for codigo in codigos:
             nombre = ids.nombre_de(lista, codigo)
@@ -232,6 +317,7 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                 if info.get("estado") == "no_calificado":
                     registro["estado"] = "no_calificado"
                 elif entrega is not None:
+                    registro["por_pregunta"] = _puntos_por_pregunta(entrega, preguntas[ejercicio])
                     registro["puntaje"] = entrega.score
                     registro["pendiente_manual"] = bool(entrega.needs_manual_grade)
                     registro["estado"] = "revision" if entrega.needs_manual_grade else "completado"
@@ -241,6 +327,37 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                     registro["estado"] = "sin_entrega"
                 registros.append(registro)
     return registros
+
+
+def _preguntas_de(curso: Path, ejercicio: str) -> dict[str, list[dict]]:
+    """{cuaderno: sus preguntas} desde los cuadernos fuente (con los títulos del banco, si hay)."""
+    from lideres.curso.retroalimentacion import cargar_banco, preguntas_del_cuaderno
+
+    banco = cargar_banco(curso, ejercicio)
+    resultado = {}
+    for ruta in sorted((Path(curso) / "source" / ejercicio).glob("*.ipynb")):
+        try:
+            resultado[ruta.stem] = preguntas_del_cuaderno(json.loads(ruta.read_text(encoding="utf-8")), banco)
+        except (OSError, ValueError):
+            continue
+    return resultado
+
+
+def _puntos_por_pregunta(entrega, preguntas: dict[str, list[dict]]) -> list[dict]:
+    """Puntos de una entrega (del libro de notas) sumados por pregunta."""
+    resultado = []
+    for cuaderno in entrega.notebooks:
+        notas = {g.name: g for g in cuaderno.grades}
+        for p in preguntas.get(cuaderno.name, []):
+            celdas = [notas[g] for g in p["celdas"] if g in notas]
+            if not celdas:
+                continue
+            resultado.append({
+                "id": p["id"], "titulo": p["titulo"],
+                "puntaje": sum(g.score or 0 for g in celdas), "maximo": sum(g.max_score or 0 for g in celdas),
+                "pendiente": any(g.needs_manual_grade and g.manual_score is None for g in celdas),
+            })
+    return resultado
 
 
 def _liberados(curso: Path, ejercicio: str) -> list[tuple[str, dict]] | None:

@@ -46,9 +46,18 @@ def _markdown(texto: str) -> str:
     return re.sub(r'(?i)\s(src|href)="https?://[^"]*"', "", html)  # nada que pida internet
 
 
+# Emojis y símbolos que solo se ven con una fuente de emojis (en un celular sin ella, un cuadrito).
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u200D\u20E3]")
+_TITULO_PREGUNTA = re.compile(r"^#{1,6}\s+(.+?)\s*(\(\s*[\d.,]+\s+puntos?\s*\))?\s*$", re.MULTILINE)
+
+
+def sin_emojis(texto: str) -> str:
+    return _EMOJI.sub("", texto or "")
+
+
 def _texto(valor) -> str:
     texto = "".join(valor) if isinstance(valor, list) else str(valor or "")
-    texto = _ANSI.sub("", texto)
+    texto = sin_emojis(_ANSI.sub("", texto))  # también lo escrito en la entrega: sin fuente de emojis, cuadritos
     return texto if len(texto) <= MAX_TEXTO else texto[:MAX_TEXTO] + "\n[… recortado …]"
 
 
@@ -65,8 +74,7 @@ def _salidas(celda: dict) -> tuple[list[dict], str | None]:
                 pista = valor.strip()
             else:
                 pista = EXPLICACIONES.get(nombre, f"La celda tuvo un error ({nombre}).")
-            detalle = _texto("\n".join(salida.get("traceback") or []))
-            salidas.append({"clase": "error", "texto": detalle or f"{nombre}: {valor}", "plegada": True})
+            # El traceback no se muestra: es jerga en inglés y, en una prueba, puede tener la respuesta.
         elif tipo in ("execute_result", "display_data"):
             datos = salida.get("data") or {}
             if "image/png" in datos:
@@ -76,10 +84,136 @@ def _salidas(celda: dict) -> tuple[list[dict], str | None]:
     return salidas, pista
 
 
+def _titulo_de(markdown: str) -> str | None:
+    """'## Pregunta 1. Tasa por 100 mil habitantes (2 puntos)' -> 'Pregunta 1. Tasa por 100 mil habitantes'."""
+    encontrado = _TITULO_PREGUNTA.search(markdown or "")
+    return sin_emojis(encontrado.group(1)).strip() if encontrado else None
+
+
+def _pregunta_del_banco(banco, gid: str | None):
+    for pregunta in getattr(banco, "preguntas", None) or []:
+        if getattr(pregunta, "id", None) == gid:
+            return pregunta
+    return None
+
+
+def _titulo_del_banco(pregunta) -> str | None:
+    """Título corto de una pregunta del banco: su `titulo` si lo tiene; si no, el primer renglón del enunciado."""
+    titulo = getattr(pregunta, "titulo", None)
+    if not titulo:
+        renglones = [r.strip(" #*") for r in (getattr(pregunta, "enunciado", "") or "").splitlines() if r.strip()]
+        titulo = renglones[0] if renglones else None
+        if titulo and len(titulo) > 90:
+            titulo = titulo[:87].rsplit(" ", 1)[0] + "…"
+    return sin_emojis(titulo) if titulo else None
+
+
+def _estado(puntaje: float | None, maximo: float | None) -> str:
+    """bien (todo), parcial (algo: no es un error), revisar (nada)."""
+    puntaje, maximo = puntaje or 0, maximo or 0
+    if puntaje >= maximo:
+        return "bien"
+    return "parcial" if puntaje > 0 else "revisar"
+
+
+_ETIQUETAS = {"bien": "Bien", "parcial": "Casi", "revisar": "Por mejorar", "espera": "Por revisar"}
+
+
+def _animo(total: float, maximo: float, pendiente: bool) -> str:
+    proporcion = total / maximo if maximo else 0
+    if pendiente and proporcion >= 0.5:
+        return "Vas muy bien. Cuando tu facilitador o facilitadora revise tu respuesta escrita, verás tu puntaje final."
+    if proporcion >= 0.9:
+        return "¡Excelente trabajo! Ya puedes explicar esto a tu junta vecinal."
+    if proporcion >= 0.5:
+        return "Vas bien. Mira las preguntas marcadas, vuelve a la lección y sigue: cada intento enseña."
+    return ("Cada intento cuenta. Lee con calma lo que dice cada pregunta, vuelve a la lección y "
+            "pregunta a tu facilitador o facilitadora: aprender a leer datos lleva su tiempo.")
+
+
+def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
+    """Las preguntas de un cuaderno de nbgrader, en orden: [{id, titulo, celdas, manual}].
+
+    Una pregunta empieza en su celda de respuesta (`id` = su grade_id) y se lleva las celdas con
+    puntos que la siguen (sus pruebas); una respuesta escrita con puntos es su propia celda. El
+    título es el corto del banco, si lo hay; si no, el último encabezado antes de la respuesta
+    («Pregunta 1. Tasa por 100 mil habitantes», sin «(2 puntos)»)."""
+    from nbformat import from_dict
+    from nbgrader.utils import is_grade, is_solution
+
+    preguntas: list[dict] = []
+    ultimo_titulo = None
+    for bruta in cuaderno.get("cells", []):
+        celda = from_dict({"metadata": {}, **bruta})
+        gid = ((celda.metadata.get("nbgrader") or {}).get("grade_id"))
+        if is_solution(celda):
+            del_banco = _pregunta_del_banco(banco, gid)
+            titulo = (_titulo_del_banco(del_banco) if del_banco is not None else None) or ultimo_titulo
+            preguntas.append({"id": gid, "titulo": titulo or gid, "celdas": [gid] if is_grade(celda) else [],
+                              "manual": bool(is_grade(celda))})
+        elif is_grade(celda):
+            if not preguntas:  # una prueba antes de cualquier respuesta: cuenta como su propia pregunta
+                preguntas.append({"id": gid, "titulo": ultimo_titulo or gid, "celdas": [], "manual": False})
+            preguntas[-1]["celdas"].append(gid)
+        elif celda.get("cell_type") == "markdown":
+            ultimo_titulo = _titulo_de(_texto(celda.get("source"))) or ultimo_titulo
+    return preguntas
+
+
+def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: dict, pistas: dict,
+                       banco) -> list[dict]:
+    """Una línea por pregunta: su título, puntos, estado y una frase de qué corregir (o «¡Bien!»)."""
+    filas = []
+    for p in preguntas:
+        notas = [notas_libro[g] for g in p["celdas"] if g in notas_libro]
+        del_banco = _pregunta_del_banco(banco, p["id"])
+        fila = {"titulo": p["titulo"], "pista": None,
+                "comentario": next((comentarios[g] for g in [p["id"], *p["celdas"]] if comentarios.get(g)), None)}
+        if not notas:
+            continue
+        puntaje = sum(n["puntaje"] or 0 for n in notas)
+        maximo = sum(n["maximo"] or 0 for n in notas)
+        pendiente = [n for n in notas if n["revisar"] and n["manual"] is None]
+        fila["puntos"] = puntos_de(puntaje, maximo)
+        if pendiente:
+            fila["estado"] = "espera"
+            fila["frase"] = "Esta respuesta la revisa tu facilitador o facilitadora."
+        else:
+            fila["estado"] = _estado(puntaje, maximo)
+            explicacion = sin_emojis(getattr(del_banco, "explicacion", "") or "").strip()
+            pista = next((pistas[g] for g in p["celdas"] if pistas.get(g)), None)
+            if fila["estado"] == "bien":
+                fila["frase"] = "¡Bien!"
+            elif p["manual"]:
+                fila["frase"] = "Revisada por tu facilitador o facilitadora."
+            elif explicacion:
+                fila["frase"] = explicacion
+                if pista and _sin_prefijo(pista) not in explicacion:
+                    fila["pista"] = pista
+            elif pista:
+                fila["frase"] = pista
+            elif fila["estado"] == "parcial":
+                fila["frase"] = ("Vas por buen camino, pero una parte no es la esperada: vuelve a leer la "
+                                 "pregunta y revisa tu respuesta.")
+            else:
+                fila["frase"] = EXPLICACIONES["AssertionError"] + " Vuelve a leer la pregunta y revisa la lección."
+        filas.append(fila)
+    return filas
+
+
+def _sin_prefijo(pista: str) -> str:
+    return re.sub(r"^Pista:\s*", "", pista).strip()
+
+
 def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio: str,
-                   notas: list[str] | None = None, cuando: dt.date | None = None) -> str:
-    """`notas_libro`: {grade_id: {"puntaje", "maximo", "auto", "manual", "revisar"}} del libro de notas."""
+                   notas: list[str] | None = None, cuando: dt.date | None = None,
+                   comentarios: dict | None = None, banco=None) -> str:
+    """`notas_libro`: {grade_id: {"puntaje", "maximo", "auto", "manual", "revisar"}} del libro de notas.
+    `comentarios`: {grade_id: comentario a mano del formgrader}. `banco`: el banco de preguntas del
+    ejercicio (`lideres.banco.cargar`), si tiene: de ahí salen el título corto y la explicación."""
+    comentarios = {g: sin_emojis(str(t)).strip() for g, t in (comentarios or {}).items() if t and str(t).strip()}
     celdas, titulo, manuales = [], ejercicio, set()
+    pistas: dict[str, str | None] = {}  # grade_id de una prueba -> su «Pista» (o qué falló)
     for celda in cuaderno.get("cells", []):
         meta = (celda.get("metadata") or {}).get("nbgrader") or {}
         gid = meta.get("grade_id")
@@ -94,27 +228,30 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
                 vista["clase"], vista["texto"] = "respuesta manual", fuente
                 vista["etiqueta"] = "Tu respuesta escrita"
             else:
-                vista["html"] = _markdown(fuente)
+                vista["html"] = _markdown(sin_emojis(fuente))
                 if titulo == ejercicio and fuente.startswith("# "):
-                    titulo = fuente.splitlines()[0][2:].strip()
+                    titulo = sin_emojis(fuente.splitlines()[0][2:]).strip()
         else:
-            vista["codigo"] = fuente
             vista["salidas"], vista["pista"] = _salidas(celda)
-            if es_respuesta:
-                vista["clase"], vista["etiqueta"] = "respuesta", "Tu respuesta"
-            elif es_prueba:
-                vista["clase"], vista["plegar_codigo"] = "prueba", True
+            if es_prueba:  # ni el código ni las salidas de la prueba: pueden tener la respuesta
+                vista["clase"], vista["salidas"] = "prueba", []
                 vista["etiqueta"] = "Prueba oculta" if "oculta" in (gid or "") else "Prueba"
+                pistas[gid] = vista["pista"]
+            else:
+                vista["codigo"] = fuente
+                if es_respuesta:
+                    vista["clase"], vista["etiqueta"] = "respuesta", "Tu respuesta"
         if meta.get("grade") and gid in notas_libro:
             nota = notas_libro[gid]
             if nota["revisar"] and nota["manual"] is None:
                 vista["insignia"] = f"Pendiente de revisión ({puntos(nota['maximo'])} {palabra_puntos(nota['maximo'])})"
                 vista["insignia_clase"] = "espera"
             else:
-                completo = (nota["puntaje"] or 0) >= (nota["maximo"] or 0)
+                estado = _estado(nota["puntaje"], nota["maximo"])
                 vista["insignia"] = puntos_de(nota["puntaje"], nota["maximo"])
-                vista["insignia_clase"] = "bien" if completo else "mal"
-                vista["clase"] += " bien" if completo else " mal"
+                vista["insignia_clase"] = estado
+                vista["clase"] += f" {estado}"
+        vista["comentario"] = comentarios.get(gid)
         if not (celda.get("cell_type") == "code" and not fuente.strip()):
             celdas.append(vista)
 
@@ -137,10 +274,21 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
     puntaje_texto = puntos_de(total, maximo)
     if pendientes:
         puntaje_texto += " (por ahora; falta la revisión a mano)"
+    preguntas = preguntas_del_cuaderno(cuaderno, banco)
+    resumen = _resumen_preguntas(preguntas, notas_libro, comentarios, pistas, banco)
+    con_pregunta = {g for p in preguntas for g in [p["id"], *p["celdas"]]}
+    titulos = {g: p["titulo"] for p in preguntas for g in [p["id"], *p["celdas"]]}
+    # Comentarios del formgrader: los de cada pregunta (con su título) y los sueltos.
+    comentarios_facilitador = [{"titulo": fila["titulo"], "texto": fila["comentario"]}
+                               for fila in resumen if fila["comentario"]]
+    comentarios_facilitador += [{"titulo": titulos.get(g), "texto": t} for g, t in comentarios.items()
+                                if g not in con_pregunta]
     return _entorno().get_template("retroalimentacion.html.j2").render(
         titulo=titulo, nombre=nombre, ejercicio=ejercicio, fecha=fecha(cuando or dt.date.today()),
         puntaje_texto=puntaje_texto, automatico_texto=f"{puntos(auto)} de {puntos(maximo_auto)}",
-        manual_texto=manual_texto, celdas=celdas, notas=notas or [],
+        manual_texto=manual_texto, celdas=celdas, notas=notas or [], preguntas=resumen,
+        etiquetas=_ETIQUETAS, comentarios=comentarios_facilitador,
+        animo=_animo(total, maximo, bool(pendientes)) if notas_libro else None,
     )
 
 
@@ -151,6 +299,27 @@ def notas_de_libro(gb, ejercicio: str, codigo: str, cuaderno: str) -> dict:
                  "revisar": bool(g.needs_manual_grade)}
         for g in entrega.grades
     }
+
+
+def comentarios_de_libro(gb, ejercicio: str, codigo: str, cuaderno: str) -> dict[str, str]:
+    """{celda: comentario} que la persona que facilita escribió en el formgrader (manual_comment)."""
+    entrega = gb.find_submission_notebook(cuaderno, ejercicio, codigo)
+    return {c.name: c.manual_comment for c in entrega.comments if (c.manual_comment or "").strip()}
+
+
+def cargar_banco(curso: Path, ejercicio: str):
+    """El banco de preguntas del ejercicio (source/<id>/preguntas.toml), o None si no tiene o no se
+    puede leer: la retroalimentación se escribe igual, con las pistas de las pruebas."""
+    if not (Path(curso) / "source" / ejercicio / "preguntas.toml").is_file():
+        return None
+    try:
+        from lideres import banco
+    except ImportError:
+        return None
+    try:
+        return banco.cargar(Path(curso) / "source" / ejercicio)
+    except Exception:  # un banco con errores lo explica `lideres curso validar`; aquí no detiene nada
+        return None
 
 
 def _fecha_de_calificacion(info: dict, archivo: Path) -> dt.date:
@@ -168,6 +337,7 @@ def escribir_todas(curso: Path, ejercicio: str, calificados: dict, lista: dict) 
     `calificados`: {código: {"estado", "notas", "fecha"}}, como lo guarda la calificación
     (reportes/calificacion.json); se saltan las que no tienen estado «calificado»."""
     escritos = []
+    banco = cargar_banco(curso, ejercicio)
     with Curso.de(curso).libro() as gb:
         for codigo, info in calificados.items():
             if info.get("estado", "calificado") != "calificado":
@@ -179,7 +349,9 @@ def escribir_todas(curso: Path, ejercicio: str, calificados: dict, lista: dict) 
                 html = construir_html(cuaderno, notas_de_libro(gb, ejercicio, codigo, archivo.stem),
                                       nombre=ids.nombre_de(lista, codigo), ejercicio=ejercicio,
                                       notas=info.get("notas") or [],
-                                      cuando=_fecha_de_calificacion(info, archivo))
+                                      cuando=_fecha_de_calificacion(info, archivo),
+                                      comentarios=comentarios_de_libro(gb, ejercicio, codigo, archivo.stem),
+                                      banco=banco)
                 destino = carpeta / f"{archivo.stem}.html"
                 destino.write_text(html, encoding="utf-8")
                 escritos.append(destino)

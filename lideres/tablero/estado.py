@@ -39,7 +39,10 @@ NOTA_INESTABLE = (
     f"* tasa inestable: población menor de {formato.numero(POBLACION_MINIMA)} "
     f"o menos de {formato.numero(CONTEO_MINIMO)} denuncias. Pocos casos la mueven mucho."
 )
-NOTA_CLASES = "Clases por quintiles de 2024 y 2025 juntos: los dos años usan la misma escala."
+NOTA_CLASES = (
+    "Cinco grupos de color con el mismo número de distritos cada uno (quintiles), contando 2024 y "
+    "2025 juntos: los dos años usan la misma escala."
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -244,6 +247,13 @@ class EstadoTablero:
 
         return nota_limites(AMBITOS)
 
+    @functools.cached_property
+    def avisos_limites(self) -> dict[str, str]:
+        """UBIGEO -> lo que hay que saber del dibujo de ese distrito (p. ej. La Punta)."""
+        from lideres.limites import avisos_limites
+
+        return avisos_limites(AMBITOS)
+
     def leyenda(self) -> dict:
         """Lo que dice la leyenda: unidades, clases con su color, notas y fuente."""
         limites = self.cortes()
@@ -292,6 +302,7 @@ class EstadoTablero:
             "texto_conteo": formato.numero(f["conteo"]),
             "texto_poblacion": formato.numero(f["poblacion"]),
             "texto_tasa": numero_medida(float(f["tasa_100k"]), "tasa_100k"),
+            "aviso_limite": self.avisos_limites.get(str(f["ubigeo"])),
         }
 
     def ranking(self, n: int = N_BARRAS) -> list[dict]:

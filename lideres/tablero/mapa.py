@@ -16,7 +16,7 @@ ANCHO_PX, ALTO_PX = 340, 380
 
 
 def limites() -> dict:
-    """Los polígonos de los 50 distritos, livianos: solo UBIGEO y nombre en las propiedades."""
+    """Los polígonos de los 50 distritos (reales por defecto), livianos: solo UBIGEO y nombre."""
     from lideres.limites import cargar_limites
 
     crudos = cargar_limites(ambitos=AMBITOS)
@@ -38,7 +38,7 @@ def limites() -> dict:
 
 
 def _redondear_geometria(geometria: dict, decimales: int = 5) -> dict:
-    """5 decimales ≈ 1 m: de sobra para límites esquemáticos, y el mapa pesa menos."""
+    """A lo más 5 decimales (≈ 1 m): los límites reales ya vienen con 4; los esquemáticos, con 5."""
 
     def redondear(c):
         if isinstance(c, (int, float)):
@@ -141,6 +141,16 @@ def url_teselas(teselas: str | None = None) -> str | None:
     return valor.strip() or None
 
 
+def atribucion(estado: EstadoTablero) -> str:
+    """El crédito del mapa: de dónde salen los datos y los límites dibujados."""
+    from html import escape
+
+    from lideres.tablero.estado import FUENTE
+
+    texto = FUENTE.removeprefix("Fuente: ").rstrip(".") + ". " + estado.nota_limites
+    return escape(texto)
+
+
 def crear_mapa(base: dict, estado: EstadoTablero, teselas: str | None = None):
     """Devuelve (mapa, capas): el mapa ipyleaflet sin fondo y UBIGEO -> capa de cada distrito."""
     import ipyleaflet
@@ -160,6 +170,9 @@ def crear_mapa(base: dict, estado: EstadoTablero, teselas: str | None = None):
         )
         lista.insert(0, fondo)
     centro, zoom = centro_y_zoom(base)
+    # Botones de zoom en español y, como crédito del mapa, la fuente de los datos (no «ipyleaflet»).
+    zoom_es = ipyleaflet.ZoomControl(position="topleft", zoom_in_title="Acercar", zoom_out_title="Alejar")
+    credito = ipyleaflet.AttributionControl(position="bottomright", prefix=atribucion(estado))
     mapa = ipyleaflet.Map(
         layers=tuple(lista),  # lista explícita: así ipyleaflet no agrega OpenStreetMap
         center=centro,
@@ -169,6 +182,13 @@ def crear_mapa(base: dict, estado: EstadoTablero, teselas: str | None = None):
         min_zoom=7,
         max_zoom=15,
         scroll_wheel_zoom=False,  # la rueda o el dedo mueven la página, no el mapa
+        # Sin el manejo de teclado de Leaflet: al tocar, enfocaba el mapa y, si estaba a medias en
+        # pantalla, el navegador movía la página y el primer toque se perdía. Con teclado se elige
+        # el distrito en la lista y se usan los botones de zoom.
+        keyboard=False,
+        zoom_control=False,
+        attribution_control=False,
+        controls=(zoom_es, credito),
         layout=widgets.Layout(width="100%", height="60vh", min_height="280px", max_height="620px"),
     )
     mapa.add_class("lideres-mapa")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from lideres.tablero import partes
 from lideres.tablero.estado import EstadoTablero
 
 # Angosto (teléfono): todo en una columna. Desde 900 px: mapa a la izquierda, ranking a la derecha.
@@ -28,13 +29,22 @@ CSS = """
 .lideres-tablero .lideres-control button { min-height: 44px; min-width: 44px; width: auto;
   max-width: 100%; height: auto; padding: 6px 14px; white-space: normal; font-size: 15px; }
 .lideres-tablero .lideres-control select { min-height: 44px; font-size: 15px; max-width: 100%; }
+/* Botón elegido: no solo un tono de gris (azul oscuro, letra blanca, raya naranja y ✓). */
+.lideres-tablero .lideres-control .widget-toggle-button { background: #fff; color: #1f1f1f;
+  border: 1px solid #555; }
+.lideres-tablero .lideres-control .widget-toggle-button.mod-active { background: #253494;
+  color: #fff; font-weight: 700; box-shadow: inset 0 -4px 0 #d95f02; }
+.lideres-tablero .lideres-control .widget-toggle-button.mod-active::before { content: "✓ "; }
+.lideres-tablero .lideres-control-distrito .widget-label { font-weight: 600; width: auto;
+  max-width: 100%; white-space: normal; }
+.lideres-tablero .lideres-control-distrito .widget-dropdown { flex-wrap: wrap; }
 .lideres-tablero .lideres-control .widget-dropdown { max-width: 100%; width: 100%;
   height: auto; }
 .lideres-tablero .lideres-cuerpo { display: flex; flex-direction: column; gap: 12px;
   width: 100%; }
 .lideres-tablero .lideres-columna-mapa, .lideres-tablero .lideres-columna-lado {
   min-width: 0; width: 100%; }
-.lideres-tablero .lideres-mapa { width: 100%; height: 60vh; min-height: 280px;
+.lideres-tablero .lideres-mapa { width: 100%; height: 50vh; min-height: 260px;
   max-height: 620px; }
 .lideres-tablero .leaflet-container { background: #f4f1ea; }
 .lideres-tablero .leaflet-bar a { width: 44px; height: 44px; line-height: 44px;
@@ -71,7 +81,7 @@ CSS = """
 
 
 def html_estilos() -> str:
-    return f"<style>{CSS}</style>"
+    return f"<style>{CSS}{partes.CSS}</style>"
 
 
 def html_titulo(estado: EstadoTablero) -> str:
@@ -121,6 +131,9 @@ def html_info(estado: EstadoTablero) -> str:
             '<p class="lideres-aviso">* Tasa inestable: pocas personas o pocas denuncias; '
             "unos casos más o menos la cambian mucho.</p>"
         )
+    limite = ""
+    if ficha.get("aviso_limite"):
+        limite = f'<p class="lideres-nota lideres-aviso-limite">Mapa: {escape(ficha["aviso_limite"])}</p>'
     return (
         f'<div class="lideres-info" lang="es" data-ubigeo="{ficha["ubigeo"]}">'
         f'<p class="lideres-info-nombre">{escape(ficha["distrito"])}'
@@ -130,7 +143,7 @@ def html_info(estado: EstadoTablero) -> str:
         f"<p>Población estimada 2020: <strong>{ficha['texto_poblacion']}</strong></p>"
         f"<p>Tasa por 100 mil habitantes: <strong>{ficha['texto_tasa']}</strong>"
         f" (puesto {ficha['puesto_tasa']} de {ficha['total']})</p>"
-        f"{aviso}</div>"
+        f"{aviso}{limite}</div>"
     )
 
 

@@ -7,14 +7,15 @@ Estructura (clases CSS entre corchetes):
     ├── HTML título [lideres-titulo-caja] → <h2 class="lideres-titulo">
     ├── Box controles [lideres-controles]
     │   ├── VBox [lideres-control lideres-control-medida]: Label + ToggleButtons
-    │   └── VBox [lideres-control lideres-control-anio]: Label + ToggleButtons
+    │   ├── VBox [lideres-control lideres-control-anio]: Label + ToggleButtons
+    │   └── VBox [lideres-control lideres-control-distrito]: Dropdown (con su <label>)
     └── Box cuerpo [lideres-cuerpo]
-        ├── VBox [lideres-columna-mapa]: Map [lideres-mapa] (una capa por distrito) + HTML leyenda
-        └── VBox [lideres-columna-lado]:
-            ├── VBox [lideres-control lideres-control-distrito]: Label + Dropdown
-            └── HTML ficha + HTML ranking
+        ├── VBox [lideres-columna-mapa]: Map [lideres-mapa] + HTML ficha + HTML leyenda
+        └── VBox [lideres-columna-lado]: HTML ranking + «Antes de concluir» [lideres-antes-caja]
 
-En el teléfono todo va en una columna (mapa primero); desde 900 px, mapa y ranking lado a lado.
+En el teléfono todo va en una columna: los controles, justo debajo el mapa y, justo debajo del mapa,
+la ficha del distrito tocado (lo que cambia queda a menos de una pantalla de lo que se tocó).
+Desde 900 px, mapa y ranking lado a lado.
 """
 
 from __future__ import annotations
@@ -25,10 +26,17 @@ import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
 from lideres.tablero import mapa as mapa_mod
-from lideres.tablero import vistas
+from lideres.tablero import partes, vistas
 from lideres.tablero.estado import ANIOS, MEDIDAS, EstadoTablero
 
 _SIN_DISTRITO = "— Elige un distrito —"
+_NINGUNO = ""  # valor de «— Elige un distrito —» (con None la lista se ve vacía)
+ANTES_DE_CONCLUIR = (
+    partes.DENUNCIAS_NO_SON_DELITOS,
+    "Cercado de Lima, San Isidro o Miraflores reciben cada día a mucha gente que trabaja, compra o "
+    "pasea ahí: tienen muchas denuncias por habitante aunque pocos vecinos sean víctimas.",
+    partes.POBLACION_2020,
+)
 
 
 def _control(etiqueta: str, control: widgets.Widget, clase: str) -> widgets.VBox:
@@ -65,15 +73,22 @@ class TableroConteosYTasas(widgets.VBox):
             value=self.estado.anio,
             style={"button_width": "auto"},
         )
+        # La descripción de ipywidgets es un <label for=…> de la lista: un lector de pantalla la lee.
         self.control_distrito = widgets.Dropdown(
-            options=[(_SIN_DISTRITO, None), *self.estado.distritos()],
-            value=None,
+            options=[(_SIN_DISTRITO, _NINGUNO), *self.estado.distritos()],
+            value=_NINGUNO,
+            description="Distrito (o tócalo en el mapa)",
+            style={"description_width": "initial"},
             layout=widgets.Layout(width="100%", max_width="420px"),
         )
+        eleccion = widgets.VBox([self.control_distrito], layout=widgets.Layout(max_width="100%"))
+        eleccion.add_class("lideres-control")
+        eleccion.add_class("lideres-control-distrito")
         controles = widgets.Box(
             [
                 _control("Medida", self.control_medida, "lideres-control-medida"),
                 _control("Año", self.control_anio, "lideres-control-anio"),
+                eleccion,
             ]
         )
         controles.add_class("lideres-controles")
@@ -91,11 +106,11 @@ class TableroConteosYTasas(widgets.VBox):
         ):
             w.add_class(clase)
 
-        columna_mapa = widgets.VBox([self.mapa, self.leyenda])
+        # La ficha justo debajo del mapa: al tocar un distrito, aparece a la vista.
+        columna_mapa = widgets.VBox([self.mapa, self.info, self.leyenda])
         columna_mapa.add_class("lideres-columna-mapa")
-        # Elegir de la lista = tocar en el mapa (para quien no puede tocar un polígono pequeño).
-        eleccion = _control("Distrito", self.control_distrito, "lideres-control-distrito")
-        columna_lado = widgets.VBox([eleccion, self.info, self.grafico])
+        self.antes = partes.antes_de_concluir(ANTES_DE_CONCLUIR)
+        columna_lado = widgets.VBox([self.grafico, self.antes])
         columna_lado.add_class("lideres-columna-lado")
         cuerpo = widgets.Box([columna_mapa, columna_lado])
         cuerpo.add_class("lideres-cuerpo")
@@ -124,7 +139,7 @@ class TableroConteosYTasas(widgets.VBox):
         self._dibujar()
 
     def _al_elegir_distrito(self, cambio) -> None:
-        self.estado.seleccion = cambio["new"]
+        self.estado.seleccion = cambio["new"] or None
         self._dibujar()
 
     def _al_tocar_distrito(self, feature=None, properties=None, **_) -> None:
@@ -136,7 +151,7 @@ class TableroConteosYTasas(widgets.VBox):
 
     def elegir(self, ubigeo: str | None) -> None:
         """Elige un distrito como si se lo tocara en el mapa (útil en pruebas y lecciones)."""
-        self.control_distrito.value = ubigeo
+        self.control_distrito.value = ubigeo or _NINGUNO
 
     # -- dibujo -----------------------------------------------------------------------------------
     def _dibujar(self) -> None:

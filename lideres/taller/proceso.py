@@ -38,14 +38,20 @@ class ServidorTaller:
         puerto: int | None = None,
         *,
         sin_libro: bool = True,
-        precalentados: int = 1,
+        precalentados: int | None = 1,
+        participantes: int | None = None,
         cuadernos: Path | None = None,
+        curso: Path | None = None,
+        modo: str | None = None,
         espera_s: float = 120.0,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
         self.sin_libro = sin_libro
         self.precalentados = precalentados
+        self.participantes = participantes
         self.cuadernos = cuadernos
+        self.curso = curso
+        self.modo = modo
         self.espera_s = espera_s
         carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
         self.registro = carpeta / "taller.log"
@@ -58,11 +64,19 @@ class ServidorTaller:
 
     def orden(self) -> list[str]:
         orden = [sys.executable, "-m", "lideres.cli", "taller", "--puerto", str(self.puerto),
-                 "--precalentados", str(self.precalentados), "--registro", str(self.registro)]
+                 "--registro", str(self.registro)]
+        if self.precalentados is not None:
+            orden += ["--precalentados", str(self.precalentados)]
+        if self.participantes is not None:
+            orden += ["--participantes", str(self.participantes)]
         if self.sin_libro:
             orden.append("--sin-libro")
         if self.cuadernos:
             orden += ["--cuadernos", str(self.cuadernos)]
+        if self.curso:
+            orden += ["--curso", str(self.curso)]
+        if self.modo:
+            orden += ["--modo", self.modo]
         return orden
 
     def iniciar(self) -> ServidorTaller:

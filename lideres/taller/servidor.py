@@ -13,24 +13,43 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lideres import rutas
 from lideres.errores import ErrorLideres
+from lideres.taller import ejercicios
 
 if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser rápido
     from traitlets.config import Config
 
 PUERTO_POR_DEFECTO = 8866
-PRECALENTADOS_POR_DEFECTO = 2
 CARPETA_TABLEROS = "tableros"
 PLANTILLA = "lideres"
-# Kernels sin uso se apagan a los 15 min (revisado cada minuto). Un tablero abierto en un celular no
-# se apaga mientras esté conectado; al bloquear el celular la conexión se cae y cuenta como inactivo.
-CULL_INACTIVO_S = 15 * 60
-CULL_INTERVALO_S = 60
+
+# ---- Tamaño del grupo (--participantes): reserva precalentada, tope de kernels y apagado.
+# Un kernel del tablero 02 ocupa ~140 MB: cada persona con un tablero abierto tiene el suyo.
+PARTICIPANTES_POR_DEFECTO = 20
+# Kernels vivos como máximo = participantes + este margen (para reponer la reserva).
+MARGEN_KERNELS = 2
+# Kernels arrancando a la vez: en 2 núcleos, más a la vez no es más rápido.
+ARRANQUES_SIMULTANEOS = 2
+# Kernels sin conexión se apagan (un celular bloqueado pierde la conexión y cuenta como inactivo;
+# uno abierto y conectado no se apaga). Cuanto más grande el grupo, antes, para liberar memoria:
+# 300 min repartidos entre el grupo, entre 5 y 20 min (20 personas: 15 min; 30: 10 min).
+CULL_MINUTOS_GRUPO = 300
+CULL_MIN_S = 5 * 60
+CULL_MAX_S = 20 * 60
+CULL_INTERVALO_MAX_S = 60
+# ---- Límites del ejecutor de Voilà en una laptop saturada (30 kernels en 2 núcleos).
+# Por defecto Voilà espera 4 s la salida de una celda (iopub_timeout) y luego la da por vacía sin
+# decir nada: el tablero salía con el título y nada más. Aquí se espera más y, si igual no llega,
+# es un error visible (la plantilla ofrece «Reintentar»), nunca una página a medias.
+ESPERA_SALIDA_CELDA_S = 60
+ESPERA_CELDA_S = 180
+ESPERA_ARRANQUE_KERNEL_S = 180
+LATIDO_S = 5  # sin novedades del kernel, Voilà manda un latido a la página (ella lo muestra)
+
 # Únicas extensiones de JupyterLab que cargan los tableros: los widgets y el mapa. Quedan fuera
 # nbgrader, la extensión de Notebook, pygments y cualquier otra que se instale después.
 EXTENSIONES_PERMITIDAS = [
@@ -78,9 +97,13 @@ def direccion_lan() -> str | None:
 
 
 def puerto_libre(ip: str, puerto: int) -> bool:
+    """¿Se puede escuchar en ip:puerto? Se prueba como lo hace tornado al abrirlo (SO_REUSEADDR):
+    así, las conexiones que quedan en TIME_WAIT tras un Ctrl-C no cuentan como «en uso»."""
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind((ip, puerto))
+        s.listen(1)
         return True
     except OSError:
         return False
@@ -112,15 +135,60 @@ def pools_de_kernels(raiz: Path, precalentados: int) -> dict:
     return pools
 
 
+def tableros_del_modulo(raiz: Path, modulo: str) -> list[str]:
+    """Tableros cuyo archivo empieza con el número o nombre del módulo («04», «04_mapas»)."""
+    clave = str(modulo).strip().removesuffix(".ipynb")
+    if clave.isdigit():
+        clave = clave.zfill(2) + "_"
+    return [r for r in tableros(raiz) if Path(r).name.startswith(clave)]
+
+
+def reserva_por_tablero(raiz: Path, participantes: int, modulo: str | None = None) -> dict[str, int]:
+    """Cuántos kernels precalentar por tablero cuando el grupo manda (sin --precalentados).
+
+    Con `modulo` (el de la sesión), su tablero tiene uno por participante y los demás uno.
+    Sin él, el grupo se reparte entre los tableros (con uno solo, uno por participante).
+    """
+    todos = tableros(raiz)
+    if not todos:
+        return {}
+    if modulo:
+        foco = set(tableros_del_modulo(raiz, modulo))
+        return {r: participantes if r in foco else 1 for r in todos}
+    cada = -(-participantes // len(todos))  # hacia arriba
+    return {r: cada for r in todos}
+
+
+def cull_inactivo_s(participantes: int) -> int:
+    """Segundos sin conexión tras los que se apaga un kernel, según el tamaño del grupo."""
+    segundos = CULL_MINUTOS_GRUPO * 60 // max(int(participantes), 1)
+    return int(min(CULL_MAX_S, max(CULL_MIN_S, segundos)))
+
+
 def configuracion(
     *,
     raiz: Path,
     puerto: int = PUERTO_POR_DEFECTO,
     red: bool = False,
-    precalentados: int = PRECALENTADOS_POR_DEFECTO,
+    participantes: int = PARTICIPANTES_POR_DEFECTO,
+    precalentados: int | None = None,
+    modulo: str | None = None,
 ) -> Config:
-    """La configuración de Voilà para el taller (traitlets)."""
+    """La configuración de Voilà para el taller (traitlets).
+
+    `participantes` dimensiona la sala: kernels precalentados (salvo que se indique
+    `precalentados` por tablero), tope de kernels vivos y tiempo para apagar los inactivos.
+    `modulo`: el de la sesión; su tablero recibe la reserva completa.
+    """
     from traitlets.config import Config
+
+    participantes = max(int(participantes), 1)
+    if precalentados is None:
+        reserva = reserva_por_tablero(raiz, participantes, modulo)
+        pools = {"default": {"pool_size": 0}, **{r: {"pool_size": n} for r, n in reserva.items()}}
+    else:
+        pools = pools_de_kernels(raiz, precalentados)
+    total_reserva = sum(p["pool_size"] for p in pools.values())
 
     c = Config()
     c.Voila.ip = "0.0.0.0" if red else "127.0.0.1"
@@ -140,15 +208,30 @@ def configuracion(
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.show_margins = False
     c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
-    c.VoilaConfiguration.preheat_kernel = precalentados > 0
-    c.VoilaConfiguration.default_pool_size = 0
-    c.VoilaKernelManager.kernel_pools_config = pools_de_kernels(raiz, precalentados)
-    c.VoilaKernelManager.fill_delay = 1.0
+    c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
 
-    c.MappingKernelManager.cull_idle_timeout = CULL_INACTIVO_S
-    c.MappingKernelManager.cull_interval = CULL_INTERVALO_S
+    # Kernels: reserva precalentada por tablero, arranques en fila y tope (lideres.taller.kernels).
+    c.VoilaConfiguration.preheat_kernel = total_reserva > 0
+    c.VoilaConfiguration.default_pool_size = 0
+    c.VoilaConfiguration.multi_kernel_manager_class = "lideres.taller.kernels.GestorKernels"
+    c.VoilaKernelManager.kernel_pools_config = pools
+    c.VoilaKernelManager.fill_delay = 1.0
+    c.GestorKernels.max_kernels = max(participantes, total_reserva) + MARGEN_KERNELS
+    c.GestorKernels.arranques_simultaneos = ARRANQUES_SIMULTANEOS
+    # Un kernel reiniciado no tiene los widgets del tablero: mejor quitarlo y que la página lo diga.
+    c.ServerKernelManager.autorestart = False
+
+    cull = cull_inactivo_s(participantes)
+    c.MappingKernelManager.cull_idle_timeout = cull
+    c.MappingKernelManager.cull_interval = min(CULL_INTERVALO_MAX_S, max(cull // 5, 1))
     c.MappingKernelManager.cull_connected = False
     c.MappingKernelManager.cull_busy = False
+
+    c.VoilaExecutor.iopub_timeout = ESPERA_SALIDA_CELDA_S
+    c.VoilaExecutor.raise_on_iopub_timeout = True
+    c.VoilaExecutor.timeout = ESPERA_CELDA_S
+    c.VoilaExecutor.startup_timeout = ESPERA_ARRANQUE_KERNEL_S
+    c.VoilaExecutor.interrupt_on_timeout = False
 
     c.HTMLExporter.language_code = "es"  # <html lang="es"> en los tableros
     c.VoilaExecutor.cell_error_instruction = MENSAJE_ERROR_CELDA
@@ -168,11 +251,13 @@ def preparar_rutas_jupyter() -> None:
 # ---------------------------------------------------------------- páginas propias
 
 
-def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
+def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None = None) -> list[dict]:
+    """Los módulos de `lideres.modulos`, los que ya existen primero (en un celular se ven arriba)."""
     from lideres.libro import numero_modulo, url_capitulo, url_tablero
     from lideres.modulos import MODULOS
 
     disponibles = set(tableros(raiz))
+    con_ejercicio = ejercicios.disponibles(raiz, curso)
     filas = []
     for m in MODULOS:
         ruta_tablero = f"{CARPETA_TABLEROS}/{m.cuaderno}"
@@ -184,11 +269,12 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool) -> list[dict]:
             "listo": m.listo,
             "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
             "capitulo": url_capitulo(m) if libro_disponible else None,
+            "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
         })
-    return filas
+    return sorted(filas, key=lambda f: not f["listo"])  # sort estable: el orden del curso se mantiene
 
 
-def pagina_inicio(raiz: Path, libro_html: Path | None) -> str:
+def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> str:
     import jinja2
 
     entorno = jinja2.Environment(
@@ -196,7 +282,7 @@ def pagina_inicio(raiz: Path, libro_html: Path | None) -> str:
     )
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
     return entorno.get_template("inicio.html").render(
-        modulos=modulos_para_inicio(raiz, libro_disponible), libro_disponible=libro_disponible
+        modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible
     )
 
 
@@ -215,14 +301,14 @@ PAGINA_NO_ENCONTRADA = """<!DOCTYPE html>
 """
 
 
-def _handlers_propios(raiz: Path, libro_html: Path | None) -> list:
+def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> list:
     import tornado.web
 
     class Inicio(tornado.web.RequestHandler):
         def get(self):
             self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.set_header("Cache-Control", "no-cache")
-            self.write(pagina_inicio(raiz, libro_html))
+            self.write(pagina_inicio(raiz, libro_html, curso))
 
     class Icono(tornado.web.RequestHandler):
         def get(self):
@@ -259,24 +345,27 @@ def _clase_voila():
     from voila.app import Voila
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+    from lideres.taller import manejadores
+
     class VoilaTaller(Voila):
         """Voilà con nuestras rutas delante y el árbol de archivos de `/` reemplazado por la portada."""
 
         raiz_taller: Path
         libro_html: Path | None = None
+        curso_taller: Path | None = None
         al_iniciar = None
 
         def init_handlers(self):
-            de_voila = [
+            de_voila = manejadores.reemplazar([
                 h for h in super().init_handlers()
                 if not (h[0] == self.server_url and h[1] is TornadoVoilaTreeHandler)
-            ]
+            ])
             self.app.settings["default_handler_class"] = _clase_no_encontrado()
             # Respuestas comprimidas (gzip): el JavaScript de Voilà pesa varios MB y los celulares
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:
                 self.app.transforms.append(tornado.web.GZipContentEncoding)
-            return _handlers_propios(self.raiz_taller, self.libro_html) + de_voila
+            return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + de_voila
 
         def _handle_signal_stop(self, sig, frame):
             # Ctrl-C o SIGTERM: detener el bucle desde el hilo de la señal, sin traceback.
@@ -288,7 +377,7 @@ def _clase_voila():
             except OSError as e:
                 raise ErrorLideres(
                     f"No se pudo abrir el puerto {self.port}: {e.strerror or e}.",
-                    como_arreglar=f"usa otro puerto, por ejemplo `lideres taller --puerto {self.port + 1}`.",
+                    como_arreglar=f"usa otro puerto, por ejemplo `{orden_taller(f'--puerto {self.port + 1}')}`.",
                 ) from None
             self.ioloop = tornado.ioloop.IOLoop.current()
             signal.signal(signal.SIGINT, self._handle_signal_stop)
@@ -303,7 +392,43 @@ def _clase_voila():
     return VoilaTaller
 
 
-# ---------------------------------------------------------------- registro
+# ---------------------------------------------------------------- registro y órdenes
+
+
+def registro_por_defecto(puerto: int) -> Path:
+    """Un registro por servidor: `$XDG_STATE_HOME/lideres/taller-PUERTO.log` (por defecto en
+    ~/.local/state). Dos servidores no pueden usar el mismo puerto a la vez, así que no se pisan."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "lideres" / f"taller-{int(puerto)}.log"
+
+
+def orden_lideres(argumentos: str) -> str:
+    """`lideres ARGUMENTOS` tal como se puede escribir en esta terminal: si `lideres` no está en
+    el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta."""
+    import shutil
+
+    propio = Path(sys.executable).parent / "lideres"
+    en_path = shutil.which("lideres")
+    # make pone .venv/bin en su propio PATH, no en el de la terminal.
+    if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
+            and Path(en_path).resolve() == propio.resolve()):
+        return f"lideres {argumentos}".strip()
+    ruta = os.path.relpath(propio)
+    if ruta.startswith(".."):
+        ruta = str(propio)
+    elif not ruta.startswith("/"):
+        ruta = f"./{ruta}"
+    return f"{ruta} {argumentos}".strip()
+
+
+def orden_taller(opciones: str = "") -> str:
+    """Cómo volver a iniciar el servidor desde esta terminal: `make taller ARGS=...` si se corrió
+    con make; si no, `lideres taller ...` (o con la ruta de .venv/bin/lideres)."""
+    if os.environ.get("MAKELEVEL"):
+        if not opciones:
+            return "make taller"
+        return f"make taller ARGS='{opciones}'" if " " in opciones else f"make taller ARGS={opciones}"
+    return orden_lideres(f"taller {opciones}")
 
 
 def _registrar_en_archivo(archivo: Path, app) -> None:
@@ -337,9 +462,13 @@ def iniciar(
     puerto: int = PUERTO_POR_DEFECTO,
     red: bool = False,
     sin_libro: bool = False,
-    precalentados: int = PRECALENTADOS_POR_DEFECTO,
+    participantes: int = PARTICIPANTES_POR_DEFECTO,
+    precalentados: int | None = None,
+    modulo: str | None = None,
     cuadernos: Path | None = None,
     registro: Path | None = None,
+    curso: Path | None = None,
+    modo: str | None = None,
     imprimir=print,
 ) -> int:
     from lideres import libro
@@ -353,13 +482,24 @@ def iniciar(
         )
     if not (1024 <= int(puerto) <= 65535):
         raise ErrorLideres(f"El puerto {puerto} no es válido.", como_arreglar="usa un número entre 1024 y 65535.")
-    if precalentados < 0:
+    if precalentados is not None and precalentados < 0:
         raise ErrorLideres("--precalentados no puede ser negativo.", como_arreglar="usa 0 o más.")
+    if participantes < 1:
+        raise ErrorLideres("--participantes debe ser 1 o más.", como_arreglar="indica cuántas personas habrá en la sala.")
+    if modulo and not tableros_del_modulo(raiz, modulo):
+        disponibles = ", ".join(Path(r).stem for r in tableros(raiz)) or "ninguno"
+        raise ErrorLideres(
+            f"No hay un tablero del módulo «{modulo}».",
+            como_arreglar=f"usa el número de un módulo con tablero (hay: {disponibles}).",
+        )
+    if modo and not curso:
+        raise ErrorLideres("--modo sirve solo con --curso.",
+                           como_arreglar=f"agrega la carpeta del curso: `{orden_taller('--curso CARPETA --modo examen')}`.")
     ip = "0.0.0.0" if red else "127.0.0.1"
     if not puerto_libre(ip, puerto):
         raise ErrorLideres(
             f"El puerto {puerto} ya está en uso (¿hay otro servidor del taller abierto?).",
-            como_arreglar=f"ciérralo o usa otro: `lideres taller --puerto {puerto + 1}`.",
+            como_arreglar=f"ciérralo o usa otro: `{orden_taller(f'--puerto {puerto + 1}')}`.",
         )
 
     html = libro.carpeta_html()
@@ -370,18 +510,25 @@ def iniciar(
             imprimir("El libro todavía no está construido: lo construyo primero.")
             libro.construir(imprimir=imprimir)
     libro_html = html if libro.html_listo() else None
+    entregas = ejercicios.preparar_entregas(curso, raiz, modo, imprimir) if curso else None
 
-    registro = Path(registro or Path(tempfile.gettempdir()) / "lideres_taller.log")
+    registro = Path(registro or registro_por_defecto(puerto))
     registro.parent.mkdir(parents=True, exist_ok=True)
     registro.write_text("", encoding="utf-8")
     preparar_rutas_jupyter()
-    cfg = configuracion(raiz=raiz, puerto=puerto, red=red, precalentados=precalentados)
+    cfg = configuracion(
+        raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados,
+        modulo=modulo,
+    )
+    pools = cfg.VoilaKernelManager.kernel_pools_config
+    reserva = {Path(r).stem: p["pool_size"] for r, p in pools.items() if r != "default"}
 
     imprimir("Iniciando el servidor del taller…")
     clase = _clase_voila()
     app = clase(config=cfg)
     app.raiz_taller = raiz
     app.libro_html = libro_html
+    app.curso_taller = entregas["curso"] if entregas else None
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
     os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
@@ -401,9 +548,15 @@ def iniciar(
                 imprimir("  No encontré la dirección de esta computadora en la red local; revisa el wifi.")
             imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
         else:
-            imprimir("  Solo esta computadora puede entrar. Para los celulares: `lideres taller --red`.")
-        imprimir(f"  Tableros: {numero(n_tableros)}; kernels precalentados por tablero: {numero(precalentados)}.")
+            imprimir(f"  Solo esta computadora puede entrar. Para los celulares: `{orden_taller('--red')}`.")
+        detalle = "; ".join(f"{nombre}: {numero(n)}" for nombre, n in reserva.items()) or "ninguno"
+        imprimir(
+            f"  Sala para {numero(participantes)} personas; tableros: {numero(n_tableros)}. "
+            f"Tableros listos de antemano (se preparan en segundo plano): {detalle}."
+        )
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
+        if entregas:
+            ejercicios.imprimir_entregas(entregas, imprimir)
         imprimir(f"  Registro técnico (en inglés): {registro}")
         imprimir("Para detener el servidor: Ctrl-C.")
         sys.stdout.flush()

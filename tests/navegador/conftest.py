@@ -126,3 +126,9 @@ def celular(navegador, servidor):
     )
     yield _vigilar(contexto)
     contexto.close()
+
+
+@pytest.fixture
+def vigilar():
+    """Para pruebas con su propio servidor: `v = vigilar(contexto)` vigila una página nueva."""
+    return _vigilar

@@ -1,0 +1,513 @@
+"""Carga: una sala llena de celulares contra un `lideres taller` real, en esta computadora.
+
+Levanta `lideres taller --participantes N` en un puerto libre de 127.0.0.1 (con una carpeta
+temporal que tiene el tablero 02) y hace entrar a N personas en `--llegada` segundos. Cada
+persona es un cliente que hace lo mismo que la página de Voilà en Chromium:
+
+1. abre la página de inicio (`/`);
+2. pide el tablero (`/voila/render/tableros/02_conteos_y_tasas.ipynb`) y lo lee entero
+   (revisa que no traiga el aviso de celda fallida y que tenga la salida de widgets);
+3. abre el websocket del kernel, pide `kernel_info` y el estado de todos los widgets por el comm
+   de control de ipywidgets 8 (`jupyter.widget.control` → `request_states`), como el gestor de
+   widgets de Voilà; espera tener el mapa (Leaflet con sus 50 distritos) y el ranking:
+   **interactivo** = desde pedir el tablero hasta aquí;
+4. cambia dos controles como lo hace un toque (mensaje `update` del comm del widget): la medida
+   (Conteo → Tasa por 100 mil) y el año; después de cada uno espera que el ranking cambie;
+5. se va como el navegador: `POST /voila/api/shutdown/<kernel>` con el `_xsrf` de la cookie
+   (lo que manda `beforeunload`/`pagehide`) y cierra el websocket.
+
+Antes, en el mismo servidor, una persona sola hace lo mismo: la **línea de base** (N = 1), y se
+imprimen las razones contra ella. Mientras tanto se mide la memoria de todos los procesos del
+servidor (servidor + kernels; suma de RSS, y también PSS, que no cuenta dos veces lo compartido).
+
+Al final, `nucleos_vivos_al_final` cuenta los kernels de estas sesiones que siguen vivos después
+de que todas se fueron (los precalentados nuevos, listos para la siguiente persona, no cuentan:
+se informan aparte).
+
+    .venv/bin/python benchmarks/carga.py                  # 30 personas en 5 s (unos 3-4 min)
+    .venv/bin/python benchmarks/carga.py --n 5 --llegada 2
+
+No es una prueba: no falla por lento. La última línea es:
+`carga: sesiones_ok=N/30 p95_interactivo_s=X rss_max_mb=Y nucleos_vivos_al_final=Z`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import platform
+import random
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(RAIZ))
+
+from lideres.taller.proceso import ServidorTaller  # noqa: E402
+
+TABLERO = "tableros/02_conteos_y_tasas.ipynb"
+ORIGEN = RAIZ / "notebooks" / TABLERO
+N_MAXIMO = 100  # acotado: es un benchmark en una laptop, no una prueba de estrés
+ESPERA_SESION_S = 240.0
+ESPERA_CAMBIO_S = 60.0
+N_DISTRITOS = 50
+RE_KERNEL = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
+RE_MEDIDA = re.compile(r'data-medida="([^"]+)"')
+
+
+def percentil(valores: list[float], p: float) -> float:
+    if not valores:
+        return float("nan")
+    orden = sorted(valores)
+    k = (len(orden) - 1) * p
+    i = int(k)
+    j = min(i + 1, len(orden) - 1)
+    return orden[i] + (orden[j] - orden[i]) * (k - i)
+
+
+# ---------------------------------------------------------------- memoria
+
+
+class Memoria(threading.Thread):
+    """Suma de RSS (y PSS) del servidor y todos sus hijos, cada `cada_s` segundos."""
+
+    def __init__(self, pid: int, cada_s: float = 0.5):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.cada_s = cada_s
+        self.rss_max = 0
+        self.pss_max = 0
+        self.kernels_max = 0
+        self._parar = threading.Event()
+
+    def procesos(self):
+        import psutil
+
+        try:
+            p = psutil.Process(self.pid)
+            return [p, *p.children(recursive=True)]
+        except psutil.Error:
+            return []
+
+    def kernels(self) -> int:
+        return sum(1 for p in self.procesos() if "ipykernel" in " ".join(_cmd(p)))
+
+    def run(self):
+        import psutil
+
+        vuelta = 0
+        while not self._parar.is_set():
+            rss = pss = 0
+            procesos = self.procesos()
+            for p in procesos:
+                try:
+                    if vuelta % 4 == 0:  # PSS cuesta más: una de cada cuatro vueltas
+                        m = p.memory_full_info()
+                        rss += m.rss
+                        pss += m.pss
+                    else:
+                        rss += p.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.rss_max = max(self.rss_max, rss)
+            self.pss_max = max(self.pss_max, pss)
+            self.kernels_max = max(self.kernels_max, sum(1 for p in procesos if "ipykernel" in " ".join(_cmd(p))))
+            vuelta += 1
+            self._parar.wait(self.cada_s)
+
+    def parar(self):
+        self._parar.set()
+        self.join(timeout=10)
+
+
+def _cmd(p) -> list[str]:
+    try:
+        return p.cmdline()
+    except Exception:
+        return []
+
+
+# ---------------------------------------------------------------- una persona
+
+
+@dataclass
+class Sesion:
+    n: int
+    ok: bool = False
+    motivo: str = ""
+    kernel: str | None = None
+    pagina_s: float | None = None
+    interactivo_s: float | None = None
+    cambios_s: list[float] = field(default_factory=list)
+    apagado: int | None = None
+
+
+def _cookies(respuesta, galleta: dict) -> None:
+    for linea in respuesta.headers.get_list("Set-Cookie"):
+        nombre, _, resto = linea.partition("=")
+        galleta[nombre.strip()] = resto.split(";", 1)[0]
+
+
+def _cabecera_cookie(galleta: dict) -> str:
+    return "; ".join(f"{k}={v}" for k, v in galleta.items())
+
+
+def _mensaje(tipo: str, contenido: dict, sesion: str, metadatos: dict | None = None) -> dict:
+    return {
+        "header": {"msg_id": uuid.uuid4().hex, "msg_type": tipo, "username": "lider",
+                   "session": sesion, "date": "", "version": "5.3"},
+        "parent_header": {}, "metadata": metadatos or {}, "content": contenido, "buffers": [],
+        "channel": "shell",
+    }
+
+
+def _leer(mensaje) -> dict | None:
+    """Mensaje del websocket de Jupyter (JSON, o binario con buffers: se lee solo el JSON)."""
+    if mensaje is None:
+        return None
+    if isinstance(mensaje, bytes):
+        import struct
+
+        nbufs = struct.unpack("!I", mensaje[:4])[0]
+        offsets = struct.unpack(f"!{nbufs}I", mensaje[4:4 + 4 * nbufs])
+        fin = offsets[1] if nbufs > 1 else len(mensaje)
+        return json.loads(mensaje[offsets[0]:fin].decode("utf-8"))
+    return json.loads(mensaje)
+
+
+class Kernel:
+    """El websocket de un kernel, con los mensajes de iopub repartidos a quien los espera."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.sesion = uuid.uuid4().hex
+        self.mensajes: asyncio.Queue = asyncio.Queue()
+
+    async def enviar(self, tipo: str, contenido: dict, metadatos: dict | None = None) -> str:
+        m = _mensaje(tipo, contenido, self.sesion, metadatos)
+        await self.ws.write_message(json.dumps(m))
+        return m["header"]["msg_id"]
+
+    async def esperar(self, condicion, limite_s: float):
+        fin = time.monotonic() + limite_s
+        while True:
+            falta = fin - time.monotonic()
+            if falta <= 0:
+                raise TimeoutError
+            crudo = await asyncio.wait_for(self.ws.read_message(), timeout=falta)
+            if crudo is None:
+                raise ConnectionError("el websocket se cerró")
+            m = _leer(crudo)
+            r = condicion(m)
+            if r:
+                return r
+
+
+async def persona(n: int, base: str, retraso_s: float, limite_s: float) -> Sesion:
+    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    s = Sesion(n)
+    await asyncio.sleep(retraso_s)
+    cliente = AsyncHTTPClient()
+    galleta: dict[str, str] = {}
+    ws = None
+    try:
+        r = await cliente.fetch(base + "/", request_timeout=limite_s)
+        _cookies(r, galleta)
+
+        t0 = time.monotonic()
+        r = await cliente.fetch(
+            base + "/voila/render/" + TABLERO, request_timeout=limite_s,
+            headers={"Cookie": _cabecera_cookie(galleta)},
+        )
+        _cookies(r, galleta)
+        html = r.body.decode("utf-8", errors="replace")
+        s.pagina_s = time.monotonic() - t0
+        m = RE_KERNEL.search(html)
+        if not m:
+            s.motivo = "página sin kernel"
+            return s
+        s.kernel = m.group(1)
+        if "lideres-error-celda" in html:
+            s.motivo = "celda fallida en la página"
+            return s
+        if "application/vnd.jupyter.widget-view+json" not in html:
+            s.motivo = "página sin widgets (a medias)"
+            return s
+
+        ws = await websocket_connect(HTTPRequest(
+            f"{base.replace('http://', 'ws://')}/api/kernels/{s.kernel}/channels?session_id={uuid.uuid4().hex}",
+            headers={"Cookie": _cabecera_cookie(galleta)}, request_timeout=limite_s,
+        ), max_message_size=64 * 1024 * 1024)
+        k = Kernel(ws)
+        pedido = await k.enviar("kernel_info_request", {})
+        await k.esperar(lambda m: m.get("parent_header", {}).get("msg_id") == pedido
+                        and m["header"]["msg_type"] == "kernel_info_reply", limite_s)
+
+        control = uuid.uuid4().hex
+        # Como el gestor de widgets 8: el comm de control declara su versión de protocolo.
+        await k.enviar("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control",
+                                     "data": {}}, {"version": "1.0.0"})
+        await k.enviar("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
+
+        def estados(m):
+            c = m.get("content", {})
+            if m["header"]["msg_type"] == "comm_msg" and c.get("comm_id") == control:
+                d = c.get("data", {})
+                if d.get("method") == "update_states":
+                    return d["states"]
+            return None
+
+        todos = await k.esperar(estados, limite_s)
+        mapas = [i for i, e in todos.items() if e.get("model_name") == "LeafletMapModel"]
+        capas = [i for i, e in todos.items() if e.get("model_module") == "jupyter-leaflet"
+                 and "GeoJSON" in e.get("model_name", "")]
+        ranking = [i for i, e in todos.items() if e.get("model_name") == "HTMLModel"
+                   and "lideres-ranking" in str(e.get("state", {}).get("value", ""))]
+        botones = {i: e["state"] for i, e in todos.items() if e.get("model_name") == "ToggleButtonsModel"}
+        if not mapas or len(capas) < N_DISTRITOS or not ranking or len(botones) < 2:
+            s.motivo = f"estado incompleto: mapa={len(mapas)} capas={len(capas)} ranking={len(ranking)}"
+            return s
+        s.interactivo_s = time.monotonic() - t0
+        id_ranking = ranking[0]
+        valor_ranking = todos[id_ranking]["state"]["value"]
+
+        def es_tasa(texto):
+            return texto.startswith("Tasa por 100 mil")
+
+        medida = next(i for i, e in botones.items() if any(map(es_tasa, e.get("_options_labels", []))))
+        anio = next(i for i in botones if i != medida)
+        cambios = [
+            (medida, next(j for j, t in enumerate(botones[medida]["_options_labels"]) if es_tasa(t))),
+            (anio, (botones[anio].get("index", 0) + 1) % len(botones[anio]["_options_labels"])),
+        ]
+        for modelo, indice in cambios:
+            antes = valor_ranking
+            t1 = time.monotonic()
+            await k.enviar("comm_msg", {"comm_id": modelo, "data": {
+                "method": "update", "state": {"index": indice}, "buffer_paths": []}},
+                {"version": "2.1.0"})
+
+            def ranking_nuevo(m, antes=antes):
+                c = m.get("content", {})
+                if m["header"]["msg_type"] == "comm_msg" and c.get("comm_id") == id_ranking:
+                    valor = c.get("data", {}).get("state", {}).get("value")
+                    if valor is not None and valor != antes:
+                        return valor
+                return None
+
+            valor_ranking = await k.esperar(ranking_nuevo, ESPERA_CAMBIO_S)
+            s.cambios_s.append(time.monotonic() - t1)
+        if (RE_MEDIDA.search(valor_ranking) or [None, None])[1] != "tasa_100k":
+            s.motivo = "el ranking no dice la medida nueva"
+            return s
+
+        # Irse como el navegador: sendBeacon con FormData(_xsrf) y cerrar la página.
+        limite = uuid.uuid4().hex
+        cuerpo = (f"--{limite}\r\nContent-Disposition: form-data; name=\"_xsrf\"\r\n\r\n"
+                  f"{galleta.get('_xsrf', '')}\r\n--{limite}--\r\n").encode()
+        r = await cliente.fetch(
+            f"{base}/voila/api/shutdown/{s.kernel}", method="POST", body=cuerpo, raise_error=False,
+            headers={"Cookie": _cabecera_cookie(galleta), "Origin": base,
+                     "Content-Type": f"multipart/form-data; boundary={limite}"},
+            request_timeout=limite_s,
+        )
+        s.apagado = r.code
+        ws.close()
+        ws = None
+        if r.code != 204:
+            s.motivo = f"apagar el kernel respondió {r.code}"
+            return s
+        s.ok = True
+    except TimeoutError:
+        s.motivo = "tiempo agotado"
+    except Exception as e:  # un benchmark sigue con las demás personas
+        s.motivo = f"{type(e).__name__}: {e}"[:200]
+    finally:
+        if ws is not None:
+            ws.close()
+    return s
+
+
+async def sala(base: str, n: int, llegada_s: float, semilla: int) -> list[Sesion]:
+    from tornado.httpclient import AsyncHTTPClient
+
+    AsyncHTTPClient.configure(None, max_clients=max(4 * n, 10))
+    azar = random.Random(semilla)
+    retrasos = sorted(azar.uniform(0, llegada_s) for _ in range(n))
+    tareas = [asyncio.wait_for(persona(i, base, r, ESPERA_SESION_S), ESPERA_SESION_S + llegada_s + 30)
+              for i, r in enumerate(retrasos)]
+    resultados = []
+    for i, r in enumerate(await asyncio.gather(*tareas, return_exceptions=True)):
+        if isinstance(r, BaseException):
+            r = Sesion(i, motivo=f"{type(r).__name__}")
+        resultados.append(r)
+    return resultados
+
+
+# ---------------------------------------------------------------- servidor
+
+
+def esperar_reserva(memoria: Memoria, n: int, limite_s: float) -> float:
+    """Espera a que haya `n` kernels precalentados y terminados de preparar: están todos y el
+    servidor con sus kernels queda en reposo (menos del 10 % de un núcleo durante 3 s)."""
+    import psutil
+
+    t0 = time.monotonic()
+    en_reposo = 0
+    while time.monotonic() - t0 < limite_s:
+        procesos = memoria.procesos()
+        for p in procesos:
+            try:
+                p.cpu_percent(None)
+            except psutil.Error:
+                pass
+        time.sleep(1)
+        cpu = 0.0
+        for p in procesos:
+            try:
+                cpu += p.cpu_percent(None)
+            except psutil.Error:
+                pass
+        en_reposo = en_reposo + 1 if memoria.kernels() >= n and cpu < 10 else 0
+        if en_reposo >= 3:
+            return time.monotonic() - t0
+    return float("nan")
+
+
+def kernels_vivos(base: str, ids: list[str]) -> int:
+    import urllib.error
+    import urllib.request
+
+    vivos = 0
+    for k in ids:
+        try:
+            with urllib.request.urlopen(f"{base}/api/kernels/{k}", timeout=10) as r:
+                vivos += r.status == 200
+        except urllib.error.HTTPError as e:
+            vivos += e.code != 404
+        except OSError:
+            vivos += 1
+    return vivos
+
+
+def resumir(nombre: str, sesiones: list[Sesion]) -> dict:
+    inter = [s.interactivo_s for s in sesiones if s.interactivo_s is not None]
+    cambios = [c for s in sesiones for c in s.cambios_s]
+    r = {
+        "nombre": nombre,
+        "ok": sum(s.ok for s in sesiones),
+        "n": len(sesiones),
+        "interactivo_mediana_s": statistics.median(inter) if inter else float("nan"),
+        "interactivo_p95_s": percentil(inter, 0.95),
+        "pagina_p95_s": percentil([s.pagina_s for s in sesiones if s.pagina_s is not None], 0.95),
+        "cambio_mediana_s": statistics.median(cambios) if cambios else float("nan"),
+        "cambio_p95_s": percentil(cambios, 0.95),
+        "motivos": sorted({s.motivo for s in sesiones if not s.ok}),
+    }
+    return r
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Una sala llena de celulares contra lideres taller.")
+    ap.add_argument("--n", type=int, default=30, help="personas a la vez (por defecto 30)")
+    ap.add_argument("--llegada", type=float, default=5.0, help="segundos en que llegan todas (5)")
+    ap.add_argument("--participantes", type=int, default=None,
+                    help="--participantes del servidor (por defecto, igual a --n)")
+    ap.add_argument("--precalentados", type=int, default=None,
+                    help="--precalentados del servidor (por defecto, los de --participantes)")
+    ap.add_argument("--semilla", type=int, default=10)
+    a = ap.parse_args(argv)
+    n = max(1, min(a.n, N_MAXIMO))
+    participantes = a.participantes or n
+
+    raiz = Path(tempfile.mkdtemp(prefix="lideres_carga_"))
+    (raiz / "tableros").mkdir()
+    shutil.copy(ORIGEN, raiz / TABLERO)
+    reserva = participantes if a.precalentados is None else a.precalentados
+    print(f"Servidor: lideres taller --participantes {participantes} --precalentados {reserva} "
+          f"(carpeta {raiz})")
+    srv = ServidorTaller(sin_libro=True, precalentados=reserva, participantes=participantes,
+                         cuadernos=raiz, espera_s=300)
+    srv.iniciar()
+    base = srv.url("").rstrip("/")
+    memoria = Memoria(srv.proceso.pid)
+    memoria.start()
+    try:
+        listo_s = esperar_reserva(memoria, min(reserva, n), 900)
+        print(f"Reserva precalentada lista en {listo_s:.1f} s ({memoria.kernels()} kernels).")
+
+        base_1 = asyncio.run(sala(base, 1, 0.0, a.semilla))
+        print(f"Línea de base (1 persona): {'ok' if base_1[0].ok else base_1[0].motivo}, "
+              f"interactivo {base_1[0].interactivo_s or float('nan'):.2f} s")
+        esperar_reserva(memoria, min(reserva, n), 300)
+
+        memoria.rss_max = memoria.pss_max = memoria.kernels_max = 0
+        t0 = time.monotonic()
+        sesiones = asyncio.run(sala(base, n, a.llegada, a.semilla))
+        duracion = time.monotonic() - t0
+
+        time.sleep(5)  # los pedidos de apagar ya respondieron; se da un respiro al servidor
+        ids = [s.kernel for s in sesiones if s.kernel]
+        vivos = kernels_vivos(base, ids)
+        kernels_fin = memoria.kernels()
+    finally:
+        memoria.parar()
+        codigo = srv.detener()
+        shutil.rmtree(raiz, ignore_errors=True)
+
+    r1 = resumir("base", base_1)
+    rn = resumir(f"N={n}", sesiones)
+    mb = 1024 * 1024
+    print()
+    print(f"Máquina: {platform.machine()}, {_nucleos()} núcleos, {_memoria_total_gb():.0f} GB, "
+          f"Python {platform.python_version()}; carga del sistema al terminar: {_carga()}")
+    print(f"{n} personas en {a.llegada:g} s; todo en {duracion:.1f} s; servidor detenido con código {codigo}")
+    print(f"{'':28}{'N=1':>10}{f'N={n}':>10}{'razón':>10}")
+    for clave, nombre in (("interactivo_mediana_s", "interactivo, mediana (s)"),
+                          ("interactivo_p95_s", "interactivo, p95 (s)"),
+                          ("pagina_p95_s", "página completa, p95 (s)"),
+                          ("cambio_mediana_s", "cambio, mediana (s)"),
+                          ("cambio_p95_s", "cambio, p95 (s)")):
+        razon = rn[clave] / r1[clave] if r1[clave] and r1[clave] == r1[clave] else float("nan")
+        print(f"{nombre:28}{r1[clave]:>10.2f}{rn[clave]:>10.2f}{razon:>10.1f}")
+    print(f"Memoria máx. (servidor + kernels): RSS {memoria.rss_max / mb:,.0f} MB, "
+          f"PSS {memoria.pss_max / mb:,.0f} MB; kernels a la vez: máx. {memoria.kernels_max}, "
+          f"al final {kernels_fin} (precalentados listos para la siguiente persona)")
+    if rn["motivos"]:
+        print("Sesiones fallidas:", "; ".join(rn["motivos"]))
+    print(f"carga: sesiones_ok={rn['ok']}/{n} p95_interactivo_s={rn['interactivo_p95_s']:.1f} "
+          f"rss_max_mb={memoria.rss_max / mb:.0f} nucleos_vivos_al_final={vivos}")
+    return 0
+
+
+def _nucleos() -> int:
+    import os
+
+    return os.cpu_count() or 0
+
+
+def _memoria_total_gb() -> float:
+    import psutil
+
+    return psutil.virtual_memory().total / 1024**3
+
+
+def _carga() -> str:
+    import os
+
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

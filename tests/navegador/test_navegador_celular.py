@@ -1,0 +1,189 @@
+"""Un ejercicio respondido en un celular de 360×640, de la portada a la calificación de nbgrader.
+
+Con su propio servidor (`lideres taller --curso`): la persona entra con nombre, código del grupo y
+clave, responde tocando (una mal a propósito, y ve la explicación), recarga la página a la mitad sin
+perder nada y entrega. Luego `lideres curso calificar` le da los puntos esperados y `reporte` la lista.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+
+import pytest
+
+from lideres import cli
+from lideres.taller.proceso import ServidorTaller
+
+pytestmark = [pytest.mark.lento, pytest.mark.navegador]
+EJERCICIO = "02_conteos_y_tasas"
+NOMBRE = "María Ñahui Quispe"
+CODIGO = "maria-nahui-quispe"
+CLAVE = "2580"
+IMPACTOS_GRAVES = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def taller_con_curso(ruta_chromium, tmp_path_factory):
+    curso = tmp_path_factory.mktemp("celular") / "curso"
+    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica")
+    s.iniciar()
+    yield s, curso
+    codigo = s.detener()
+    shutil.rmtree(curso.parent, ignore_errors=True)
+    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
+
+
+def _banco(curso):
+    from lideres import banco
+
+    return banco.cargar(EJERCICIO, curso=curso)
+
+
+def _entrar(page, codigo_grupo):
+    page.wait_for_selector(".lideres-nombre input", state="visible")
+    page.locator(".lideres-nombre input").fill(NOMBRE)
+    page.locator(".lideres-codigo input").fill(codigo_grupo)
+    page.locator(".lideres-clave input").fill(CLAVE)
+    page.get_by_role("button", name="Empezar").tap()
+    page.wait_for_selector(".lideres-preguntas:visible, .lideres-entrada .lideres-mal")
+    rechazo = page.locator(".lideres-entrada .lideres-mal")
+    assert rechazo.count() == 0, rechazo.first.inner_text()
+
+
+def _pregunta(page, indice):
+    return page.locator(".lideres-pregunta").nth(indice)
+
+
+def _esperar_guardado(page, n, total):
+    page.wait_for_function(
+        "([n, t]) => (document.querySelector('.lideres-guardado') || {}).textContent"
+        " && document.querySelector('.lideres-guardado').textContent.includes(`Guardado: ${n} de ${t}`)",
+        arg=[n, total],
+    )
+
+
+def _responder(page, indice, pregunta, valor):
+    caja = _pregunta(page, indice)
+    if pregunta.tipo == "opcion":
+        caja.locator(".widget-radio-box label").filter(has_text=f"{valor}) ").first.tap()
+    elif pregunta.tipo == "numero":
+        caja.locator(".lideres-decimal input").fill(str(valor))
+    elif pregunta.tipo == "distrito":
+        caja.locator("select").select_option(label=str(valor))
+    elif pregunta.tipo == "orden":
+        for destino, item in enumerate(valor):
+            for _ in range(len(valor)):
+                filas = [caja.locator(".lideres-item").nth(i).inner_text() for i in range(len(valor))]
+                actual = next(i for i, t in enumerate(filas) if t.split(". ", 1)[1] == item)
+                if actual <= destino:
+                    break
+                caja.locator(f'button[title^="Subir {item} "]').tap()
+                page.wait_for_function(
+                    "([s, i]) => document.querySelectorAll(s)[i].textContent.includes(`${i + 1}.`)",
+                    arg=[".lideres-item", actual - 1])
+    else:
+        caja.locator("textarea").fill(str(valor))
+
+
+def _axe_graves(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultado = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in resultado.response["violations"]
+            if v.get("impact") in IMPACTOS_GRAVES]
+
+
+def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curso, navegador, vigilar):
+    servidor, curso = taller_con_curso
+    banco = _banco(curso)
+    preguntas = list(banco.preguntas)
+    codigo_grupo = json.loads((curso / "celular" / "grupo.json").read_text())["codigo"]
+    # Una respuesta automática mal a propósito: la primera de tipo número (o la primera que haya).
+    mala = next((p for p in preguntas if p.tipo == "numero"), next(p for p in preguntas if not p.manual))
+
+    def respuesta_de(p):
+        if p.manual:
+            return 'Le diría que hay que mirar la tasa, no el conteo. __import__("os").system("x") """'
+        if p is mala:
+            errores = getattr(p, "errores", None) or []
+            return errores[0].respuesta if errores else "1"
+        valor = p.respuesta
+        return valor[0] if isinstance(valor, list) and p.tipo != "orden" else valor
+
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    v = vigilar(contexto)
+    page = v.page
+    fallidos = []
+    page.on("response", lambda r: fallidos.append((r.status, r.url)) if r.status >= 400 else None)
+    try:
+        page.goto(servidor.url("/"))
+        tarjeta = page.locator(f'[data-modulo="{EJERCICIO}"]')
+        enlace = tarjeta.get_by_role("link", name="Responder el ejercicio")
+        assert enlace.is_visible()
+        # Lo que existe va primero: la tarjeta del módulo 02 se ve sin bajar.
+        assert tarjeta.bounding_box()["y"] < 640 * 1.5
+        enlace.tap()
+        _entrar(page, codigo_grupo)
+        total = len(preguntas)
+        mitad = total // 2
+        for i, p in enumerate(preguntas[:mitad]):
+            _responder(page, i, p, respuesta_de(p))
+        _esperar_guardado(page, mitad, total)
+        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        v.captura("celular_mitad")
+
+        # Se recarga la página (como si el celular se bloqueara): al volver a entrar, todo sigue.
+        page.reload()
+        page.wait_for_selector(".lideres-nombre input", state="visible")
+        # El celular recuerda nombre y código (la clave no).
+        page.wait_for_function("document.querySelector('.lideres-nombre input').value !== ''")
+        assert page.locator(".lideres-nombre input").input_value() == NOMBRE
+        assert page.locator(".lideres-clave input").input_value() == ""
+        _entrar(page, codigo_grupo)
+        page.wait_for_selector("text=Recuperamos tus")
+        for i, p in enumerate(preguntas[mitad:], start=mitad):
+            _responder(page, i, p, respuesta_de(p))
+        _esperar_guardado(page, total, total)
+
+        # La mala: «Revisar» muestra que no está bien y la explicación (no la respuesta).
+        i_mala = preguntas.index(mala)
+        _pregunta(page, i_mala).get_by_role("button", name="Revisar mi respuesta").tap()
+        aviso = _pregunta(page, i_mala).locator(".lideres-mal")
+        aviso.wait_for()
+        assert "Todavía no" in aviso.inner_text() and len(aviso.inner_text()) > 30
+        # Una buena: «Correcto».
+        i_buena = next(i for i, p in enumerate(preguntas) if not p.manual and p is not mala)
+        _pregunta(page, i_buena).get_by_role("button", name="Revisar mi respuesta").tap()
+        _pregunta(page, i_buena).locator(".lideres-bien").wait_for()
+
+        page.get_by_role("button", name="Entregar").tap()
+        page.wait_for_selector(".lideres-preguntas >> text=Entregado")
+        assert "a las" in page.locator(".lideres-preguntas .lideres-bien").last.inner_text()
+        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        ancho, visible = page.evaluate(
+            "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert ancho <= visible, f"la página se sale del celular ({ancho} > {visible})"
+        v.captura("celular_entregado")
+        assert fallidos == []
+        v.revisar()
+    finally:
+        contexto.close()
+
+    enviado = curso / "submitted" / CODIGO / EJERCICIO / f"{EJERCICIO}.ipynb"
+    assert enviado.is_file() and (enviado.parent / "timestamp.txt").is_file()
+    assert cli.main(["curso", "calificar", EJERCICIO, "--curso", str(curso)]) == 0
+    from lideres.curso import motor
+
+    puntos = motor.puntajes_por_celda(curso, EJERCICIO)[CODIGO]
+    obtenidos = sum(auto for auto, _ in puntos.values() if auto is not None)
+    esperados = sum(p.puntos for p in preguntas if not p.manual) - mala.puntos
+    assert obtenidos == pytest.approx(esperados), puntos
+    assert not (curso / "x").exists()
+
+    assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
+    with open(curso / "reportes" / "avance.csv", encoding="utf-8-sig") as f:
+        filas = [f for f in csv.DictReader(f) if f.get("Código") == CODIGO]
+    assert filas and filas[0]["Participante"] == NOMBRE and filas[0]["Entregó"] == "Sí"

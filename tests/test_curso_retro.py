@@ -1,0 +1,294 @@
+"""Lo que leen la persona que facilita y la participante: nombres como llegan, lista del grupo que no
+se pierde, retroalimentación para el celular y reporte del grupo."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lideres.curso import ids, recoger
+from lideres.errores import ErrorLideres
+
+EJERCICIO = "02_conteos_y_tasas"
+CUADERNO_MINIMO = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+
+
+class _InfoSinMarcaUtf8(zipfile.ZipInfo):
+    """Un nombre como lo guarda el «Enviar a carpeta comprimida» de Windows en español: los bytes
+    en el código de página del sistema y sin la marca UTF-8 (bit 11)."""
+
+    codigo_de_pagina = "cp850"
+
+    def _encodeFilenameFlags(self):  # noqa: N802 — el nombre lo pone zipfile
+        return self.filename.encode(self.codigo_de_pagina), self.flag_bits & ~0x800
+
+
+def zip_de_windows(ruta: Path, archivos: dict[str, bytes], codigo_de_pagina: str = "cp850") -> Path:
+    with zipfile.ZipFile(ruta, "w") as zf:
+        for nombre, datos in archivos.items():
+            info = _InfoSinMarcaUtf8(nombre, date_time=(2025, 5, 1, 10, 0, 0))
+            info.codigo_de_pagina = codigo_de_pagina
+            zf.writestr(info, datos)
+    return ruta
+
+
+def _curso(tmp_path: Path) -> Path:
+    curso = tmp_path / "curso"
+    fuente = curso / "source" / EJERCICIO / f"{EJERCICIO}.ipynb"
+    fuente.parent.mkdir(parents=True)
+    fuente.write_text(json.dumps(CUADERNO_MINIMO), encoding="utf-8")
+    return curso
+
+
+# ------------------------------------------------------------------ nombres como llegan
+
+@pytest.mark.parametrize("codigo_de_pagina", ["cp850", "cp437"])
+def test_zip_de_windows_en_espanol_recupera_tildes_y_enes(tmp_path, codigo_de_pagina):
+    nombres = ["José Pérez Núñez", "María Ñahui Quispe"]
+    if codigo_de_pagina == "cp850":  # Á, Í, Ó y Ú solo existen en 850
+        nombres += ["Ángel Ñahuincopa Álvarez", "Óscar Íñiguez Úrsula"]
+    zip_ruta = zip_de_windows(tmp_path / "entregas.zip", {
+        f"Entregas/{n}/{EJERCICIO}.ipynb": json.dumps(CUADERNO_MINIMO).encode() for n in nombres},
+        codigo_de_pagina)
+    with zipfile.ZipFile(zip_ruta) as zf:  # de verdad sin la marca: zipfile lo lee como 437
+        assert all(not (i.flag_bits & 0x800) for i in zf.infolist())
+    curso = _curso(tmp_path)
+    resumen = recoger.recoger(curso, EJERCICIO, zip_ruta, ahora=dt.datetime(2025, 5, 1, 10, tzinfo=dt.UTC))
+    assert sorted(e.nombre for e in resumen.entregas) == sorted(nombres)
+    lista = ids.leer_lista(curso)
+    assert lista["jose-perez-nunez"]["nombre"] == "José Pérez Núñez"
+    if codigo_de_pagina == "cp850":
+        assert lista["angel-nahuincopa-alvarez"]["nombre"] == "Ángel Ñahuincopa Álvarez"
+
+
+def test_decodificar_nombre_prefiere_utf8_y_letras_del_espanol():
+    texto = "Ángel Ñahuincopa Álvarez"
+    assert recoger.decodificar_nombre(texto.encode("utf-8")) == texto
+    assert recoger.decodificar_nombre(texto.encode("cp850")) == texto
+    assert recoger.decodificar_nombre("María Ñahui".encode("cp437")) == "María Ñahui"
+    assert recoger.decodificar_nombre(b"Rosa Quispe") == "Rosa Quispe"
+
+
+@pytest.mark.parametrize("nombre, esperado", [
+    ("Carmen Rosa Ñaupari Soto", ("Carmen Rosa", "Ñaupari Soto")),
+    ("María Ñahui Quispe", ("María", "Ñahui Quispe")),
+    ("Rosa Quispe", ("Rosa", "Quispe")),
+    ("Rosa", ("Rosa", "")),
+    ("María de los Ángeles Quispe de la Cruz", ("María de los Ángeles", "Quispe de la Cruz")),
+    ("Luis Alberto del Solar Pérez", ("Luis Alberto", "del Solar Pérez")),
+    ("José Pérez de Cuéllar", ("José", "Pérez de Cuéllar")),
+    ("Ana de la Cruz", ("Ana", "de la Cruz")),
+    ("  Juan   del  Águila ", ("Juan", "del Águila")),
+])
+def test_nombre_y_apellidos_como_en_el_peru(nombre, esperado):
+    assert ids.nombre_y_apellidos(nombre) == esperado
+
+
+# ------------------------------------------------------------------ la lista del grupo no se pierde
+
+@pytest.mark.parametrize("contenido", [b'{"rosa-quispe": {"nombre": "Rosa Qu', b"\xff\xfe\x00basura", b"[1, 2]"])
+def test_lista_danada_detiene_y_se_conserva(tmp_path, contenido):
+    curso = _curso(tmp_path)
+    (curso / ids.LISTA).write_bytes(contenido)
+    origen = tmp_path / "usb"
+    (origen / "Rosa Quispe").mkdir(parents=True)
+    (origen / "Rosa Quispe" / f"{EJERCICIO}.ipynb").write_text(json.dumps(CUADERNO_MINIMO))
+    with pytest.raises(ErrorLideres, match="lista del grupo") as error:
+        recoger.recoger(curso, EJERCICIO, origen)
+    assert "Cómo arreglarlo" in str(error.value) and "No se cambió nada" in str(error.value)
+    assert (curso / ids.LISTA).read_bytes() == contenido  # la historia del grupo sigue ahí
+    assert not (curso / "submitted").exists() and not (curso / "recibidos").exists()
+
+
+def test_lista_danada_en_la_linea_de_ordenes(tmp_path, capsys):
+    from lideres import cli
+
+    curso = _curso(tmp_path)
+    (curso / "nbgrader_config.py").write_text("c = get_config()\n")
+    (curso / ids.LISTA).write_text('{"rosa": ', encoding="utf-8")
+    origen = tmp_path / "usb"
+    origen.mkdir()
+    assert cli.main(["curso", "recoger", EJERCICIO, str(origen), "--curso", str(curso)]) == 1
+    err = capsys.readouterr().err
+    assert "está dañada" in err and "Traceback" not in err
+    assert (curso / ids.LISTA).read_text(encoding="utf-8") == '{"rosa": '
+
+
+# ------------------------------------------------------------------ retroalimentación para el celular
+
+def _cuaderno_02() -> dict:
+    from lideres import rutas
+
+    return json.loads((rutas.CURSO / "source" / EJERCICIO / f"{EJERCICIO}.ipynb").read_text(encoding="utf-8"))
+
+
+def _con_error(cuaderno: dict, grade_id: str, pista: str) -> dict:
+    for celda in cuaderno["cells"]:
+        if (celda["metadata"].get("nbgrader") or {}).get("grade_id") == grade_id:
+            celda["outputs"] = [{"output_type": "error", "ename": "AssertionError", "evalue": pista,
+                                 "traceback": [f"assert revisar.numero_cercano(respuesta_1, 250), {pista!r}"]}]
+    return cuaderno
+
+
+def _nota(puntaje, maximo, *, manual=None, revisar=False):
+    return {"puntaje": puntaje, "maximo": maximo, "auto": None if manual is not None else puntaje,
+            "manual": manual, "revisar": revisar}
+
+
+NOTAS_02 = {  # una celda calificada por pregunta (cuaderno generado desde preguntas.toml)
+    "tasa-por-100k-prueba": _nota(0, 2), "distrito-tasa-mas-alta-prueba": _nota(2, 2),
+    "tasa-poco-confiable-prueba": _nota(1, 2), "reflexion-junta-vecinal": _nota(2, 3, manual=2),
+}
+EMOJIS = "✅❌💾✍️🎉👍⭐"
+
+
+def _partes(html: str) -> tuple[str, str]:
+    """(lo de arriba, la repetición del cuaderno plegada)."""
+    arriba, _, cuaderno = html.partition('<details class="cuaderno">')
+    assert cuaderno, "la repetición del cuaderno debe ir plegada en <details>"
+    return arriba, cuaderno
+
+
+def test_arriba_puntaje_una_frase_por_pregunta_comentario_y_animo():
+    from lideres.curso import retroalimentacion
+
+    cuaderno = _con_error(_cuaderno_02(), "tasa-por-100k-prueba", "Pista: falta multiplicar por 100,000.")
+    comentarios = {"reflexion-junta-vecinal": "Buena idea lo de la población.\nFalta decir por qué la tasa "
+                   "de un distrito chico cambia tanto. ✍️"}
+    html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Carmen Rosa Ñaupari Soto",
+                                            ejercicio=EJERCICIO, comentarios=comentarios)
+    arriba, cuaderno_html = _partes(html)
+    assert "5 de 9 puntos" in arriba
+    assert arriba.index("Pregunta 1. Tasa por 100 mil habitantes") < arriba.index("Pregunta 2.") < arriba.index(
+        "Pregunta 4.")
+    assert "(2 puntos)" not in arriba  # título corto
+    assert "Pista: falta multiplicar por 100,000." in arriba      # qué corregir en la pregunta 1
+    assert arriba.count("¡Bien!") == 1                          # solo la pregunta 2 está completa
+    assert "Buena idea lo de la población." in arriba            # el comentario del formgrader
+    assert "2 de 3 puntos" in arriba
+    assert 'class="animo"' in arriba
+    # 1 de 2 en la pregunta 3 es un avance, no un error; 0 de 2 sí hay que revisarlo
+    assert '<li class="parcial">' in arriba and '<li class="revisar">' in arriba
+    assert "Casi · 1 de 2 puntos" in arriba and "Por mejorar · 0 de 2 puntos" in arriba
+    assert "Tu respuesta escrita" in cuaderno_html
+    # ni el código de las pruebas ni el traceback: podrían tener la respuesta
+    assert "numero_cercano" not in html and "BEGIN HIDDEN" not in html and "Traceback" not in html
+    assert not set(EMOJIS) & set(html)
+
+
+def test_sin_comentario_ni_notas_a_mano_pendientes():
+    from lideres.curso import retroalimentacion
+
+    notas = dict(NOTAS_02, **{"reflexion-junta-vecinal": _nota(None, 3, revisar=True)})
+    html = retroalimentacion.construir_html(_cuaderno_02(), notas, nombre="Rosa", ejercicio=EJERCICIO)
+    arriba, _ = _partes(html)
+    assert "Comentario de tu facilitador" not in arriba
+    assert "Por revisar · " in arriba and "la revisa tu facilitador o facilitadora" in arriba
+    assert "falta la revisión a mano" in arriba
+
+
+def test_con_banco_usa_el_titulo_corto_y_la_explicacion():
+    from types import SimpleNamespace
+
+    from lideres.curso import retroalimentacion
+
+    banco = SimpleNamespace(preguntas=[
+        SimpleNamespace(id="tasa-por-100k", titulo="Calcular una tasa", enunciado="Un distrito…",
+                        explicacion="Repasa cómo se calcula la tasa: denuncias entre población, por 100 mil."),
+        SimpleNamespace(id="tasa-poco-confiable", enunciado="**¿Es confiable esa tasa?**\n\nSanta María…",
+                        explicacion="Piensa en cuánto cambia la tasa con pocos habitantes."),
+    ])
+    cuaderno = _con_error(_cuaderno_02(), "tasa-por-100k-prueba", "Pista: falta multiplicar por 100,000.")
+    html = retroalimentacion.construir_html(cuaderno, NOTAS_02, nombre="Rosa", ejercicio=EJERCICIO, banco=banco)
+    arriba, _ = _partes(html)
+    assert "Calcular una tasa" in arriba and "Repasa cómo se calcula la tasa" in arriba
+    assert "falta multiplicar por 100,000." in arriba  # la pista concreta se suma a la explicación
+    assert "¿Es confiable esa tasa?" in arriba and "Piensa en cuánto cambia" in arriba
+    assert "Pregunta 2. ¿Qué distrito tiene la tasa más alta?" in arriba  # sin banco para esa: el del cuaderno
+
+
+def test_banco_ausente_o_danado_no_detiene(tmp_path):
+    from lideres.curso import retroalimentacion
+
+    assert retroalimentacion.cargar_banco(tmp_path, EJERCICIO) is None
+    (tmp_path / "source" / EJERCICIO).mkdir(parents=True)
+    (tmp_path / "source" / EJERCICIO / "preguntas.toml").write_text("esto [no es toml", encoding="utf-8")
+    assert retroalimentacion.cargar_banco(tmp_path, EJERCICIO) is None
+
+
+# ------------------------------------------------------------------ reporte del grupo
+
+def _pregunta(id_, titulo, puntaje, maximo, pendiente=False):
+    return {"id": id_, "titulo": titulo, "puntaje": puntaje, "maximo": maximo, "pendiente": pendiente}
+
+
+def registros_del_grupo(ejercicios=(EJERCICIO,)):
+    """Cinco personas en cada ejercicio: completa, a medias, en blanco, por revisar y sin entrega."""
+    registros = []
+    for ejercicio in ejercicios:
+        base = {"ejercicio": ejercicio, "maximo": 9.0, "observaciones": ""}
+
+        def preguntas(p1, p2, p3, p4=None):
+            return [_pregunta("tasa", "Pregunta 1. Tasa", p1, 2), _pregunta("distrito", "Pregunta 2. Distrito", p2, 2),
+                    _pregunta("confiable", "Pregunta 3. ¿Confiable?", p3, 2),
+                    _pregunta("reflexion", "Pregunta 4. Junta vecinal", p4, 3, pendiente=p4 is None)]
+
+        registros += [
+            dict(base, codigo="oscar", nombre="Óscar Ríos", estado="completado", puntaje=9.0,
+                 por_pregunta=preguntas(2, 2, 2, 3)),
+            dict(base, codigo="carmen", nombre="Carmen Rosa Ñaupari Soto", estado="completado", puntaje=4.0,
+                 por_pregunta=preguntas(0, 2, 1, 1)),
+            dict(base, codigo="blanco", nombre="Beto Blanco", estado="completado", puntaje=0.0,
+                 por_pregunta=preguntas(0, 0, 0, 0)),
+            dict(base, codigo="nahui", nombre="María de los Ángeles Quispe de la Cruz", estado="revision",
+                 puntaje=4.0, pendiente_manual=True, por_pregunta=preguntas(2, 2, 0)),
+            dict(base, codigo="alvarez", nombre="Álvarez Luis", estado="sin_entrega", puntaje=None),
+        ]
+    return registros
+
+
+def test_cuenta_por_pregunta_en_personas():
+    from lideres.curso import reporte
+
+    filas = {f["id"]: f for f in reporte.resumen_por_pregunta(registros_del_grupo())[EJERCICIO]}
+    assert (filas["tasa"]["completas"], filas["tasa"]["ceros"]) == (2, 2)
+    assert (filas["confiable"]["completas"], filas["confiable"]["parciales"], filas["confiable"]["ceros"]) == (1, 1, 2)
+    assert filas["reflexion"]["pendientes"] == 1 and filas["reflexion"]["personas"] == 4
+    assert filas["confiable"]["mas_dificil"] and not filas["tasa"]["mas_dificil"]
+
+
+def test_resumen_cuenta_personas_no_filas():
+    from lideres.curso import reporte
+
+    tabla = reporte.tabla_avance(registros_del_grupo(("02_conteos_y_tasas", "03_mapas")))
+    texto = reporte.resumen(tabla)
+    assert texto.startswith("5 participantes.")
+    assert "02_conteos_y_tasas: calificado: 3 personas" in texto and "sin entrega: 1 persona" in texto
+
+
+def test_reporte_una_fila_por_persona_colores_con_palabra(tmp_path):
+    import pandas as pd
+
+    from lideres.curso import reporte
+
+    tabla = reporte.tabla_avance(registros_del_grupo(("02_conteos_y_tasas", "03_mapas")))
+    rutas = reporte.escribir_reporte(tabla, tmp_path, cuando=dt.date(2025, 5, 1))
+    html = rutas["html"].read_text(encoding="utf-8")
+    personas = html.split('<table class="por-persona">')[1].split("</table>")[0]
+    assert personas.count('<th scope="row">') == 5  # una fila por persona, no por ejercicio
+    assert personas.count('<th scope="col">') == 3  # Participante y un ejercicio por columna
+    assert "9 de 9" in personas and "100 % · Completo" in personas
+    # 0 % no es verde ni se confunde con «completo»: naranja y con su palabra
+    assert '<td class="p0"><span class="puntaje">0 de 9</span><span class="detalle">0 % · Muy poco' in personas
+    assert "falta revisión a mano" in personas
+    assert "La que más costó" in html and "Pregunta 3. ¿Confiable?" in html
+    assert "(3 personas sin el puntaje completo)" in html
+    assert "#1b7a3a" not in html and "green" not in html
+    por_pregunta = pd.read_csv(rutas["csv_preguntas"], encoding="utf-8-sig")
+    assert list(por_pregunta["La que más costó"]).count("Sí") == 2  # una por ejercicio
+    assert pd.read_csv(rutas["csv"], encoding="utf-8-sig").shape[0] == 10  # el CSV de siempre sigue
+    assert rutas["png"].read_bytes()[:4] == b"\x89PNG"

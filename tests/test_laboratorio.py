@@ -1,0 +1,39 @@
+"""JupyterLab para participantes: en español y sin Formgrader ni crear/validar ejercicios."""
+
+from __future__ import annotations
+
+import json
+
+from lideres import cli, laboratorio
+
+
+def test_participantes_y_facilitador_se_alternan(capsys):
+    try:
+        assert cli.main(["jupyterlab", "facilitador"]) == 0
+        assert not laboratorio.complementos_ocultos() & set(laboratorio.COMPLEMENTOS_FACILITADOR)
+        assert cli.main(["jupyterlab", "participantes"]) == 0
+        assert set(laboratorio.COMPLEMENTOS_FACILITADOR) <= laboratorio.complementos_ocultos()
+        assert "@jupyter/nbgrader:assignment-list" not in laboratorio.complementos_ocultos()
+        assert "Ocultas las herramientas" in capsys.readouterr().out
+        # `make` no pisa lo que eligió quien facilita.
+        laboratorio.configurar("facilitador")
+        assert cli.main(["jupyterlab", "participantes", "--si-falta"]) == 0
+        assert laboratorio.rol_actual() == "facilitador"
+    finally:
+        laboratorio.configurar("participantes")
+
+
+def test_idioma_espanol_sin_borrar_otros_ajustes(tmp_path):
+    ruta = laboratorio.archivo_idioma(tmp_path)
+    ruta.parent.mkdir(parents=True)
+    ruta.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    laboratorio.poner_idioma(tmp_path)
+    ajustes = json.loads(ruta.read_text())
+    assert ajustes[laboratorio.TRADUCCION]["locale"] == "es_ES"
+    assert ajustes["@jupyterlab/apputils-extension:themes"]["theme"] == "JupyterLab Dark"
+
+
+def test_el_paquete_de_idioma_esta_instalado():
+    from importlib.metadata import distribution
+
+    assert distribution("jupyterlab-language-pack-es-ES").version

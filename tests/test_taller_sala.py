@@ -1,0 +1,248 @@
+"""Una sala llena en una laptop: reserva de kernels y apagado según el grupo, límites del ejecutor,
+apagar el kernel al salir (sin 403), registro por servidor y puerto reutilizable al reiniciar."""
+
+from __future__ import annotations
+
+import http.cookiejar
+import json
+import re
+import urllib.error
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+
+from lideres.taller import servidor
+from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
+
+
+@pytest.fixture
+def raiz(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "02_conteos_y_tasas.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "tableros" / "03_otro.ipynb").write_text("{}", encoding="utf-8")
+    return tmp_path
+
+
+# ---------------------------------------------------------------- configuración (pura)
+
+
+def test_la_reserva_sigue_al_grupo(raiz):
+    c = servidor.configuracion(raiz=raiz, participantes=30)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    # Dos tableros y ningún módulo elegido: el grupo se reparte.
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 15
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 15
+    assert pools["default"]["pool_size"] == 0
+    assert c.VoilaConfiguration.preheat_kernel is True
+    # Tope de kernels vivos: el grupo más un margen para reponer la reserva, no el doble.
+    assert c.GestorKernels.max_kernels == 30 + servidor.MARGEN_KERNELS
+    assert c.GestorKernels.arranques_simultaneos >= 1
+    assert c.VoilaConfiguration.multi_kernel_manager_class == "lideres.taller.kernels.GestorKernels"
+
+
+def test_un_solo_tablero_tiene_la_reserva_del_grupo(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "02_conteos_y_tasas.ipynb").write_text("{}", encoding="utf-8")
+    pools = servidor.configuracion(raiz=tmp_path, participantes=30).VoilaKernelManager.kernel_pools_config
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 30
+
+
+@pytest.mark.parametrize("modulo", ["3", "03", "03_otro", "03_otro.ipynb"])
+def test_el_modulo_de_la_sesion_recibe_la_reserva(raiz, modulo):
+    c = servidor.configuracion(raiz=raiz, participantes=25, modulo=modulo)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 25
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
+    assert c.GestorKernels.max_kernels == 26 + servidor.MARGEN_KERNELS
+
+
+def test_modulo_sin_tablero_da_error_en_espanol(raiz, capsys):
+    from lideres import cli
+
+    assert cli.main(["taller", "--sin-libro", "--cuadernos", str(raiz), "--modulo", "09"]) == 1
+    err = capsys.readouterr().err
+    assert "No hay un tablero del módulo «09»" in err and "02_conteos_y_tasas" in err
+    assert "Traceback" not in err
+
+
+def test_precalentados_explicito_manda_sobre_el_grupo(raiz):
+    c = servidor.configuracion(raiz=raiz, participantes=30, precalentados=4)
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/03_otro.ipynb"]["pool_size"] == 4
+    assert c.GestorKernels.max_kernels == 30 + servidor.MARGEN_KERNELS
+    sin = servidor.configuracion(raiz=raiz, participantes=30, precalentados=0)
+    assert sin.VoilaConfiguration.preheat_kernel is False
+
+
+def test_por_defecto_una_sala_de_veinte(raiz):
+    c = servidor.configuracion(raiz=raiz)
+    assert servidor.PARTICIPANTES_POR_DEFECTO == 20
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 10
+    assert c.MappingKernelManager.cull_idle_timeout == 15 * 60
+
+
+@pytest.mark.parametrize(
+    ("participantes", "minutos"), [(1, 20), (10, 20), (15, 20), (20, 15), (30, 10), (60, 5), (200, 5)]
+)
+def test_apagado_de_inactivos_segun_el_grupo(raiz, participantes, minutos):
+    assert servidor.cull_inactivo_s(participantes) == minutos * 60
+    m = servidor.configuracion(raiz=raiz, participantes=participantes).MappingKernelManager
+    assert m.cull_idle_timeout == minutos * 60
+    assert 0 < m.cull_interval <= 60
+    assert m.cull_connected is False  # un celular conectado no pierde su tablero
+    assert m.cull_busy is False
+
+
+def test_limites_del_ejecutor_para_una_laptop_saturada(raiz):
+    c = servidor.configuracion(raiz=raiz)
+    e = c.VoilaExecutor
+    # Voilà espera 4 s la salida de una celda y luego la da por vacía en silencio.
+    assert e.iopub_timeout >= 30
+    assert e.raise_on_iopub_timeout is True  # si igual no llega: error visible (Reintentar)
+    assert e.timeout >= e.iopub_timeout
+    assert e.startup_timeout >= 120
+    assert e.interrupt_on_timeout is False
+    # Latidos mientras un kernel frío prepara el tablero: la página dice que ya viene.
+    assert 0 < c.VoilaConfiguration.http_keep_alive_timeout <= 10
+
+
+def test_registro_por_servidor(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    assert servidor.registro_por_defecto(8866) == tmp_path / "lideres" / "taller-8866.log"
+    assert servidor.registro_por_defecto(8870) != servidor.registro_por_defecto(8866)
+    monkeypatch.delenv("XDG_STATE_HOME")
+    assert servidor.registro_por_defecto(8866) == Path.home() / ".local/state/lideres/taller-8866.log"
+
+
+def test_la_orden_sugerida_funciona_en_esta_terminal(monkeypatch):
+    # Bajo make (make taller): `lideres` no está en el PATH de quien lo llamó.
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.setenv("MAKELEVEL", "1")
+    assert servidor.orden_taller("--red") == "make taller ARGS=--red"
+    assert servidor.orden_taller("--puerto 8867") == "make taller ARGS='--puerto 8867'"
+    # Otras órdenes no tienen blanco de make: van con la ruta de .venv/bin/lideres.
+    assert servidor.orden_lideres("curso calificar 02").endswith("lideres curso calificar 02")
+    assert not servidor.orden_lideres("curso calificar 02").startswith("lideres ")
+    monkeypatch.delenv("MAKELEVEL")
+    orden = servidor.orden_taller("--red")
+    assert orden.endswith("lideres taller --red") and orden != "lideres taller --red"
+    assert Path(orden.split()[0]).resolve() == (Path(servidor.sys.executable).parent / "lideres").resolve()
+
+
+def test_puerto_libre_como_lo_abre_tornado():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        ocupado = s.getsockname()[1]
+        assert servidor.puerto_libre("127.0.0.1", ocupado) is False
+
+
+def test_plantilla_con_reintentar_y_conexion_perdida():
+    carpeta = servidor.DIR_PLANTILLAS / "voila" / "templates" / servidor.PLANTILLA
+    plantilla = (carpeta / "index.html.j2").read_text(encoding="utf-8")
+    js = (carpeta / "static" / "lideres.js").read_text(encoding="utf-8")
+    assert 'include_js("static/lideres.js")' in plantilla
+    assert "lideres-error-celda" in plantilla
+    assert "Se perdió la conexión — toca para volver a cargar" in js
+    assert '"Reintentar"' in js
+    assert "voila/api/shutdown/" in js and "pagehide" in js
+    assert not re.findall(r"https?://", js)
+
+
+# ---------------------------------------------------------------- servidor real
+
+CUADERNO = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {}, "outputs": [],
+               "source": "import ipywidgets as w\nw.IntSlider(value=3)"}],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+@pytest.fixture
+def cuadernos(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "deslizador.ipynb").write_text(json.dumps(CUADERNO), encoding="utf-8")
+    return tmp_path
+
+
+def _abridor(galletas=None):
+    galletas = http.cookiejar.CookieJar() if galletas is None else galletas
+    return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(galletas))
+
+
+def _apagar(abridor, s, kernel, xsrf):
+    """El pedido del navegador al irse (sendBeacon con FormData)."""
+    limite = uuid.uuid4().hex
+    cuerpo = (f'--{limite}\r\nContent-Disposition: form-data; name="_xsrf"\r\n\r\n{xsrf}\r\n'
+              f"--{limite}--\r\n").encode()
+    pedido = urllib.request.Request(
+        s.url(f"/voila/api/shutdown/{kernel}"), data=cuerpo, method="POST",
+        headers={"Content-Type": f"multipart/form-data; boundary={limite}", "Origin": s.url("").rstrip("/")},
+    )
+    try:
+        with abridor.open(pedido, timeout=60) as r:
+            return r.status
+    except urllib.error.HTTPError as e:
+        return e.code
+
+
+def _kernel_existe(s, kernel) -> bool:
+    try:
+        with urllib.request.urlopen(s.url(f"/api/kernels/{kernel}"), timeout=30):
+            return True
+    except urllib.error.HTTPError as e:
+        assert e.code == 404
+        return False
+
+
+@pytest.mark.lento
+def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
+    with ServidorTaller(sin_libro=True, precalentados=0, participantes=2, cuadernos=cuadernos) as s:
+        galletas = http.cookiejar.CookieJar()
+        abridor = _abridor(galletas)
+        with abridor.open(s.url("/voila/render/tableros/deslizador.ipynb"), timeout=120) as r:
+            html = r.read().decode("utf-8")
+        kernel = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html).group(1)
+        xsrf = {c.name: c.value for c in galletas}.get("_xsrf")
+        assert xsrf, "la página del tablero no dejó la cookie _xsrf"
+        assert _kernel_existe(s, kernel)
+
+        # Sin el token, la protección XSRF sigue en pie.
+        assert _apagar(_abridor(), s, kernel, "") == 403
+        assert _kernel_existe(s, kernel)
+
+        assert _apagar(abridor, s, kernel, xsrf) == 204
+        assert not _kernel_existe(s, kernel)
+        assert _apagar(abridor, s, kernel, xsrf) == 204  # la página avisa dos veces: sin error
+    assert s.codigo_salida == 0, s.texto_salida()
+
+
+@pytest.mark.lento
+def test_reiniciar_enseguida_en_el_mismo_puerto(cuadernos):
+    import socket
+
+    puerto = puerto_libre_cualquiera()
+    with ServidorTaller(puerto, sin_libro=True, precalentados=0, cuadernos=cuadernos) as s:
+        # Un navegador deja su conexión abierta (keep-alive): al detenerse, el servidor la cierra
+        # primero y el puerto queda con conexiones en TIME_WAIT durante un minuto.
+        navegador = socket.create_connection(("127.0.0.1", puerto), timeout=30)
+        navegador.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n")
+        assert navegador.recv(65536).startswith(b"HTTP/1.1 200")
+    try:
+        assert s.codigo_salida == 0
+        with socket.socket() as sin_reuso:  # lo que hacía la revisión antes: «ya está en uso»
+            with pytest.raises(OSError):
+                sin_reuso.bind(("127.0.0.1", puerto))
+        assert servidor.puerto_libre("127.0.0.1", puerto)
+        with ServidorTaller(puerto, sin_libro=True, precalentados=0, cuadernos=cuadernos) as otra_vez:
+            with urllib.request.urlopen(otra_vez.url("/"), timeout=30) as r:
+                assert r.status == 200
+    finally:
+        navegador.close()
+    salida = otra_vez.texto_salida()
+    assert "ya está en uso" not in salida
+    assert "Registro técnico" in salida
