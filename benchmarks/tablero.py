@@ -29,12 +29,8 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
-from lideres.taller.proceso import (  # noqa: E402
-    ARGUMENTOS_CHROMIUM,
-    CHROMIUM,
-    SELECTOR_DISTRITOS,
-    ServidorTaller,
-)
+from lideres.taller.proceso import SELECTOR_DISTRITOS, ServidorTaller  # noqa: E402
+from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
 
 CAMINOS = SELECTOR_DISTRITOS
 

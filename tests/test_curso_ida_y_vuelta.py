@@ -12,7 +12,8 @@ import pytest
 
 from lideres import formato
 from lideres.cli import main
-from lideres.curso import ejemplos, motor
+from lideres.curso import motor
+from tests import ejemplos
 
 EJERCICIO = "02_conteos_y_tasas"
 NB = f"{EJERCICIO}.ipynb"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from legibilidad import MINIMO, fernandez_huerta, prosa_cuaderno, prosa_markdown
 
 from lideres.rutas import CUADERNOS, LIBRO
+from tests.legibilidad import MINIMO, fernandez_huerta, prosa_cuaderno, prosa_markdown
 
 LECCIONES = sorted(CUADERNOS.glob("[0-9][0-9]_*.ipynb"))
 

@@ -44,6 +44,8 @@ def agregar(parser):
                    help="máximo por celda antes de cortarla (por defecto, el de nbgrader_config.py)")
     p.add_argument("--a-la-vez", metavar="N", type=int, dest="a_la_vez",
                    help="entregas que se califican a la vez (por defecto 2 si hay aislamiento con bwrap)")
+    p.add_argument("--todas", action="store_true",
+                   help="volver a calificar también las entregas que no cambiaron desde la última vez")
     _curso(p)
 
     p = sub.add_parser("reporte", help=SUBORDENES["reporte"], description=SUBORDENES["reporte"])
@@ -108,16 +110,28 @@ def _recoger(args, curso: Path) -> int:
 
 
 def _calificar(args, curso: Path) -> int:
-    from lideres.curso import motor
+    from lideres.curso import aislamiento, ids, motor, retroalimentacion
 
     resultados = motor.calificar(curso, args.ejercicio, trabajadores=args.a_la_vez,
-                                 tiempo_celda=args.tiempo_por_celda, avisar=lambda t: print(t, flush=True))
+                                 tiempo_celda=args.tiempo_por_celda, avisar=lambda t: print(t, flush=True),
+                                 todas=args.todas)
+    # la retroalimentación se escribe después de calificar, con lo que quedó en el libro de notas
+    estado = motor.leer_estado(curso).get(args.ejercicio) or {}
+    retroalimentacion.escribir_todas(curso, args.ejercicio, estado, ids.leer_lista(curso))
     bien = [r for r in resultados if r.estado == "calificado"]
     print(f"Listo: {len(bien)} de {len(resultados)} entregas calificadas.")
-    if len(bien) < len(resultados):
+    falla = motor.falla_de_la_maquina(resultados)
+    if falla:
+        print("Ninguna entrega se pudo calificar, todas por el mismo problema técnico: el problema está en "
+              "esta computadora de calificación, no en las entregas de los participantes (no pidas que las "
+              "envíen de nuevo).")
+        print(f"Primera línea del detalle técnico: {falla}")
+        print(f"Revisa la instalación (make entorno) o prueba sin aislamiento: {aislamiento.SIN_BWRAP}=1 "
+              f"lideres curso calificar {args.ejercicio}{motor.opcion_curso(curso)}")
+    elif len(bien) < len(resultados):
         print("Las no calificadas tienen su motivo arriba; pide que las envíen de nuevo y vuelve a recoger.")
-    print(f"Retroalimentación (una página por participante): {curso / 'feedback'}")
-    print(f"Detalle técnico de nbgrader: {curso / motor.REGISTRO}")
+    print(f"Retroalimentación (una página por participante): {motor.Curso.de(curso).feedback}")
+    print(f"Detalle técnico de nbgrader: {motor.Curso.de(curso).registro}")
     print("Siguiente paso: lideres curso reporte" + motor.opcion_curso(curso))
     return 0
 
@@ -127,11 +141,11 @@ def _reporte(args, curso: Path) -> int:
 
     estado = motor.leer_estado(curso)
     tabla = reporte.tabla_avance(reporte.leer_registros(curso, estado))
-    rutas = reporte.escribir_reporte(tabla, curso / "reportes")
+    rutas = reporte.escribir_reporte(tabla, motor.Curso.de(curso).reportes)
     paginas = retroalimentacion.actualizar(curso, estado)  # con lo calificado a mano en el formgrader
     print(reporte.resumen(tabla))
     if paginas:
-        print(f"Retroalimentación actualizada con las notas manuales: {len(paginas)} páginas en {curso / 'feedback'}")
+        print(f"Retroalimentación actualizada con las notas manuales: {len(paginas)} páginas en {motor.Curso.de(curso).feedback}")
     print(f"Página para abrir en el navegador: {rutas['html']}")
     print(f"Tabla para Excel: {rutas['csv']}")
     print(f"Gráfico: {rutas['png']}")

@@ -1,7 +1,9 @@
 """`python -m lideres.curso.lanzador ARGS`: nbgrader ARGS con límites de memoria y de archivos.
 
-También arranca más rápido que `nbgrader` (ver `sin_gramatica_iri`), lo que importa porque cada
-entrega se califica en su propio proceso.
+`python -m lideres.curso.lanzador nucleo -f CONEXION`: el kernel de Python (ipykernel) que ejecuta
+el cuaderno de un participante, con los mismos límites (lo arranca el calificador, dentro de bwrap).
+
+También arranca más rápido que `nbgrader` (ver `sin_gramatica_iri`).
 
 Los límites pasan al kernel que ejecuta el cuaderno del participante: una entrega que pide memoria
 sin fin o escribe un archivo gigante falla sola, sin tumbar la máquina del taller.
@@ -10,9 +12,13 @@ sin fin o escribe un archivo gigante falla sola, sin tumbar la máquina del tall
 from __future__ import annotations
 
 import contextlib
-import resource
 import runpy
 import sys
+
+try:
+    import resource
+except ImportError:  # Windows: sin límites por proceso
+    resource = None
 
 LIMITE_MEMORIA = 4 * 1024**3
 LIMITE_ARCHIVO = 200 * 1024**2
@@ -23,13 +29,24 @@ def sin_gramatica_iri() -> None:
     sys.modules.setdefault("rfc3987_syntax", None)  # su import falla rápido y jsonschema sigue sin ella
 
 
-def main() -> None:
-    sin_gramatica_iri()
+def limitar() -> None:
+    """Memoria y tamaño de archivo máximos para este proceso y los que arranque."""
+    if resource is None:
+        return
     for limite, valor in ((resource.RLIMIT_AS, LIMITE_MEMORIA), (resource.RLIMIT_FSIZE, LIMITE_ARCHIVO)):
         with contextlib.suppress(ValueError, OSError):
             actual = resource.getrlimit(limite)[1]
             tope = valor if actual == resource.RLIM_INFINITY else min(valor, actual)
             resource.setrlimit(limite, (tope, tope))
+
+
+def main() -> None:
+    sin_gramatica_iri()
+    limitar()
+    if sys.argv[1:2] == ["nucleo"]:
+        sys.argv = ["ipykernel_launcher", *sys.argv[2:]]
+        runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
+        return
     sys.argv = ["nbgrader", *sys.argv[1:]]
     runpy.run_module("nbgrader", run_name="__main__", alter_sys=True)
 

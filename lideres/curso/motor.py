@@ -4,13 +4,17 @@ Cómo se aísla una entrega (el código del participante se ejecuta al calificar
 1. Se arma un curso temporal propio (fuera de la carpeta del curso) con solo su cuaderno, los
    ejercicios fuente y un libro de notas privado sin los demás participantes. HOME, la carpeta de
    trabajo y LIDERES_RAIZ apuntan ahí: `../gradebook.db` o `lideres.rutas.CURSO` son copias.
-2. Si `bwrap` (bubblewrap) funciona, nbgrader corre dentro: todo el sistema de solo lectura, /tmp
-   vacío, la carpeta del curso real tapada, sin red y con sus propios procesos. Entonces se califican
-   dos a la vez. Sin bwrap se califican de a uno (así ninguna entrega ve la carpeta temporal de otra).
-3. Sin bwrap, antes y después de cada entrega se comparan las huellas (sha256) del libro de notas y
-   de las entregas guardadas; si algo cambió, se restaura la copia y se anota. Con bwrap no hace
-   falta: la entrega no ve el curso.
+2. Si `bwrap` (bubblewrap) funciona (ver `aislamiento`): un proceso de confianza por núcleo
+   (`trabajador`) importa nbgrader una vez y califica muchas entregas; solo el kernel que ejecuta el
+   cuaderno corre dentro de bwrap, sin ver el curso, el libro de notas ni las demás entregas.
+3. Sin bwrap, cada entrega en su propio proceso de nbgrader, de una en una, y antes y después de cada
+   una se comparan las huellas (sha256) del libro de notas y de las entregas guardadas; si algo
+   cambió, se restaura la copia y se anota.
 4. Solo este proceso escribe en el libro de notas real, copiando los puntajes del privado.
+5. Una entrega ya calificada que no cambió (misma huella de su carpeta y del ejercicio) no se vuelve
+   a calificar: sus notas manuales y comentarios del formgrader quedan como estaban.
+
+La retroalimentación HTML no se escribe aquí: la escribe la orden (`lideres.comandos.curso`).
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ import datetime as dt
 import hashlib
 import json
 import os
+import queue
 import shutil
-import signal
 import stat
 import subprocess
 import sys
@@ -34,47 +38,50 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lideres import rutas
-from lideres.curso import ids, recoger, validar
+from lideres.curso import aislamiento, ids, recoger, validar
+from lideres.curso.carpeta import CONFIG, LIBRO, REGISTRO, Curso
 from lideres.curso.lanzador import sin_gramatica_iri
+from lideres.curso.puntos import puntos, puntos_de
 from lideres.errores import ErrorLideres
 
-sin_gramatica_iri()  # este proceso también lee cuadernos y el libro de notas
+__all__ = ["CONFIG", "REGISTRO", "Curso", "Resultado", "asignar", "calificar", "leer_estado", "libro",
+           "preparar_curso", "puntajes_por_celda"]
 
-CONFIG = "nbgrader_config.py"
-REGISTRO = "nbgrader.log"
-MAX_SALIDA = 20_000                # caracteres por salida que se guardan en el cuaderno calificado
 _candado_registro = threading.Lock()
+MOTIVO_TECNICO = "nbgrader no pudo calificar este cuaderno"
 
 
 # ---------------------------------------------------------------- carpeta del curso
 
-def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Path, list[str]]:
+def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Curso, list[str]]:
     """La carpeta del curso lista para nbgrader. Si no tiene configuración y `crear` es True
     (al asignar), recibe la del proyecto (exercises/) y sus ejercicios; si no, un nombre mal
     escrito da un error en vez de un curso nuevo."""
-    curso = Path(curso or rutas.CURSO).expanduser().resolve()
+    curso = Curso(Path(curso or rutas.CURSO).expanduser().resolve())
     notas: list[str] = []
-    if curso.exists() and not curso.is_dir():
+    if curso.raiz.exists() and not curso.raiz.is_dir():
         raise ErrorLideres(f"«{curso}» es un archivo, no una carpeta.",
                            como_arreglar="Usa --curso con una carpeta (puede estar vacía).")
-    if not crear and not (curso / CONFIG).exists():
+    if not crear and not curso.ruta_config.exists():
         raise ErrorLideres(
             f"La carpeta {curso} no es un curso: no tiene {CONFIG}.",
             como_arreglar="Revisa el nombre de la carpeta en --curso. Un curso nuevo empieza con "
             "`lideres curso asignar EJERCICIO --curso CARPETA`.")
-    base = Path(rutas.CURSO)
-    if not (curso / CONFIG).exists():
-        if not (base / CONFIG).is_file() or base.resolve() == curso:
+    base = Curso(rutas.CURSO)
+    mismo = base.raiz.resolve() == curso.raiz
+    if not curso.ruta_config.exists():
+        if not base.ruta_config.is_file() or mismo:
             raise ErrorLideres(
-                f"Falta la configuración de los ejercicios del proyecto ({base / CONFIG}).",
+                f"Falta la configuración de los ejercicios del proyecto ({base.ruta_config}).",
                 como_arreglar="Vuelve a copiar la carpeta exercises/ del proyecto (por ejemplo con "
                 "`git checkout exercises/` o descargándolo otra vez).")
-        curso.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(base / CONFIG, curso / CONFIG)
+        curso.raiz.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(base.ruta_config, curso.ruta_config)
         notas.append(f"La carpeta {curso} no tenía {CONFIG}: se creó con la configuración del curso.")
-    if not (curso / "source").is_dir() and (base / "source").is_dir() and base.resolve() != curso:
-        shutil.copytree(base / "source", curso / "source")
-        notas.append(f"Se copiaron los ejercicios del curso a {curso / 'source'}.")
+        curso = Curso(curso.raiz)  # relee la configuración recién copiada
+    if not curso.source.is_dir() and base.source.is_dir() and not mismo:
+        shutil.copytree(base.source, curso.source)
+        notas.append(f"Se copiaron los ejercicios del curso a {curso.source}.")
     return curso, notas
 
 
@@ -87,13 +94,13 @@ def entorno_base() -> dict:
     return entorno
 
 
-def _anotar(curso: Path, titulo: str, texto: str) -> None:
-    with _candado_registro, open(curso / REGISTRO, "a", encoding="utf-8", errors="replace") as f:
+def _anotar(curso: Curso, titulo: str, texto: str) -> None:
+    with _candado_registro, open(Curso.de(curso).registro, "a", encoding="utf-8", errors="replace") as f:
         f.write(f"\n===== {dt.datetime.now().isoformat(timespec='seconds')} · {titulo} =====\n")
         f.write(texto)
 
 
-def nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
+def nbgrader(curso: Curso, *argumentos: str) -> subprocess.CompletedProcess:
     """Corre `nbgrader ...` en la carpeta del curso; su salida (en inglés) va a nbgrader.log."""
     orden = [sys.executable, "-m", "lideres.curso.lanzador", *argumentos]
     hecho = subprocess.run(orden, cwd=curso, env=entorno_base(), capture_output=True, text=True,
@@ -102,52 +109,30 @@ def nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
     return hecho
 
 
-def _url(ruta: Path) -> str:
-    return f"sqlite:///{ruta}"
+def id_del_curso(curso: Curso | Path) -> str:
+    return Curso.de(curso).id
 
 
-def _config(curso: Path):
-    """nbgrader_config.py del curso (vacía si no se puede leer; nbgrader dirá por qué al correr)."""
-    from traitlets.config import Config
-    from traitlets.config.loader import PyFileConfigLoader
-
-    try:
-        return PyFileConfigLoader(CONFIG, path=str(curso)).load_config()
-    except Exception:  # archivo ausente o con errores: traitlets da varios tipos
-        return Config()
-
-
-def id_del_curso(curso: Path) -> str:
-    """CourseDirectory.course_id de nbgrader_config.py ('' si no lo dice, como nbgrader)."""
-    seccion = _config(curso).get("CourseDirectory", {})
-    return str(seccion["course_id"]) if "course_id" in seccion else ""
-
-
-def opcion_curso(curso: Path) -> str:
+def opcion_curso(curso: Curso | Path) -> str:
     """' --curso "CARPETA"' para repetir en los consejos, o '' si es el curso del proyecto."""
-    return "" if Path(curso).resolve() == Path(rutas.CURSO).resolve() else f' --curso "{curso}"'
+    return Curso.de(curso).opcion()
 
 
-def ruta_libro(curso: Path, ejercicio: str = "02_conteos_y_tasas") -> Path:
-    """gradebook.db del curso; si no existe, un error que dice qué hacer (nbgrader crearía uno vacío)."""
-    ruta = Path(curso) / "gradebook.db"
-    if not ruta.is_file():
-        raise ErrorLideres("Este curso todavía no tiene libro de notas (gradebook.db).",
-                           como_arreglar="Primero asigna el ejercicio: "
-                           f"lideres curso asignar {ejercicio}{opcion_curso(curso)}")
-    return ruta
+def ruta_libro(curso: Curso | Path, ejercicio: str = "02_conteos_y_tasas") -> Path:
+    return Curso.de(curso).exigir_libro(ejercicio)
 
 
-def libro(curso: Path, ruta: Path | None = None):
-    """El libro de notas (gradebook) de nbgrader, con el id de curso de la configuración.
-
-    Sin `ruta`, el del curso, que ya debe existir (lo crea `asignar`)."""
-    from nbgrader.api import Gradebook
-
-    return Gradebook(_url(ruta or ruta_libro(curso)), id_del_curso(curso))
+def libro(curso: Curso | Path, ruta: Path | None = None):
+    """El libro de notas (gradebook) de nbgrader; sin `ruta`, el del curso, que ya debe existir."""
+    return Curso.de(curso).libro(ruta)
 
 
-def puntajes_por_celda(curso: Path, ejercicio: str) -> dict:
+def bwrap_disponible(curso: Curso | Path | None = None) -> bool:
+    """True si bubblewrap puede aislar a este Python con nbgrader (ver `aislamiento`)."""
+    return aislamiento.disponible([Path(curso)] if curso else [])
+
+
+def puntajes_por_celda(curso: Curso | Path, ejercicio: str) -> dict:
     """{participante: {grade_id: (puntaje automático, máximo)}} del cuaderno calificado `ejercicio`."""
     from nbgrader.api import MissingEntry
 
@@ -164,10 +149,11 @@ def puntajes_por_celda(curso: Path, ejercicio: str) -> dict:
 
 # ---------------------------------------------------------------- asignar
 
-def asignar(curso: Path, ejercicio: str, *, forzar: bool = False) -> list[str]:
+def asignar(curso: Curso | Path, ejercicio: str, *, forzar: bool = False) -> list[str]:
     """Genera la versión para participantes (sin soluciones ni pruebas ocultas). Devuelve líneas."""
+    curso = Curso.de(curso)
     recoger.cuadernos_del_ejercicio(curso, ejercicio)
-    liberado = curso / "release" / ejercicio
+    liberado = curso.release / ejercicio
     if liberado.exists() and not forzar:
         lineas = [f"El ejercicio {ejercicio} ya estaba asignado: {liberado}",
                   "Para volver a generarlo después de cambiar source/, usa --forzar."]
@@ -177,51 +163,17 @@ def asignar(curso: Path, ejercicio: str, *, forzar: bool = False) -> list[str]:
         if hecho.returncode != 0 or not liberado.exists():
             raise ErrorLideres(
                 f"nbgrader no pudo generar el ejercicio {ejercicio}.",
-                como_arreglar=f"Revisa el detalle técnico al final de {curso / REGISTRO}.")
+                como_arreglar=f"Revisa el detalle técnico al final de {curso.registro}.")
         lineas = [f"Listo: versión para participantes en {liberado}"]
     for cuaderno in sorted(liberado.glob("*.ipynb")):
         lineas.append(f"  · {cuaderno.name} — compártelo por USB, correo o WhatsApp.")
-    if "root" in _config(curso).get("Exchange", {}):
+    if "root" in curso.seccion("Exchange"):
         hecho = nbgrader(curso, "release_assignment", ejercicio, "--force")
         if hecho.returncode == 0:
             lineas.append("También quedó publicado en el intercambio de nbgrader (Exchange.root).")
         else:
-            lineas.append(f"Aviso: no se pudo publicar en el intercambio de nbgrader; ver {curso / REGISTRO}.")
+            lineas.append(f"Aviso: no se pudo publicar en el intercambio de nbgrader; ver {curso.registro}.")
     return lineas
-
-
-# ---------------------------------------------------------------- aislamiento
-
-_BWRAP: bool | None = None
-
-
-def bwrap_disponible() -> bool:
-    """True si bubblewrap existe y puede crear un entorno aislado en esta máquina."""
-    global _BWRAP
-    if os.environ.get("LIDERES_SIN_BWRAP"):
-        return False
-    if _BWRAP is None:
-        ruta = shutil.which("bwrap")
-        _BWRAP = False
-        if ruta:
-            with contextlib.suppress(OSError, subprocess.SubprocessError):
-                prueba = subprocess.run(
-                    [ruta, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-                     "--unshare-all", "--die-with-parent", "--new-session", "true"],
-                    capture_output=True, timeout=20, check=False)
-                _BWRAP = prueba.returncode == 0
-    return _BWRAP
-
-
-def _orden_aislada(orden: list[str], privado: Path, curso: Path) -> list[str]:
-    if not bwrap_disponible():
-        return orden
-    envoltura = [shutil.which("bwrap") or "bwrap", "--ro-bind", "/", "/", "--dev", "/dev",
-                 "--proc", "/proc", "--tmpfs", "/tmp"]
-    envoltura += ["--tmpfs", str(curso)]             # el curso real no existe para la entrega
-    envoltura += ["--bind", str(privado), str(privado)]  # solo su carpeta se puede escribir
-    envoltura += ["--unshare-all", "--die-with-parent", "--new-session", "--chdir", str(privado), "--"]
-    return envoltura + orden
 
 
 # ---------------------------------------------------------------- calificar
@@ -232,12 +184,16 @@ class Resultado:
     nombre: str
     estado: str = "pendiente"          # pendiente (aún sin calificar) | calificado | no_calificado
     motivo: str = ""
+    detalle: str = ""                  # la primera línea técnica cuando nbgrader falló
     notas: list[str] = field(default_factory=list)
     puntajes: dict = field(default_factory=dict)  # (cuaderno, id) -> {auto, maximo}
     manuales: set = field(default_factory=set)    # (cuaderno, id) de respuestas que se revisan a mano
     comentarios: dict = field(default_factory=dict)
     fecha_entrega: dt.datetime | None = None
     calificados: Path | None = None    # carpeta autograded/ del curso temporal
+    libro_privado: Path | None = None
+    huella: str = ""                   # de la entrega y del ejercicio, para no calificar dos veces lo mismo
+    sin_cambios: bool = False          # ya estaba calificada así: se conservó lo anterior
     segundos: float = 0.0
 
     @property
@@ -249,16 +205,30 @@ class Resultado:
         return sum(p["maximo"] or 0 for c, p in self.puntajes.items() if c not in self.manuales)
 
 
-def _huellas(curso: Path, vistos: dict) -> dict[str, str]:
+def huella_entrega(curso: Curso, ejercicio: str, codigo: str) -> str:
+    """sha256 de la entrega (nombres y bytes) y de lo que la califica (ejercicio fuente y configuración)."""
+    suma = hashlib.sha256()
+    for carpeta, etiqueta in ((curso.entrega(codigo, ejercicio), "entrega"), (curso.source / ejercicio, "fuente")):
+        # timestamp.txt cambia en cada recojo aunque el cuaderno sea el mismo: no cuenta
+        for archivo in sorted(p for p in carpeta.rglob("*") if p.is_file() and p.name != "timestamp.txt"):
+            suma.update(f"{etiqueta}/{archivo.relative_to(carpeta).as_posix()}\0".encode())
+            suma.update(hashlib.sha256(archivo.read_bytes()).digest())
+    if curso.ruta_config.is_file():
+        suma.update(curso.ruta_config.read_bytes())
+    return suma.hexdigest()
+
+
+def _huellas(curso: Curso, vistos: dict) -> dict[str, str]:
     """sha256 de lo que una entrega no debe tocar: libro de notas, entregas y ejercicios.
 
     `vistos` guarda {archivo: (tamaño, fechas, inodo, sha256)} entre llamadas: un archivo con el mismo
     tamaño, fechas e inodo no se vuelve a leer. La fecha de cambio (ctime) no se puede falsificar
     desde el cuaderno, así que un archivo reescrito siempre se vuelve a leer."""
-    archivos = [curso / "gradebook.db", curso / ids.LISTA, curso / CONFIG]
-    for carpeta in ("submitted", "recibidos", "source", "release"):
-        if (curso / carpeta).is_dir():
-            archivos += (curso / carpeta).rglob("*")
+    curso = Curso.de(curso)
+    archivos = [curso.ruta_libro, curso.lista, curso.ruta_config]
+    for carpeta in (curso.submitted, curso.recibidos, curso.source, curso.release):
+        if carpeta.is_dir():
+            archivos += carpeta.rglob("*")
     huellas = {}
     for archivo in archivos:
         try:
@@ -267,7 +237,7 @@ def _huellas(curso: Path, vistos: dict) -> dict[str, str]:
             continue
         if not stat.S_ISREG(datos.st_mode):
             continue
-        relativa = str(archivo.relative_to(curso))
+        relativa = str(archivo.relative_to(curso.raiz))
         clave = (datos.st_size, datos.st_mtime_ns, datos.st_ctime_ns, datos.st_ino)
         if relativa not in vistos or vistos[relativa][0] != clave:
             vistos[relativa] = (clave, hashlib.sha256(archivo.read_bytes()).hexdigest())
@@ -275,7 +245,7 @@ def _huellas(curso: Path, vistos: dict) -> dict[str, str]:
     return huellas
 
 
-def _respaldar(curso: Path, respaldo: Path, vistos: dict) -> dict[str, str]:
+def _respaldar(curso: Curso, respaldo: Path, vistos: dict) -> dict[str, str]:
     huellas = _huellas(curso, vistos)
     for relativa in huellas:
         destino = respaldo / relativa
@@ -284,7 +254,7 @@ def _respaldar(curso: Path, respaldo: Path, vistos: dict) -> dict[str, str]:
     return huellas
 
 
-def _restaurar_si_cambio(curso: Path, respaldo: Path, huellas: dict[str, str], vistos: dict) -> list[str]:
+def _restaurar_si_cambio(curso: Curso, respaldo: Path, huellas: dict[str, str], vistos: dict) -> list[str]:
     ahora = _huellas(curso, vistos)
     cambiados = [r for r, h in huellas.items() if ahora.get(r) != h]
     for relativa in cambiados:
@@ -294,19 +264,19 @@ def _restaurar_si_cambio(curso: Path, respaldo: Path, huellas: dict[str, str], v
     return cambiados
 
 
-def _libro_plantilla(curso: Path, destino: Path, ejercicio: str) -> Path:
+def _libro_plantilla(curso: Curso, destino: Path, ejercicio: str) -> Path:
     """Copia del libro de notas real sin participantes: solo el ejercicio y sus celdas."""
     from nbgrader.api import MissingEntry
 
-    plantilla = destino / "gradebook.db"
-    shutil.copy2(ruta_libro(curso, ejercicio), plantilla)
-    with libro(curso, plantilla) as gb:
+    plantilla = destino / LIBRO
+    shutil.copy2(curso.exigir_libro(ejercicio), plantilla)
+    with curso.libro(plantilla) as gb:
         try:
             gb.find_assignment(ejercicio)
         except MissingEntry:
             raise ErrorLideres(f"El ejercicio {ejercicio} no está en el libro de notas.",
                                como_arreglar="Primero asígnalo: "
-                               f"lideres curso asignar {ejercicio}{opcion_curso(curso)}") from None
+                               f"lideres curso asignar {ejercicio}{curso.opcion()}") from None
         for alumno in list(gb.students):
             gb.remove_student(alumno.id)
     return plantilla
@@ -321,89 +291,196 @@ def _motivo_de_falla(salida: str) -> str:
                 "Revisa sus celdas de respuesta.")
     if "No notebooks found" in salida or "Skipping unknown notebook" in salida:
         return "No se encontró el cuaderno del ejercicio en la entrega."
-    return f"nbgrader no pudo calificar este cuaderno; el detalle técnico está en {REGISTRO}."
+    return f"{MOTIVO_TECNICO}; el detalle técnico está en {REGISTRO}."
 
 
 def _recortar_salidas(cuaderno: Path) -> None:
-    """Salidas gigantes (un print de millones de letras) se recortan en el cuaderno calificado."""
-    datos = json.loads(cuaderno.read_text(encoding="utf-8"))
-    cambio = False
-    for celda in datos.get("cells", []):
-        for salida in celda.get("outputs", []) or []:
-            for clave, valor in list(salida.items()) + list((salida.get("data") or {}).items()):
-                texto = "".join(valor) if isinstance(valor, list) else valor
-                if clave in ("text", "text/plain") and isinstance(texto, str) and len(texto) > MAX_SALIDA:
-                    corto = texto[:MAX_SALIDA] + "\n[… salida recortada al calificar …]\n"
-                    if clave == "text":
-                        salida["text"] = corto
-                    else:
-                        salida["data"][clave] = corto
-                    cambio = True
-    if cambio:
+    """Salidas gigantes se recortan en el cuaderno calificado (sin bwrap; con bwrap lo hace nbgrader)."""
+    import nbformat
+
+    from lideres.curso.preprocesadores import RecortarSalidas
+
+    nb = nbformat.read(cuaderno, as_version=4)
+    antes = nbformat.writes(nb)
+    nb, _ = RecortarSalidas().preprocess(nb, {})
+    despues = nbformat.writes(nb)
+    if despues != antes:
         cuaderno.chmod(0o644)  # nbgrader lo deja de solo lectura
-        cuaderno.write_text(json.dumps(datos, ensure_ascii=False, indent=1), encoding="utf-8")
+        cuaderno.write_text(despues, encoding="utf-8")
         cuaderno.chmod(0o444)
 
 
-def _calificar_una(curso: Path, ejercicio: str, res: Resultado, trabajo: Path, plantilla: Path,
-                   tiempo_celda: int | None, tiempo_total: int, procesos: dict) -> Resultado:
-    inicio = time.monotonic()
-    privado = Path(tempfile.mkdtemp(prefix=f"p-{res.codigo[:20]}-", dir=trabajo))
-    raiz = privado / "curso"
-    for sub in ("home", "tmp", "raiz"):
-        (privado / sub).mkdir()
-    shutil.copytree(curso / "source" / ejercicio, raiz / "source" / ejercicio)
-    shutil.copy2(curso / CONFIG, raiz / CONFIG)
-    shutil.copy2(plantilla, raiz / "gradebook.db")
-    shutil.copytree(curso / "submitted" / res.codigo / ejercicio, raiz / "submitted" / res.codigo / ejercicio)
-    datos = Path(rutas.DATOS)
-    if datos.is_dir():  # la entrega puede usar lideres.cargar(...) con una copia de los datos
-        shutil.copytree(datos, privado / "raiz" / "data")
-    orden = [sys.executable, "-m", "lideres.curso.lanzador", "autograde", ejercicio, "--student", res.codigo, "--force",
-             f"--CourseDirectory.root={raiz}", f"--CourseDirectory.db_url={_url(raiz / 'gradebook.db')}"]
+@dataclass
+class _Privado:
+    """El curso temporal de una entrega: `carpeta` (lo único que el kernel puede escribir) y el libro."""
+    carpeta: Path
+    raiz: Path
+    libro: Path
+
+    def variables(self) -> dict:
+        """Entorno del código del participante: todo apunta a su carpeta privada."""
+        return dict(HOME=str(self.carpeta / "home"), TMPDIR=str(self.carpeta / "tmp"),
+                    LIDERES_RAIZ=str(self.carpeta / "raiz"),
+                    LIDERES_COMPARTIDO=str(self.carpeta / "raiz" / "compartido"),
+                    JUPYTER_RUNTIME_DIR=str(self.carpeta / "home" / "runtime"),
+                    JUPYTER_CONFIG_DIR=str(self.carpeta / "home" / "jupyter"),
+                    IPYTHONDIR=str(self.carpeta / "home" / "ipython"), MPLBACKEND="Agg",
+                    OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
+
+
+def _preparar_privado(curso: Curso, ejercicio: str, res: Resultado, trabajo: Path, plantilla: Path,
+                      *, copiar_datos: bool) -> _Privado:
+    carpeta = Path(tempfile.mkdtemp(prefix=f"p-{res.codigo[:20]}-", dir=trabajo / "privados"))
+    raiz = carpeta / "curso"
+    for sub in ("home", "tmp", "raiz", "k"):
+        (carpeta / sub).mkdir()
+    raiz.mkdir()
+    shutil.copy2(curso.ruta_config, raiz / CONFIG)
+    copia = Curso(raiz)  # con la misma configuración, las mismas carpetas
+    shutil.copytree(curso.source / ejercicio, copia.source / ejercicio)
+    shutil.copytree(curso.entrega(res.codigo, ejercicio), copia.entrega(res.codigo, ejercicio))
+    if copiar_datos and Path(rutas.DATOS).is_dir():  # la entrega puede usar lideres.cargar(...)
+        shutil.copytree(rutas.DATOS, carpeta / "raiz" / "data")
+    libro_privado = trabajo / "libros" / f"{carpeta.name}.db"  # fuera de lo que ve el kernel
+    shutil.copy2(plantilla, libro_privado)
+    return _Privado(carpeta, raiz, libro_privado)
+
+
+def _correr_proceso(privado: _Privado, ejercicio: str, res: Resultado, tiempo_celda: int | None,
+                    tiempo_total: int, procesos: dict) -> tuple[bool, str, bool]:
+    """Sin bwrap: nbgrader en su propio proceso. Devuelve (terminó bien, salida, se pasó del tiempo)."""
+    orden = [sys.executable, "-m", "lideres.curso.lanzador", "autograde", ejercicio, "--student", res.codigo,
+             "--force", f"--CourseDirectory.root={privado.raiz}",
+             f"--CourseDirectory.db_url=sqlite:///{privado.libro}"]
     if tiempo_celda:
         orden.append(f"--Execute.timeout={int(tiempo_celda)}")
     entorno = {k: v for k, v in entorno_base().items()
                if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
-    entorno.update(HOME=str(privado / "home"), TMPDIR=str(privado / "tmp"), LIDERES_RAIZ=str(privado / "raiz"),
-                   LIDERES_COMPARTIDO=str(privado / "raiz" / "compartido"),
-                   JUPYTER_RUNTIME_DIR=str(privado / "home" / "runtime"),
-                   JUPYTER_CONFIG_DIR=str(privado / "home" / "jupyter"),
-                   IPYTHONDIR=str(privado / "home" / "ipython"), MPLBACKEND="Agg",
-                   OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", PYTHONDONTWRITEBYTECODE="1")
-    proceso = subprocess.Popen(_orden_aislada(orden, privado, curso), cwd=raiz, env=entorno,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace",
-                               start_new_session=True)
+    entorno.update(privado.variables())
+    proceso = subprocess.Popen(orden, cwd=privado.raiz, env=entorno, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
     procesos[res.codigo] = proceso
     try:
         salida, _ = proceso.communicate(timeout=tiempo_total)
         se_paso = False
     except subprocess.TimeoutExpired:
-        _matar(proceso)
+        aislamiento.matar_grupo(proceso)
         salida, _ = proceso.communicate()
         se_paso = True
     finally:
-        _matar(proceso)  # y a cualquier proceso que la entrega haya dejado andando
+        aislamiento.matar_grupo(proceso)  # y a cualquier proceso que la entrega haya dejado andando
         procesos.pop(res.codigo, None)
-    _anotar(curso, f"autograde {ejercicio} · {res.codigo}", salida or "")
-    calificado = raiz / "autograded" / res.codigo / ejercicio
+    return proceso.returncode == 0, salida or "", se_paso
+
+
+class _Trabajador:
+    """Un `python -m lideres.curso.trabajador` de confianza: califica una entrega tras otra."""
+
+    def __init__(self, trabajo: Path, numero: int):
+        self.carpeta = trabajo / f"trabajador-{numero}"
+        self.proceso: subprocess.Popen | None = None
+        self.respuestas: queue.Queue = queue.Queue()
+
+    def arrancar(self) -> None:
+        (self.carpeta / "home").mkdir(parents=True, exist_ok=True)
+        entorno = {k: v for k, v in entorno_base().items()
+                   if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
+        entorno.update(HOME=str(self.carpeta / "home"), JUPYTER_RUNTIME_DIR=str(self.carpeta / "runtime"),
+                       JUPYTER_CONFIG_DIR=str(self.carpeta / "jupyter"), PYTHONDONTWRITEBYTECODE="1")
+        self.errores = open(self.carpeta / "salida.log", "ab")  # noqa: SIM115 — vive con el proceso
+        self.proceso = subprocess.Popen([sys.executable, "-m", "lideres.curso.trabajador"], cwd=self.carpeta,
+                                        env=entorno, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=self.errores, text=True, encoding="utf-8", errors="replace",
+                                        start_new_session=True)
+        self.respuestas = queue.Queue()
+        threading.Thread(target=self._leer, args=(self.proceso, self.respuestas), daemon=True).start()
+
+    @staticmethod
+    def _leer(proceso: subprocess.Popen, respuestas: queue.Queue) -> None:
+        for linea in proceso.stdout:
+            respuestas.put(linea)
+        respuestas.put(None)  # terminó
+
+    def calificar(self, tarea: dict, tiempo_total: int) -> tuple[bool, str, bool]:
+        if self.proceso is None or self.proceso.poll() is not None:
+            self.arrancar()
+        try:
+            self.proceso.stdin.write(json.dumps(tarea, ensure_ascii=False) + "\n")
+            self.proceso.stdin.flush()
+            linea = self.respuestas.get(timeout=tiempo_total)
+        except queue.Empty:
+            self.detener()
+            return False, "", True
+        except OSError as e:
+            self.detener()
+            return False, f"El calificador se cerró: {e}", False
+        if linea is None:
+            self.detener()
+            return False, "El calificador se cerró sin responder.\n" + self._final_del_registro(), False
+        respuesta = json.loads(linea)
+        return bool(respuesta["ok"]), respuesta["registro"], False
+
+    def _final_del_registro(self) -> str:
+        with contextlib.suppress(OSError):
+            return (self.carpeta / "salida.log").read_bytes()[-4000:].decode("utf-8", "replace")
+        return ""
+
+    def detener(self, *, a_la_fuerza: bool = True) -> None:
+        """Lo termina (y a los kernels que haya dejado). Sin `a_la_fuerza`, primero le pide que termine."""
+        if self.proceso is not None:
+            if not a_la_fuerza and self.proceso.poll() is None:
+                with contextlib.suppress(OSError, subprocess.SubprocessError):
+                    self.proceso.stdin.close()  # fin de las órdenes: sale solo
+                    self.proceso.wait(timeout=10)
+            aislamiento.matar_grupo(self.proceso)
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                self.proceso.wait(timeout=10)
+            self.errores.close()
+        self.proceso = None
+
+
+def _calificar_una(curso: Curso, ejercicio: str, res: Resultado, trabajo: Path, plantilla: Path,
+                   tiempo_celda: int | None, tiempo_total: int, procesos: dict,
+                   trabajadores: queue.Queue | None) -> Resultado:
+    inicio = time.monotonic()
+    privado = _preparar_privado(curso, ejercicio, res, trabajo, plantilla, copiar_datos=trabajadores is None)
+    if trabajadores is None:
+        termino, salida, se_paso = _correr_proceso(privado, ejercicio, res, tiempo_celda, tiempo_total, procesos)
+    else:
+        lectura = [(Path(rutas.DATOS), privado.carpeta / "raiz" / "data")] if Path(rutas.DATOS).is_dir() else []
+        envoltura = aislamiento.envoltura(escribibles=[privado.carpeta], tapadas=[curso.raiz, trabajo],
+                                          variables=privado.variables(), lectura=lectura)
+        tarea = {"raiz": str(privado.raiz), "libro": str(privado.libro), "ejercicio": ejercicio,
+                 "codigo": res.codigo, "tiempo_celda": tiempo_celda, "envoltura": envoltura,
+                 "sockets": str(privado.carpeta / "k")}
+        trabajador = trabajadores.get()
+        try:
+            termino, salida, se_paso = trabajador.calificar(tarea, tiempo_total)
+        finally:
+            trabajadores.put(trabajador)
+    _anotar(curso, f"autograde {ejercicio} · {res.codigo}", salida)
+    calificado = Curso(privado.raiz).calificada(res.codigo, ejercicio)
     if se_paso:
         res.estado, res.motivo = "no_calificado", (
             f"La calificación tardó más de {tiempo_total} segundos y se detuvo. Revisa sus celdas de respuesta.")
-    elif not _libro_sano(raiz / "gradebook.db", plantilla):
+    elif not _libro_sano(privado.libro, plantilla):
         res.estado, res.motivo = "no_calificado", (
             "El cuaderno intentó borrar o cambiar el libro de notas (gradebook.db); no se calificó. "
             "Revisa su código: el libro de notas del curso no se tocó.")
-    elif proceso.returncode != 0 or not any(calificado.glob("*.ipynb")):
-        res.estado, res.motivo = "no_calificado", _motivo_de_falla(salida or "")
+    elif not termino or not any(calificado.glob("*.ipynb")):
+        res.estado, res.motivo = "no_calificado", _motivo_de_falla(salida)
     else:
         try:
-            _leer_privado(raiz, ejercicio, res)
-            for cuaderno in calificado.glob("*.ipynb"):
-                _recortar_salidas(cuaderno)
+            _leer_privado(curso, privado.libro, ejercicio, res)
+            if trabajadores is None:
+                for cuaderno in calificado.glob("*.ipynb"):
+                    _recortar_salidas(cuaderno)
             res.estado, res.calificados = "calificado", calificado
         except Exception as e:  # libro privado o cuaderno calificado ilegibles
-            res.estado, res.motivo = "no_calificado", _motivo_de_falla(f"{type(e).__name__}: {e}")
+            salida = f"{type(e).__name__}: {e}"
+            res.estado, res.motivo = "no_calificado", _motivo_de_falla(salida)
+    if res.estado == "no_calificado" and res.motivo.startswith(MOTIVO_TECNICO):
+        res.detalle = aislamiento.primera_linea_util(salida)
     res.segundos = time.monotonic() - inicio
     return res
 
@@ -425,14 +502,8 @@ def _libro_sano(ruta: Path, plantilla: Path) -> bool:
         return False
 
 
-def _matar(proceso: subprocess.Popen) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-        os.killpg(proceso.pid, signal.SIGKILL)
-
-
-def _leer_privado(raiz: Path, ejercicio: str, res: Resultado) -> None:
-
-    with libro(raiz) as gb:
+def _leer_privado(curso: Curso, ruta: Path, ejercicio: str, res: Resultado) -> None:
+    with curso.libro(ruta) as gb:
         entrega = gb.find_submission(ejercicio, res.codigo)
         res.fecha_entrega = entrega.timestamp
         for cuaderno in entrega.notebooks:
@@ -442,92 +513,177 @@ def _leer_privado(raiz: Path, ejercicio: str, res: Resultado) -> None:
                 res.comentarios[(cuaderno.name, comentario.name)] = comentario.auto_comment
 
 
-def _guardar_en_libro(curso: Path, ejercicio: str, resultados: list[Resultado], lista: dict) -> None:
-    """Copia nombres y puntajes al libro de notas real (las notas manuales no se tocan)."""
+def _respuestas_escritas(carpeta: Path | None, manuales: set) -> dict:
+    """{(cuaderno, id): texto} de las respuestas que se califican a mano, en un cuaderno calificado."""
+    import nbformat
+    from nbgrader.utils import is_grade, is_solution
 
-    with warnings.catch_warnings(), libro(curso) as gb:
+    textos = {}
+    for ruta in sorted(carpeta.glob("*.ipynb")) if carpeta and carpeta.is_dir() else []:
+        with contextlib.suppress(Exception):  # un cuaderno ilegible cuenta como respuesta cambiada
+            for celda in nbformat.read(ruta, as_version=4).cells:
+                if is_grade(celda) and is_solution(celda):
+                    textos[(ruta.stem, celda.metadata.nbgrader.get("grade_id"))] = celda.source
+    return textos
+
+
+def _guardar_en_libro(curso: Curso, ejercicio: str, resultados: list[Resultado], lista: dict) -> None:
+    """Copia nombres y puntajes al libro de notas real.
+
+    Las notas manuales (manual_score, manual_comment) nunca se borran. Una nota manual vuelve a
+    quedar «por revisar» solo si cambió lo que calificaba: el texto de esa respuesta escrita, o el
+    puntaje automático de esa prueba."""
+    with warnings.catch_warnings(), curso.libro() as gb:
         warnings.simplefilter("ignore")  # avisos internos de SQLAlchemy en nbgrader, sin efecto
         for res in resultados:
             nombre, apellidos = ids.nombre_y_apellidos(ids.nombre_de(lista, res.codigo))
             gb.update_or_create_student(res.codigo, first_name=nombre, last_name=apellidos)
-            if res.estado != "calificado":
+            if res.estado != "calificado" or res.sin_cambios:
                 continue
+            antes = _respuestas_escritas(curso.calificada(res.codigo, ejercicio), res.manuales)
+            ahora = _respuestas_escritas(res.calificados, res.manuales)
             extra = {"timestamp": res.fecha_entrega} if res.fecha_entrega else {}
             gb.update_or_create_submission(ejercicio, res.codigo, **extra)
             for (cuaderno, celda), puntaje in res.puntajes.items():
                 nota = gb.find_grade(celda, cuaderno, ejercicio, res.codigo)
+                auto_antes = nota.auto_score
                 nota.auto_score = puntaje["auto"]
-                nota.needs_manual_grade = nota.manual_score is not None or nota.auto_score is None
+                if nota.manual_score is None:
+                    nota.needs_manual_grade = nota.auto_score is None
+                elif (cuaderno, celda) in res.manuales:
+                    if antes.get((cuaderno, celda)) != ahora.get((cuaderno, celda)):
+                        nota.needs_manual_grade = True  # reescribió la respuesta que ya se había revisado
+                elif auto_antes != nota.auto_score:
+                    nota.needs_manual_grade = True
             for (cuaderno, celda), texto in res.comentarios.items():
                 gb.find_comment(celda, cuaderno, ejercicio, res.codigo).auto_comment = texto
             gb.db.commit()
 
 
-def _copiar_calificados(curso: Path, ejercicio: str, res: Resultado) -> None:
-    destino = curso / "autograded" / res.codigo / ejercicio
+def _copiar_calificados(curso: Curso, ejercicio: str, res: Resultado) -> None:
+    destino = curso.calificada(res.codigo, ejercicio)
     if destino.exists():
         shutil.rmtree(destino)
     shutil.copytree(res.calificados, destino)
 
 
-def entregas_recogidas(curso: Path, ejercicio: str) -> list[str]:
-    carpeta = curso / "submitted"
+def entregas_recogidas(curso: Curso | Path, ejercicio: str) -> list[str]:
+    carpeta = Curso.de(curso).submitted
     if not carpeta.is_dir():
         return []
     return sorted(p.name for p in carpeta.iterdir() if (p / ejercicio).is_dir())
 
 
-def calificar(curso: Path, ejercicio: str, *, trabajadores: int | None = None, tiempo_celda: int | None = None,
-              avisar=print) -> list[Resultado]:
-    """Califica todas las entregas recogidas; una entrega mala nunca detiene a las demás."""
-    from lideres.curso import retroalimentacion
+def _ya_calificada(curso: Curso, ejercicio: str, res: Resultado, anterior: dict, gb) -> bool:
+    """La entrega no cambió desde que se calificó bien: se conserva todo (puntajes y notas manuales)."""
+    from nbgrader.api import MissingEntry
 
+    if anterior.get("estado") != "calificado" or anterior.get("huella") != res.huella:
+        return False
+    if not any(curso.calificada(res.codigo, ejercicio).glob("*.ipynb")):
+        return False
+    try:
+        entrega = gb.find_submission(ejercicio, res.codigo)
+    except MissingEntry:
+        return False
+    for cuaderno in entrega.notebooks:
+        for nota in cuaderno.grades:
+            res.puntajes[(cuaderno.name, nota.name)] = {"auto": nota.auto_score, "maximo": nota.max_score}
+    res.estado, res.motivo, res.sin_cambios = "calificado", "", True
+    res.notas = list(anterior.get("notas") or [])
+    return True
+
+
+def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None = None,
+              tiempo_celda: int | None = None, avisar=print, todas: bool = False) -> list[Resultado]:
+    """Califica las entregas recogidas nuevas o cambiadas (o `todas`); una entrega mala nunca detiene
+    a las demás. Guarda puntajes en el libro de notas y el estado en reportes/calificacion.json."""
+    sin_gramatica_iri()  # este proceso también lee cuadernos: que jsonschema no compile lo que no se usa
+    curso = Curso.de(curso)
     esperados = recoger.cuadernos_del_ejercicio(curso, ejercicio)
     codigos = entregas_recogidas(curso, ejercicio)
     if not codigos:
-        raise ErrorLideres(f"No hay entregas recogidas de {ejercicio} en {curso / 'submitted'}.",
+        raise ErrorLideres(f"No hay entregas recogidas de {ejercicio} en {curso.submitted}.",
                            como_arreglar="Primero recoge: "
-                           f"lideres curso recoger {ejercicio} CARPETA_O_ZIP{opcion_curso(curso)}")
+                           f"lideres curso recoger {ejercicio} CARPETA_O_ZIP{curso.opcion()}")
+    previo = leer_estado(curso).get(ejercicio) or {}  # si está dañado, se detiene aquí sin tocar nada
     lista = ids.leer_lista(curso)
-    aislado = bwrap_disponible()
-    trabajadores = trabajadores or (min(2, os.cpu_count() or 1) if aislado else 1)
-    if not aislado:
-        trabajadores = 1  # sin bwrap, dos entregas a la vez podrían verse entre sí
     celdas, manuales = _leer_fuente(curso, ejercicio)
     tiempo_total = 60 + celdas * int(tiempo_celda or _tiempo_configurado(curso)) * 2
 
     resultados: list[Resultado] = []
     pendientes: list[Resultado] = []
-    for codigo in codigos:
-        res = Resultado(codigo=codigo, nombre=ids.nombre_de(lista, codigo), manuales=manuales,
-                        notas=recoger.notas_del_ultimo_recojo(lista, codigo, ejercicio))
-        for esperado in esperados:
-            motivo = validar.motivo_invalido(curso / "submitted" / codigo / ejercicio / f"{esperado}.ipynb")
-            if motivo:
-                res.estado, res.motivo = "no_calificado", motivo
-                break
-        (resultados if res.estado == "no_calificado" else pendientes).append(res)
+    with contextlib.ExitStack() as pila:
+        gb = pila.enter_context(curso.libro()) if not todas and previo and curso.ruta_libro.is_file() else None
+        for codigo in codigos:
+            res = Resultado(codigo=codigo, nombre=ids.nombre_de(lista, codigo), manuales=manuales,
+                            notas=recoger.notas_del_ultimo_recojo(lista, codigo, ejercicio))
+            for esperado in esperados:
+                motivo = validar.motivo_invalido(curso.entrega(codigo, ejercicio) / f"{esperado}.ipynb")
+                if motivo:
+                    res.estado, res.motivo = "no_calificado", motivo
+                    break
+            if res.estado != "no_calificado":
+                res.huella = huella_entrega(curso, ejercicio, codigo)
+                if gb is not None and _ya_calificada(curso, ejercicio, res, previo.get(codigo) or {}, gb):
+                    resultados.append(res)
+                    continue
+            (resultados if res.estado == "no_calificado" else pendientes).append(res)
 
+    trabajo = Path(tempfile.mkdtemp(prefix="lideres-calificar-"))
+    try:
+        return _calificar_pendientes(curso, ejercicio, resultados, pendientes, lista, previo, trabajo,
+                                     trabajadores=trabajadores, tiempo_celda=tiempo_celda,
+                                     tiempo_total=tiempo_total, avisar=avisar)
+    finally:
+        shutil.rmtree(trabajo, ignore_errors=True)
+
+
+def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resultado], pendientes: list[Resultado],
+                          lista: dict, previo: dict, trabajo: Path, *, trabajadores: int | None,
+                          tiempo_celda: int | None, tiempo_total: int, avisar) -> list[Resultado]:
+    (trabajo / "privados").mkdir()
+    (trabajo / "libros").mkdir()
+    # Los calificadores arrancan (importan nbgrader) mientras se prueba si bwrap funciona: las dos
+    # cosas tardan lo mismo. Si bwrap no funciona, se detienen sin haber calificado nada.
+    grupo_trabajadores: queue.Queue | None = None
+    cuantos = min(trabajadores or min(2, os.cpu_count() or 1), len(pendientes))
+    if pendientes and aislamiento.posible():
+        grupo_trabajadores = queue.Queue()
+        for numero in range(cuantos):
+            trabajador = _Trabajador(trabajo, numero)
+            trabajador.arrancar()
+            grupo_trabajadores.put(trabajador)
+    aislado, _ = aislamiento.probar([curso.raiz])
+    if not aislado:
+        _detener_trabajadores(grupo_trabajadores)
+        grupo_trabajadores = None
+        avisar(aislamiento.aviso_sin_aislamiento([curso.raiz]))
+    trabajadores = max(1, cuantos) if aislado else 1
+    codigos = [r.codigo for r in resultados + pendientes]
+    sin_cambios = sum(r.sin_cambios for r in resultados)
     modo = ("aisladas con bwrap, " if aislado else "en carpetas temporales, sin bwrap, ") + (
         f"{trabajadores} a la vez" if trabajadores > 1 else "de una en una")
-    avisar(f"Calificando {len(codigos)} {'entrega' if len(codigos) == 1 else 'entregas'} de {ejercicio} ({modo}).")
+    avisar(f"Calificando {len(codigos)} {'entrega' if len(codigos) == 1 else 'entregas'} de {ejercicio} ({modo})."
+           + (f" {sin_cambios} no cambiaron desde la última vez: se conserva su calificación."
+              if sin_cambios else ""))
     total = len(codigos)
     hechos = 0
     for res in resultados:
         hechos += 1
         avisar(_linea_progreso(hechos, total, res))
 
-    trabajo = Path(tempfile.mkdtemp(prefix="lideres-calificar-"))
     respaldo = Path(tempfile.mkdtemp(prefix="lideres-respaldo-"))
     procesos: dict = {}
     vistos: dict = {}
     try:
         plantilla = _libro_plantilla(curso, Path(tempfile.mkdtemp(dir=trabajo)), ejercicio)
-        # Con bwrap la entrega no ve el curso: no hace falta copia de seguridad.
+        # Con bwrap el kernel no ve el curso: no hace falta copia de seguridad.
         huellas = None if aislado else _respaldar(curso, respaldo, vistos)
         with ThreadPoolExecutor(max_workers=trabajadores) as grupo:
             futuros = [grupo.submit(_calificar_una, curso, ejercicio, res, trabajo, plantilla,
-                                    tiempo_celda, tiempo_total, procesos) for res in pendientes]
+                                    tiempo_celda, tiempo_total, procesos, grupo_trabajadores)
+                       for res in pendientes]
             try:
                 for futuro in as_completed(futuros):
                     res = futuro.result()
@@ -543,35 +699,54 @@ def calificar(curso: Path, ejercicio: str, *, trabajadores: int | None = None, t
                 for futuro in futuros:
                     futuro.cancel()
                 for proceso in list(procesos.values()):
-                    _matar(proceso)
+                    aislamiento.matar_grupo(proceso)
+                _detener_trabajadores(grupo_trabajadores)
                 raise
+        _detener_trabajadores(grupo_trabajadores, a_la_fuerza=False)
         _guardar_en_libro(curso, ejercicio, resultados, lista)
         for res in resultados:
-            if res.estado == "calificado":
+            if res.estado == "calificado" and not res.sin_cambios:
                 _copiar_calificados(curso, ejercicio, res)
-        estado = _guardar_estado(curso, ejercicio, resultados)
-        retroalimentacion.escribir_todas(curso, ejercicio, estado, lista)
+        _guardar_estado(curso, ejercicio, resultados, previo)
     finally:
-        shutil.rmtree(trabajo, ignore_errors=True)
+        _detener_trabajadores(grupo_trabajadores)
         shutil.rmtree(respaldo, ignore_errors=True)
     return sorted(resultados, key=lambda r: ids.clave_orden(r.nombre))
 
 
-def _leer_fuente(curso: Path, ejercicio: str) -> tuple[int, set[tuple[str, str]]]:
+def _detener_trabajadores(grupo: queue.Queue | None, *, a_la_fuerza: bool = True) -> None:
+    while grupo is not None and not grupo.empty():
+        with contextlib.suppress(queue.Empty):
+            grupo.get_nowait().detener(a_la_fuerza=a_la_fuerza)
+
+
+def falla_de_la_maquina(resultados: list[Resultado]) -> str | None:
+    """Si *todas* las entregas que llegaron a nbgrader fallaron por el mismo motivo técnico, el
+    problema está en esta computadora, no en los participantes: devuelve la primera línea del registro."""
+    intentadas = [r for r in resultados if not r.sin_cambios and (r.detalle or r.estado == "calificado")]
+    if len(intentadas) < 2 or any(r.estado == "calificado" for r in intentadas):
+        return None
+    detalles = {r.detalle for r in intentadas}
+    return intentadas[0].detalle if len(detalles) == 1 else None
+
+
+def _leer_fuente(curso: Curso, ejercicio: str) -> tuple[int, set[tuple[str, str]]]:
     """De los cuadernos fuente: cuántas celdas de código hay (para el tiempo máximo) y qué
     respuestas califica una persona: (cuaderno, id) de celdas de respuesta con puntos."""
+    import nbformat
+    from nbgrader.utils import is_grade, is_solution
+
     codigo, manuales = 0, set()
-    for ruta in sorted((curso / "source" / ejercicio).glob("*.ipynb")):
-        for celda in json.loads(ruta.read_text(encoding="utf-8")).get("cells", []):
-            codigo += celda.get("cell_type") == "code"
-            meta = (celda.get("metadata") or {}).get("nbgrader") or {}
-            if meta.get("grade") and meta.get("solution"):
-                manuales.add((ruta.stem, meta.get("grade_id")))
+    for ruta in sorted((curso.source / ejercicio).glob("*.ipynb")):
+        for celda in nbformat.read(ruta, as_version=4).cells:
+            codigo += celda.cell_type == "code"
+            if is_grade(celda) and is_solution(celda):
+                manuales.add((ruta.stem, celda.metadata.nbgrader.get("grade_id")))
     return codigo, manuales
 
 
-def _tiempo_configurado(curso: Path) -> int:
-    seccion = _config(curso).get("Execute", {})
+def _tiempo_configurado(curso: Curso) -> int:
+    seccion = curso.seccion("Execute")
     try:
         return int(seccion["timeout"]) if "timeout" in seccion else 30
     except (TypeError, ValueError):
@@ -579,8 +754,6 @@ def _tiempo_configurado(curso: Path) -> int:
 
 
 def _linea_progreso(hechos: int, total: int, res: Resultado) -> str:
-    from lideres.curso.retroalimentacion import puntos, puntos_de
-
     ancho = len(str(total))
     cabeza = f"  [{hechos:>{ancho}}/{total}] {res.nombre}: "
     if res.estado == "calificado":
@@ -591,6 +764,8 @@ def _linea_progreso(hechos: int, total: int, res: Resultado) -> str:
             texto += f" ({'falta' if pendiente == 1 else 'faltan'} {puntos(pendiente)} por revisar a mano)"
         elif manuales:
             texto += " (dejó en blanco la respuesta escrita)"
+        if res.sin_cambios:
+            texto += " — sin cambios, se conserva"
     else:
         texto = f"NO CALIFICADO — {res.motivo}"
     for nota in res.notas:
@@ -598,25 +773,40 @@ def _linea_progreso(hechos: int, total: int, res: Resultado) -> str:
     return cabeza + texto
 
 
-def _guardar_estado(curso: Path, ejercicio: str, resultados: list[Resultado]) -> dict:
-    """Guarda estado, motivo, notas y fecha de calificación de cada entrega; devuelve los de `ejercicio`."""
-    ruta = curso / "reportes" / "calificacion.json"
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    estado = {}
-    if ruta.exists():
-        with contextlib.suppress(ValueError, OSError):
-            estado = json.loads(ruta.read_text(encoding="utf-8"))
+def _guardar_estado(curso: Curso, ejercicio: str, resultados: list[Resultado], previo: dict) -> dict:
+    """Guarda estado, motivo, notas, huella y fecha de calificación de cada entrega; devuelve los de
+    `ejercicio`. Se escribe en un archivo nuevo y luego se reemplaza: nunca queda a medias."""
+    estado = leer_estado(curso)
     ahora = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     estado[ejercicio] = {
-        r.codigo: {"nombre": r.nombre, "estado": r.estado, "motivo": r.motivo, "notas": r.notas, "fecha": ahora}
+        r.codigo: {"nombre": r.nombre, "estado": r.estado, "motivo": r.motivo, "notas": r.notas,
+                   "fecha": (previo.get(r.codigo) or {}).get("fecha", ahora) if r.sin_cambios else ahora,
+                   "huella": r.huella}
         for r in resultados
     }
-    ruta.write_text(json.dumps(estado, ensure_ascii=False, indent=2), encoding="utf-8")
+    ruta = curso.estado
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    nuevo = ruta.with_name(ruta.name + ".nuevo")
+    nuevo.write_text(json.dumps(estado, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(nuevo, ruta)
     return estado[ejercicio]
 
 
-def leer_estado(curso: Path) -> dict:
-    ruta = curso / "reportes" / "calificacion.json"
-    with contextlib.suppress(ValueError, OSError):
-        return json.loads(ruta.read_text(encoding="utf-8"))
-    return {}
+def leer_estado(curso: Curso | Path) -> dict:
+    """reportes/calificacion.json ({} si todavía no se calificó). Si está dañado, un error en español:
+    nunca se lee como vacío (se perdería la historia del grupo al volver a escribirlo)."""
+    ruta = Curso.de(curso).estado
+    if not ruta.exists():
+        return {}
+    try:
+        estado = json.loads(ruta.read_text(encoding="utf-8"))
+    except (ValueError, OSError) as e:
+        estado = e
+    if not isinstance(estado, dict) or not all(isinstance(v, dict) for v in estado.values()):
+        raise ErrorLideres(
+            f"El archivo del estado de la calificación está dañado y no se puede leer: {ruta}",
+            como_arreglar="No se cambió nada. Recupéralo de una copia de seguridad, o muévelo a otra "
+            "carpeta y vuelve a calificar: se calificarán todas las entregas otra vez (las notas del "
+            "libro de notas, gradebook.db, se conservan).")
+    return estado
+

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from lideres.curso import ids
+from lideres.curso.carpeta import Curso
 from lideres.errores import ErrorLideres
 
 # Archivos que los sistemas agregan solos y que no son entregas.
@@ -238,11 +239,11 @@ def buscar_entregas(carpeta: Path, esperados: list[str]) -> Resumen:
 
 
 def cuadernos_del_ejercicio(curso: Path, ejercicio: str) -> list[str]:
-    carpeta = Path(curso) / "source" / ejercicio
+    carpeta = Curso.de(curso).source / ejercicio
     nombres = sorted(p.stem for p in carpeta.glob("*.ipynb")) if carpeta.is_dir() else []
     if not nombres:
         raise ErrorLideres(
-            f"El ejercicio «{ejercicio}» no existe en {Path(curso) / 'source'}.",
+            f"El ejercicio «{ejercicio}» no existe en {Curso.de(curso).source}.",
             como_arreglar="Revisa el nombre (por ejemplo 02_conteos_y_tasas) o la carpeta --curso.",
         )
     return nombres
@@ -258,11 +259,11 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
                            como_arreglar="Escribe la ruta de la carpeta o del .zip con las entregas.")
     ahora = ahora or dt.datetime.now(dt.UTC)
     sello = ahora.strftime("%Y-%m-%d_%H%M%S")
-    archivo = curso / "recibidos" / ejercicio / sello
+    archivo = Curso.de(curso).recibidos / ejercicio / sello
     n = 1
     while archivo.exists():  # dos recojos en el mismo segundo
         n += 1
-        archivo = curso / "recibidos" / ejercicio / f"{sello}_{n}"
+        archivo = Curso.de(curso).recibidos / ejercicio / f"{sello}_{n}"
     archivo.mkdir(parents=True)
 
     with tempfile.TemporaryDirectory(prefix="lideres-recoger-") as temporal:
@@ -304,7 +305,7 @@ def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora:
     for entrega in resumen.entregas:
         guardado = archivo / entrega.codigo
         guardado.mkdir(parents=True, exist_ok=True)
-        destino = curso / "submitted" / entrega.codigo / ejercicio
+        destino = Curso.de(curso).entrega(entrega.codigo, ejercicio)
         if destino.exists():
             shutil.rmtree(destino)  # queda la copia anterior en recibidos/; se califica la última
         destino.mkdir(parents=True)

@@ -16,7 +16,8 @@ import jinja2
 import pandas as pd
 
 from lideres.curso import ids
-from lideres.curso.retroalimentacion import puntos
+from lideres.curso.carpeta import Curso
+from lideres.curso.puntos import puntos
 from lideres.formato import fecha, numero, porcentaje
 
 COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Preguntas respondidas",
@@ -305,12 +306,10 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
     """Un registro por participante y ejercicio, desde el libro de notas y el estado de la calificación."""
     from nbgrader.api import MissingEntry
 
-    from lideres.curso import motor
-
     curso = Path(curso)
     lista = ids.leer_lista(curso)
     registros = []
-    with motor.libro(curso) as gb:
+    with Curso.de(curso).libro() as gb:
         maximos = {a.name: a.max_score for a in gb.assignments}
         liberados = {ejercicio: _liberados(curso, ejercicio) for ejercicio in maximos}
         preguntas = {ejercicio: _preguntas_de(curso, ejercicio) for ejercicio in maximos}
@@ -326,10 +325,10 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                     entrega = gb.find_submission(ejercicio, codigo)
                 except MissingEntry:
                     entrega = None
-                recogido = (curso / "submitted" / codigo / ejercicio).is_dir()
+                recogido = Curso.de(curso).entrega(codigo, ejercicio).is_dir()
                 if recogido:
                     registro["respondidas"], registro["preguntas"] = _respondidas(
-                        curso / "submitted" / codigo / ejercicio, liberados[ejercicio])
+                        Curso.de(curso).entrega(codigo, ejercicio), liberados[ejercicio])
                 if info.get("estado") == "no_calificado":
                     registro["estado"] = "no_calificado"
                 elif entrega is not None:
@@ -383,7 +382,7 @@ def _liberados(curso: Path, ejercicio: str) -> list[tuple[str, dict]] | None:
     """Los cuadernos de release/ tal como los recibió cada participante (None si alguno está dañado)."""
     try:
         return [(ruta.name, json.loads(ruta.read_text(encoding="utf-8")))
-                for ruta in sorted((curso / "release" / ejercicio).glob("*.ipynb"))]
+                for ruta in sorted((Curso.de(curso).release / ejercicio).glob("*.ipynb"))]
     except (OSError, ValueError):
         return None
 

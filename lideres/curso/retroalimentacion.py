@@ -12,10 +12,11 @@ import re
 from pathlib import Path
 
 import jinja2
-from pandas import isna
 
 from lideres.curso import ids
-from lideres.formato import fecha, numero
+from lideres.curso.carpeta import Curso
+from lideres.curso.puntos import palabra_puntos, puntos, puntos_de  # noqa: F401 (también para quien los importe de aquí)
+from lideres.formato import fecha
 
 _PLANTILLAS = Path(__file__).parent / "plantillas"
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -43,22 +44,6 @@ def _markdown(texto: str) -> str:
     html = markdown2html_mistune(texto)
     html = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", html)
     return re.sub(r'(?i)\s(src|href)="https?://[^"]*"', "", html)  # nada que pida internet
-
-
-def puntos(valor: float | None) -> str:
-    """Un puntaje como se lee en todo el curso: 6 -> '6', 2.5 -> '2.5', vacío -> '—'."""
-    if valor is None or isna(valor):
-        return "—"
-    return numero(valor, 1 if valor % 1 else 0)
-
-
-def palabra_puntos(cantidad: float | None) -> str:
-    return "punto" if cantidad == 1 else "puntos"
-
-
-def puntos_de(valor: float | None, maximo: float | None) -> str:
-    """'6 de 9 puntos', '0 de 1 punto'."""
-    return f"{puntos(valor)} de {puntos(maximo)} {palabra_puntos(maximo)}"
 
 
 # Emojis y símbolos que solo se ven con una fuente de emojis (en un celular sin ella, un cuadrito).
@@ -382,17 +367,15 @@ def escribir_todas(curso: Path, ejercicio: str, calificados: dict, lista: dict) 
 
     `calificados`: {código: {"estado", "notas", "fecha"}}, como lo guarda la calificación
     (reportes/calificacion.json); se saltan las que no tienen estado «calificado»."""
-    from lideres.curso import motor
-
     escritos = []
     banco = cargar_banco(curso, ejercicio)
-    with motor.libro(curso) as gb:
+    with Curso.de(curso).libro() as gb:
         for codigo, info in calificados.items():
             if info.get("estado", "calificado") != "calificado":
                 continue
-            carpeta = curso / "feedback" / codigo / ejercicio
+            carpeta = Curso.de(curso).retroalimentacion(codigo, ejercicio)
             carpeta.mkdir(parents=True, exist_ok=True)
-            for archivo in sorted((curso / "autograded" / codigo / ejercicio).glob("*.ipynb")):
+            for archivo in sorted(Curso.de(curso).calificada(codigo, ejercicio).glob("*.ipynb")):
                 cuaderno = json.loads(archivo.read_text(encoding="utf-8"))
                 html = construir_html(cuaderno, notas_de_libro(gb, ejercicio, codigo, archivo.stem),
                                       nombre=ids.nombre_de(lista, codigo), ejercicio=ejercicio,
@@ -413,7 +396,7 @@ def actualizar(curso: Path, estado: dict) -> list[Path]:
     `estado` es el de la calificación (`motor.leer_estado`): de ahí salen las notas y la fecha.
     """
     curso = Path(curso)
-    carpeta = curso / "autograded"
+    carpeta = Curso.de(curso).autograded
     if not carpeta.is_dir():
         return []
     escritos = []

@@ -21,13 +21,6 @@ from pathlib import Path
 
 from lideres.errores import ErrorLideres
 
-# Chromium de Debian para las pruebas en navegador y el benchmark (nunca `playwright install`):
-# sin nada que hable con internet por su cuenta.
-CHROMIUM = Path("/usr/bin/chromium")
-ARGUMENTOS_CHROMIUM = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 # Los polígonos de distrito del tablero, tal como Leaflet los dibuja en la página.
 SELECTOR_DISTRITOS = ".leaflet-overlay-pane path.lideres-distrito"
 

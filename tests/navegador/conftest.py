@@ -14,7 +14,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from lideres.taller.proceso import ARGUMENTOS_CHROMIUM, CHROMIUM, ServidorTaller
+from lideres.taller.proceso import ServidorTaller
+from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM
 
 HOSTS_LOCALES = {"127.0.0.1", "localhost"}
 # Carpeta para capturas de pantalla al revisar a mano: LIDERES_CAPTURAS=/tmp/capturas pytest ...
