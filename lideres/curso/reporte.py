@@ -333,7 +333,7 @@ def leer_registros(curso: Path, estado: dict) -> list[dict]:
                     registro["estado"] = "no_calificado"
                 elif entrega is not None:
                     registro["por_pregunta"] = _puntos_por_pregunta(entrega, preguntas[ejercicio])
-                    paginas = sorted((curso / "feedback" / codigo / ejercicio).glob("*.html"))
+                    paginas = sorted(Curso.de(curso).retroalimentacion(codigo, ejercicio).glob("*.html"))
                     if paginas:
                         registro["retroalimentacion"] = str(paginas[0])
                     registro["puntaje"] = entrega.score
@@ -353,7 +353,7 @@ def _preguntas_de(curso: Path, ejercicio: str) -> dict[str, list[dict]]:
 
     banco = cargar_banco(curso, ejercicio)
     resultado = {}
-    for ruta in sorted((Path(curso) / "source" / ejercicio).glob("*.ipynb")):
+    for ruta in sorted((Curso.de(curso).source / ejercicio).glob("*.ipynb")):
         try:
             resultado[ruta.stem] = preguntas_del_cuaderno(json.loads(ruta.read_text(encoding="utf-8")), banco)
         except (OSError, ValueError):

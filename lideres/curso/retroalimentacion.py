@@ -341,14 +341,15 @@ def comentarios_de_libro(gb, ejercicio: str, codigo: str, cuaderno: str) -> dict
 def cargar_banco(curso: Path, ejercicio: str):
     """El banco de preguntas del ejercicio (source/<id>/preguntas.toml), o None si no tiene o no se
     puede leer: la retroalimentación se escribe igual, con las pistas de las pruebas."""
-    if not (Path(curso) / "source" / ejercicio / "preguntas.toml").is_file():
+    carpeta = Curso.de(curso).source / ejercicio
+    if not (carpeta / "preguntas.toml").is_file():
         return None
     try:
         from lideres import banco
     except ImportError:
         return None
     try:
-        return banco.cargar(Path(curso) / "source" / ejercicio)
+        return banco.cargar(carpeta)
     except Exception:  # un banco con errores lo explica `lideres curso validar`; aquí no detiene nada
         return None
 
