@@ -27,7 +27,8 @@ IMPACTOS_GRAVES = {"serious", "critical"}
 @pytest.fixture(scope="module")
 def taller_con_curso(ruta_chromium, tmp_path_factory):
     curso = tmp_path_factory.mktemp("celular") / "curso"
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica")
+    # La primera vez asigna cada ejercicio con banco (nbgrader): más espera que un servidor sin curso.
+    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica", espera_s=300)
     s.iniciar()
     yield s, curso
     codigo = s.detener()
@@ -185,5 +186,5 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
 
     assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
     with open(curso / "reportes" / "avance.csv", encoding="utf-8-sig") as f:
-        filas = [f for f in csv.DictReader(f) if f.get("Código") == CODIGO]
+        filas = [f for f in csv.DictReader(f) if f.get("Código") == CODIGO and f.get("Ejercicio") == EJERCICIO]
     assert filas and filas[0]["Participante"] == NOMBRE and filas[0]["Entregó"] == "Sí"
