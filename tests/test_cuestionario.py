@@ -131,7 +131,7 @@ def test_nada_sale_del_navegador():
 
 
 def test_textos_de_la_pagina_se_leen_facil():
-    from legibilidad import MINIMO, fernandez_huerta
+    from tests.legibilidad import MINIMO, fernandez_huerta
 
     frases = [v if v.rstrip()[-1] in ".:;?!" else v + "." for v in cuestionario.TEXTOS_PAGINA.values()
               if len(v.split()) > 3 and "{" not in v]

@@ -453,7 +453,7 @@ def test_taller_con_curso_asigna_e_imprime_el_codigo(tmp_path, monkeypatch):
 
 def test_textos_del_formulario_se_leen_facil(curso_con_banco):
     """Lo que el formulario dice por su cuenta (no las preguntas del banco): Fernández-Huerta ≥ 70."""
-    from legibilidad import MINIMO, fernandez_huerta
+    from tests.legibilidad import MINIMO, fernandez_huerta
 
     from lideres.formulario import widgets
 
