@@ -453,9 +453,8 @@ def test_taller_con_curso_asigna_e_imprime_el_codigo(tmp_path, monkeypatch):
 
 def test_textos_del_formulario_se_leen_facil(curso_con_banco):
     """Lo que el formulario dice por su cuenta (no las preguntas del banco): Fernández-Huerta ≥ 70."""
-    from tests.legibilidad import MINIMO, fernandez_huerta
-
     from lideres.formulario import widgets
+    from tests.legibilidad import MINIMO, fernandez_huerta
 
     form = widgets.FormularioEjercicio(EJERCICIO, curso_con_banco)
     textos = [form.entrada.children[0].value, widgets.NO_SE_PUDO_GUARDAR, widgets.NO_SE_PUDO_ENTREGAR]
