@@ -17,6 +17,7 @@ CORRECTAS_02 = {
     "tasa-por-100k": "respuesta = 250",
     "distrito-tasa-mas-alta": 'respuesta = "lince "',
     "tasa-poco-confiable": 'respuesta = "B)"',
+    "conteo-o-tasa": 'respuesta = "b"',
     "reflexion-junta-vecinal": ("Le diría que más denuncias no es más peligro: hay que mirar la tasa "
                                 "por 100 mil habitantes y desconfiar de tasas de distritos pequeños."),
 }
@@ -24,6 +25,7 @@ INCORRECTAS_02 = {
     "tasa-por-100k": "respuesta = 0.0025",
     "distrito-tasa-mas-alta": 'respuesta = "San Juan de Lurigancho"',
     "tasa-poco-confiable": 'respuesta = "a"',
+    "conteo-o-tasa": 'respuesta = "a"',
 }
 
 

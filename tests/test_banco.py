@@ -37,9 +37,9 @@ def _correcto(publico, id_, valor):
 def test_cargar_el_banco_del_modulo_02():
     b = banco.cargar(EJERCICIO)
     assert b.ejercicio == EJERCICIO and b.titulo == "Conteos y tasas"
-    assert [p.tipo for p in b.preguntas] == ["numero", "distrito", "opcion", "escrita"]
+    assert [p.tipo for p in b.preguntas] == ["numero", "distrito", "opcion", "opcion", "escrita"]
     assert (b.puntos_automaticos, b.puntos_manuales, b.puntos) == (6, 3, 9)
-    assert [p.manual for p in b.preguntas] == [False, False, False, True]
+    assert [p.manual for p in b.preguntas] == [False, False, False, False, True]
     assert b.pregunta("tasa-poco-confiable").opciones[1].startswith("La tasa es poco confiable")
 
 

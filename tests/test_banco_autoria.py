@@ -75,7 +75,7 @@ def test_validar_avisa_si_el_cuaderno_se_edito_a_mano(curso, capsys):
     cuaderno.write_text(cuaderno.read_text(encoding="utf-8").replace("¿Terminaste?", "Fin"), encoding="utf-8")
     codigo, salida = _correr(capsys, "validar", EJERCICIO, "--curso", str(curso), "--rapido")
     assert codigo == 1 and "no está al día" in salida and f"lideres curso generar {EJERCICIO}" in salida
-    assert "Aviso: Tiene 3 preguntas" in salida  # el estándar pide 4; se avisa sin impedir
+    assert "Aviso: Tiene" not in salida  # el 02 ya cumple el estándar (4 automáticas)
     assert "sin --rapido" in salida and "nbgrader validate" not in salida
 
 

@@ -18,6 +18,7 @@ from lideres.curso import motor
 EJERCICIO = "02_conteos_y_tasas"
 NB = f"{EJERCICIO}.ipynb"
 CORRECTAS = {"tasa-por-100k": 250.0, "distrito-tasa-mas-alta": "Linse", "tasa-poco-confiable": "la b",
+             "conteo-o-tasa": "B.",
              "reflexion-junta-vecinal": "Más denuncias no es más peligro: hay que mirar la tasa."}
 
 
@@ -101,7 +102,8 @@ def test_nbgrader_califica_la_entrega_del_celular(liberado, tmp_path):
         "correcta": CORRECTAS,
         "en-blanco": {},
         "hostil": {gid: '__import__("os").system("touch /tmp/lideres-hackeado")' for gid in CORRECTAS},
-        "con-coma": {"tasa-por-100k": "250,0", "distrito-tasa-mas-alta": "LINCE", "tasa-poco-confiable": "B)"},
+        "con-coma": {"tasa-por-100k": "250,0", "distrito-tasa-mas-alta": "LINCE", "tasa-poco-confiable": "B)",
+                     "conteo-o-tasa": "la b"},
     }
     for codigo, respuestas in entregas.items():
         destino = curso / "submitted" / codigo / EJERCICIO / NB

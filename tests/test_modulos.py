@@ -28,7 +28,7 @@ def _ids(m):
 # Brechas conocidas frente al estándar, a la vista: la prueba falla (strict) cuando se corrigen,
 # para quitar la marca. El banco del 02 tiene 3 preguntas automáticas; agregar la cuarta cambia los
 # puntajes que usan las pruebas del curso (tests/test_banco.py, test_curso.py): se hace aparte.
-BANCOS_PENDIENTES = {"02_conteos_y_tasas": "el banco del 02 tiene 3 preguntas automáticas (pide 4)"}
+BANCOS_PENDIENTES: dict[str, str] = {}  # módulo -> por qué su banco aún no cumple el estándar
 
 
 def _con_pendientes(modulos):
