@@ -204,28 +204,35 @@ ENCABEZADOS = {
 }
 
 
-def tabla_legible(tabla):
-    """La tabla de conteos y tasas lista para leer: encabezados en español y números es-PE.
+# Formato de cada columna (por su nombre en la tabla, antes de ponerle el encabezado en español).
+FORMATOS = {
+    "poblacion": formato.numero,
+    "conteo": formato.numero,
+    "tasa_100k": lambda v: numero_medida(v, "tasa_100k"),
+    "inestable": lambda v: "sí *" if v else "no",
+    "puesto_conteo": formato.numero,
+    "puesto_tasa": formato.numero,
+}
 
-    No cambia la tabla: devuelve una vista con formato (se ve igual en el cuaderno y en el libro).
-    """
-    columnas = [c for c in ENCABEZADOS if c in tabla.columns]
-    vista = tabla[columnas].rename(columns=ENCABEZADOS)
-    formatos = {
-        "Población (2020)": formato.numero,
-        "Denuncias": formato.numero,
-        "Tasa por 100 mil hab.": lambda v: numero_medida(v, "tasa_100k"),
-        "Tasa inestable": lambda v: "sí *" if v else "no",
-        "Puesto por denuncias": formato.numero,
-        "Puesto por tasa": formato.numero,
-    }
-    formatos = {k: f for k, f in formatos.items() if k in vista.columns}
-    numericas = [k for k in formatos if k != "Tasa inestable"]
+
+def _con_formato(tabla, columnas, encabezados: dict):
+    """Vista de `tabla[columnas]` con encabezados en español, números es-PE y números a la derecha."""
+    vista = tabla[list(columnas)].rename(columns=encabezados)
+    formatos = {encabezados[c]: FORMATOS[c] for c in columnas if c in FORMATOS}
+    numericas = [encabezados[c] for c in columnas if c in FORMATOS and c != "inestable"]
     return (
         vista.style.format(formatos)
         .hide(axis="index")
         .set_properties(subset=numericas, **{"text-align": "right"})
     )
+
+
+def tabla_legible(tabla):
+    """La tabla de conteos y tasas lista para leer: encabezados en español y números es-PE.
+
+    No cambia la tabla: devuelve una vista con formato (se ve igual en el cuaderno y en el libro).
+    """
+    return _con_formato(tabla, [c for c in ENCABEZADOS if c in tabla.columns], ENCABEZADOS)
 
 
 # La tabla angosta: cabe en un celular de 360 px (cuatro columnas, encabezados cortos).
@@ -254,21 +261,8 @@ def tabla_angosta(tabla, columnas=COLUMNAS_ANGOSTAS):
             como_arreglar="Usa una tabla de lideres.tabla_conteos_y_tasas(año) y columnas como "
             + ", ".join(ENCABEZADOS_CORTOS) + ".",
         )
-    vista = tabla[list(columnas)].rename(columns=ENCABEZADOS_CORTOS)
-    formatos = {
-        "Población 2020": formato.numero,
-        "Denuncias": formato.numero,
-        "Tasa por 100 mil": lambda v: numero_medida(v, "tasa_100k"),
-        "¿Inestable?": lambda v: "sí *" if v else "no",
-        "Puesto (denuncias)": formato.numero,
-        "Puesto (tasa)": formato.numero,
-    }
-    formatos = {k: f for k, f in formatos.items() if k in vista.columns}
-    numericas = [k for k in formatos if k != "¿Inestable?"]
     return (
-        vista.style.format(formatos)
-        .hide(axis="index")
-        .set_properties(subset=numericas, **{"text-align": "right"})
+        _con_formato(tabla, columnas, ENCABEZADOS_CORTOS)
         .set_table_styles([
             {"selector": "th", "props": [("white-space", "normal"), ("max-width", "6.5em"),
                                          ("font-size", "0.9em")]},
