@@ -248,7 +248,11 @@ def test_autoevaluacion_del_capitulo_en_celular(celular, servidor):
     page.locator(opcion + " label.lideres-opcion").nth(1).tap()
     _revisar(page, "tasa-poco-confiable")
     assert _resultado(page, "tasa-poco-confiable").inner_text() == "✔ ¡Bien!"
-    assert page.locator(".lideres-resumen").inner_text() == "Llevas 3 de 3 preguntas bien."
+    conteo = SELECTOR_PREGUNTA.format("conteo-o-tasa")
+    page.locator(conteo + " label.lideres-opcion").nth(1).tap()
+    _revisar(page, "conteo-o-tasa")
+    assert _resultado(page, "conteo-o-tasa").inner_text() == "✔ ¡Bien!"
+    assert page.locator(".lideres-resumen").inner_text() == "Llevas 4 de 4 preguntas bien."
     celular.captura("cuestionario_bien")
 
     # Controles de 44 px o más y nada más ancho que la pantalla.
