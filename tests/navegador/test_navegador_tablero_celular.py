@@ -12,6 +12,12 @@ from lideres.taller.proceso import SELECTOR_DISTRITOS as CAMINOS
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
 M = modulo("02_conteos_y_tasas")
+# La caja que se desliza alrededor del mapa (en Voilà no es la ventana).
+DESLIZABLE = (
+    "(m => { let c = m.parentElement; while (c && !(c.scrollHeight > c.clientHeight"
+    " && /auto|scroll/.test(getComputedStyle(c).overflowY))) c = c.parentElement;"
+    " return c || document.scrollingElement; })(document.querySelector('.lideres-mapa'))"
+)
 
 
 def _abrir(v, servidor):
@@ -41,6 +47,11 @@ def test_titulo_botones_y_lista_accesibles(celular, servidor):
     page.wait_for_function(
         "() => document.querySelectorAll('.lideres-control-medida button')[1]"
         ".getAttribute('aria-pressed') === 'true'")
+    # lo que cambia el botón (el orden de los primeros) queda a menos de una pantalla de él
+    page.wait_for_function("() => (document.querySelector('.lideres-primeros') || {}).textContent"
+                           "?.includes('tasa por 100 mil')")
+    boton, primeros = botones.nth(1).bounding_box(), page.locator(".lideres-primeros").bounding_box()
+    assert 0 < primeros["y"] + primeros["height"] - boton["y"] < 640
     # la lista tiene su etiqueta y muestra «— Elige un distrito —»
     lista = page.locator(".lideres-control-distrito select")
     texto = lista.evaluate("s => s.options[s.selectedIndex].text").replace("\xa0", " ")
@@ -58,10 +69,10 @@ def test_primer_toque_en_el_mapa_a_medias_no_se_pierde(celular, servidor):
     _abrir(celular, servidor)
     page = celular.page
     # El mapa queda a medias: solo su mitad de arriba en la parte baja de la pantalla.
+    # Voilà no desliza la ventana sino una caja interior: se desliza esa (la primera que se desliza).
     page.evaluate(
-        "() => { const m = document.querySelector('.lideres-mapa');"
-        " const arriba = m.getBoundingClientRect().top + window.scrollY;"
-        " window.scrollTo(0, arriba - window.innerHeight + m.offsetHeight / 2); }")
+        f"() => {{ const m = document.querySelector('.lideres-mapa'); const c = {DESLIZABLE};"
+        " c.scrollTop += m.getBoundingClientRect().top - window.innerHeight + m.offsetHeight / 2; }")
     visibles = page.evaluate(
         f"() => Array.from(document.querySelectorAll('{CAMINOS}')).map(p => {{"
         " const r = p.getBoundingClientRect();"
@@ -74,12 +85,12 @@ def test_primer_toque_en_el_mapa_a_medias_no_se_pierde(celular, servidor):
     ubigeo = clase.removeprefix("lideres-ubigeo-")
     mapa = page.locator(".lideres-mapa").bounding_box()
     assert mapa["y"] + mapa["height"] > 640, "el mapa debe quedar a medias"
-    antes = page.evaluate("() => window.scrollY")
+    antes = page.evaluate(f"() => {DESLIZABLE}.scrollTop")
     page.touchscreen.tap(x, y)
     page.wait_for_function(
         f"() => document.querySelector('.lideres-info')?.dataset.ubigeo === '{ubigeo}'",
         timeout=30_000)
-    assert page.evaluate("() => window.scrollY") >= antes - 5  # la página no saltó hacia arriba
+    assert page.evaluate(f"() => {DESLIZABLE}.scrollTop") >= antes - 5  # la página no saltó hacia arriba
     # la ficha queda a la vista (se trae si hace falta)
     page.wait_for_function(
         "() => { const r = document.querySelector('.lideres-info').getBoundingClientRect();"
