@@ -116,6 +116,16 @@ def test_ranking_cambia_de_orden_entre_conteo_y_tasa():
     assert conteo[0]["ancho"] == 100.0
 
 
+def test_primeros_son_los_tres_de_arriba_y_cambian_con_la_medida():
+    e = EstadoTablero(medida="conteo", anio=2025)
+    conteo = e.primeros()
+    assert conteo == list(e.tabla()["distrito"][:3])
+    e.medida = "tasa_100k"
+    assert len(e.primeros()) == 3 and e.primeros() != conteo
+    html = vistas.html_primeros(e)
+    assert "tasa por 100 mil habitantes (2025)" in html and 'aria-live="polite"' in html
+
+
 def test_ranking_agrega_el_distrito_elegido():
     e = EstadoTablero("conteo", 2025, seleccion=SANTA_MARIA)
     filas = e.ranking()
@@ -246,6 +256,7 @@ def test_cambiar_medida_recolorea_y_reordena(tablero):
     assert tablero.colores() == tablero.estado.colores() != colores_antes
     assert _orden_del_grafico(tablero) != orden_antes
     assert "100 mil" in tablero.titulo.value
+    assert "tasa por 100 mil" in tablero.primeros.value
     assert "tasa inestable" in tablero.leyenda.value
     assert tablero.capas[SANTA_MARIA].style["dashArray"]
     assert tablero.capas[SJL].style["dashArray"] is None

@@ -305,6 +305,11 @@ class EstadoTablero:
             "aviso_limite": self.avisos_limites.get(str(f["ubigeo"])),
         }
 
+    def primeros(self, n: int = 3) -> list[str]:
+        """Los n primeros distritos con la medida y el año elegidos (con «*» si la tasa es inestable):
+        lo que cambia al tocar un control, para mostrarlo junto a los controles."""
+        return [f["distrito"] for f in self.ranking(n) if f["puesto"] <= n][:n]
+
     def ranking(self, n: int = N_BARRAS) -> list[dict]:
         """Filas del gráfico de barras: los n primeros, más San Juan de Lurigancho y el distrito
         elegido si quedaron fuera. Cada fila dice si viene después de un salto («…»)."""

@@ -91,6 +91,17 @@ def html_titulo(estado: EstadoTablero) -> str:
     )
 
 
+def html_primeros(estado: EstadoTablero) -> str:
+    """Una línea junto a los controles con los tres primeros: en un celular el ranking completo
+    queda dos pantallas más abajo, y esto es lo que cambia al tocar «Tasa» o el año."""
+    medida = "tasa por 100 mil habitantes" if estado.es_tasa else "número de denuncias"
+    lista = ", ".join(f"{i}. {escape(d)}" for i, d in enumerate(estado.primeros(), start=1))
+    return (
+        f'<p class="lideres-primeros" aria-live="polite">Primeros por {medida} ({estado.anio}): '
+        f"<strong>{lista}</strong>. El ranking completo está debajo del mapa.</p>"
+    )
+
+
 def html_leyenda(estado: EstadoTablero) -> str:
     ley = estado.leyenda()
     filas = "".join(

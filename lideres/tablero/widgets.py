@@ -9,6 +9,7 @@ Estructura (clases CSS entre corchetes):
     │   ├── VBox [lideres-control lideres-control-medida]: Label + ToggleButtons
     │   ├── VBox [lideres-control lideres-control-anio]: Label + ToggleButtons
     │   └── VBox [lideres-control lideres-control-distrito]: Dropdown (con su <label>)
+    ├── HTML los tres primeros [lideres-primeros-caja] (cambia con los controles, a la vista)
     └── Box cuerpo [lideres-cuerpo]
         ├── VBox [lideres-columna-mapa]: Map [lideres-mapa] + HTML ficha + HTML leyenda
         └── VBox [lideres-columna-lado]: HTML ranking + «Antes de concluir» [lideres-antes-caja]
@@ -99,7 +100,9 @@ class TableroConteosYTasas(widgets.VBox):
         self.leyenda = widgets.HTML()
         self.info = widgets.HTML()
         self.grafico = widgets.HTML()
+        self.primeros = widgets.HTML()
         for w, clase in (
+            (self.primeros, "lideres-primeros-caja"),
             (self.leyenda, "lideres-leyenda-caja"),
             (self.info, "lideres-info-caja"),
             (self.grafico, "lideres-ranking-caja"),
@@ -116,7 +119,7 @@ class TableroConteosYTasas(widgets.VBox):
         cuerpo.add_class("lideres-cuerpo")
 
         super().__init__(
-            [widgets.HTML(vistas.html_estilos()), self.titulo, controles, cuerpo],
+            [widgets.HTML(vistas.html_estilos()), self.titulo, controles, self.primeros, cuerpo],
             layout=widgets.Layout(width="100%", max_width="1280px"),
             **kwargs,
         )
@@ -160,6 +163,7 @@ class TableroConteosYTasas(widgets.VBox):
         self.leyenda.value = vistas.html_leyenda(self.estado)
         self.info.value = vistas.html_info(self.estado)
         self.grafico.value = vistas.html_ranking(self.estado)
+        self.primeros.value = vistas.html_primeros(self.estado)
 
     def colores(self) -> dict[str, str]:
         """UBIGEO -> color de relleno que el mapa tiene ahora mismo."""
