@@ -364,8 +364,9 @@ def test_sin_bwrap_ni_grupos_de_procesos_califica_con_tiempo_y_avisa_una_vez(cur
     _entregar(entregas, "Deja Proceso", ejemplos.responder(liberado, {"tasa-por-100k": deja_un_proceso}))
     recoger.recoger(curso, EJERCICIO, entregas)
 
+    entorno = {k: v for k, v in motor.entorno_base().items() if k != aislamiento.SIN_BWRAP}
     hecho = subprocess.run([sys.executable, "-c", _COMO_EN_WINDOWS, str(curso), EJERCICIO], cwd=rutas.RAIZ,
-                           env=motor.entorno_base(), capture_output=True, text=True, timeout=900, check=False)
+                           env=entorno, capture_output=True, text=True, timeout=900, check=False)
     salida = hecho.stdout + hecho.stderr
     assert hecho.returncode == 0, salida
     assert salida.count("necesita Linux") == 1, salida  # una vez por calificación, no por entrega

@@ -125,11 +125,12 @@ def posible() -> bool:
 
 
 def probar(tapadas: list[Path] = ()) -> tuple[bool, str]:
-    """(funciona, por qué no): corre este Python con `import nbgrader, ipykernel` dentro del aislamiento."""
-    if apagado():
-        return False, f"{SIN_BWRAP} está puesto"
+    """(funciona, por qué no): corre este Python con `import ipykernel, lideres.curso.lanzador` (lo que
+    importa el kernel del participante) dentro del aislamiento."""
     if not en_linux():
         return False, f"bwrap solo existe en Linux ({_sistema()})"
+    if apagado():
+        return False, f"{SIN_BWRAP} está puesto"
     clave = (tuple(str(t) for t in tapadas), shutil.which("bwrap"))
     if clave in _PRUEBAS:
         return _PRUEBAS[clave]
@@ -162,14 +163,14 @@ def aviso_sin_aislamiento(tapadas: list[Path] = ()) -> str:
     funciona, detalle = probar(tapadas)
     if funciona:
         return ""
-    if apagado():
-        return (f"Aviso: aislamiento con bwrap apagado ({SIN_BWRAP}); se califica de una en una, "
-                "vigilando que ninguna entrega cambie los archivos del curso.")
     if not en_linux():
         return (f"Aviso: en esta computadora ({_sistema()}) cada entrega se califica en su propio proceso, "
                 "de una en una, con un tiempo máximo, y al terminar se cierra todo lo que haya abierto; se "
                 "vigila que ninguna entrega cambie los archivos del curso. Un aislamiento más fuerte "
                 "(bwrap, que además no deja ver el curso ni usar la red) necesita Linux.")
+    if apagado():
+        return (f"Aviso: aislamiento con bwrap apagado ({SIN_BWRAP}); se califica de una en una, "
+                "vigilando que ninguna entrega cambie los archivos del curso.")
     return (f"Aviso: no se pudo usar el aislamiento con bwrap en esta computadora ({detalle}); se califica "
             "sin él, de una en una, vigilando que ninguna entrega cambie los archivos del curso.")
 

@@ -5,11 +5,13 @@ Cómo se aísla una entrega (el código del participante se ejecuta al calificar
    ejercicios fuente y un libro de notas privado sin los demás participantes. HOME, la carpeta de
    trabajo y LIDERES_RAIZ apuntan ahí: `../gradebook.db` o `lideres.rutas.CURSO` son copias.
 2. Si `bwrap` (bubblewrap) funciona (ver `aislamiento`): un proceso de confianza por núcleo
-   (`trabajador`) importa nbgrader una vez y califica muchas entregas; solo el kernel que ejecuta el
-   cuaderno corre dentro de bwrap, sin ver el curso, el libro de notas ni las demás entregas.
-3. Sin bwrap, cada entrega en su propio proceso de nbgrader, de una en una, y antes y después de cada
-   una se comparan las huellas (sha256) del libro de notas y de las entregas guardadas; si algo
-   cambió, se restaura la copia y se anota.
+   (`trabajador`; nacen de una madre que importó nbgrader una vez) califica muchas entregas; solo el
+   kernel que ejecuta el cuaderno corre dentro de bwrap, nuevo para cada entrega, sin ver el curso,
+   el libro de notas ni las demás entregas.
+3. Sin bwrap (o en Windows y macOS, donde no existe), cada entrega en su propio proceso de nbgrader,
+   de una en una, con un tiempo máximo; al terminar se termina todo lo que haya dejado andando. Antes
+   y después de cada una se comparan las huellas (sha256) del libro de notas y de las entregas
+   guardadas; si algo cambió, se restaura la copia y se anota.
 4. Solo este proceso escribe en el libro de notas real, copiando los puntajes del privado.
 5. Una entrega ya calificada que no cambió (misma huella de su carpeta y del ejercicio) no se vuelve
    a calificar: sus notas manuales y comentarios del formgrader quedan como estaban.
@@ -528,11 +530,16 @@ class _Madre:
 
 def _calificar_una(curso: Curso, ejercicio: str, res: Resultado, trabajo: Path, plantilla: Path,
                    tiempo_celda: int | None, tiempo_total: int, procesos: dict,
-                   trabajadores: queue.Queue | None) -> Resultado:
+                   trabajadores: queue.Queue | None, restaurar=None) -> Resultado:
     inicio = time.monotonic()
     privado = _preparar_privado(curso, ejercicio, res, trabajo, plantilla, copiar_datos=trabajadores is None)
     if trabajadores is None:
-        termino, salida, se_paso = _correr_proceso(privado, ejercicio, res, tiempo_celda, tiempo_total, procesos)
+        try:
+            termino, salida, se_paso = _correr_proceso(privado, ejercicio, res, tiempo_celda, tiempo_total,
+                                                       procesos)
+        finally:
+            if restaurar is not None:
+                restaurar(res)
     else:
         lectura = [(Path(rutas.DATOS), privado.carpeta / "raiz" / "data")] if Path(rutas.DATOS).is_dir() else []
         envoltura = aislamiento.envoltura(escribibles=[privado.carpeta], tapadas=[curso.raiz, trabajo],
@@ -776,8 +783,8 @@ def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resulta
         avisar(aislamiento.aviso_sin_aislamiento([curso.raiz]))
     grupo_trabajadores = calificadores.libres if aislado and calificadores is not None else None
     trabajadores = len(calificadores.todos) if grupo_trabajadores is not None else 1
-    # las entregas más grandes primero: la última en terminar no queda sola al final
-    pendientes = sorted(pendientes, key=lambda r: -_tamano(curso.entrega(r.codigo, ejercicio)))
+    if trabajadores > 1:  # las entregas más grandes primero: la última en terminar no queda sola al final
+        pendientes = sorted(pendientes, key=lambda r: -_tamano(curso.entrega(r.codigo, ejercicio)))
     codigos = [r.codigo for r in resultados + pendientes]
     sin_cambios = sum(r.sin_cambios for r in resultados)
     modo = ("aisladas con bwrap, " if aislado else "en carpetas temporales, sin bwrap, ") + (
@@ -798,18 +805,22 @@ def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resulta
         plantilla = _libro_plantilla(curso, Path(tempfile.mkdtemp(dir=trabajo)), ejercicio)
         # Con bwrap el kernel no ve el curso: no hace falta copia de seguridad.
         huellas = None if aislado else _respaldar(curso, respaldo, vistos)
+        def restaurar(res: Resultado) -> None:
+            """Sin bwrap (de una en una): lo que la entrega cambió del curso vuelve antes de la siguiente."""
+            cambiados = _restaurar_si_cambio(curso, respaldo, huellas, vistos)
+            if cambiados:
+                res.notas.append(
+                    f"Mientras se calificaba cambiaron {len(cambiados)} archivo(s) del curso "
+                    f"({', '.join(cambiados[:3])}); se restauraron desde la copia de seguridad.")
+
         with ThreadPoolExecutor(max_workers=trabajadores) as grupo:
             futuros = [grupo.submit(_calificar_una, curso, ejercicio, res, trabajo, plantilla,
-                                    tiempo_celda, tiempo_total, procesos, grupo_trabajadores)
+                                    tiempo_celda, tiempo_total, procesos, grupo_trabajadores,
+                                    None if huellas is None else restaurar)
                        for res in pendientes]
             try:
                 for futuro in as_completed(futuros):
                     res = futuro.result()
-                    cambiados = [] if huellas is None else _restaurar_si_cambio(curso, respaldo, huellas, vistos)
-                    if cambiados:
-                        res.notas.append(
-                            f"Mientras se calificaba cambiaron {len(cambiados)} archivo(s) del curso "
-                            f"({', '.join(cambiados[:3])}); se restauraron desde la copia de seguridad.")
                     hechos += 1
                     resultados.append(res)
                     avisar(_linea_progreso(hechos, total, res))
