@@ -147,3 +147,17 @@ def test_senales_para_detener_el_servidor_en_este_sistema():
 def test_orden_sugerida_en_windows():
     orden = servidor.orden_lideres("curso calificar 02")
     assert orden.endswith("curso calificar 02") and "lideres" in orden
+
+
+def test_salida_en_cp1252_no_tumba_la_orden(monkeypatch):
+    """Windows redirige la salida en cp1252: los caracteres que no caben salen como «?»."""
+    import io
+
+    from lideres import cli
+
+    salida = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    monkeypatch.setattr(sys, "stdout", salida)
+    cli._salida_tolerante()
+    print("Lima → Callao ≈ 3 · año «ñ»", file=salida)
+    salida.flush()
+    assert salida.buffer.getvalue().decode("cp1252").strip() == "Lima ? Callao ? 3 · año «ñ»"

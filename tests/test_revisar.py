@@ -423,8 +423,8 @@ def test_exportar_pide_extension_csv(tmp_path, capsys):
 
 
 def test_ejecutable_real(tmp_path):
-    lideres_bin = Path(sys.executable).parent / "lideres"
-    if not lideres_bin.exists():
+    lideres_bin = shutil.which("lideres", path=str(Path(sys.executable).parent))  # lideres.exe en Windows
+    if not lideres_bin:
         pytest.skip("el ejecutable lideres no está instalado en este entorno")
     original = CORPUS / "bueno_latin1_puntoycoma.csv"
     antes = huella(original)
