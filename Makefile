@@ -32,13 +32,20 @@ lint: entorno
 
 entorno: $(INSTALADO)
 
-# -qq: sin los avisos en inglés de pip y setuptools (p. ej. «Editable installation»); los errores
-# se siguen mostrando.
+# La instalación grande (~220 MB la primera vez) muestra el avance de pip en una terminal, para
+# una conexión lenta; en CI o con la salida a un archivo, -qq (sin los avisos en inglés de pip).
+# Los errores se muestran siempre. Sin internet: ver «Instalar sin internet» en el README.
 $(INSTALADO): pyproject.toml
 	@echo "Preparando el entorno del curso en $(VENV) (la primera vez tarda unos minutos)…"
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
 	@$(VENV)/bin/python -m pip install -qq --upgrade pip
-	@$(VENV)/bin/python -m pip install -qq -e '.[test]'
+	@if [ -t 1 ]; then \
+	  echo "La primera vez se descargan unos 220 MB de paquetes; pip muestra el avance (en inglés)."; \
+	  $(VENV)/bin/python -m pip install --progress-bar on -e '.[test]' \
+	    || { echo "No se pudo instalar. ¿Hay internet? Sin internet: «Instalar sin internet» en el README."; exit 1; }; \
+	else \
+	  $(VENV)/bin/python -m pip install -qq -e '.[test]'; \
+	fi
 	@$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@
 
