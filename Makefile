@@ -7,6 +7,8 @@ BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(PATH)
 PYTHON ?= python3
 INSTALADO := $(VENV)/.instalado
+# Con una carpeta paquetes/ (README: «Instalar sin internet»), pip instala de ahí y no usa internet.
+PIP_ORIGEN := $(if $(wildcard paquetes/*.whl),--no-index --find-links paquetes,)
 
 .PHONY: taller test entorno sistema libro sitio datos lint limpiar
 
@@ -38,13 +40,14 @@ entorno: $(INSTALADO)
 $(INSTALADO): pyproject.toml
 	@echo "Preparando el entorno del curso en $(VENV) (la primera vez tarda unos minutos)…"
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	@$(VENV)/bin/python -m pip install -qq --upgrade pip
-	@if [ -t 1 ]; then \
+	@$(if $(PIP_ORIGEN),echo "Se instala desde la carpeta paquetes/ (sin internet).")
+	@$(VENV)/bin/python -m pip install -qq $(PIP_ORIGEN) --upgrade pip
+	@if [ -t 1 ] && [ -z "$(PIP_ORIGEN)" ]; then \
 	  echo "La primera vez se descargan unos 220 MB de paquetes; pip muestra el avance (en inglés)."; \
 	  $(VENV)/bin/python -m pip install --progress-bar on -e '.[test]' \
 	    || { echo "No se pudo instalar. ¿Hay internet? Sin internet: «Instalar sin internet» en el README."; exit 1; }; \
 	else \
-	  $(VENV)/bin/python -m pip install -qq -e '.[test]'; \
+	  $(VENV)/bin/python -m pip install -qq $(PIP_ORIGEN) -e '.[test]'; \
 	fi
 	@$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@

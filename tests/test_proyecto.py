@@ -22,10 +22,10 @@ def _especificacion(requisito: str) -> str:
 
 
 def test_environment_yml_lista_lo_mismo_que_pyproject():
+    """Las dependencias del taller, con los mismos rangos; las de las pruebas no (se instalan con pip
+    quien desarrolla). Python con los mismos límites que requires-python."""
     proyecto = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     esperado = {_nombre(r): _especificacion(r) for r in proyecto["dependencies"]}
-    for extra in proyecto["optional-dependencies"].values():
-        esperado |= {_nombre(r): _especificacion(r) for r in extra}
 
     conda = {}
     texto = (RAIZ / "environment.yml").read_text(encoding="utf-8")
@@ -34,7 +34,10 @@ def test_environment_yml_lista_lo_mismo_que_pyproject():
         if m and m.group(1) not in {"python", "pip"}:
             conda[m.group(1).lower()] = m.group(2).replace(" ", "")
     assert conda == esperado
-    assert "name:" in texto and "conda-forge" in texto
+    assert "name: escuela-lideres" in texto and "conda-forge" in texto
+    python = re.search(r"^  - python(\S*)", texto, re.MULTILINE).group(1)
+    assert python == proyecto["requires-python"].replace(" ", "")
+    assert re.search(r"^      - -e \.", texto, re.MULTILINE), "falta el paquete (pip: -e .)"
 
 
 def test_cada_rango_fijado_dice_por_que():
