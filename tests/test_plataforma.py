@@ -161,3 +161,25 @@ def test_salida_en_cp1252_no_tumba_la_orden(monkeypatch):
     print("Lima → Callao ≈ 3 · año «ñ»", file=salida)
     salida.flush()
     assert salida.buffer.getvalue().decode("cp1252").strip() == "Lima ? Callao ? 3 · año «ñ»"
+
+
+def test_candado_del_formulario_sin_fcntl_usa_msvcrt(monkeypatch, tmp_path):
+    """En Windows no hay fcntl: el candado del formulario usa msvcrt.locking (y espera aunque
+    LK_LOCK se rinda a los ~10 s)."""
+    import types
+
+    from lideres.formulario import entregas
+
+    llamadas = []
+
+    def locking(fd, modo, n):
+        llamadas.append(modo)
+        if llamadas.count("bloquear") == 1 and modo == "bloquear":
+            raise OSError(36, "Resource deadlock avoided")  # lo que hace LK_LOCK tras 10 intentos
+
+    falso = types.SimpleNamespace(LK_LOCK="bloquear", LK_UNLCK="soltar", locking=locking)
+    monkeypatch.setitem(sys.modules, "fcntl", None)
+    monkeypatch.setitem(sys.modules, "msvcrt", falso)
+    with entregas.candado(tmp_path):
+        assert llamadas == ["bloquear", "bloquear"]
+    assert llamadas == ["bloquear", "bloquear", "soltar"]
