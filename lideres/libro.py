@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -305,9 +304,9 @@ def _portada_en_espanol(html: Path) -> None:
 
 
 def _ejecutable_jupyter_book() -> list[str]:
-    junto = Path(sys.executable).parent / "jupyter-book"
-    if junto.exists():
-        return [str(junto)]
+    junto = rutas.orden_del_entorno("jupyter-book")  # jupyter-book.exe en Windows
+    if junto:
+        return [junto]
     encontrado = shutil.which("jupyter-book")
     if encontrado:
         return [encontrado]
@@ -407,7 +406,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     entorno = dict(os.environ)
     entorno["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # el kernel no avisa del depurador en stderr
     # El kernel debe encontrar `lideres` y el mismo Python: va primero el bin del entorno.
-    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+    entorno["PATH"] = rutas.path_con_el_entorno(entorno.get("PATH"))
     with registro.open("w", encoding="utf-8") as f:
         proceso = subprocess.run(
             orden, stdout=f, stderr=subprocess.STDOUT, env=entorno, cwd=str(libro.parent),

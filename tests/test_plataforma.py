@@ -183,3 +183,20 @@ def test_candado_del_formulario_sin_fcntl_usa_msvcrt(monkeypatch, tmp_path):
     with entregas.candado(tmp_path):
         assert llamadas == ["bloquear", "bloquear"]
     assert llamadas == ["bloquear", "bloquear", "soltar"]
+
+
+def test_ordenes_del_entorno_como_conda_en_windows(monkeypatch, tmp_path):
+    """Con conda en Windows, python.exe está en la carpeta del entorno y las órdenes (jupyter-book,
+    alembic, lideres) en Scripts\\: se buscan en las dos, Scripts primero."""
+    import sysconfig
+
+    scripts = tmp_path / "Scripts"
+    scripts.mkdir()
+    orden = scripts / "jupyter-book"
+    orden.write_text("#!/bin/sh\n", encoding="utf-8")
+    orden.chmod(0o755)
+    monkeypatch.setattr(sysconfig, "get_path", lambda nombre, *a, **k: str(scripts))
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "python.exe"))
+    assert rutas.carpetas_del_entorno() == [scripts, tmp_path]
+    assert rutas.orden_del_entorno("jupyter-book") == str(orden)
+    assert rutas.path_con_el_entorno("C:\\Windows").split(os.pathsep) == [str(scripts), str(tmp_path), "C:\\Windows"]

@@ -441,9 +441,8 @@ def orden_lideres(argumentos: str) -> str:
     el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta."""
     import shutil
 
-    bin_propio = Path(sys.executable).parent
-    # En Windows es Scripts\lideres.exe: `which` con la carpeta del entorno encuentra la extensión.
-    propio = Path(shutil.which("lideres", path=str(bin_propio)) or bin_propio / "lideres")
+    # En Windows es Scripts\lideres.exe: se busca en las carpetas del entorno, con su extensión.
+    propio = Path(rutas.orden_del_entorno("lideres") or rutas.carpetas_del_entorno()[0] / "lideres")
     en_path = shutil.which("lideres")
     # make pone .venv/bin en su propio PATH, no en el de la terminal.
     if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
@@ -581,7 +580,7 @@ def iniciar(
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
-    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+    os.environ["PATH"] = rutas.path_con_el_entorno(os.environ.get("PATH"))
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     app.initialize(argv=[])
     _registrar_en_archivo(registro, app)
