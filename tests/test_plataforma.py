@@ -199,4 +199,5 @@ def test_ordenes_del_entorno_como_conda_en_windows(monkeypatch, tmp_path):
     monkeypatch.setattr(sys, "executable", str(tmp_path / "python.exe"))
     assert rutas.carpetas_del_entorno() == [scripts, tmp_path]
     assert rutas.orden_del_entorno("jupyter-book") == str(orden)
-    assert rutas.path_con_el_entorno("C:\\Windows").split(os.pathsep) == [str(scripts), str(tmp_path), "C:\\Windows"]
+    otra = str(tmp_path / "otra")
+    assert rutas.path_con_el_entorno(otra).split(os.pathsep) == [str(scripts), str(tmp_path), otra]
