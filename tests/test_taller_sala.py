@@ -58,6 +58,32 @@ def test_el_modulo_de_la_sesion_recibe_la_reserva(raiz, modulo):
     assert c.GestorKernels.max_kernels == 26 + servidor.MARGEN_KERNELS
 
 
+def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
+    # Con --curso, cada ejercicio que se responde en el celular tiene su página en ejercicios/.
+    ids = ["02_conteos_y_tasas", "03_otro"]
+    c = servidor.configuracion(raiz=raiz, participantes=30, ids_ejercicio=ids)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    # Sin módulo elegido, el grupo se reparte entre las cuatro páginas (dos tableros, dos ejercicios).
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 8
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 8
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 8
+    assert pools["default"]["pool_size"] == 0
+    # Con el módulo de la sesión: su tablero y su ejercicio, uno por participante cada uno.
+    c = servidor.configuracion(raiz=raiz, participantes=30, modulo="03", ids_ejercicio=ids)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 30
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 30
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
+    assert c.GestorKernels.max_kernels == 62 + servidor.MARGEN_KERNELS
+    # --precalentados manda también sobre los ejercicios.
+    c = servidor.configuracion(raiz=raiz, participantes=30, precalentados=2, ids_ejercicio=ids)
+    assert c.VoilaKernelManager.kernel_pools_config["ejercicios/03_otro.ipynb"]["pool_size"] == 2
+    # Sin --curso, ninguna página de ejercicio se precalienta (no se pueden responder).
+    sin_curso = servidor.configuracion(raiz=raiz, participantes=30).VoilaKernelManager.kernel_pools_config
+    assert not any(r.startswith("ejercicios/") for r in sin_curso)
+
+
 def test_modulo_sin_tablero_da_error_en_espanol(raiz, capsys):
     from lideres import cli
 
