@@ -272,3 +272,37 @@ def test_reiniciar_enseguida_en_el_mismo_puerto(cuadernos):
     salida = otra_vez.texto_salida()
     assert "ya está en uso" not in salida
     assert "Registro técnico" in salida
+
+
+@pytest.mark.lento
+def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
+    """Con --curso, la página de un ejercicio sale de la reserva como un tablero; y los kernels
+    son los del taller (`lideres.taller.nucleo`): sin depurador ni historial."""
+    import shutil
+
+    from lideres import rutas
+    from lideres.taller import ejercicios
+
+    ejercicio = "02_conteos_y_tasas"
+    cuadernos = tmp_path / "cuadernos"
+    (cuadernos / "tableros").mkdir(parents=True)
+    (cuadernos / "ejercicios").mkdir()
+    shutil.copy(rutas.CUADERNOS / "ejercicios" / f"{ejercicio}.ipynb", cuadernos / "ejercicios")
+    nucleo = json.loads(json.dumps(CUADERNO))
+    nucleo["cells"][0]["source"] = ('import sys\nprint("depurador:", "pydevd" in sys.modules, "| historial:",'
+                                    ' get_ipython().history_manager.enabled)')
+    (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
+
+    with ServidorTaller(sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
+                        curso=tmp_path / "curso", espera_s=300) as s:
+        with urllib.request.urlopen(s.url(ejercicios.url_ejercicio(ejercicio)), timeout=240) as r:
+            pagina = r.read().decode("utf-8")
+        with urllib.request.urlopen(s.url("/voila/render/tableros/nucleo.ipynb"), timeout=240) as r:
+            kernel = r.read().decode("utf-8")
+    assert s.codigo_salida == 0, s.texto_salida()
+    assert re.search(rf"Using pre-heated kernel: \S+ for ejercicios/{ejercicio}\.ipynb", s.texto_registro())
+    assert f"Ejercicios listos de antemano: {ejercicio}: 1" in s.texto_salida()
+    for prohibido in ("El tablero tuvo un problema", "Traceback", "There was an error"):
+        assert prohibido not in pagina, prohibido
+    assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
+    assert "depurador: False | historial: False" in kernel
