@@ -20,7 +20,6 @@ import difflib
 import functools
 import hashlib
 import io
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -526,8 +525,7 @@ _TIPOS_PANDAS = {int: "int64", float: "float64"}
 
 def carpeta_sellos() -> Path:
     """Donde quedan los sellos de los archivos comprobados (caché del usuario; se puede borrar)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "lideres" / "tablas_comprobadas"
+    return rutas.carpeta_cache("tablas_comprobadas")
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,7 +30,8 @@ PROHIBIDOS_SIEMPRE = [
 # Además, por página. Los tableros 01, 03 y 04 dibujan figuras con matplotlib; el del mapa no.
 PROHIBIDOS = {
     "tableros/02_conteos_y_tasas": ["matplotlib", "PIL"],
-    "ejercicios": ["matplotlib", "PIL", "ipyleaflet", "shapely", "pandera"],
+    # La tabla de la preparación (pandas) sale de la caché que dejó el primer kernel.
+    "ejercicios": ["matplotlib", "PIL", "ipyleaflet", "shapely", "pandas", "numpy"],
 }
 
 CODIGO = """
@@ -55,7 +56,11 @@ def _celdas(ruta: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def cache_sellada(tmp_path_factory):
-    """Una caché nueva con las tablas de data/ ya comprobadas (como la deja el primer kernel)."""
+    """Una caché nueva con las tablas de data/ ya comprobadas y las preparaciones de los ejercicios
+    ya calculadas (como la deja el primer kernel del taller)."""
+    from lideres import banco
+    from lideres.formulario.widgets import preparacion_html
+
     carpeta = tmp_path_factory.mktemp("cache")
     antes = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(carpeta)
@@ -64,6 +69,8 @@ def cache_sellada(tmp_path_factory):
         for nombre in tablas.tablas_disponibles():
             if (rutas.DATOS / tablas.TABLAS[nombre].archivo).is_file():
                 tablas.cargar(nombre)
+        for ruta in (rutas.CUADERNOS / "ejercicios").glob("*.ipynb"):
+            preparacion_html(banco.cargar(ruta.stem).publico().get("preparacion"))
     finally:
         tablas._leer.cache_clear()
         if antes is None:
@@ -160,3 +167,24 @@ def test_sin_cache_escribible_igual_comprueba(tmp_path, monkeypatch):
         assert len(tablas.cargar("distritos")) == 61
     finally:
         tablas._leer.cache_clear()
+
+
+# ---------------------------------------------------------------- preparación de un ejercicio
+
+
+def test_la_preparacion_corre_una_vez_y_una_fallida_no_se_guarda(cache, tmp_path):
+    from lideres.formulario.widgets import preparacion_html
+
+    marca = tmp_path / "corridas.txt"
+    codigo = (f"with open({str(marca)!r}, 'a') as f:\n    f.write('x')\n"
+              "import pandas as pd\npd.DataFrame({'distrito': ['Callao'], 'denuncias': [1200000]})")
+    preparacion = {"texto": "Una tabla **sintética**.", "codigo": codigo}
+    primera = preparacion_html(preparacion)
+    assert "<table" in primera and "1,200,000" in primera
+    assert preparacion_html(preparacion) == primera
+    assert marca.read_text() == "x"  # la segunda vez salió de la caché
+
+    rota = {"texto": "Otra.", "codigo": f"open({str(marca)!r}, 'a').write('y')\n1 / 0"}
+    assert "<table" not in preparacion_html(rota)
+    preparacion_html(rota)
+    assert marca.read_text() == "xyy"  # la que falla se intenta cada vez
