@@ -150,37 +150,56 @@ def tableros(raiz: Path) -> list[str]:
     )
 
 
-def pools_de_kernels(raiz: Path, precalentados: int) -> dict:
-    """`kernel_pools_config` de Voilà: `precalentados` kernels listos por cada tablero, 0 para el resto
-    (las lecciones en notebooks/ también se pueden abrir con Voilà, pero no se precalientan)."""
+def paginas_de_ejercicio(ids_ejercicio) -> list[str]:
+    """Las páginas de los ejercicios por celular (`ejercicios/<id>.ipynb`), como rutas de la URL."""
+    return sorted(f"{ejercicios.CARPETA_EJERCICIOS}/{id_}.ipynb" for id_ in ids_ejercicio or ())
+
+
+def paginas_con_reserva(raiz: Path, ids_ejercicio=()) -> list[str]:
+    """Las páginas que se precalientan: los tableros y, con --curso, las páginas de los ejercicios
+    que se responden en el celular (las lecciones en notebooks/ también se pueden abrir con Voilà,
+    pero no se precalientan)."""
+    return tableros(raiz) + paginas_de_ejercicio(ids_ejercicio)
+
+
+def pools_de_kernels(raiz: Path, precalentados: int, ids_ejercicio=()) -> dict:
+    """`kernel_pools_config` de Voilà: `precalentados` kernels listos por cada página con reserva
+    (tableros y ejercicios), 0 para el resto."""
     pools = {"default": {"pool_size": 0}}
-    for ruta in tableros(raiz):
+    for ruta in paginas_con_reserva(raiz, ids_ejercicio):
         pools[ruta] = {"pool_size": max(int(precalentados), 0)}
     return pools
 
 
+def _clave_modulo(modulo: str) -> str:
+    clave = str(modulo).strip().removesuffix(".ipynb")
+    return clave.zfill(2) + "_" if clave.isdigit() else clave
+
+
 def tableros_del_modulo(raiz: Path, modulo: str) -> list[str]:
     """Tableros cuyo archivo empieza con el número o nombre del módulo («04», «04_mapas»)."""
-    clave = str(modulo).strip().removesuffix(".ipynb")
-    if clave.isdigit():
-        clave = clave.zfill(2) + "_"
+    clave = _clave_modulo(modulo)
     return [r for r in tableros(raiz) if Path(r).name.startswith(clave)]
 
 
-def reserva_por_tablero(raiz: Path, participantes: int, modulo: str | None = None) -> dict[str, int]:
-    """Cuántos kernels precalentar por tablero cuando el grupo manda (sin --precalentados).
+def reserva_por_pagina(
+    raiz: Path, participantes: int, modulo: str | None = None, ids_ejercicio=()
+) -> dict[str, int]:
+    """Cuántos kernels precalentar por página (tablero o ejercicio) cuando el grupo manda
+    (sin --precalentados).
 
-    Con `modulo` (el de la sesión), su tablero tiene uno por participante y los demás uno.
-    Sin él, el grupo se reparte entre los tableros (con uno solo, uno por participante).
+    Con `modulo` (el de la sesión), su tablero y su ejercicio tienen uno por participante cada
+    uno (toda la sala los abre a la vez) y las demás páginas uno. Sin él, el grupo se reparte
+    entre las páginas (con una sola, uno por participante).
     """
-    todos = tableros(raiz)
-    if not todos:
+    todas = paginas_con_reserva(raiz, ids_ejercicio)
+    if not todas:
         return {}
     if modulo:
-        foco = set(tableros_del_modulo(raiz, modulo))
-        return {r: participantes if r in foco else 1 for r in todos}
-    cada = -(-participantes // len(todos))  # hacia arriba
-    return {r: cada for r in todos}
+        clave = _clave_modulo(modulo)
+        return {r: participantes if Path(r).name.startswith(clave) else 1 for r in todas}
+    cada = -(-participantes // len(todas))  # hacia arriba
+    return {r: cada for r in todas}
 
 
 def cull_inactivo_s(participantes: int) -> int:
@@ -197,21 +216,24 @@ def configuracion(
     participantes: int = PARTICIPANTES_POR_DEFECTO,
     precalentados: int | None = None,
     modulo: str | None = None,
+    ids_ejercicio=(),
 ) -> Config:
     """La configuración de Voilà para el taller (traitlets).
 
     `participantes` dimensiona la sala: kernels precalentados (salvo que se indique
     `precalentados` por tablero), tope de kernels vivos y tiempo para apagar los inactivos.
-    `modulo`: el de la sesión; su tablero recibe la reserva completa.
+    `modulo`: el de la sesión; su tablero (y su ejercicio) reciben la reserva completa.
+    `ids_ejercicio`: los ejercicios que se responden en el celular (con --curso); sus páginas
+    se precalientan como los tableros.
     """
     from traitlets.config import Config
 
     participantes = max(int(participantes), 1)
     if precalentados is None:
-        reserva = reserva_por_tablero(raiz, participantes, modulo)
+        reserva = reserva_por_pagina(raiz, participantes, modulo, ids_ejercicio)
         pools = {"default": {"pool_size": 0}, **{r: {"pool_size": n} for r, n in reserva.items()}}
     else:
-        pools = pools_de_kernels(raiz, precalentados)
+        pools = pools_de_kernels(raiz, precalentados, ids_ejercicio)
     total_reserva = sum(p["pool_size"] for p in pools.values())
 
     c = Config()
@@ -234,7 +256,7 @@ def configuracion(
     c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
 
-    # Kernels: reserva precalentada por tablero, arranques en fila y tope (lideres.taller.kernels).
+    # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
     c.VoilaConfiguration.preheat_kernel = total_reserva > 0
     c.VoilaConfiguration.default_pool_size = 0
     c.VoilaConfiguration.multi_kernel_manager_class = "lideres.taller.kernels.GestorKernels"
@@ -568,10 +590,10 @@ def iniciar(
     preparar_rutas_jupyter()
     cfg = configuracion(
         raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados,
-        modulo=modulo,
+        modulo=modulo, ids_ejercicio=entregas["ejercicios"] if entregas else (),
     )
     pools = cfg.VoilaKernelManager.kernel_pools_config
-    reserva = {Path(r).stem: p["pool_size"] for r, p in pools.items() if r != "default"}
+    reserva = {r: p["pool_size"] for r, p in pools.items() if r != "default"}
 
     imprimir("Iniciando el servidor del taller…")
     clase = _clase_voila()
@@ -599,11 +621,16 @@ def iniciar(
             imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
         else:
             imprimir(f"  Solo esta computadora puede entrar. Para los celulares: `{orden_taller('--red')}`.")
-        detalle = "; ".join(f"{nombre}: {numero(n)}" for nombre, n in reserva.items()) or "ninguno"
+        detalle = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
+                            if r.startswith(CARPETA_TABLEROS + "/")) or "ninguno"
         imprimir(
             f"  Sala para {numero(participantes)} personas; tableros: {numero(n_tableros)}. "
             f"Tableros listos de antemano (se preparan en segundo plano): {detalle}."
         )
+        de_ejercicio = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
+                                 if r.startswith(ejercicios.CARPETA_EJERCICIOS + "/"))
+        if de_ejercicio:
+            imprimir(f"  Ejercicios listos de antemano: {de_ejercicio}.")
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
         if entregas:
             ejercicios.imprimir_entregas(entregas, imprimir)
