@@ -22,10 +22,12 @@ def _especificacion(requisito: str) -> str:
 
 
 def test_environment_yml_lista_lo_mismo_que_pyproject():
-    """Las dependencias del taller, con los mismos rangos; las de las pruebas no (se instalan con pip
-    quien desarrolla). Python con los mismos límites que requires-python."""
+    """Todas las dependencias del taller, con los mismos rangos; de las pruebas, solo las que se
+    quieran (con el mismo rango). Python con los mismos límites que requires-python."""
     proyecto = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     esperado = {_nombre(r): _especificacion(r) for r in proyecto["dependencies"]}
+    de_pruebas = {_nombre(r): _especificacion(r) for extra in proyecto["optional-dependencies"].values()
+                  for r in extra}
 
     conda = {}
     texto = (RAIZ / "environment.yml").read_text(encoding="utf-8")
@@ -33,7 +35,8 @@ def test_environment_yml_lista_lo_mismo_que_pyproject():
         m = re.match(r"^  - ([A-Za-z0-9_.-]+)(.*)$", linea)
         if m and m.group(1) not in {"python", "pip"}:
             conda[m.group(1).lower()] = m.group(2).replace(" ", "")
-    assert conda == esperado
+    assert {n: e for n, e in conda.items() if n in esperado} == esperado
+    assert {n: e for n, e in conda.items() if n not in esperado}.items() <= de_pruebas.items()
     assert "name: escuela-lideres" in texto and "conda-forge" in texto
     python = re.search(r"^  - python(\S*)", texto, re.MULTILINE).group(1)
     assert python == proyecto["requires-python"].replace(" ", "")
