@@ -117,10 +117,10 @@ class ServidorTaller:
         if self.proceso is None or self.codigo_salida is not None:
             return self.codigo_salida
         if self.proceso.poll() is None:
-            self.proceso.send_signal(SENAL_DETENER)
             try:
+                self.proceso.send_signal(SENAL_DETENER)
                 self.proceso.wait(timeout=espera_s)
-            except subprocess.TimeoutExpired:
+            except (subprocess.TimeoutExpired, OSError):  # OSError: Windows sin consola (Ctrl-Break no llega)
                 self.proceso.kill()
                 self.proceso.wait(timeout=10)
         self.codigo_salida = self.proceso.returncode
