@@ -73,6 +73,10 @@ def test_recoger_del_intercambio_como_de_una_carpeta(curso_con_intercambio, tmp_
     assert "Recogidas 2 entregas" in salida.out and "Traceback" not in salida.err
     for codigo in ("ana", "luis-pena"):  # el nombre de usuario pasa por la misma limpieza de nombres
         assert (curso / "submitted" / codigo / EJERCICIO / f"{EJERCICIO}.ipynb").is_file()
+    # cuenta cuándo envió cada persona (para las entregas tardías), como en el intercambio
+    enviado = next((intercambio / CURSO_ID / "inbound").glob("ana+*")) / "timestamp.txt"
+    assert (curso / "submitted" / "ana" / EJERCICIO / "timestamp.txt").read_text("utf-8") == \
+        enviado.read_text("utf-8").strip()
     recibido = json.loads(next((curso / "recibidos" / EJERCICIO).glob("*/recojo.json")).read_text("utf-8"))
     assert recibido["origen"].startswith("intercambio de nbgrader")
     # el intercambio no se toca: otra persona o el formgrader puede volver a recoger
