@@ -79,7 +79,7 @@ limpiar:
 CHP := .hub/node_modules/.bin/configurable-http-proxy
 
 prueba-hub: entorno sistema proxy-hub
-	pytest tests/test_hub.py $(ARGS)
+	pytest tests/navegador/test_navegador_hub.py tests/test_despliegue.py tests/test_curso_intercambio.py $(ARGS)
 
 proxy-hub: $(CHP)
 

@@ -7,13 +7,17 @@ Los participantes reciben y envían con las mismas clases de nbgrader que usa es
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 
 from lideres import cli
 from lideres.banco.cuaderno import cuaderno_con_respuestas
 
-pytestmark = pytest.mark.lento
+pytestmark = [
+    pytest.mark.lento,
+    pytest.mark.skipif(sys.platform == "win32", reason="el intercambio de nbgrader es de servidores Linux o macOS (JupyterHub)"),
+]
 EJERCICIO = "02_conteos_y_tasas"
 CURSO_ID = "escuela_lideres"
 
@@ -73,6 +77,10 @@ def test_recoger_del_intercambio_como_de_una_carpeta(curso_con_intercambio, tmp_
     assert "Recogidas 2 entregas" in salida.out and "Traceback" not in salida.err
     for codigo in ("ana", "luis-pena"):  # el nombre de usuario pasa por la misma limpieza de nombres
         assert (curso / "submitted" / codigo / EJERCICIO / f"{EJERCICIO}.ipynb").is_file()
+    # cuenta cuándo envió cada persona (para las entregas tardías), como en el intercambio
+    enviado = next((intercambio / CURSO_ID / "inbound").glob("ana+*")) / "timestamp.txt"
+    assert (curso / "submitted" / "ana" / EJERCICIO / "timestamp.txt").read_text("utf-8") == \
+        enviado.read_text("utf-8").strip()
     recibido = json.loads(next((curso / "recibidos" / EJERCICIO).glob("*/recojo.json")).read_text("utf-8"))
     assert recibido["origen"].startswith("intercambio de nbgrader")
     # el intercambio no se toca: otra persona o el formgrader puede volver a recoger

@@ -6,7 +6,9 @@ Chromium (tests/navegador/test_navegador_hub.py): aquí se revisa lo que aquella
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -47,7 +49,7 @@ def test_fragmento_del_hub_apunta_a_lo_que_existe(monkeypatch, tmp_path):
     assert (Path(entorno["JUPYTER_PATH"]) / "voila" / "templates" / "lideres").is_dir()
     facilitador = c.Spawner.group_overrides["1-facilitadores"]
     assert facilitador["groups"] == ["facilitadores"]
-    for carpeta in facilitador["spawner_override"]["environment"]["JUPYTER_CONFIG_PATH"].split(":"):
+    for carpeta in facilitador["spawner_override"]["environment"]["JUPYTER_CONFIG_PATH"].split(os.pathsep):
         assert Path(carpeta).is_dir(), carpeta
     assert c.JupyterHub.load_groups == {"facilitadores": {"users": ["formadora", "otra"]}}
     (servicio,) = c.JupyterHub.services
@@ -90,7 +92,8 @@ def test_tljh_config_e_instalador():
     assert config["user_environment"]["default_app"] == "jupyterlab"
     assert config["limits"]["memory"] and config["services"]["cull"]["enabled"] is True
     script = (DESPLIEGUE / "tljh" / "instalar.sh").read_text(encoding="utf-8")
-    subprocess.run(["bash", "-n", str(DESPLIEGUE / "tljh" / "instalar.sh")], check=True)
+    if shutil.which("bash"):  # TLJH es Linux; en Windows la prueba solo lee el script
+        subprocess.run(["bash", "-n", str(DESPLIEGUE / "tljh" / "instalar.sh")], check=True)
     for ruta in re.findall(r'\$PROYECTO/([\w./-]+)', script):
         assert (RAIZ / ruta).exists(), ruta
     assert f"INTERCAMBIO={INTERCAMBIO}" in script

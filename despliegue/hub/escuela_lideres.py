@@ -35,7 +35,8 @@ c.JupyterHub.template_vars = {"curso": "Escuela de Líderes", "curso_lema": "dat
 c.Spawner.default_url = "/lab"
 
 # Servidor de cada persona: la configuración de Jupyter de despliegue/jupyter/comun (intercambio de
-# nbgrader, curso, Voilà) y las plantillas de los tableros del paquete.
+# nbgrader, curso, Voilà) y, de lideres/taller/jupyter, la plantilla de los tableros y el kernel
+# liviano del taller (sin depurador ni historial: cada tablero abierto es un kernel).
 c.Spawner.environment.update({
     "JUPYTER_CONFIG_PATH": str(CONFIG_JUPYTER / "comun"),
     "JUPYTER_PATH": str(PROYECTO / "lideres" / "taller" / "jupyter"),

@@ -406,12 +406,21 @@ def recoger_intercambio(curso: Path, ejercicio: str, *, ahora: dt.datetime | Non
         entregas = temporal / "entregas"
         entregas.mkdir()
         recogidas = Path(carpetas.root) / Path(carpetas.submitted_directory)
+        enviadas: dict[str, str] = {}  # nombre -> cuándo envió (timestamp.txt de nbgrader)
         for carpeta in sorted(recogidas.glob(f"*/{ejercicio}")) if recogidas.is_dir() else []:
             destino = entregas / carpeta.parent.name
             destino.mkdir()
             for cuaderno in carpeta.glob("*.ipynb"):
                 shutil.copy2(cuaderno, destino / cuaderno.name)
+            sello = carpeta / "timestamp.txt"
+            if sello.is_file():
+                enviadas[ids.limpiar_nombre(reparar_nombre(carpeta.parent.name))] = sello.read_text("utf-8").strip()
         resumen = recoger(curso, ejercicio, entregas, ahora=ahora)
+    # Para nbgrader (entregas tardías) cuenta cuándo la persona envió, no cuándo se recogió.
+    for entrega in resumen.entregas:
+        if entrega.nombre in enviadas:
+            Curso.de(curso).entrega(entrega.codigo, ejercicio).joinpath("timestamp.txt").write_text(
+                enviadas[entrega.nombre], encoding="utf-8")
     origen = f"intercambio de nbgrader: {Path(raiz or '?') / carpetas.course_id}"
     registro_recojo = resumen.archivo / "recojo.json"
     datos = json.loads(registro_recojo.read_text(encoding="utf-8"))

@@ -3,9 +3,9 @@ despliegue/ (la misma de TLJH y Kubernetes, más un autenticador y un lanzador d
 
 dos participantes y una facilitadora. La facilitadora asigna el ejercicio 02 (queda en el
 intercambio de nbgrader); en Chromium cada participante entra por la página en español, abre un
-tablero con Voilà dentro de su servidor, recibe el ejercicio y lo envía con las mismas llamadas que
-la pestaña de tareas de JupyterLab (la extensión `assignment_list` de nbgrader), después de escribir
-sus respuestas con la API de contenidos de Jupyter. La facilitadora recoge del intercambio
+tablero con Voilà dentro de su servidor, recibe el ejercicio y lo envía con los botones de la
+pestaña de tareas de JupyterLab (Nbgrader → Assignment List), después de escribir sus respuestas
+con la API de contenidos de Jupyter. La facilitadora recoge del intercambio
 (`lideres curso recoger 02 --intercambio`), califica y saca el reporte: cada participante aparece
 con sus puntos.
 """
@@ -211,26 +211,28 @@ def test_hub_dos_participantes_y_una_facilitadora(hub, navegador, vigilar):
             texto = v.page.inner_text("body")
             assert "Traceback" not in texto and "from lideres" not in v.page.content()
 
-            # 3. La pestaña de tareas: lista el ejercicio, lo recibe, y (con sus respuestas) lo envía.
+            # 3. La pestaña de tareas de JupyterLab (Nbgrader → Assignment List): recibe el
+            # ejercicio («Fetch»), la persona escribe sus respuestas (aquí con la API de contenidos
+            # de Jupyter, lo que hace JupyterLab al guardar) y lo envía («Submit»).
             v.page.goto(hub.url + f"{base}/lab")
-            v.page.wait_for_function("() => document.cookie.includes('_xsrf')", timeout=ESPERA_MS)
-            estado, texto = _api(v.page, "GET", f"{base}/assignments?course_id={CURSO_ID}")
-            assert estado == 200, texto
-            liberados = [a["assignment_id"] for a in json.loads(texto)["value"] if a["status"] == "released"]
-            assert EJERCICIO in liberados
-            estado, texto = _api(v.page, "POST", f"{base}/assignments/fetch",
-                                 {"course_id": CURSO_ID, "assignment_id": EJERCICIO})
-            assert estado == 200, texto
+            v.page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+            v.page.locator(".lm-Menu-itemLabel", has_text="Assignment List").click()
+            v.page.locator("#released_assignments_list .list_item", has_text=EJERCICIO) \
+                .locator("button", has_text="Fetch").click()
+            enviar = v.page.locator("#fetched_assignments_list .list_item", has_text=EJERCICIO) \
+                .locator("button", has_text="Submit")
+            enviar.wait_for()
             recibido = hub.casa(usuario) / EJERCICIO
             assert (recibido / f"{EJERCICIO}.ipynb").is_file()
+            estado, texto = _api(v.page, "GET", f"{base}/api/contents/")
+            assert estado == 200 and {"notebooks", EJERCICIO} <= {a["name"] for a in json.loads(texto)["content"]}
 
             cuaderno = cuaderno_con_respuestas(recibido, RESPUESTAS[usuario])
             estado, texto = _api(v.page, "PUT", f"{base}/api/contents/{EJERCICIO}/{EJERCICIO}.ipynb",
                                  {"type": "notebook", "format": "json", "content": cuaderno})
             assert estado == 200, texto
-            estado, texto = _api(v.page, "POST", f"{base}/assignments/submit",
-                                 {"course_id": CURSO_ID, "assignment_id": EJERCICIO})
-            assert estado == 200 and '"success": false' not in texto, texto
+            enviar.click()
+            v.page.locator("#submitted_assignments_list .list_item", has_text=EJERCICIO).first.wait_for()
             v.revisar()  # nada fuera de esta computadora, sin errores en la consola
         finally:
             contexto.close()

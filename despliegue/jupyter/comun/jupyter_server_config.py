@@ -31,3 +31,7 @@ c.HTMLExporter.language_code = "es"
 # Un tablero que nadie mira no ocupa memoria: cada kernel pesa unos 100–150 MB.
 c.MappingKernelManager.cull_idle_timeout = 30 * 60
 c.MappingKernelManager.cull_interval = 5 * 60
+
+# JupyterLab no pregunta por noticias ni busca versiones nuevas en internet.
+c.LabApp.news_url = None
+c.LabApp.check_for_updates_class = "jupyterlab.NeverCheckForUpdate"
