@@ -19,3 +19,10 @@ CURSO = RAIZ / "exercises"
 COMPARTIDO = Path(os.environ.get("LIDERES_COMPARTIDO") or RAIZ.parent / "shared")
 HECHOS = COMPARTIDO / "facts"
 REFERENCIA = COMPARTIDO / "reference"
+
+
+def carpeta_cache(nombre: str) -> Path:
+    """Una carpeta de la caché del usuario (`$XDG_CACHE_HOME/lideres/NOMBRE`, por defecto en
+    ~/.cache). Solo guarda lo que se puede volver a calcular: borrarla no pierde nada."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lideres" / nombre

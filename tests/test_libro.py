@@ -111,7 +111,7 @@ def test_preparar_oculta_el_codigo_y_no_reescribe_lo_que_no_cambio(tmp_path):
         codigo = [c for c in celdas if c["cell_type"] == "code"]
         assert codigo and all("remove-input" in c["metadata"]["tags"] for c in codigo)
     for m in listos():  # el original sigue sin etiquetas
-        assert "tags" not in json.loads((cuadernos / m.cuaderno).read_text())["cells"][1]["metadata"]
+        assert "tags" not in json.loads((cuadernos / m.cuaderno).read_text(encoding="utf-8"))["cells"][1]["metadata"]
     fechas = {p: p.stat().st_mtime_ns for p in (book / libro.CARPETA_MODULOS).iterdir()}
     antes = libro.huellas(book)
     libro.preparar(book, cuadernos)

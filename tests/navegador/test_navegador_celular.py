@@ -100,7 +100,7 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
     servidor, curso = taller_con_curso
     banco = _banco(curso)
     preguntas = list(banco.preguntas)
-    codigo_grupo = json.loads((curso / "celular" / "grupo.json").read_text())["codigo"]
+    codigo_grupo = json.loads((curso / "celular" / "grupo.json").read_text(encoding="utf-8"))["codigo"]
     # Una respuesta automática mal a propósito: la primera de tipo número (o la primera que haya).
     mala = next((p for p in preguntas if p.tipo == "numero"), next(p for p in preguntas if not p.manual))
 
