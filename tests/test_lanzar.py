@@ -122,7 +122,8 @@ def test_la_guia_de_quien_facilita_incluye_el_fragmento():
         if not (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
             continue
         guia = (rutas.LIBRO / "facilitadores" / f"{m.id}.md").read_text(encoding="utf-8")
-        assert f"{{include}} ../{libro.CARPETA_GENERADO}/{libro.nombre_fragmento_tablero(m)}" in guia
+        incluir = f"{{include}} ../{libro.CARPETA_GENERADO}/{libro.nombre_fragmento_tablero(m)}"
+        assert incluir in guia, f"agrega al final de book/facilitadores/{m.id}.md:\n```{incluir}\n```"
         assert "/voila/" not in guia  # escrito a mano solo serviría en el taller
 
 
