@@ -10,6 +10,8 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -259,3 +261,62 @@ def test_sin_ciclos_de_importacion_en_curso():
     assert not any("retroalimentacion" in n for n in importa("motor"))
     assert not any(n.startswith("lideres.curso") for n in importa("puntos"))
     assert not any(n.startswith("lideres.curso.motor") for n in importa("retroalimentacion") | importa("reporte"))
+
+
+# ---------------------------------------------------------------- recoger mientras entregan desde el celular
+
+def test_recoger_mientras_entregan_desde_el_celular_no_pierde_a_nadie(curso, tmp_path, monkeypatch):
+    """El facilitador recoge un USB mientras los celulares entregan: todos quedan en la lista de
+    participantes y en submitted/ (recoger toma el candado del formulario)."""
+    from lideres.curso import ids
+    from lideres.formulario import entregas
+
+    entregas.preparar_grupo(curso, "practica")
+    grupo = entregas.leer_grupo(curso)["codigo"]
+    celulares = [entregas.identificar(curso, f"Celular Número {i}", grupo, f"{i:04d}") for i in range(8)]
+    usb = tmp_path / "usb"
+    for i in range(8):
+        _entregar(usb, f"Usb Número {i}", _liberado(curso))
+
+    # 1. un celular entrega justo después de que recoger revisó la lista, mientras busca en el USB
+    buscar = recoger.buscar_entregas
+
+    def buscar_y_entregar(*argumentos, **opciones):
+        hilo = threading.Thread(target=entregas.entregar, args=(curso, EJERCICIO, celulares[0], {}, {}))
+        hilo.start()
+        hilo.join()
+        return buscar(*argumentos, **opciones)
+
+    monkeypatch.setattr(recoger, "buscar_entregas", buscar_y_entregar)
+    recoger.recoger(curso, EJERCICIO, usb)
+    monkeypatch.setattr(recoger, "buscar_entregas", buscar)
+    assert celulares[0].codigo in ids.leer_lista(curso)
+
+    # 2. mientras el candado está tomado (un celular guardando), recoger espera
+    with entregas.candado(curso):
+        hilo = threading.Thread(target=recoger.recoger, args=(curso, EJERCICIO, usb))
+        hilo.start()
+        hilo.join(timeout=1)
+        assert hilo.is_alive()
+    hilo.join()
+
+    # 3. los demás celulares y otro recojo del USB, de verdad a la vez
+    inicio = threading.Barrier(8)
+
+    def tarea(i):
+        inicio.wait()
+        if i == 0:
+            return recoger.recoger(curso, EJERCICIO, usb)
+        return entregas.entregar(curso, EJERCICIO, celulares[i], {}, {})
+
+    with ThreadPoolExecutor(max_workers=8) as hilos:
+        list(hilos.map(tarea, range(8)))
+
+    lista = ids.leer_lista(curso)
+    codigos = [p.codigo for p in celulares] + [ids.codigo(f"Usb Número {i}") for i in range(8)]
+    for codigo in codigos:
+        assert codigo in lista, codigo
+        assert (curso.entrega(codigo, EJERCICIO) / NB).is_file(), codigo
+    assert len(lista["usb-numero-0"]["recojos"][EJERCICIO]) == 3  # los tres recojos del USB
+    carpetas = [p for p in (curso.recibidos / EJERCICIO).iterdir() if p.is_dir()]
+    assert len(carpetas) == 3 + 8  # cada recojo y cada entrega del celular en su propia carpeta

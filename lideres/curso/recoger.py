@@ -255,18 +255,19 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
     """Copia las entregas al curso: archivo por recojo en recibidos/ y la última en submitted/."""
     curso, origen = Path(curso), Path(origen)
     esperados = cuadernos_del_ejercicio(curso, ejercicio)
-    lista = ids.leer_lista(curso)  # antes de copiar nada: si está dañada, no queda un recojo a medias
+    ids.leer_lista(curso)  # antes de copiar nada: si está dañada, se detiene sin dejar un recojo a medias
     if not origen.exists():
         raise ErrorLideres(f"No existe «{origen}».",
                            como_arreglar="Escribe la ruta de la carpeta o del .zip con las entregas.")
     ahora = ahora or dt.datetime.now(dt.UTC)
     sello = ahora.strftime("%Y-%m-%d_%H%M%S")
-    archivo = Curso.de(curso).recibidos / ejercicio / sello
-    n = 1
-    while archivo.exists():  # dos recojos en el mismo segundo
-        n += 1
-        archivo = Curso.de(curso).recibidos / ejercicio / f"{sello}_{n}"
-    archivo.mkdir(parents=True)
+    with _candado(curso):  # el formulario del celular también crea carpetas de recojo
+        archivo = Curso.de(curso).recibidos / ejercicio / sello
+        n = 1
+        while archivo.exists():  # dos recojos en el mismo segundo
+            n += 1
+            archivo = Curso.de(curso).recibidos / ejercicio / f"{sello}_{n}"
+        archivo.mkdir(parents=True)
 
     with tempfile.TemporaryDirectory(prefix="lideres-recoger-") as temporal:
         avisos_zip: list[str] = []
@@ -287,7 +288,8 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
         resumen = buscar_entregas(carpeta, esperados)
         resumen.avisos[:0] = avisos_zip
         resumen.archivo = archivo
-        _copiar(curso, ejercicio, resumen, archivo, ahora, lista)
+        with _candado(curso):  # la lista se vuelve a leer aquí: un celular pudo entregar mientras tanto
+            _copiar(curso, ejercicio, resumen, archivo, ahora)
     marca = ahora.strftime("%Y-%m-%d %H:%M:%S.%f UTC")
     registro = {
         "ejercicio": ejercicio,
@@ -298,6 +300,14 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
     }
     (archivo / "recojo.json").write_text(json.dumps(registro, ensure_ascii=False, indent=2), encoding="utf-8")
     return resumen
+
+
+def _candado(curso: Path):
+    """El candado del formulario del celular (`lideres.formulario.entregas.candado`): un celular que
+    entrega mientras se recoge no pierde su entrega en participantes.json ni en submitted/."""
+    from lideres.formulario.entregas import candado  # importa este módulo: se importa al usarlo
+
+    return candado(curso)
 
 
 def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora: dt.datetime,
