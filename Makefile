@@ -8,13 +8,13 @@ export PATH := $(BIN):$(PATH)
 PYTHON ?= python3
 INSTALADO := $(VENV)/.instalado
 
-.PHONY: taller test entorno sistema libro sitio datos lint limpiar
+.PHONY: taller test entorno sistema libro sitio datos lint limpiar prueba-hub proxy-hub
 
 # Opciones: make taller ARGS="--red --participantes 30"
 taller: entorno
 	@lideres taller $(ARGS)
 
-test: entorno sistema
+test: entorno sistema proxy-hub
 	pytest $(ARGS)
 
 libro: entorno
@@ -62,3 +62,20 @@ limpiar:
 	rm -rf sitio book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \
 	  exercises/feedback exercises/recibidos exercises/reportes exercises/gradebook.db \
 	  exercises/participantes.json exercises/nbgrader.log exercises/.nbgrader.log
+
+# JupyterHub de verdad en esta computadora (despliegue/local): dos participantes y una facilitadora
+# en Chromium, con el intercambio de nbgrader. El proxy del hub (configurable-http-proxy) viene de
+# npm y se instala en .hub/ (no en el sistema) la primera vez.
+CHP := .hub/node_modules/.bin/configurable-http-proxy
+
+prueba-hub: entorno sistema proxy-hub
+	pytest tests/test_hub.py $(ARGS)
+
+proxy-hub: $(CHP)
+
+$(CHP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "Instalando el proxy de JupyterHub (configurable-http-proxy, de npm) en .hub/"; \
+	  mkdir -p .hub && npm install --prefix .hub --no-audit --no-fund --loglevel=error configurable-http-proxy@5 >/dev/null \
+	    || echo "Aviso: no se pudo instalar configurable-http-proxy; la prueba del hub se saltará."; \
+	else echo "Aviso: falta npm (Node.js); la prueba del hub se saltará (apt-get install npm)."; fi

@@ -48,7 +48,7 @@ def test_cada_rango_fijado_dice_por_que():
 def test_readme_muestra_las_dos_ordenes():
     readme = (RAIZ / "README.md").read_text(encoding="utf-8")
     assert "make taller" in readme and "make test" in readme
-    assert "make test" in (RAIZ / ".ci" / "run").read_text()
+    assert "make test" in (RAIZ / ".ci" / "run").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_readme_muestra_las_dos_ordenes():
     [".venv/", "book/_build/", "exercises/release/", "submitted/", "autograded/", "feedback/", "gradebook.db"],
 )
 def test_gitignore_cubre_lo_generado(carpeta):
-    lineas = (RAIZ / ".gitignore").read_text().splitlines()
+    lineas = (RAIZ / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert any(linea.strip().rstrip("/") .endswith(carpeta.rstrip("/")) for linea in lineas)
 
 

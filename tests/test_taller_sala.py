@@ -140,6 +140,7 @@ def test_registro_por_servidor(monkeypatch, tmp_path):
     assert servidor.registro_por_defecto(8866) == tmp_path / "lideres" / "taller-8866.log"
     assert servidor.registro_por_defecto(8870) != servidor.registro_por_defecto(8866)
     monkeypatch.delenv("XDG_STATE_HOME")
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # Windows lo usa antes que ~/.local/state
     assert servidor.registro_por_defecto(8866) == Path.home() / ".local/state/lideres/taller-8866.log"
 
 
@@ -155,7 +156,9 @@ def test_la_orden_sugerida_funciona_en_esta_terminal(monkeypatch):
     monkeypatch.delenv("MAKELEVEL")
     orden = servidor.orden_taller("--red")
     assert orden.endswith("lideres taller --red") and orden != "lideres taller --red"
-    assert Path(orden.split()[0]).resolve() == (Path(servidor.sys.executable).parent / "lideres").resolve()
+    ejecutable = orden.removesuffix(" taller --red").strip('"')
+    assert Path(ejecutable).resolve().parent == Path(servidor.sys.executable).parent.resolve()
+    assert Path(ejecutable).stem == "lideres"  # lideres.exe en Windows
 
 
 def test_puerto_libre_como_lo_abre_tornado():

@@ -7,6 +7,7 @@ salen nuestras líneas en español.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import signal
@@ -64,6 +65,10 @@ MENSAJE_ERROR_CELDA = (
     "El tablero tuvo un problema al prepararse. Avisa a quien facilita el taller: el detalle "
     "técnico quedó en el registro del servidor."
 )
+# Señales que detienen el servidor como un Ctrl-C. SIGBREAK existe solo en Windows (Ctrl-Break, y la
+# que `ServidorTaller.detener` manda allí: Windows no puede mandar SIGINT a otro proceso); SIGTERM y
+# SIGHUP (cerrar la terminal) solo donde existen.
+SENALES_DE_PARADA = ("SIGINT", "SIGTERM", "SIGBREAK", "SIGHUP")
 DIR_PLANTILLAS = Path(__file__).resolve().parent / "jupyter"
 DIR_PAGINAS = Path(__file__).resolve().parent / "paginas"
 
@@ -71,32 +76,51 @@ DIR_PAGINAS = Path(__file__).resolve().parent / "paginas"
 # ---------------------------------------------------------------- red
 
 
+def _ip_util(ip: str) -> bool:
+    """¿Sirve para que un celular del mismo wifi llegue? Ni loopback, ni 0.0.0.0, ni link-local
+    (169.254.x.x: la que Windows y macOS se asignan solos cuando no hay DHCP)."""
+    try:
+        d = ipaddress.IPv4Address(ip)
+    except ValueError:
+        return False
+    return not (d.is_loopback or d.is_unspecified or d.is_link_local or d.is_multicast)
+
+
 def direccion_lan() -> str | None:
-    """La IP de esta máquina en la red local, sin mandar ningún paquete.
+    """La IP de esta máquina en la red local, sin mandar ningún paquete (Linux, Windows y macOS).
 
     `connect` de un socket UDP solo elige la interfaz de salida (no envía nada); se usa una dirección
-    privada, así que tampoco se consulta nada fuera de la red local. Si no hay red, se prueba
-    `hostname -I`; si tampoco, None.
+    privada, así que tampoco se consulta nada fuera de la red local. Si no hay red, se prueba con las
+    direcciones del nombre de esta máquina (`hostname -I` en Linux; en Windows y macOS, lo que el
+    sistema sabe de su propio nombre); si tampoco, None.
     """
-    for destino in ("10.255.255.255", "192.168.255.255", "172.31.255.255"):
+    for destino in ("10.255.255.254", "192.168.255.254", "172.31.255.254"):
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         try:
             s.connect((destino, 9))
             ip = s.getsockname()[0]
-            if ip and not ip.startswith("127.") and ip != "0.0.0.0":
+            if _ip_util(ip):
                 return ip
         except OSError:
             pass
         finally:
             s.close()
+    candidatas: list[str] = []
+    if sys.platform.startswith("linux"):
+        try:
+            salida = subprocess.run(["hostname", "-I"], capture_output=True, text=True,
+                                    encoding="utf-8", errors="replace", timeout=3).stdout
+            candidatas += salida.split()
+        except (OSError, subprocess.SubprocessError):
+            pass
     try:
-        salida = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=3).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    for ip in salida.split():
-        if "." in ip and not ip.startswith("127."):
-            return ip
-    return None
+        candidatas += [i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    except OSError:
+        pass
+    utiles = [ip for ip in candidatas if _ip_util(ip)]
+    # Primero las privadas (10.x, 172.16–31.x, 192.168.x): las de un wifi de verdad.
+    privadas = [ip for ip in utiles if ipaddress.IPv4Address(ip).is_private]
+    return (privadas or utiles or [None])[0]
 
 
 def puerto_libre(ip: str, puerto: int) -> bool:
@@ -393,7 +417,8 @@ def _clase_voila():
             return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + de_voila
 
         def _handle_signal_stop(self, sig, frame):
-            # Ctrl-C o SIGTERM: detener el bucle desde el hilo de la señal, sin traceback.
+            # Ctrl-C, SIGTERM o Ctrl-Break (Windows): detener el bucle desde el hilo de la señal,
+            # sin traceback.
             self.ioloop.asyncio_loop.call_soon_threadsafe(self.ioloop.stop)
 
         def listen(self):
@@ -405,8 +430,14 @@ def _clase_voila():
                     como_arreglar=f"usa otro puerto, por ejemplo `{orden_taller(f'--puerto {self.port + 1}')}`.",
                 ) from None
             self.ioloop = tornado.ioloop.IOLoop.current()
-            signal.signal(signal.SIGINT, self._handle_signal_stop)
-            signal.signal(signal.SIGTERM, self._handle_signal_stop)
+            for nombre in SENALES_DE_PARADA:
+                if hasattr(signal, nombre):
+                    signal.signal(getattr(signal, nombre), self._handle_signal_stop)
+            if sys.platform == "win32":
+                # En Windows, el bucle de eventos espera la red sin que Ctrl-C lo interrumpa: Python
+                # corre el manejador de la señal recién cuando el bucle despierta. Se lo despierta
+                # cada medio segundo (no hace nada más).
+                tornado.ioloop.PeriodicCallback(lambda: None, 500).start()
             if self.al_iniciar:
                 self.al_iniciar()
             try:
@@ -422,8 +453,11 @@ def _clase_voila():
 
 def registro_por_defecto(puerto: int) -> Path:
     """Un registro por servidor: `$XDG_STATE_HOME/lideres/taller-PUERTO.log` (por defecto en
-    ~/.local/state). Dos servidores no pueden usar el mismo puerto a la vez, así que no se pisan."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    ~/.local/state; en Windows, en %LOCALAPPDATA%). Dos servidores no pueden usar el mismo puerto a
+    la vez, así que no se pisan."""
+    base = (os.environ.get("XDG_STATE_HOME")
+            or (sys.platform == "win32" and os.environ.get("LOCALAPPDATA"))  # C:\Users\…\AppData\Local
+            or str(Path.home() / ".local" / "state"))
     return Path(base) / "lideres" / f"taller-{int(puerto)}.log"
 
 
@@ -432,17 +466,24 @@ def orden_lideres(argumentos: str) -> str:
     el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta."""
     import shutil
 
-    propio = Path(sys.executable).parent / "lideres"
+    bin_propio = Path(sys.executable).parent
+    # En Windows es Scripts\lideres.exe: `which` con la carpeta del entorno encuentra la extensión.
+    propio = Path(shutil.which("lideres", path=str(bin_propio)) or bin_propio / "lideres")
     en_path = shutil.which("lideres")
     # make pone .venv/bin en su propio PATH, no en el de la terminal.
     if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
             and Path(en_path).resolve() == propio.resolve()):
         return f"lideres {argumentos}".strip()
-    ruta = os.path.relpath(propio)
+    try:
+        ruta = os.path.relpath(propio)
+    except ValueError:  # Windows: otra unidad (D:\ frente a C:\)
+        ruta = ".."
     if ruta.startswith(".."):
         ruta = str(propio)
-    elif not ruta.startswith("/"):
-        ruta = f"./{ruta}"
+    elif not os.path.isabs(ruta):
+        ruta = os.path.join(os.curdir, ruta)
+    if " " in ruta:  # C:\Users\María Ñahui\…: entre comillas, para copiarla y pegarla tal cual
+        ruta = f'"{ruta}"'
     return f"{ruta} {argumentos}".strip()
 
 
@@ -472,11 +513,21 @@ def _registrar_en_archivo(archivo: Path, app) -> None:
 
 
 def _stderr_al_archivo(archivo: Path) -> None:
-    """Los kernels heredan el stderr del servidor: se apunta al registro (no a la pantalla)."""
+    """Los kernels heredan el stderr del servidor: se apunta al registro (no a la pantalla).
+
+    `os.dup2` sobre el descriptor 2 existe en Linux, macOS y Windows (allí la biblioteca de C
+    también cambia el stderr que heredan los procesos hijos). Si el sistema no lo permite (una
+    consola sin stderr, por ejemplo), al menos los mensajes de Python van al registro.
+    """
     sys.stderr.flush()
-    fd = os.open(archivo, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    os.dup2(fd, 2)
-    os.close(fd)
+    try:
+        fd = os.open(archivo, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.dup2(fd, 2)
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        sys.stderr = open(archivo, "a", encoding="utf-8", errors="replace")
 
 
 # ---------------------------------------------------------------- orden

@@ -1,0 +1,4 @@
+# Se agrega al final de la imagen de repo2docker (--appendix; ver values.yaml): el curso instalado,
+# JupyterLab en español sin las herramientas de quien facilita (el hub se las da a su grupo) y el
+# libro construido en /srv/escuela/book/_build/html.
+RUN cd ${REPO_DIR} && python -m pip install --no-deps -e . && lideres jupyterlab participantes && lideres libro
