@@ -182,9 +182,9 @@ def test_la_preparacion_corre_una_vez_y_una_fallida_no_se_guarda(cache, tmp_path
     primera = preparacion_html(preparacion)
     assert "<table" in primera and "1,200,000" in primera
     assert preparacion_html(preparacion) == primera
-    assert marca.read_text() == "x"  # la segunda vez salió de la caché
+    assert marca.read_text(encoding="utf-8") == "x"  # la segunda vez salió de la caché
 
     rota = {"texto": "Otra.", "codigo": f"open({str(marca)!r}, 'a').write('y')\n1 / 0"}
     assert "<table" not in preparacion_html(rota)
     preparacion_html(rota)
-    assert marca.read_text() == "xyy"  # la que falla se intenta cada vez
+    assert marca.read_text(encoding="utf-8") == "xyy"  # la que falla se intenta cada vez

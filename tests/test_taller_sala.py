@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import http.cookiejar
 import json
+import os
 import re
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -292,12 +294,18 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     (cuadernos / "ejercicios").mkdir()
     shutil.copy(rutas.CUADERNOS / "ejercicios" / f"{ejercicio}.ipynb", cuadernos / "ejercicios")
     nucleo = json.loads(json.dumps(CUADERNO))
-    nucleo["cells"][0]["source"] = ('import sys\nprint("depurador:", "pydevd" in sys.modules, "| historial:",'
-                                    ' get_ipython().history_manager.enabled)')
+    nucleo["cells"][0]["source"] = ('import os, sys\nprint("depurador:", "pydevd" in sys.modules, "| historial:",'
+                                    ' get_ipython().history_manager.enabled, "| arenas:",'
+                                    ' os.environ.get("MALLOC_ARENA_MAX"))')
     (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
 
     with ServidorTaller(sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
                         curso=tmp_path / "curso", espera_s=300) as s:
+        # Como en un taller: la reserva se prepara al encender; la gente llega cuando ya está.
+        listo = f"Kernel pool of ejercicios/{ejercicio}.ipynb is filled"
+        limite = time.monotonic() + 240
+        while listo not in s.texto_registro() and time.monotonic() < limite:
+            time.sleep(0.5)
         with urllib.request.urlopen(s.url(ejercicios.url_ejercicio(ejercicio)), timeout=240) as r:
             pagina = r.read().decode("utf-8")
         with urllib.request.urlopen(s.url("/voila/render/tableros/nucleo.ipynb"), timeout=240) as r:
@@ -308,4 +316,5 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     for prohibido in ("El tablero tuvo un problema", "Traceback", "There was an error"):
         assert prohibido not in pagina, prohibido
     assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
-    assert "depurador: False | historial: False" in kernel
+    assert "depurador: False | historial: False | arenas: 2" in kernel
+    assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza

@@ -9,6 +9,9 @@ hay un kernel por celular, así que lo que cada uno carga sin usar se paga 30 ve
 - **historial de IPython** (`--HistoryManager.enabled=False` en kernel.json): una base SQLite en
   ~/.ipython y un hilo que escribe en ella; 30 kernels escribiendo en el mismo archivo.
 - **jedi** (`--IPCompleter.use_jedi=False`): el autocompletado nunca se pide desde una página.
+- **`MALLOC_ARENA_MAX=2`** (en el `env` de kernel.json, solo para estos kernels): glibc da a cada
+  hilo su propia reserva de memoria; con 30 kernels en 2 núcleos los mensajes se acumulan en los
+  hilos de ipykernel y zmq, y un kernel llegó a 225 MB en vez de ~120 (benchmarks/README.md).
 
 Nada de esto cambia al importar este módulo: solo al correrlo como programa (`python -m`).
 """

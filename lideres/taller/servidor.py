@@ -29,10 +29,13 @@ CARPETA_TABLEROS = "tableros"
 PLANTILLA = "lideres"
 
 # ---- Tamaño del grupo (--participantes): reserva precalentada, tope de kernels y apagado.
-# Un kernel del tablero 02 ocupa ~140 MB: cada persona con un tablero abierto tiene el suyo.
+# Un kernel del tablero 02 ocupa ~120 MB (los de gráficos, ~145 MB; una página de ejercicio,
+# ~50 MB): cada persona con un tablero abierto tiene el suyo (benchmarks/README.md, «Carga»).
 PARTICIPANTES_POR_DEFECTO = 20
-# Kernels vivos como máximo = participantes + este margen (para reponer la reserva).
-MARGEN_KERNELS = 2
+# Kernels vivos como máximo = participantes + este margen (para reponer la reserva). Con la sala
+# llena, queda uno listo para quien recarga; el siguiente arranca al llegar (unos segundos). Cada
+# kernel de más son ~120 MB justo cuando la laptop está más llena (con 2: 4.0-4.1 GB para 30).
+MARGEN_KERNELS = 1
 # Kernels arrancando a la vez: en 2 núcleos, más a la vez no es más rápido.
 ARRANQUES_SIMULTANEOS = 2
 # Kernels sin conexión se apagan (un celular bloqueado pierde la conexión y cuenta como inactivo;
