@@ -265,10 +265,13 @@ def test_formgrader_solo_para_quien_facilita(hub, navegador, vigilar):
         v.page.set_default_timeout(ESPERA_MS)
         try:
             _entrar(v, hub, usuario)
-            estados[usuario] = v.page.request.get(hub.url + f"/user/{usuario}/formgrader").status
+            v.page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+            v.page.locator(".lm-Menu-itemLabel", has_text="Assignment List").wait_for()
+            menu = v.page.locator(".lm-Menu-itemLabel", has_text="Formgrader").count()
+            estados[usuario] = (menu > 0, v.page.request.get(hub.url + f"/user/{usuario}/formgrader").status)
         finally:
             contexto.close()
-    assert estados == {FACILITADORA: 200, "ana": 404}
+    assert estados == {FACILITADORA: (True, 200), "ana": (False, 404)}  # (en el menú, en el servidor)
 
 
 def test_libro_en_una_direccion_fija(hub):
