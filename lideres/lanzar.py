@@ -9,6 +9,10 @@ La dirección del repositorio, su rama, Binder y el hub se configuran en un solo
 botones que Jupyter Book arma con ellas: apuntarían a la copia del capítulo en book/modulos/, que no
 está en el repositorio, y no saben abrir un tablero en Voilà. Los enlaces son `<a href>` comunes:
 nada se pide a internet al construir el libro ni al abrir una página.
+
+En el libro que sirve el propio JupyterHub (modo «hub», en /services/libro/) no hace falta Binder ni
+nbgitpuller: cada persona ya tiene los cuadernos en su carpeta (notebooks/, ver despliegue/), y
+`/hub/user-redirect/...` la lleva a su propio servidor (`en_mi_servidor`).
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from lideres.modulos import Modulo
 
 _PLANTILLAS = Path(__file__).resolve().parent / "plantillas"
 INTERFACES = {"jupyterlab": "lab/tree", "classic": "tree"}
+# En el hub que sirve el libro: lleva a /user/<quien entró>/... (el hub pide entrar si hace falta).
+USER_REDIRECT = "/hub/user-redirect/"
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,20 @@ def ruta_tablero(m: Modulo) -> str:
     return _en_repositorio(rutas.CUADERNOS / "tableros" / m.cuaderno)
 
 
+def en_mi_servidor(urlpath: str) -> str:
+    """En el JupyterHub que sirve el libro: `urlpath` dentro del servidor de quien lo lee. Las rutas
+    de ruta_leccion/ruta_tablero valen tal cual: la carpeta de cada persona trae notebooks/."""
+    return USER_REDIRECT + urlpath
+
+
+def url_leccion_hub(m: Modulo, cfg: EnLinea) -> str:
+    return en_mi_servidor(f"{INTERFACES[cfg.interfaz]}/{ruta_leccion(m)}")
+
+
+def url_tablero_hub(m: Modulo) -> str:
+    return en_mi_servidor(f"voila/render/{ruta_tablero(m)}")
+
+
 def enlaces(m: Modulo, cfg: EnLinea, *, tablero: bool) -> dict:
     """{"leccion": [(texto, url), ...], "tablero": [...]}: la lección en JupyterLab, el tablero en Voilà."""
     interfaz = INTERFACES[cfg.interfaz]
@@ -137,16 +157,23 @@ def _entorno() -> jinja2.Environment:
     )
 
 
-def bloque_leccion(m: Modulo, cfg: EnLinea) -> str:
-    """«Abrir en JupyterHub / Binder» de un capítulo (HTML dentro de una celda de Markdown)."""
+def bloque_leccion(m: Modulo, cfg: EnLinea, *, en_hub: bool = False) -> str:
+    """«Abrir en JupyterHub / Binder» de un capítulo (HTML dentro de una celda de Markdown). En el libro
+    del hub (`en_hub`), la lección se abre en el JupyterLab de quien lee, sin Binder ni nbgitpuller."""
+    if en_hub:
+        return _entorno().get_template("en_linea.html.j2").render(
+            modulo=m, binder=None, hub=url_leccion_hub(m, cfg), en_hub=True)
     d = dict(enlaces(m, cfg, tablero=False)["leccion"])
-    return _entorno().get_template("en_linea.html.j2").render(modulo=m, binder=d.get("binder"), hub=d.get("hub"))
+    return _entorno().get_template("en_linea.html.j2").render(
+        modulo=m, binder=d.get("binder"), hub=d.get("hub"), en_hub=False)
 
 
 def bloque_tablero(m: Modulo, modo: str, url_taller: str, cfg: EnLinea, *, guia: bool = False) -> str:
     """El enlace al tablero, en el capítulo o en la guía de quien facilita (`guia`). En el taller, al
-    servidor (`url_taller`, /voila/...); en el sitio estático, que no tiene servidor, a Binder y al
-    hub, diciendo que necesitan internet."""
+    servidor (`url_taller`, /voila/...); en el libro del hub (modo «hub»), al servidor de quien lee
+    (`url_tablero_hub`); en el sitio estático, que no tiene servidor, a Binder y al hub, diciendo
+    que necesitan internet."""
     d = dict(enlaces(m, cfg, tablero=True)["tablero"])
     return _entorno().get_template("tablero.html.j2").render(
-        modulo=m, modo=modo, url_taller=url_taller, guia=guia, binder=d.get("binder"), hub=d.get("hub"))
+        modulo=m, modo=modo, url_taller=url_taller, url_hub=url_tablero_hub(m), guia=guia,
+        binder=d.get("binder"), hub=d.get("hub"))

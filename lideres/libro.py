@@ -5,10 +5,12 @@ book/, así que `preparar()` copia los cuadernos de los módulos listos a book/m
 fragmentos generados (lista de módulos, glosario, enlaces a los tableros) en book/_generado/. Las
 dos carpetas se regeneran en cada construcción y no se guardan en git.
 
-Dos modos, cada uno con su carpeta de construcción: «taller» (book/_build/html, el que sirve
-`lideres taller` en /libro/: los tableros se abren en /voila/...) y «sitio» (book/_build/sitio/, para
-`make sitio`: sin servidor, los tableros se abren en Binder o en el JupyterHub, con internet). Todos
-los capítulos llevan «Abrir en JupyterHub / Binder» (lideres.lanzar).
+Tres modos, cada uno con su carpeta de construcción: «taller» (book/_build/html, el que sirve
+`lideres taller` en /libro/: los tableros se abren en /voila/...), «sitio» (book/_build/sitio/, para
+`make sitio`: sin servidor, los tableros se abren en Binder o en el JupyterHub, con internet) y «hub»
+(book/_build/hub/, el que sirve el JupyterHub del curso en /services/libro/, ver despliegue/: la
+lección y el tablero se abren en el servidor de quien lee, /hub/user-redirect/...). Todos los
+capítulos llevan «Abrir en JupyterHub / Binder» (lideres.lanzar); en el hub, «Abrir en JupyterLab».
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
 CARPETA_CACHE = ".jupyter_cache"
 ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
-TALLER, SITIO = "taller", "sitio"
-MODOS = (TALLER, SITIO)
+TALLER, SITIO, HUB = "taller", "sitio", "hub"
+MODOS = (TALLER, SITIO, HUB)
 
 
 def _revisar_modo(modo: str) -> None:
@@ -49,10 +51,11 @@ def _revisar_modo(modo: str) -> None:
 
 
 def carpeta_construccion(libro: Path | None = None, modo: str = TALLER) -> Path:
-    """book/_build (taller) o book/_build/sitio/_build (sitio): cada modo con su caché y su HTML."""
+    """book/_build (taller), book/_build/sitio/_build (sitio) o book/_build/hub/_build (hub): cada modo
+    con su caché y su HTML."""
     _revisar_modo(modo)
     base = Path(libro or rutas.LIBRO) / "_build"
-    return base if modo == TALLER else base / SITIO / "_build"
+    return base if modo == TALLER else base / modo / "_build"
 
 
 def carpeta_html(libro: Path | None = None, modo: str = TALLER) -> Path:
@@ -60,8 +63,9 @@ def carpeta_html(libro: Path | None = None, modo: str = TALLER) -> Path:
     return carpeta_construccion(libro, modo) / "html"
 
 
-def url_tablero(m: Modulo) -> str:
-    return f"{RUTA_TABLEROS}{m.cuaderno}"
+def url_tablero(m: Modulo, modo: str = TALLER) -> str:
+    """El tablero en el servidor del taller o, en el libro del hub, en el servidor de quien lee."""
+    return lanzar.url_tablero_hub(m) if modo == HUB else f"{RUTA_TABLEROS}{m.cuaderno}"
 
 
 def url_capitulo(m: Modulo) -> str:
@@ -107,16 +111,17 @@ def glosario_md() -> str:
 
 def celda_tablero(m: Modulo, modo: str = TALLER, en_linea: lanzar.EnLinea | None = None) -> dict:
     """Celda con el enlace al tablero en vivo, que va dentro de la actividad del capítulo (HTML crudo:
-    la ruta no es un documento del libro). En el taller, al servidor del taller; en el sitio, a
-    Binder y al hub."""
+    la ruta no es un documento del libro). En el taller, al servidor del taller; en el hub, al
+    servidor de quien lee; en el sitio, a Binder y al hub."""
     en_linea = en_linea or lanzar.configuracion()
-    texto = lanzar.bloque_tablero(m, modo, url_tablero(m), en_linea).strip()
+    texto = lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea).strip()
     return {"cell_type": "markdown", "id": f"tablero-{m.id}", "metadata": {}, "source": texto}
 
 
-def celda_en_linea(m: Modulo, en_linea: lanzar.EnLinea | None = None) -> dict | None:
-    """«Abrir en JupyterHub / Binder»: la lección en JupyterLab, con internet. Va después del título."""
-    texto = lanzar.bloque_leccion(m, en_linea or lanzar.configuracion()).strip()
+def celda_en_linea(m: Modulo, en_linea: lanzar.EnLinea | None = None, modo: str = TALLER) -> dict | None:
+    """«Abrir en JupyterHub / Binder»: la lección en JupyterLab, con internet (en el hub, en el
+    JupyterLab de quien lee). Va después del título."""
+    texto = lanzar.bloque_leccion(m, en_linea or lanzar.configuracion(), en_hub=modo == HUB).strip()
     if not texto:
         return None
     return {"cell_type": "markdown", "id": f"en-linea-{m.id}", "metadata": {}, "source": texto}
@@ -194,7 +199,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
             ) from None
         if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
             nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m, modo, en_linea))
-        abrir = celda_en_linea(m, en_linea)
+        abrir = celda_en_linea(m, en_linea, modo)
         if abrir:  # después del título y su presentación (la primera celda)
             nb.setdefault("cells", []).insert(min(1, len(nb["cells"])), abrir)
         # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
@@ -207,7 +212,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
     for m in MODULOS:
         if (cuadernos / "tableros" / m.cuaderno).is_file():
             fragmentos[generado / nombre_fragmento_tablero(m)] = lanzar.bloque_tablero(
-                m, modo, url_tablero(m), en_linea, guia=True)
+                m, modo, url_tablero(m, modo), en_linea, guia=True)
     for ruta, texto in fragmentos.items():
         _escribir_si_cambia(ruta, texto)
     # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
@@ -479,6 +484,8 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     imprimir(f"Libro listo: {paginas} páginas en {numero(segundos, 0)} s, sin recursos de internet.")
     if modo == TALLER:
         imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
+    elif modo == HUB:
+        imprimir(f"  {html}: el JupyterHub del curso lo sirve en /services/libro/ (ver despliegue/).")
     return html
 
 

@@ -137,6 +137,28 @@ def test_z2jh_values():
     assert "formadora" in hub["config"]["Authenticator"]["admin_users"]
 
 
+def test_el_hub_sirve_el_libro_del_modo_hub(monkeypatch, tmp_path):
+    """El libro del taller enlaza /voila/..., que en el hub es su raíz (no hay nada): el hub sirve y
+    construye el del modo «hub» (tableros en /hub/user-redirect/voila/...)."""
+    from lideres import libro
+
+    carpeta = libro.carpeta_html(modo=libro.HUB).relative_to(RAIZ)
+    assert carpeta.parts[:3] == ("book", "_build", "hub")
+    # el fragmento (TLJH, Kubernetes y la prueba local) sirve, por defecto, esa carpeta del proyecto
+    (tmp_path / carpeta).mkdir(parents=True)
+    c = _config_hub(monkeypatch, LIDERES_PROYECTO=str(tmp_path))
+    assert c.JupyterHub.services[0]["command"][2] == str(tmp_path / carpeta)
+    # lo construyen con `lideres libro --modo hub` y lo sirven desde ahí
+    assert "lideres libro --modo hub" in (DESPLIEGUE / "z2jh" / "imagen.Dockerfile").read_text(encoding="utf-8")
+    assert '"$ENTORNO/bin/lideres" libro --modo hub' in (DESPLIEGUE / "tljh" / "instalar.sh").read_text(encoding="utf-8")
+    despliegue, _ = yaml.safe_load_all((DESPLIEGUE / "z2jh" / "libro.yaml").read_text(encoding="utf-8"))
+    assert despliegue["spec"]["template"]["spec"]["containers"][0]["command"][2] == f"/srv/escuela/{carpeta.as_posix()}"
+    for nombre in ("z2jh/imagen.Dockerfile", "z2jh/libro.yaml", "tljh/instalar.sh", "hub/escuela_lideres.py",
+                   "hub/servicio_libro.py"):
+        assert "_build/html" not in (DESPLIEGUE / nombre).read_text(encoding="utf-8").replace(
+            "_build/hub/_build/html", ""), nombre
+
+
 def test_la_prueba_local_usa_el_fragmento():
     """make prueba-hub arranca el hub con el mismo fragmento que TLJH y Kubernetes."""
     texto = (DESPLIEGUE / "local" / "jupyterhub_config.py").read_text(encoding="utf-8")

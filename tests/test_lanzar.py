@@ -107,14 +107,47 @@ def test_cada_capitulo_tiene_su_enlace_en_linea(tmp_path, modo):
         celdas = json.loads(copia.read_text(encoding="utf-8"))["cells"]
         textos = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in celdas]
         assert "lideres-en-linea" in textos[1], m.id  # justo después del título
-        assert 'class="lideres-binder"' in textos[1] and 'class="lideres-hub"' in textos[1]
+        assert ('class="lideres-binder"' in textos[1]) == (modo != libro.HUB) and 'class="lideres-hub"' in textos[1]
         todo = "".join(textos)
+        if modo == libro.HUB:  # el libro que sirve el hub: todo se abre en el servidor de quien lee
+            assert f'href="/hub/user-redirect/lab/tree/notebooks/{m.cuaderno}"' in textos[1]
+            assert "mybinder" not in todo and "git-pull" not in todo
+            assert "/voila/" not in todo.replace("/hub/user-redirect/voila/", "")
         if (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
             assert (f'href="{libro.url_tablero(m)}"' in todo) == (modo == libro.TALLER)
             guia = book / libro.CARPETA_GENERADO / libro.nombre_fragmento_tablero(m)
             assert (libro.url_tablero(m) in guia.read_text(encoding="utf-8")) == (modo == libro.TALLER)
             if modo == libro.SITIO:
                 assert "voila%2Frender%2Fnotebooks%2Ftableros" in todo
+            if modo == libro.HUB:
+                url = f"/hub/user-redirect/voila/render/notebooks/tableros/{m.cuaderno}"
+                assert f'href="{url}"' in todo and f'href="{url}"' in guia.read_text(encoding="utf-8")
+
+
+def test_el_tablero_en_el_libro_del_hub():
+    """En /services/libro/ del hub, /voila/... sería la raíz del hub (no hay nada): user-redirect lleva
+    al servidor de quien lee, donde los tableros están en notebooks/tableros/ (despliegue/)."""
+    hub = lanzar.bloque_tablero(M, libro.HUB, libro.url_tablero(M, libro.HUB), CFG)
+    assert 'href="/hub/user-redirect/voila/render/notebooks/tableros/02_conteos_y_tasas.ipynb"' in hub
+    assert "mybinder" not in hub and "\n\n" not in hub.strip()
+    leccion = lanzar.bloque_leccion(M, CFG, en_hub=True)
+    assert 'href="/hub/user-redirect/lab/tree/notebooks/02_conteos_y_tasas.ipynb"' in leccion
+    assert "necesitan internet" not in leccion
+    prosa = prosa_markdown("\n\n".join([hub, leccion]))
+    assert fernandez_huerta(prosa) >= MINIMO, prosa
+
+
+def test_lideres_libro_modo_hub(monkeypatch):
+    from lideres import cli
+
+    pedidos = []
+    monkeypatch.setattr(libro, "construir", lambda **k: pedidos.append(k))
+    assert cli.main(["libro"]) == 0
+    for modo in libro.MODOS:  # las opciones de --modo son los modos del libro
+        assert cli.main(["libro", "--modo", modo]) == 0
+    assert [k["modo"] for k in pedidos] == [libro.TALLER, *libro.MODOS]
+    with pytest.raises(SystemExit):
+        cli.main(["libro", "--modo", "otro"])
 
 
 def test_la_guia_de_quien_facilita_incluye_el_fragmento():

@@ -20,3 +20,5 @@ def test_cada_modo_construye_en_su_carpeta(tmp_path):
     estatico = libro.carpeta_html(tmp_path, libro.SITIO)
     assert taller == tmp_path / "_build" / "html"  # la que sirve `lideres taller` en /libro/
     assert estatico != taller and estatico.is_relative_to(tmp_path / "_build")
+    hub = libro.carpeta_html(tmp_path, libro.HUB)  # la que sirve el JupyterHub en /services/libro/
+    assert hub.is_relative_to(tmp_path / "_build" / "hub") and hub not in (taller, estatico)

@@ -9,7 +9,8 @@ otro se lee de variables de entorno del hub (con valores por defecto para TLJH):
   (por defecto, la carpeta de arriba de despliegue/; en la imagen de repo2docker, /srv/escuela).
 - LIDERES_PLANTILLAS: la carpeta con login.html (por defecto, plantillas/ junto a este archivo).
 - LIDERES_INTERCAMBIO: la carpeta del intercambio de nbgrader (por defecto /srv/nbgrader/exchange).
-- LIDERES_LIBRO: la carpeta del libro construido (si no existe, no se sirve /services/libro/).
+- LIDERES_LIBRO: la carpeta del libro construido para el hub (`lideres libro --modo hub`, por defecto
+  book/_build/hub/_build/html; si no existe, no se sirve /services/libro/).
 - LIDERES_FACILITADORES: nombres de usuario de quienes facilitan, separados por comas (también se
   agregan en el panel de administración del hub, grupo «facilitadores»).
 """
@@ -59,8 +60,10 @@ _facilitadores = [u.strip() for u in os.environ.get("LIDERES_FACILITADORES", "")
 if _facilitadores:
     c.JupyterHub.load_groups = {GRUPO_FACILITADORES: {"users": _facilitadores}}
 
-# El libro, en una dirección fija para todos: /services/libro/ (sin contraseña: es público).
-_libro = Path(os.environ.get("LIDERES_LIBRO") or PROYECTO / "book" / "_build" / "html")
+# El libro, en una dirección fija para todos: /services/libro/ (sin contraseña: es público). Es el
+# del modo «hub»: sus enlaces llevan al servidor de quien lee (/hub/user-redirect/voila/...), no a
+# /voila/... como el del taller (aquí no hay nada en la raíz del hub).
+_libro = Path(os.environ.get("LIDERES_LIBRO") or PROYECTO / "book" / "_build" / "hub" / "_build" / "html")
 _puerto_libro = int(os.environ.get("LIDERES_PUERTO_LIBRO", "10101"))
 if _libro.is_dir():
     c.JupyterHub.services = [s for s in c.JupyterHub.get("services", []) if s.get("name") != "libro"] + [{

@@ -1,4 +1,5 @@
-"""El libro construido (book/_build/html), servido como servicio de JupyterHub en /services/libro/.
+"""El libro construido para el hub (`lideres libro --modo hub`, en book/_build/hub/_build/html),
+servido como servicio de JupyterHub en /services/libro/.
 
 JupyterHub lo arranca (ver escuela_lideres.py) y le dice en qué dirección escuchar
 (JUPYTERHUB_SERVICE_URL) y bajo qué prefijo lo publica el proxy (JUPYTERHUB_SERVICE_PREFIX).

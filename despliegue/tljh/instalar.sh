@@ -26,8 +26,8 @@ echo "1. El curso en el entorno de las personas ($ENTORNO)"
 "$ENTORNO/bin/pip" install --quiet -e "$PROYECTO"
 "$ENTORNO/bin/lideres" jupyterlab participantes   # español; formgrader oculto (el hub lo muestra a quien facilita)
 
-echo "2. El libro (se sirve en /services/libro/)"
-(cd "$PROYECTO" && "$ENTORNO/bin/lideres" libro)
+echo "2. El libro (se sirve en /services/libro/; sus tableros se abren en el servidor de cada persona)"
+(cd "$PROYECTO" && "$ENTORNO/bin/lideres" libro --modo hub)
 
 echo "3. El intercambio de nbgrader, compartido por todo el curso"
 mkdir -p "$INTERCAMBIO"
