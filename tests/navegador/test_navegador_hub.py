@@ -3,7 +3,7 @@ despliegue/ (la misma de TLJH y Kubernetes, más un autenticador y un lanzador d
 
 dos participantes y una facilitadora. La facilitadora asigna el ejercicio 02 (queda en el
 intercambio de nbgrader); en Chromium cada participante entra por la página en español, abre un
-tablero con Voilà dentro de su servidor, recibe el ejercicio y lo envía con los botones de la
+tablero con Voilà dentro de su servidor (desde el enlace del libro en /services/libro/), recibe el ejercicio y lo envía con los botones de la
 pestaña de tareas de JupyterLab (Nbgrader → Assignment List), después de escribir sus respuestas
 con la API de contenidos de Jupyter. La facilitadora recoge del intercambio
 (`lideres curso recoger 02 --intercambio`), califica y saca el reporte: cada participante aparece
@@ -25,7 +25,9 @@ from urllib.request import urlopen
 
 import pytest
 
+from lideres import lanzar, libro
 from lideres.banco.cuaderno import cuaderno_con_respuestas
+from lideres.modulos import modulo
 from lideres.taller.proceso import SELECTOR_DISTRITOS
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
@@ -97,9 +99,13 @@ class Hub:
         self.intercambio.mkdir(parents=True)
         self.intercambio.chmod(0o777)  # como /srv/nbgrader/exchange: lo escriben todos
         self.libro.mkdir()
+        # Construir el libro tarda minutos: una página con el mismo enlace al tablero que lleva el
+        # capítulo en el libro del hub (`lideres libro --modo hub`).
+        m = modulo(EJERCICIO)
+        enlace = lanzar.bloque_tablero(m, libro.HUB, libro.url_tablero(m, libro.HUB), lanzar.configuracion())
         (self.libro / "index.html").write_text(
-            '<!doctype html><html lang="es"><title>Libro</title><h1>Escuela de Líderes</h1></html>',
-            encoding="utf-8")
+            '<!doctype html><html lang="es"><title>Libro</title><h1>Escuela de Líderes</h1>'
+            f'{enlace}</html>', encoding="utf-8")
         bin_venv = Path(sys.executable).parent
         with open(self.log, "w", encoding="utf-8") as salida:
             self.proceso = subprocess.Popen(
@@ -202,8 +208,11 @@ def test_hub_dos_participantes_y_una_facilitadora(hub, navegador, vigilar):
             _entrar(v, hub, usuario)
             base = f"/user/{usuario}"
 
-            # 2. Un tablero con la extensión de servidor de Voilà, dentro de su propio servidor.
-            v.page.goto(hub.url + f"{base}/voila/render/{TABLERO}")
+            # 2. Un tablero con la extensión de servidor de Voilà, dentro de su propio servidor: el
+            # enlace del libro (/hub/user-redirect/...) lleva ahí a quien entró.
+            v.page.goto(hub.url + "/services/libro/")
+            v.page.locator(".lideres-enlace-tablero a").click()
+            v.page.wait_for_url(hub.url + f"{base}/voila/render/{TABLERO}", timeout=ESPERA_MS)
             v.page.wait_for_function(
                 f"() => document.querySelectorAll('{SELECTOR_DISTRITOS}').length > 0"
                 " && document.querySelectorAll('.lideres-barra').length > 0", timeout=ESPERA_MS)
