@@ -5,14 +5,19 @@ cuaderno liberado) en dos copias del mismo curso, en la misma corrida:
 
 - **base**: `nbgrader autograde EJERCICIO` tal cual, un proceso, de una entrega en una;
 - **lideres**: `lideres curso calificar EJERCICIO`: cada entrega en su propio curso temporal; con
-  bwrap, un calificador de confianza por núcleo (nbgrader importado una vez) y solo el kernel del
-  participante dentro de bwrap, dos a la vez; sin bwrap, un proceso por entrega, de una en una. Más
-  la retroalimentación HTML.
+  bwrap, calificadores de confianza (nbgrader importado una vez, en una madre que se divide en uno por
+  núcleo) y solo el kernel del participante dentro de bwrap, dos a la vez; sin bwrap, un proceso por
+  entrega, de una en una. Más la retroalimentación HTML.
+
+Con `--vueltas N` repite las dos mediciones N veces (cada vuelta con copias nuevas del curso,
+alternando cuál va primero) e imprime la razón de cada vuelta, la mínima y la mediana: en una
+máquina compartida la carga cambia de un minuto a otro.
 
 Comprueba que los puntajes de cada celda sean iguales en los dos libros de notas e imprime la razón.
 
-    .venv/bin/python benchmarks/calificar_grupo.py            # unos 3 minutos en 2 núcleos
-    .venv/bin/python benchmarks/calificar_grupo.py --n 10     # prueba corta
+    .venv/bin/python benchmarks/calificar_grupo.py                # unos 1.5 minutos en 2 núcleos
+    .venv/bin/python benchmarks/calificar_grupo.py --vueltas 3
+    .venv/bin/python benchmarks/calificar_grupo.py --n 10         # prueba corta
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,7 +48,10 @@ RESULTADOS = Path(__file__).resolve().parent / "_resultados"
 def main() -> int:
     argumentos = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     argumentos.add_argument("--n", type=int, default=40, help="entregas a generar (40)")
-    n = argumentos.parse_args().n
+    argumentos.add_argument("--vueltas", type=int, default=1, help="veces que se repiten las dos mediciones (1)")
+    argumentos.add_argument("--a-la-vez", type=int, default=None, help="calificadores de lideres (2)")
+    opciones = argumentos.parse_args()
+    n = opciones.n
 
     with tempfile.TemporaryDirectory(prefix="bench-calificar-") as temporal:
         raiz = Path(temporal)
@@ -53,59 +62,79 @@ def main() -> int:
         for nombre, cuaderno in ejemplos.grupo_aleatorio(liberado, n).items():
             ejemplos.escribir(cuaderno, entregas / nombre / f"{EJERCICIO}.ipynb")
         recoger.recoger(curso, EJERCICIO, entregas)
-        base = raiz / "base"
-        shutil.copytree(curso, base)  # mismas entregas, mismo libro de notas
+        limpio = raiz / "limpio"
+        shutil.copytree(curso, limpio)  # mismas entregas, mismo libro de notas, en cada vuelta
 
-        carga = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"Calificando {n} entregas sintéticas de {EJERCICIO} "
               f"({os.cpu_count()} núcleos, {platform.system()} {platform.machine()}, Python "
-              f"{platform.python_version()}; carga al empezar {carga:.1f}; "
+              f"{platform.python_version()}; carga al empezar {_carga():.1f}; "
               f"bwrap: {'sí' if motor.bwrap_disponible() else 'no'})...")
-        cpu = _cpu_hijos()
-        inicio = time.perf_counter()
-        hecho = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", EJERCICIO], cwd=base,
-                               env=motor.entorno_base(), capture_output=True, text=True, check=False)
-        t_base = time.perf_counter() - inicio
-        cpu_base, cpu = _cpu_hijos() - cpu, _cpu_hijos()
-        if hecho.returncode != 0:
-            print(hecho.stdout[-3000:], hecho.stderr[-3000:])
-            return 1
-        print(f"  base    (nbgrader autograde, secuencial): {t_base:6.1f} s")
+        vueltas = []
+        for vuelta in range(opciones.vueltas):
+            base, nuestro = raiz / f"base-{vuelta}", raiz / f"lideres-{vuelta}"
+            shutil.copytree(limpio, base)
+            shutil.copytree(limpio, nuestro)
+            carga = _carga()
+            medidas = {}
+            orden = ("base", "lideres") if vuelta % 2 == 0 else ("lideres", "base")
+            for cual in orden:
+                if cual == "base":
+                    orden_base = [sys.executable, "-m", "nbgrader", "autograde", EJERCICIO]
+                    medidas["base"] = _medir(orden_base, base)
+                else:
+                    orden_lideres = [sys.executable, "-m", "lideres.cli", "curso", "calificar", EJERCICIO,
+                                     "--curso", str(nuestro)]
+                    if opciones.a_la_vez:
+                        orden_lideres += ["--a-la-vez", str(opciones.a_la_vez)]
+                    medidas["lideres"] = _medir(orden_lideres, None)
+                if medidas[cual] is None:
+                    return 1
+            (t_base, cpu_base), (t_lideres, cpu_lideres) = medidas["base"], medidas["lideres"]
+            p_base, p_lideres = motor.puntajes_por_celda(base, EJERCICIO), motor.puntajes_por_celda(nuestro, EJERCICIO)
+            iguales = p_base == p_lideres and len(p_base) == n
+            razon = t_lideres / t_base
+            vueltas.append({"segundos_base": round(t_base, 1), "segundos_lideres": round(t_lideres, 1),
+                            "razon": round(razon, 3), "mismos_puntajes": iguales, "orden": list(orden),
+                            "cpu_base": round(cpu_base, 1), "cpu_lideres": round(cpu_lideres, 1),
+                            "carga_inicio": round(carga, 2), "carga_final": round(_carga(), 2)})
+            print(f"  vuelta {vuelta + 1} ({' y luego '.join(orden)}): base (nbgrader autograde, secuencial) "
+                  f"{t_base:6.1f} s · lideres (aislado + retroalimentación) {t_lideres:6.1f} s · "
+                  f"razón {razon:.2f} · mismos puntajes en las {len(p_base)}: {'sí' if iguales else 'NO'} · "
+                  f"carga {carga:.1f} → {_carga():.1f}")
+            if cpu_base == cpu_base:  # no es NaN
+                print(f"    CPU contada: base {cpu_base:.1f} s, lideres {cpu_lideres:.1f} s (la de los kernels "
+                      "dentro de bwrap no se cuenta: sus procesos no son hijos esperados)")
+            shutil.rmtree(base)
+            shutil.rmtree(nuestro)
 
-        inicio = time.perf_counter()
-        hecho = subprocess.run([sys.executable, "-m", "lideres.cli", "curso", "calificar", EJERCICIO,
-                                "--curso", str(curso)], env=motor.entorno_base(), capture_output=True, text=True,
-                               check=False)
-        t_lideres = time.perf_counter() - inicio
-        cpu_lideres = _cpu_hijos() - cpu
-        if hecho.returncode != 0:
-            print(hecho.stdout[-3000:], hecho.stderr[-3000:])
-            return 1
-        print(f"  lideres (aislado + retroalimentación):    {t_lideres:6.1f} s")
-        carga_final = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-
-        p_base, p_lideres = motor.puntajes_por_celda(base, EJERCICIO), motor.puntajes_por_celda(curso, EJERCICIO)
-        iguales = p_base == p_lideres and len(p_base) == n
-        print(f"  mismos puntajes en las {len(p_base)} entregas: {'sí' if iguales else 'NO'}")
-        razon = t_lideres / t_base
-        if cpu_base == cpu_base:  # no es NaN
-            print(f"  CPU usada (todos los procesos): base {cpu_base:.1f} s, lideres {cpu_lideres:.1f} s "
-                  f"(razón {cpu_lideres / cpu_base:.2f}; con la máquina sola, lideres reparte esto en "
-                  f"{min(2, os.cpu_count() or 1)} núcleos)")
-        print(f"  razón lideres / base: {razon:.2f} "
-              f"({'más rápido' if razon < 1 else 'más lento'}: {max(razon, 1 / razon):.2f} veces)")
-
+        razones = [v["razon"] for v in vueltas]
+        print(f"  razón lideres / base: {', '.join(f'{r:.2f}' for r in razones)} "
+              f"(mínima {min(razones):.2f}, mediana {statistics.median(razones):.2f})")
         RESULTADOS.mkdir(exist_ok=True)
         (RESULTADOS / "calificar_grupo.json").write_text(json.dumps({
             "fecha": dt.datetime.now().isoformat(timespec="seconds"), "entregas": n,
             "nucleos": os.cpu_count(), "bwrap": motor.bwrap_disponible(),
-            "segundos_base": round(t_base, 1), "segundos_lideres": round(t_lideres, 1),
-            "razon": round(razon, 3), "mismos_puntajes": iguales,
-            "cpu_base": round(cpu_base, 1), "cpu_lideres": round(cpu_lideres, 1),
-            "carga_inicio": round(carga, 2), "carga_final": round(carga_final, 2),
             "maquina": f"{platform.system()} {platform.machine()}, Python {platform.python_version()}",
+            "vueltas": vueltas, "razon_minima": min(razones), "razon_mediana": statistics.median(razones),
         }, indent=2), encoding="utf-8")
-        return 0 if iguales else 1
+        return 0 if all(v["mismos_puntajes"] for v in vueltas) else 1
+
+
+def _medir(orden: list[str], carpeta: Path | None) -> tuple[float, float] | None:
+    """(segundos, CPU de los procesos hijos) de una orden; None si falló."""
+    cpu = _cpu_hijos()
+    inicio = time.perf_counter()
+    hecho = subprocess.run(orden, cwd=carpeta, env=motor.entorno_base(), capture_output=True, text=True,
+                           check=False)
+    segundos = time.perf_counter() - inicio
+    if hecho.returncode != 0:
+        print(hecho.stdout[-3000:], hecho.stderr[-3000:])
+        return None
+    return segundos, _cpu_hijos() - cpu
+
+
+def _carga() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
 
 def _cpu_hijos() -> float:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import sysconfig
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -320,3 +321,89 @@ def test_recoger_mientras_entregan_desde_el_celular_no_pierde_a_nadie(curso, tmp
     assert len(lista["usb-numero-0"]["recojos"][EJERCICIO]) == 3  # los tres recojos del USB
     carpetas = [p for p in (curso.recibidos / EJERCICIO).iterdir() if p.is_dir()]
     assert len(carpetas) == 3 + 8  # cada recojo y cada entrega del celular en su propia carpeta
+
+
+# ---------------------------------------------------------------- Windows y macOS (sin bwrap, sin grupos de procesos)
+
+_COMO_EN_WINDOWS = r"""
+import os
+import sys
+import psutil  # antes de todo: su versión para Linux usa resource, y elige según sys.platform
+sys.modules["resource"] = None  # como en Windows: ni límites por proceso ni candados fcntl
+sys.modules["fcntl"] = None
+from lideres.curso import lanzador, motor
+assert lanzador.resource is None
+lanzador.limitar()  # sin resource no limita nada, y no falla
+del os.killpg  # sin grupos de procesos: se termina el árbol con psutil
+import nbformat, nbgrader.api, nbgrader.utils  # ya importados: eligen su versión para este sistema
+sys.platform = "win32"
+resultados = motor.calificar(sys.argv[1], sys.argv[2], tiempo_celda=10, avisar=print)
+for r in resultados:
+    print("RESULTADO", r.codigo, r.estado, r.auto, r.maximo_auto)
+"""
+
+
+def test_sin_bwrap_ni_grupos_de_procesos_califica_con_tiempo_y_avisa_una_vez(curso, tmp_path):
+    """Como en Windows (o macOS): sin bwrap, sin `resource`, `fcntl` ni `os.killpg`, cada entrega se
+    califica en su propio proceso con tiempo máximo, lo que deja andando se termina, los puntajes son
+    los de siempre y se avisa una sola vez (en español) que el aislamiento fuerte necesita Linux."""
+    import psutil
+
+    liberado = _liberado(curso)
+    entregas = tmp_path / "entregas"
+    _entregar(entregas, "Rosa Quispe", ejemplos.responder(liberado, ejemplos.CORRECTAS_02))
+    _entregar(entregas, "Juan Pérez", liberado)
+    marca = f"lideres-prueba-{os.getpid()}-huerfano"
+    deja_un_proceso = "\n".join([
+        "import subprocess, sys, time",
+        f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)', {marca!r}],",
+        "                 start_new_session=True)",  # ni siquiera en el grupo del kernel
+        "time.sleep(3)",
+        "respuesta = 250",
+    ])
+    _entregar(entregas, "Deja Proceso", ejemplos.responder(liberado, {"tasa-por-100k": deja_un_proceso}))
+    recoger.recoger(curso, EJERCICIO, entregas)
+
+    entorno = {k: v for k, v in motor.entorno_base().items() if k != aislamiento.SIN_BWRAP}
+    hecho = subprocess.run([sys.executable, "-c", _COMO_EN_WINDOWS, str(curso), EJERCICIO], cwd=rutas.RAIZ,
+                           env=entorno, capture_output=True, text=True, timeout=900, check=False)
+    salida = hecho.stdout + hecho.stderr
+    assert hecho.returncode == 0, salida
+    assert salida.count("necesita Linux") == 1, salida  # una vez por calificación, no por entrega
+    assert "(Windows)" in salida and "Traceback" not in salida
+    resultados = {linea.split()[1]: linea.split()[2:] for linea in salida.splitlines()
+                  if linea.startswith("RESULTADO")}
+    estado, auto, maximo = resultados["rosa-quispe"]
+    assert estado == "calificado" and float(auto) == float(maximo) > 0, salida
+    assert resultados["juan-perez"][:2] == ["calificado", "0"], salida
+    assert resultados["deja-proceso"][0] == "calificado" and float(resultados["deja-proceso"][1]) >= 2, salida
+    huerfanos = [p for p in psutil.process_iter(["cmdline"]) if marca in (p.info["cmdline"] or [])]
+    assert not huerfanos, "quedó andando un proceso que lanzó la entrega"
+
+
+def test_sin_grupos_de_procesos_se_termina_el_arbol(monkeypatch):
+    """Donde no hay os.killpg (Windows), un proceso que se pasa del tiempo se detiene con sus hijos y
+    nietos (psutil), aunque un nieto se haya ido a otra sesión."""
+    import psutil
+
+    from lideres.curso import aislamiento
+
+    monkeypatch.delattr(os, "killpg")
+    padre = ("import subprocess, sys, time\n"
+             "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)'], start_new_session=True)\n"
+             "time.sleep(600)")
+    proceso = subprocess.Popen([sys.executable, "-c", padre], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        arbol = psutil.Process(proceso.pid)
+        for _ in range(300):
+            if arbol.children(recursive=True):
+                break
+            time.sleep(0.1)
+        hijos = arbol.children(recursive=True)
+        assert hijos
+        assert aislamiento.esperar(proceso, 1)  # se pasó del tiempo
+        assert proceso.poll() is not None
+        _, vivos = psutil.wait_procs(hijos, timeout=10)
+        assert not vivos
+    finally:
+        proceso.kill()

@@ -6,8 +6,12 @@ que Python necesita para arrancar (el intérprete, el entorno virtual y su Pytho
 `lideres`, las carpetas de `sys.path` y las rutas reales detrás de los enlaces) se vuelve a montar,
 de solo lectura, aunque esté en /tmp, en una carpeta con espacios o tildes, o fuera del proyecto.
 
-La prueba de si funciona corre el mismo Python con `import nbgrader, ipykernel` dentro del mismo
-aislamiento (no un `true`): si el aislamiento no puede encontrar el entorno, se sabe antes de calificar.
+La prueba de si funciona corre el mismo Python con `import ipykernel, lideres.curso.lanzador` (lo
+que importa el kernel del participante) dentro del mismo aislamiento (no un `true`): si el aislamiento
+no puede encontrar el entorno o el paquete, se sabe antes de calificar.
+
+bwrap solo existe en Linux. En Windows y macOS se califica como sin bwrap (cada entrega en su propio
+proceso, con tiempo máximo, terminando todo lo que haya abierto) y se avisa una vez por calificación.
 
 `LIDERES_SIN_BWRAP=1` lo apaga (se califica de una en una, vigilando el curso con huellas).
 """
@@ -20,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 SIN_BWRAP = "LIDERES_SIN_BWRAP"
@@ -109,16 +114,24 @@ def apagado() -> bool:
     return bool(os.environ.get(SIN_BWRAP))
 
 
+def en_linux() -> bool:
+    """bwrap (espacios de nombres de Linux) solo existe en Linux."""
+    return sys.platform.startswith("linux")
+
+
 def posible() -> bool:
     """bwrap está instalado y no se apagó (sin probar todavía si funciona)."""
-    return not apagado() and shutil.which("bwrap") is not None
+    return not apagado() and en_linux() and shutil.which("bwrap") is not None
 
 
 def probar(tapadas: list[Path] = ()) -> tuple[bool, str]:
-    """(funciona, por qué no): corre este Python con `import nbgrader, ipykernel` dentro del aislamiento."""
+    """(funciona, por qué no): corre este Python con `import ipykernel, lideres.curso.lanzador` (lo que
+    importa el kernel del participante) dentro del aislamiento."""
+    if not en_linux():
+        return False, f"bwrap solo existe en Linux ({_sistema()})"
     if apagado():
         return False, f"{SIN_BWRAP} está puesto"
-    clave = tuple(str(t) for t in tapadas)
+    clave = (tuple(str(t) for t in tapadas), shutil.which("bwrap"))
     if clave in _PRUEBAS:
         return _PRUEBAS[clave]
     ruta = shutil.which("bwrap")
@@ -127,7 +140,8 @@ def probar(tapadas: list[Path] = ()) -> tuple[bool, str]:
     else:
         with tempfile.TemporaryDirectory(prefix="lideres-prueba-bwrap-") as privada:
             orden = envoltura(escribibles=[Path(privada)], tapadas=list(tapadas), carpeta=Path(privada))
-            orden += [sys.executable, "-c", "import nbgrader, ipykernel"]
+            # lo que importa el kernel del participante (nbgrader corre afuera, en el calificador)
+            orden += [sys.executable, "-c", "import ipykernel, lideres.curso.lanzador"]
             try:
                 hecho = subprocess.run(orden, capture_output=True, text=True, errors="replace",
                                        timeout=60, check=False)
@@ -149,11 +163,24 @@ def aviso_sin_aislamiento(tapadas: list[Path] = ()) -> str:
     funciona, detalle = probar(tapadas)
     if funciona:
         return ""
+    if not en_linux():
+        return (f"Aviso: en esta computadora ({_sistema()}) cada entrega se califica en su propio proceso, "
+                "de una en una, con un tiempo máximo, y al terminar se cierra todo lo que haya abierto; se "
+                "vigila que ninguna entrega cambie los archivos del curso. Un aislamiento más fuerte "
+                "(bwrap, que además no deja ver el curso ni usar la red) necesita Linux.")
     if apagado():
         return (f"Aviso: aislamiento con bwrap apagado ({SIN_BWRAP}); se califica de una en una, "
                 "vigilando que ninguna entrega cambie los archivos del curso.")
     return (f"Aviso: no se pudo usar el aislamiento con bwrap en esta computadora ({detalle}); se califica "
             "sin él, de una en una, vigilando que ninguna entrega cambie los archivos del curso.")
+
+
+def _sistema() -> str:
+    if sys.platform.startswith("win"):
+        return "Windows"
+    if sys.platform == "darwin":
+        return "macOS"
+    return sys.platform
 
 
 def primera_linea_util(texto: str) -> str:
@@ -168,12 +195,95 @@ def primera_linea_util(texto: str) -> str:
     return lineas[-1][:300] if lineas else ""
 
 
-def matar_grupo(proceso: subprocess.Popen) -> None:
-    """Termina el proceso y los que haya dejado andando (su grupo), donde se pueda."""
-    with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
-        if hasattr(os, "killpg"):
-            import signal
+def esperar(proceso: subprocess.Popen, segundos: float) -> bool:
+    """Espera a que termine `proceso` (arrancado con `start_new_session=True`) hasta `segundos`; si se
+    pasa, lo termina. Al final termina también lo que haya dejado andando (un kernel, un proceso que
+    lanzó el cuaderno), aunque se haya ido a otra sesión: mientras espera, anota cada medio segundo sus
+    descendientes (psutil). Devuelve True si se pasó del tiempo.
 
-            os.killpg(proceso.pid, signal.SIGKILL)
-        else:  # Windows: no hay grupos de procesos POSIX
+    Su salida debe ir a un archivo, no a una tubería: un proceso que la entrega dejó andando heredaría
+    la tubería y la espera duraría lo que él."""
+    arbol = _Arbol(proceso.pid)
+    limite = time.monotonic() + segundos
+    se_paso = False
+    try:
+        while True:
+            try:
+                proceso.wait(timeout=max(0, min(0.5, limite - time.monotonic())))
+                break
+            except subprocess.TimeoutExpired:
+                arbol.anotar()
+                if time.monotonic() >= limite:
+                    se_paso = True
+                    break
+    finally:
+        arbol.terminar()
+        matar_grupo(proceso)  # su grupo (donde hay grupos de procesos) y el proceso mismo
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proceso.wait(timeout=10)
+    return se_paso
+
+
+class _Arbol:
+    """Los descendientes de un proceso, anotados mientras vive (psutil; para Windows)."""
+
+    def __init__(self, pid: int):
+        import psutil
+
+        self.procesos: dict[int, psutil.Process] = {}
+        try:
+            self.raiz = psutil.Process(pid)
+        except psutil.Error:
+            self.raiz = None
+        self.anotar()
+
+    def anotar(self) -> None:
+        import psutil
+
+        if self.raiz is None:
+            return
+        with contextlib.suppress(psutil.Error):
+            for hijo in self.raiz.children(recursive=True):
+                self.procesos.setdefault(hijo.pid, hijo)
+
+    def terminar(self) -> None:
+        import psutil
+
+        self.anotar()
+        vivos = []
+        for proceso in self.procesos.values():
+            with contextlib.suppress(psutil.Error):  # psutil no confunde un número reutilizado
+                proceso.kill()
+                vivos.append(proceso)
+        psutil.wait_procs(vivos, timeout=5)
+
+
+def matar_grupo(proceso: subprocess.Popen) -> None:
+    """Termina el proceso (arrancado con `start_new_session=True`) y todo lo que haya dejado andando."""
+    if proceso.poll() is not None and not hasattr(os, "killpg"):
+        return  # ya terminó; sin grupos de procesos no queda a quién buscar
+    matar_grupo_de(proceso.pid)
+    with contextlib.suppress(OSError):
+        proceso.kill()
+
+
+def matar_grupo_de(pid: int) -> None:
+    """Termina el proceso `pid` y sus descendientes: en Linux y macOS, su grupo de procesos (el que
+    abrió con su propia sesión); en Windows, que no tiene grupos, el árbol de procesos (psutil)."""
+    if hasattr(os, "killpg"):
+        import signal
+
+        with contextlib.suppress(ProcessLookupError, PermissionError, OSError):
+            os.killpg(pid, signal.SIGKILL)
+        return
+    import psutil
+
+    try:
+        raiz = psutil.Process(pid)
+        arbol = [*raiz.children(recursive=True), raiz]
+    except psutil.Error:
+        return
+    for proceso in arbol:
+        with contextlib.suppress(psutil.Error):
             proceso.kill()
+    psutil.wait_procs(arbol, timeout=5)

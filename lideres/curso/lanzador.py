@@ -1,9 +1,13 @@
 """`python -m lideres.curso.lanzador ARGS`: nbgrader ARGS con límites de memoria y de archivos.
 
 `python -m lideres.curso.lanzador nucleo -f CONEXION`: el kernel de Python (ipykernel) que ejecuta
-el cuaderno de un participante, con los mismos límites (lo arranca el calificador, dentro de bwrap).
+el cuaderno de un participante, con los mismos límites (lo arranca el calificador, dentro de bwrap),
+sin el depurador de ipykernel (debugpy: nadie lo usa al calificar y cuesta ~0.1 s por entrega).
 
-También arranca más rápido que `nbgrader` (ver `sin_gramatica_iri`).
+`python -m lideres.curso.lanzador trabajador ...`: el calificador de confianza (`trabajador`), sin
+límites.
+
+Todo arranca más rápido que `nbgrader` (ver `sin_gramatica_iri`).
 
 Los límites pasan al kernel que ejecuta el cuaderno del participante: una entrega que pide memoria
 sin fin o escribe un archivo gigante falla sola, sin tumbar la máquina del taller.
@@ -42,8 +46,14 @@ def limitar() -> None:
 
 def main() -> None:
     sin_gramatica_iri()
+    if sys.argv[1:2] == ["trabajador"]:
+        sys.argv = ["lideres.curso.trabajador", *sys.argv[2:]]
+        runpy.run_module("lideres.curso.trabajador", run_name="__main__", alter_sys=True)
+        return
     limitar()
     if sys.argv[1:2] == ["nucleo"]:
+        # ipykernel arranca su depurador solo si puede importar debugpy
+        sys.modules.setdefault("debugpy", None)
         sys.argv = ["ipykernel_launcher", *sys.argv[2:]]
         runpy.run_module("ipykernel_launcher", run_name="__main__", alter_sys=True)
         return

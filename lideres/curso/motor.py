@@ -5,11 +5,13 @@ Cómo se aísla una entrega (el código del participante se ejecuta al calificar
    ejercicios fuente y un libro de notas privado sin los demás participantes. HOME, la carpeta de
    trabajo y LIDERES_RAIZ apuntan ahí: `../gradebook.db` o `lideres.rutas.CURSO` son copias.
 2. Si `bwrap` (bubblewrap) funciona (ver `aislamiento`): un proceso de confianza por núcleo
-   (`trabajador`) importa nbgrader una vez y califica muchas entregas; solo el kernel que ejecuta el
-   cuaderno corre dentro de bwrap, sin ver el curso, el libro de notas ni las demás entregas.
-3. Sin bwrap, cada entrega en su propio proceso de nbgrader, de una en una, y antes y después de cada
-   una se comparan las huellas (sha256) del libro de notas y de las entregas guardadas; si algo
-   cambió, se restaura la copia y se anota.
+   (`trabajador`; nacen de una madre que importó nbgrader una vez) califica muchas entregas; solo el
+   kernel que ejecuta el cuaderno corre dentro de bwrap, nuevo para cada entrega, sin ver el curso,
+   el libro de notas ni las demás entregas.
+3. Sin bwrap (o en Windows y macOS, donde no existe), cada entrega en su propio proceso de nbgrader,
+   de una en una, con un tiempo máximo; al terminar se termina todo lo que haya dejado andando. Antes
+   y después de cada una se comparan las huellas (sha256) del libro de notas y de las entregas
+   guardadas; si algo cambió, se restaura la copia y se anota.
 4. Solo este proceso escribe en el libro de notas real, copiando los puntajes del privado.
 5. Una entrega ya calificada que no cambió (misma huella de su carpeta y del ejercicio) no se vuelve
    a calificar: sus notas manuales y comentarios del formgrader quedan como estaban.
@@ -26,6 +28,7 @@ import json
 import os
 import queue
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -358,56 +361,91 @@ def _correr_proceso(privado: _Privado, ejercicio: str, res: Resultado, tiempo_ce
     entorno = {k: v for k, v in entorno_base().items()
                if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
     entorno.update(privado.variables())
-    proceso = subprocess.Popen(orden, cwd=privado.raiz, env=entorno, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True, errors="replace", start_new_session=True)
+    registro = privado.libro.with_suffix(".log")  # fuera de la carpeta privada, como el libro
+    with open(registro, "wb") as archivo:
+        proceso = subprocess.Popen(orden, cwd=privado.raiz, env=entorno, stdin=subprocess.DEVNULL,
+                                   stdout=archivo, stderr=subprocess.STDOUT, start_new_session=True)
     procesos[res.codigo] = proceso
     try:
-        salida, _ = proceso.communicate(timeout=tiempo_total)
-        se_paso = False
-    except subprocess.TimeoutExpired:
-        aislamiento.matar_grupo(proceso)
-        salida, _ = proceso.communicate()
-        se_paso = True
+        se_paso = aislamiento.esperar(proceso, tiempo_total)
     finally:
-        aislamiento.matar_grupo(proceso)  # y a cualquier proceso que la entrega haya dejado andando
         procesos.pop(res.codigo, None)
-    return proceso.returncode == 0, salida or "", se_paso
+    salida = registro.read_bytes().decode("utf-8", "replace") if registro.is_file() else ""
+    return proceso.returncode == 0, salida, se_paso
+
+
+def _entorno_trabajador(carpeta: Path) -> dict:
+    """Entorno de un calificador: sin las variables del curso real; su HOME y carpetas de Jupyter."""
+    entorno = {k: v for k, v in entorno_base().items()
+               if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
+    entorno.update(HOME=str(carpeta / "home"), JUPYTER_RUNTIME_DIR=str(carpeta / "runtime"),
+                   JUPYTER_CONFIG_DIR=str(carpeta / "jupyter"), PYTHONDONTWRITEBYTECODE="1")
+    return entorno
 
 
 class _Trabajador:
-    """Un `python -m lideres.curso.trabajador` de confianza: califica una entrega tras otra."""
+    """Un calificador de confianza (`lideres.curso.trabajador`): califica una entrega tras otra.
+
+    Nace de la madre (`_Madre`, que ya importó nbgrader) o, si no hay madre o hay que reemplazarlo
+    (se pasó del tiempo), como un proceso propio."""
 
     def __init__(self, trabajo: Path, numero: int):
         self.carpeta = trabajo / f"trabajador-{numero}"
-        self.proceso: subprocess.Popen | None = None
+        (self.carpeta / "home").mkdir(parents=True, exist_ok=True)
+        self.proceso: subprocess.Popen | None = None   # proceso propio
+        self.canal: socket.socket | None = None         # hijo de la madre: su socket
+        self.pid: int | None = None                     # y su número (y el de su grupo de procesos)
+        self.escritura = None
         self.respuestas: queue.Queue = queue.Queue()
+        self.termino = threading.Event()  # su salida se cerró: ya no califica
+
+    @property
+    def registro(self) -> Path:
+        return self.carpeta / "salida.log"
+
+    def pedido(self) -> tuple[dict, socket.socket]:
+        """Lo que la madre necesita para dar a luz a este calificador, y el extremo del socket que le toca."""
+        mio, suyo = socket.socketpair()
+        self.canal, self.pid = mio, None
+        self.escritura = mio.makefile("w", encoding="utf-8")
+        self.respuestas, self.termino = queue.Queue(), threading.Event()
+        threading.Thread(target=self._leer, args=(mio.makefile("r", encoding="utf-8", errors="replace"),
+                                                   self.respuestas, self.termino), daemon=True).start()
+        return {"fd": suyo.fileno(), "carpeta": str(self.carpeta), "registro": str(self.registro),
+                "entorno": _entorno_trabajador(self.carpeta)}, suyo
 
     def arrancar(self) -> None:
-        (self.carpeta / "home").mkdir(parents=True, exist_ok=True)
-        entorno = {k: v for k, v in entorno_base().items()
-                   if not k.startswith(("LIDERES_", "JUPYTER", "IPYTHON", "NBGRADER"))}
-        entorno.update(HOME=str(self.carpeta / "home"), JUPYTER_RUNTIME_DIR=str(self.carpeta / "runtime"),
-                       JUPYTER_CONFIG_DIR=str(self.carpeta / "jupyter"), PYTHONDONTWRITEBYTECODE="1")
-        self.errores = open(self.carpeta / "salida.log", "ab")  # noqa: SIM115 — vive con el proceso
-        self.proceso = subprocess.Popen([sys.executable, "-m", "lideres.curso.trabajador"], cwd=self.carpeta,
-                                        env=entorno, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=self.errores, text=True, encoding="utf-8", errors="replace",
-                                        start_new_session=True)
-        self.respuestas = queue.Queue()
-        threading.Thread(target=self._leer, args=(self.proceso, self.respuestas), daemon=True).start()
+        """Un calificador en su propio proceso (importa nbgrader él mismo)."""
+        self.errores = open(self.registro, "ab")  # noqa: SIM115 — vive con el proceso
+        self.proceso = subprocess.Popen([sys.executable, "-m", "lideres.curso.lanzador", "trabajador"],
+                                        cwd=self.carpeta, env=_entorno_trabajador(self.carpeta),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errores,
+                                        text=True, encoding="utf-8", errors="replace", start_new_session=True)
+        self.escritura = self.proceso.stdin
+        self.respuestas, self.termino = queue.Queue(), threading.Event()
+        threading.Thread(target=self._leer, args=(self.proceso.stdout, self.respuestas, self.termino),
+                         daemon=True).start()
 
-    @staticmethod
-    def _leer(proceso: subprocess.Popen, respuestas: queue.Queue) -> None:
-        for linea in proceso.stdout:
-            respuestas.put(linea)
-        respuestas.put(None)  # terminó
+    def _leer(self, salida, respuestas: queue.Queue, termino: threading.Event) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            for linea in salida:
+                if linea.startswith('{"pid": '):  # el hijo de la madre dice quién es
+                    self.pid = json.loads(linea)["pid"]
+                    continue
+                respuestas.put(linea)
+        termino.set()
+        respuestas.put(None)
+
+    def vivo(self) -> bool:
+        return (self.proceso is not None or self.canal is not None) and not self.termino.is_set()
 
     def calificar(self, tarea: dict, tiempo_total: int) -> tuple[bool, str, bool]:
-        if self.proceso is None or self.proceso.poll() is not None:
+        if not self.vivo():
+            self.detener()
             self.arrancar()
         try:
-            self.proceso.stdin.write(json.dumps(tarea, ensure_ascii=False) + "\n")
-            self.proceso.stdin.flush()
+            self.escritura.write(json.dumps(tarea, ensure_ascii=False) + "\n")
+            self.escritura.flush()
             linea = self.respuestas.get(timeout=tiempo_total)
         except queue.Empty:
             self.detener()
@@ -423,7 +461,7 @@ class _Trabajador:
 
     def _final_del_registro(self) -> str:
         with contextlib.suppress(OSError):
-            return (self.carpeta / "salida.log").read_bytes()[-4000:].decode("utf-8", "replace")
+            return self.registro.read_bytes()[-4000:].decode("utf-8", "replace")
         return ""
 
     def detener(self, *, a_la_fuerza: bool = True) -> None:
@@ -437,16 +475,72 @@ class _Trabajador:
             with contextlib.suppress(OSError, subprocess.SubprocessError):
                 self.proceso.wait(timeout=10)
             self.errores.close()
+        if self.canal is not None:
+            termino = self.termino.is_set()  # cerró su socket: ya está saliendo
+            if not a_la_fuerza and not termino:
+                with contextlib.suppress(OSError, queue.Empty):
+                    self.canal.shutdown(socket.SHUT_WR)  # fin de las órdenes: sale solo
+                    while self.respuestas.get(timeout=10) is not None:
+                        pass
+                    termino = True
+            if self.pid is not None and not termino:
+                aislamiento.matar_grupo_de(self.pid)
+            with contextlib.suppress(OSError):
+                self.escritura.close()
+                self.canal.close()
+        self.proceso = self.canal = self.pid = None
+
+
+class _Madre:
+    """`python -m lideres.curso.lanzador trabajador --madre`: importa nbgrader una vez y se divide en
+    los calificadores (uno por núcleo), en vez de que cada uno lo importe (más de 1 s de CPU cada uno)."""
+
+    def __init__(self, trabajo: Path, trabajadores: list[_Trabajador]):
+        pedidos, extremos = zip(*(t.pedido() for t in trabajadores), strict=True)
+        carpeta = trabajo / "madre"
+        (carpeta / "home").mkdir(parents=True, exist_ok=True)
+        with open(carpeta / "salida.log", "ab") as errores:
+            self.proceso = subprocess.Popen(
+                [sys.executable, "-m", "lideres.curso.lanzador", "trabajador", "--madre"], cwd=carpeta,
+                env=_entorno_trabajador(carpeta), stdin=subprocess.PIPE, stdout=errores, stderr=errores,
+                pass_fds=[p["fd"] for p in pedidos], start_new_session=True)
+        for extremo in extremos:
+            extremo.close()
+        with contextlib.suppress(OSError):  # por la entrada, no en la orden: `ps` no muestra el entorno
+            self.proceso.stdin.write(json.dumps(pedidos).encode() + b"\n")
+            self.proceso.stdin.close()
+
+    @staticmethod
+    def posible() -> bool:
+        return hasattr(os, "fork") and hasattr(socket, "AF_UNIX") and sys.platform.startswith("linux")
+
+    def detener(self, *, a_la_fuerza: bool = True) -> None:
+        """Sin `a_la_fuerza`, espera a que termine sola (cuando terminan sus hijos). Sus hijos tienen su
+        propia sesión: los detiene cada `_Trabajador`."""
+        if self.proceso is None:
+            return
+        if not a_la_fuerza:
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                self.proceso.wait(timeout=10)
+        if self.proceso.poll() is None:
+            aislamiento.matar_grupo(self.proceso)
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                self.proceso.wait(timeout=10)
         self.proceso = None
 
 
 def _calificar_una(curso: Curso, ejercicio: str, res: Resultado, trabajo: Path, plantilla: Path,
                    tiempo_celda: int | None, tiempo_total: int, procesos: dict,
-                   trabajadores: queue.Queue | None) -> Resultado:
+                   trabajadores: queue.Queue | None, restaurar=None) -> Resultado:
     inicio = time.monotonic()
     privado = _preparar_privado(curso, ejercicio, res, trabajo, plantilla, copiar_datos=trabajadores is None)
     if trabajadores is None:
-        termino, salida, se_paso = _correr_proceso(privado, ejercicio, res, tiempo_celda, tiempo_total, procesos)
+        try:
+            termino, salida, se_paso = _correr_proceso(privado, ejercicio, res, tiempo_celda, tiempo_total,
+                                                       procesos)
+        finally:
+            if restaurar is not None:
+                restaurar(res)
     else:
         lectura = [(Path(rutas.DATOS), privado.carpeta / "raiz" / "data")] if Path(rutas.DATOS).is_dir() else []
         envoltura = aislamiento.envoltura(escribibles=[privado.carpeta], tapadas=[curso.raiz, trabajo],
@@ -609,58 +703,89 @@ def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None =
                            f"lideres curso recoger {ejercicio} CARPETA_O_ZIP{curso.opcion()}")
     previo = leer_estado(curso).get(ejercicio) or {}  # si está dañado, se detiene aquí sin tocar nada
     lista = ids.leer_lista(curso)
-    celdas, manuales = _leer_fuente(curso, ejercicio)
-    tiempo_total = 60 + celdas * int(tiempo_celda or _tiempo_configurado(curso)) * 2
-
-    resultados: list[Resultado] = []
-    pendientes: list[Resultado] = []
-    with contextlib.ExitStack() as pila:
-        gb = pila.enter_context(curso.libro()) if not todas and previo and curso.ruta_libro.is_file() else None
-        for codigo in codigos:
-            res = Resultado(codigo=codigo, nombre=ids.nombre_de(lista, codigo), manuales=manuales,
-                            notas=recoger.notas_del_ultimo_recojo(lista, codigo, ejercicio))
-            for esperado in esperados:
-                motivo = validar.motivo_invalido(curso.entrega(codigo, ejercicio) / f"{esperado}.ipynb")
-                if motivo:
-                    res.estado, res.motivo = "no_calificado", motivo
-                    break
-            if res.estado != "no_calificado":
-                res.huella = huella_entrega(curso, ejercicio, codigo)
-                if gb is not None and _ya_calificada(curso, ejercicio, res, previo.get(codigo) or {}, gb):
-                    resultados.append(res)
-                    continue
-            (resultados if res.estado == "no_calificado" else pendientes).append(res)
 
     trabajo = Path(tempfile.mkdtemp(prefix="lideres-calificar-"))
+    calificadores = None
     try:
+        # Los calificadores aislados arrancan ya (importar nbgrader tarda), a la vez que se prueba bwrap
+        # y que este proceso revisa las entregas; si no queda nada por calificar, se detienen.
+        if aislamiento.posible():
+            calificadores = _Calificadores(trabajo, min(trabajadores or min(2, os.cpu_count() or 1), len(codigos)),
+                                           [curso.raiz])
+        celdas, manuales = _leer_fuente(curso, ejercicio)
+        tiempo_total = 60 + celdas * int(tiempo_celda or _tiempo_configurado(curso)) * 2
+
+        resultados: list[Resultado] = []
+        pendientes: list[Resultado] = []
+        with contextlib.ExitStack() as pila:
+            gb = pila.enter_context(curso.libro()) if not todas and previo and curso.ruta_libro.is_file() else None
+            for codigo in codigos:
+                res = Resultado(codigo=codigo, nombre=ids.nombre_de(lista, codigo), manuales=manuales,
+                                notas=recoger.notas_del_ultimo_recojo(lista, codigo, ejercicio))
+                for esperado in esperados:
+                    motivo = validar.motivo_invalido(curso.entrega(codigo, ejercicio) / f"{esperado}.ipynb")
+                    if motivo:
+                        res.estado, res.motivo = "no_calificado", motivo
+                        break
+                if res.estado != "no_calificado":
+                    res.huella = huella_entrega(curso, ejercicio, codigo)
+                    if gb is not None and _ya_calificada(curso, ejercicio, res, previo.get(codigo) or {}, gb):
+                        resultados.append(res)
+                        continue
+                (resultados if res.estado == "no_calificado" else pendientes).append(res)
+        if not pendientes and calificadores is not None:
+            calificadores.detener()
         return _calificar_pendientes(curso, ejercicio, resultados, pendientes, lista, previo, trabajo,
-                                     trabajadores=trabajadores, tiempo_celda=tiempo_celda,
+                                     calificadores=calificadores, tiempo_celda=tiempo_celda,
                                      tiempo_total=tiempo_total, avisar=avisar)
     finally:
+        if calificadores is not None:
+            calificadores.detener()
         shutil.rmtree(trabajo, ignore_errors=True)
 
 
+class _Calificadores:
+    """Los calificadores aislados (`_Trabajador`, hijos de una `_Madre` donde se puede) y, a la vez,
+    la prueba de si bwrap funciona. Si no funciona, se detienen sin haber calificado nada."""
+
+    def __init__(self, trabajo: Path, cuantos: int, tapadas: list[Path]):
+        self.todos = [_Trabajador(trabajo, numero) for numero in range(max(1, cuantos))]
+        self.madre = _Madre(trabajo, self.todos) if _Madre.posible() else None
+        if self.madre is None:
+            for trabajador in self.todos:
+                trabajador.arrancar()
+        self.libres: queue.Queue = queue.Queue()
+        for trabajador in self.todos:
+            self.libres.put(trabajador)
+        self._prueba = ThreadPoolExecutor(max_workers=1)
+        self.prueba = self._prueba.submit(aislamiento.probar, tapadas)
+        self._prueba.shutdown(wait=False)
+
+    def aislado(self) -> bool:
+        return self.prueba.result()[0]
+
+    def detener(self, *, a_la_fuerza: bool = True) -> None:
+        for trabajador in self.todos:
+            trabajador.detener(a_la_fuerza=a_la_fuerza)
+        if self.madre is not None:
+            self.madre.detener(a_la_fuerza=a_la_fuerza)
+
+
 def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resultado], pendientes: list[Resultado],
-                          lista: dict, previo: dict, trabajo: Path, *, trabajadores: int | None,
+                          lista: dict, previo: dict, trabajo: Path, *, calificadores: _Calificadores | None,
                           tiempo_celda: int | None, tiempo_total: int, avisar) -> list[Resultado]:
     (trabajo / "privados").mkdir()
     (trabajo / "libros").mkdir()
-    # Los calificadores arrancan (importan nbgrader) mientras se prueba si bwrap funciona: las dos
-    # cosas tardan lo mismo. Si bwrap no funciona, se detienen sin haber calificado nada.
-    grupo_trabajadores: queue.Queue | None = None
-    cuantos = min(trabajadores or min(2, os.cpu_count() or 1), len(pendientes))
-    if pendientes and aislamiento.posible():
-        grupo_trabajadores = queue.Queue()
-        for numero in range(cuantos):
-            trabajador = _Trabajador(trabajo, numero)
-            trabajador.arrancar()
-            grupo_trabajadores.put(trabajador)
-    aislado, _ = aislamiento.probar([curso.raiz])
+    aislado = calificadores.aislado() if calificadores is not None else aislamiento.probar([curso.raiz])[0]
     if not aislado:
-        _detener_trabajadores(grupo_trabajadores)
-        grupo_trabajadores = None
+        if calificadores is not None:
+            calificadores.detener()
+        calificadores = None
         avisar(aislamiento.aviso_sin_aislamiento([curso.raiz]))
-    trabajadores = max(1, cuantos) if aislado else 1
+    grupo_trabajadores = calificadores.libres if aislado and calificadores is not None else None
+    trabajadores = len(calificadores.todos) if grupo_trabajadores is not None else 1
+    if trabajadores > 1:  # las entregas más grandes primero: la última en terminar no queda sola al final
+        pendientes = sorted(pendientes, key=lambda r: -_tamano(curso.entrega(r.codigo, ejercicio)))
     codigos = [r.codigo for r in resultados + pendientes]
     sin_cambios = sum(r.sin_cambios for r in resultados)
     modo = ("aisladas con bwrap, " if aislado else "en carpetas temporales, sin bwrap, ") + (
@@ -681,18 +806,22 @@ def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resulta
         plantilla = _libro_plantilla(curso, Path(tempfile.mkdtemp(dir=trabajo)), ejercicio)
         # Con bwrap el kernel no ve el curso: no hace falta copia de seguridad.
         huellas = None if aislado else _respaldar(curso, respaldo, vistos)
+        def restaurar(res: Resultado) -> None:
+            """Sin bwrap (de una en una): lo que la entrega cambió del curso vuelve antes de la siguiente."""
+            cambiados = _restaurar_si_cambio(curso, respaldo, huellas, vistos)
+            if cambiados:
+                res.notas.append(
+                    f"Mientras se calificaba cambiaron {len(cambiados)} archivo(s) del curso "
+                    f"({', '.join(cambiados[:3])}); se restauraron desde la copia de seguridad.")
+
         with ThreadPoolExecutor(max_workers=trabajadores) as grupo:
             futuros = [grupo.submit(_calificar_una, curso, ejercicio, res, trabajo, plantilla,
-                                    tiempo_celda, tiempo_total, procesos, grupo_trabajadores)
+                                    tiempo_celda, tiempo_total, procesos, grupo_trabajadores,
+                                    None if huellas is None else restaurar)
                        for res in pendientes]
             try:
                 for futuro in as_completed(futuros):
                     res = futuro.result()
-                    cambiados = [] if huellas is None else _restaurar_si_cambio(curso, respaldo, huellas, vistos)
-                    if cambiados:
-                        res.notas.append(
-                            f"Mientras se calificaba cambiaron {len(cambiados)} archivo(s) del curso "
-                            f"({', '.join(cambiados[:3])}); se restauraron desde la copia de seguridad.")
                     hechos += 1
                     resultados.append(res)
                     avisar(_linea_progreso(hechos, total, res))
@@ -701,24 +830,23 @@ def _calificar_pendientes(curso: Curso, ejercicio: str, resultados: list[Resulta
                     futuro.cancel()
                 for proceso in list(procesos.values()):
                     aislamiento.matar_grupo(proceso)
-                _detener_trabajadores(grupo_trabajadores)
+                if calificadores is not None:
+                    calificadores.detener()
                 raise
-        _detener_trabajadores(grupo_trabajadores, a_la_fuerza=False)
+        if calificadores is not None:
+            calificadores.detener(a_la_fuerza=False)
         _guardar_en_libro(curso, ejercicio, resultados, lista)
         for res in resultados:
             if res.estado == "calificado" and not res.sin_cambios:
                 _copiar_calificados(curso, ejercicio, res)
         _guardar_estado(curso, ejercicio, resultados, previo)
     finally:
-        _detener_trabajadores(grupo_trabajadores)
         shutil.rmtree(respaldo, ignore_errors=True)
     return sorted(resultados, key=lambda r: ids.clave_orden(r.nombre))
 
 
-def _detener_trabajadores(grupo: queue.Queue | None, *, a_la_fuerza: bool = True) -> None:
-    while grupo is not None and not grupo.empty():
-        with contextlib.suppress(queue.Empty):
-            grupo.get_nowait().detener(a_la_fuerza=a_la_fuerza)
+def _tamano(carpeta: Path) -> int:
+    return sum(p.stat().st_size for p in carpeta.rglob("*") if p.is_file())
 
 
 def falla_de_la_maquina(resultados: list[Resultado]) -> str | None:
