@@ -7,14 +7,16 @@ BIN := $(CURDIR)/$(VENV)/bin
 export PATH := $(BIN):$(PATH)
 PYTHON ?= python3
 INSTALADO := $(VENV)/.instalado
+# Con una carpeta paquetes/ (README: «Instalar sin internet»), pip instala de ahí y no usa internet.
+PIP_ORIGEN := $(if $(wildcard paquetes/*.whl),--no-index --find-links paquetes,)
 
-.PHONY: taller test entorno sistema libro sitio datos lint limpiar
+.PHONY: taller test entorno sistema libro sitio datos lint limpiar prueba-hub proxy-hub
 
 # Opciones: make taller ARGS="--red --participantes 30"
 taller: entorno
 	@lideres taller $(ARGS)
 
-test: entorno sistema
+test: entorno sistema proxy-hub
 	pytest $(ARGS)
 
 libro: entorno
@@ -32,13 +34,21 @@ lint: entorno
 
 entorno: $(INSTALADO)
 
-# -qq: sin los avisos en inglés de pip y setuptools (p. ej. «Editable installation»); los errores
-# se siguen mostrando.
+# La instalación grande (~220 MB la primera vez) muestra el avance de pip en una terminal, para
+# una conexión lenta; en CI o con la salida a un archivo, -qq (sin los avisos en inglés de pip).
+# Los errores se muestran siempre. Sin internet: ver «Instalar sin internet» en el README.
 $(INSTALADO): pyproject.toml
 	@echo "Preparando el entorno del curso en $(VENV) (la primera vez tarda unos minutos)…"
 	@test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	@$(VENV)/bin/python -m pip install -qq --upgrade pip
-	@$(VENV)/bin/python -m pip install -qq -e '.[test]'
+	@$(if $(PIP_ORIGEN),echo "Se instala desde la carpeta paquetes/ (sin internet).")
+	@$(VENV)/bin/python -m pip install -qq $(PIP_ORIGEN) --upgrade pip
+	@if [ -t 1 ] && [ -z "$(PIP_ORIGEN)" ]; then \
+	  echo "La primera vez se descargan unos 220 MB de paquetes; pip muestra el avance (en inglés)."; \
+	  $(VENV)/bin/python -m pip install --progress-bar on -e '.[test]' \
+	    || { echo "No se pudo instalar. ¿Hay internet? Sin internet: «Instalar sin internet» en el README."; exit 1; }; \
+	else \
+	  $(VENV)/bin/python -m pip install -qq $(PIP_ORIGEN) -e '.[test]'; \
+	fi
 	@$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@
 
@@ -62,3 +72,20 @@ limpiar:
 	rm -rf sitio book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \
 	  exercises/feedback exercises/recibidos exercises/reportes exercises/gradebook.db \
 	  exercises/participantes.json exercises/nbgrader.log exercises/.nbgrader.log
+
+# JupyterHub de verdad en esta computadora (despliegue/local): dos participantes y una facilitadora
+# en Chromium, con el intercambio de nbgrader. El proxy del hub (configurable-http-proxy) viene de
+# npm y se instala en .hub/ (no en el sistema) la primera vez.
+CHP := .hub/node_modules/.bin/configurable-http-proxy
+
+prueba-hub: entorno sistema proxy-hub
+	pytest tests/navegador/test_navegador_hub.py tests/test_despliegue.py tests/test_curso_intercambio.py $(ARGS)
+
+proxy-hub: $(CHP)
+
+$(CHP):
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "Instalando el proxy de JupyterHub (configurable-http-proxy, de npm) en .hub/"; \
+	  mkdir -p .hub && npm install --prefix .hub --no-audit --no-fund --loglevel=error configurable-http-proxy@5 >/dev/null \
+	    || echo "Aviso: no se pudo instalar configurable-http-proxy; la prueba del hub se saltará."; \
+	else echo "Aviso: falta npm (Node.js); la prueba del hub se saltará (apt-get install npm)."; fi

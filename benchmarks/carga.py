@@ -77,6 +77,12 @@ def percentil(valores: list[float], p: float) -> float:
 # ---------------------------------------------------------------- memoria
 
 
+def _es_kernel(p) -> bool:
+    """Un kernel de Jupyter: el del taller (`lideres.taller.nucleo`) o el de ipykernel."""
+    orden = " ".join(_cmd(p))
+    return "lideres.taller.nucleo" in orden or "ipykernel" in orden
+
+
 class Memoria(threading.Thread):
     """Suma de RSS (y PSS) del servidor y todos sus hijos, cada `cada_s` segundos."""
 
@@ -87,6 +93,8 @@ class Memoria(threading.Thread):
         self.rss_max = 0
         self.pss_max = 0
         self.kernels_max = 0
+        self.servidor_rss_max = 0  # el proceso del servidor solo (sin kernels)
+        self.kernel_rss_max = 0  # el kernel más grande
         self._parar = threading.Event()
 
     def procesos(self):
@@ -99,7 +107,7 @@ class Memoria(threading.Thread):
             return []
 
     def kernels(self) -> int:
-        return sum(1 for p in self.procesos() if "ipykernel" in " ".join(_cmd(p)))
+        return sum(1 for p in self.procesos() if _es_kernel(p))
 
     def run(self):
         import psutil
@@ -108,19 +116,23 @@ class Memoria(threading.Thread):
         while not self._parar.is_set():
             rss = pss = 0
             procesos = self.procesos()
-            for p in procesos:
+            for i, p in enumerate(procesos):
                 try:
                     if vuelta % 4 == 0:  # PSS cuesta más: una de cada cuatro vueltas
                         m = p.memory_full_info()
-                        rss += m.rss
                         pss += m.pss
                     else:
-                        rss += p.memory_info().rss
+                        m = p.memory_info()
+                    rss += m.rss
+                    if i == 0:
+                        self.servidor_rss_max = max(self.servidor_rss_max, m.rss)
+                    else:
+                        self.kernel_rss_max = max(self.kernel_rss_max, m.rss)
                 except psutil.Error:
                     pass
             self.rss_max = max(self.rss_max, rss)
             self.pss_max = max(self.pss_max, pss)
-            self.kernels_max = max(self.kernels_max, sum(1 for p in procesos if "ipykernel" in " ".join(_cmd(p))))
+            self.kernels_max = max(self.kernels_max, sum(1 for p in procesos if _es_kernel(p)))
             vuelta += 1
             self._parar.wait(self.cada_s)
 
@@ -453,6 +465,7 @@ def main(argv=None) -> int:
         esperar_reserva(memoria, min(reserva, n), 300)
 
         memoria.rss_max = memoria.pss_max = memoria.kernels_max = 0
+        memoria.servidor_rss_max = memoria.kernel_rss_max = 0
         t0 = time.monotonic()
         sesiones = asyncio.run(sala(base, n, a.llegada, a.semilla))
         duracion = time.monotonic() - t0
@@ -484,6 +497,8 @@ def main(argv=None) -> int:
     print(f"Memoria máx. (servidor + kernels): RSS {memoria.rss_max / mb:,.0f} MB, "
           f"PSS {memoria.pss_max / mb:,.0f} MB; kernels a la vez: máx. {memoria.kernels_max}, "
           f"al final {kernels_fin} (precalentados listos para la siguiente persona)")
+    print(f"RSS máx. del servidor solo: {memoria.servidor_rss_max / mb:,.0f} MB; "
+          f"del kernel más grande: {memoria.kernel_rss_max / mb:,.0f} MB")
     if rn["motivos"]:
         print("Sesiones fallidas:", "; ".join(rn["motivos"]))
     print(f"carga: sesiones_ok={rn['ok']}/{n} p95_interactivo_s={rn['interactivo_p95_s']:.1f} "

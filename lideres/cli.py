@@ -60,7 +60,17 @@ def crear_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _salida_tolerante() -> None:
+    """En Windows, la salida redirigida a un archivo o tubería usa cp1252: un «→» o un «≈» de un
+    mensaje no debe tumbar la orden con un traceback; sale como «?». Con UTF-8 no cambia nada."""
+    for flujo in (sys.stdout, sys.stderr):
+        codificacion = (getattr(flujo, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if codificacion != "utf8" and hasattr(flujo, "reconfigure"):
+            flujo.reconfigure(errors="replace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _salida_tolerante()
     parser = crear_parser()
     args = parser.parse_args(argv)
     try:

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
-from pandas import isna
 
 LOCALE = "es_PE"
 
 
+def _vacio(valor) -> bool:
+    """None, NaN, y los vacíos de pandas (pd.NA, NaT). pandas no se importa aquí: la página de un
+    ejercicio en el celular formatea números sin tablas, y pandas pesa ~45 MB en cada kernel. Si
+    pandas no está cargado, `valor` no puede ser uno de sus vacíos."""
+    if valor is None:
+        return True
+    pandas = sys.modules.get("pandas")
+    if pandas is not None:
+        return bool(pandas.isna(valor))
+    return bool(valor != valor)  # NaN (de Python o de numpy) es distinto de sí mismo
+
+
 def numero(valor: float | int | None, decimales: int = 0) -> str:
     """1234567.8 -> '1,234,568' (decimales=0) o '1,234,567.8' (decimales=1). Vacío -> '—'."""
-    if valor is None or isna(valor):
+    if _vacio(valor):
         return "—"
     patron = "#,##0" + ("." + "0" * decimales if decimales else "")
     return format_decimal(valor, format=patron, locale=LOCALE)
@@ -21,7 +33,7 @@ def numero(valor: float | int | None, decimales: int = 0) -> str:
 
 def porcentaje(proporcion: float | None, decimales: int = 1) -> str:
     """0.253 -> '25.3 %'."""
-    if proporcion is None or isna(proporcion):
+    if _vacio(proporcion):
         return "—"
     patron = "#,##0" + ("." + "0" * decimales if decimales else "") + " %"
     return format_percent(proporcion, format=patron, locale=LOCALE)

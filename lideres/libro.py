@@ -2,8 +2,15 @@
 
 El capítulo de cada módulo ES su cuaderno de lección. Jupyter Book no puede leer archivos fuera de
 book/, así que `preparar()` copia los cuadernos de los módulos listos a book/modulos/ y escribe los
-fragmentos generados (lista de módulos y glosario) en book/_generado/. Las dos carpetas se regeneran
-en cada construcción y no se guardan en git.
+fragmentos generados (lista de módulos, glosario, enlaces a los tableros) en book/_generado/. Las
+dos carpetas se regeneran en cada construcción y no se guardan en git.
+
+Tres modos, cada uno con su carpeta de construcción: «taller» (book/_build/html, el que sirve
+`lideres taller` en /libro/: los tableros se abren en /voila/...), «sitio» (book/_build/sitio/, para
+`make sitio`: sin servidor, los tableros se abren en Binder o en el JupyterHub, con internet) y «hub»
+(book/_build/hub/, el que sirve el JupyterHub del curso en /services/libro/, ver despliegue/: la
+lección y el tablero se abren en el servidor de quien lee, /hub/user-redirect/...). Todos los
+capítulos llevan «Abrir en JupyterHub / Binder» (lideres.lanzar); en el hub, «Abrir en JupyterLab».
 """
 
 from __future__ import annotations
@@ -14,13 +21,12 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lideres import cuestionario, rutas
+from lideres import cuestionario, lanzar, rutas
 from lideres.errores import ErrorLideres
 from lideres.modulos import MODULOS, Modulo
 
@@ -35,15 +41,31 @@ MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
 CARPETA_CACHE = ".jupyter_cache"
 ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
+TALLER, SITIO, HUB = "taller", "sitio", "hub"
+MODOS = (TALLER, SITIO, HUB)
 
 
-def carpeta_html(libro: Path | None = None) -> Path:
-    """Donde queda el HTML construido (la misma carpeta que sirve `lideres taller` en /libro/)."""
-    return Path(libro or rutas.LIBRO) / "_build" / "html"
+def _revisar_modo(modo: str) -> None:
+    if modo not in MODOS:
+        raise ValueError(f"modo del libro desconocido: {modo!r} (hay: {', '.join(MODOS)})")
 
 
-def url_tablero(m: Modulo) -> str:
-    return f"{RUTA_TABLEROS}{m.cuaderno}"
+def carpeta_construccion(libro: Path | None = None, modo: str = TALLER) -> Path:
+    """book/_build (taller), book/_build/sitio/_build (sitio) o book/_build/hub/_build (hub): cada modo
+    con su caché y su HTML."""
+    _revisar_modo(modo)
+    base = Path(libro or rutas.LIBRO) / "_build"
+    return base if modo == TALLER else base / modo / "_build"
+
+
+def carpeta_html(libro: Path | None = None, modo: str = TALLER) -> Path:
+    """Donde queda el HTML construido (en modo taller, la carpeta que sirve `lideres taller` en /libro/)."""
+    return carpeta_construccion(libro, modo) / "html"
+
+
+def url_tablero(m: Modulo, modo: str = TALLER) -> str:
+    """El tablero en el servidor del taller o, en el libro del hub, en el servidor de quien lee."""
+    return lanzar.url_tablero_hub(m) if modo == HUB else f"{RUTA_TABLEROS}{m.cuaderno}"
 
 
 def url_capitulo(m: Modulo) -> str:
@@ -87,16 +109,27 @@ def glosario_md() -> str:
     return "\n".join(partes) + "\n"
 
 
-def celda_tablero(m: Modulo) -> dict:
+def celda_tablero(m: Modulo, modo: str = TALLER, en_linea: lanzar.EnLinea | None = None) -> dict:
     """Celda con el enlace al tablero en vivo, que va dentro de la actividad del capítulo (HTML crudo:
-    la ruta es del servidor del taller, no un documento del libro)."""
-    texto = (
-        f'<p class="lideres-enlace-tablero"><a href="{url_tablero(m)}">Abrir el tablero '
-        f"«{m.titulo}»</a>: los gráficos de este capítulo, para tocarlos.</p>\n\n"
-        "El enlace funciona cuando abres este libro desde el servidor del taller. Si lees el libro "
-        "impreso o en otro lugar, usa las figuras de arriba: tienen las mismas cifras."
-    )
+    la ruta no es un documento del libro). En el taller, al servidor del taller; en el hub, al
+    servidor de quien lee; en el sitio, a Binder y al hub."""
+    en_linea = en_linea or lanzar.configuracion()
+    texto = lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea).strip()
     return {"cell_type": "markdown", "id": f"tablero-{m.id}", "metadata": {}, "source": texto}
+
+
+def celda_en_linea(m: Modulo, en_linea: lanzar.EnLinea | None = None, modo: str = TALLER) -> dict | None:
+    """«Abrir en JupyterHub / Binder»: la lección en JupyterLab, con internet (en el hub, en el
+    JupyterLab de quien lee). Va después del título."""
+    texto = lanzar.bloque_leccion(m, en_linea or lanzar.configuracion(), en_hub=modo == HUB).strip()
+    if not texto:
+        return None
+    return {"cell_type": "markdown", "id": f"en-linea-{m.id}", "metadata": {}, "source": texto}
+
+
+def nombre_fragmento_tablero(m: Modulo) -> str:
+    """La guía de quien facilita incluye el enlace a su tablero: ```{include} ../_generado/<esto>```."""
+    return f"tablero_{m.id}.md"
 
 
 def _posicion_actividad(nb: dict) -> int:
@@ -128,14 +161,17 @@ def ocultar_codigo(nb: dict) -> dict:
     return nb
 
 
-def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[Path]:
+def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str = TALLER) -> list[Path]:
     """Copia los cuadernos de los módulos listos a book/modulos/ y escribe book/_generado/.
 
-    Los cuadernos originales no se tocan: se escribe una copia con el código oculto y el enlace al
-    tablero dentro de la actividad. Solo se reescribe lo que cambió (y se borra lo que sobra), así la caché de
-    ejecución del libro reconoce los capítulos que no cambiaron.
+    Los cuadernos originales no se tocan: se escribe una copia con el código oculto, «Abrir en
+    JupyterHub / Binder» después del título y el enlace al tablero (según el `modo`) dentro de la
+    actividad. Solo se reescribe lo que cambió (y se borra lo que sobra), así la caché de ejecución
+    del libro reconoce los capítulos que no cambiaron.
     """
+    _revisar_modo(modo)
     libro = Path(libro or rutas.LIBRO)
+    en_linea = lanzar.configuracion(libro if (libro / "_config.yml").is_file() else None)
     cuadernos = Path(cuadernos or rutas.CUADERNOS)
     destino = libro / CARPETA_MODULOS
     generado = libro / CARPETA_GENERADO
@@ -149,6 +185,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
     for carpeta in (destino, generado):
         carpeta.mkdir(parents=True, exist_ok=True)
     copiados = []
+    fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
     for m in MODULOS:
         if not m.listo:
             continue
@@ -161,14 +198,21 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None) -> list[P
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
         if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
-            nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m))
+            nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m, modo, en_linea))
+        abrir = celda_en_linea(m, en_linea, modo)
+        if abrir:  # después del título y su presentación (la primera celda)
+            nb.setdefault("cells", []).insert(min(1, len(nb["cells"])), abrir)
         # La autoevaluación (lideres.cuestionario) cierra el capítulo si el módulo tiene banco.
         nb.setdefault("cells", []).extend(cuestionario.celdas_del_capitulo(m.id, generado))
         ocultar_codigo(nb)
         salida = destino / m.cuaderno
         _escribir_si_cambia(salida, json.dumps(nb, ensure_ascii=False, indent=1) + "\n")
         copiados.append(salida)
-    fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
+    # El enlace al tablero de cada módulo que lo tiene, para la guía de quien facilita.
+    for m in MODULOS:
+        if (cuadernos / "tableros" / m.cuaderno).is_file():
+            fragmentos[generado / nombre_fragmento_tablero(m)] = lanzar.bloque_tablero(
+                m, modo, url_tablero(m, modo), en_linea, guia=True)
     for ruta, texto in fragmentos.items():
         _escribir_si_cambia(ruta, texto)
     # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
@@ -305,9 +349,9 @@ def _portada_en_espanol(html: Path) -> None:
 
 
 def _ejecutable_jupyter_book() -> list[str]:
-    junto = Path(sys.executable).parent / "jupyter-book"
-    if junto.exists():
-        return [str(junto)]
+    junto = rutas.orden_del_entorno("jupyter-book")  # jupyter-book.exe en Windows
+    if junto:
+        return [junto]
     encontrado = shutil.which("jupyter-book")
     if encontrado:
         return [encontrado]
@@ -370,8 +414,8 @@ def _leer_huellas(construccion: Path) -> dict:
 
 
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
-              forzar: bool = False) -> Path:
-    """Construye el libro en `carpeta_html()` (book/_build/html), sin internet y con los avisos como errores.
+              forzar: bool = False, modo: str = TALLER) -> Path:
+    """Construye el libro en `carpeta_html(modo=modo)`, sin internet y con los avisos como errores.
 
     Si nada cambió desde la última construcción completa (ni el libro, ni los capítulos, ni el paquete
     ni data/), no se vuelve a construir. Si cambió un capítulo, solo ese se vuelve a ejecutar (caché de
@@ -381,14 +425,14 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     libro = Path(libro or rutas.LIBRO)
     inicio = time.monotonic()
     imprimir("Preparando el libro: copiando los capítulos de los módulos listos…")
-    copiados = preparar(libro, cuadernos)
+    copiados = preparar(libro, cuadernos, modo)
     imprimir(f"  {len(copiados)} capítulo(s): " + ", ".join(p.stem for p in copiados))
-    html = carpeta_html(libro)
+    html = carpeta_html(libro, modo)
     construccion = html.parent
-    construccion.mkdir(exist_ok=True)
+    construccion.mkdir(parents=True, exist_ok=True)
     actuales = huellas(libro)
     anteriores = {} if forzar else _leer_huellas(construccion)
-    if anteriores == actuales and html_listo(libro):
+    if anteriores == actuales and html_listo(libro, modo):
         imprimir("El libro ya está al día: nada cambió desde la última construcción.")
         return html
     if anteriores.get("paquete") != actuales["paquete"]:
@@ -404,10 +448,12 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     orden = _ejecutable_jupyter_book() + [
         "build", str(libro), "--builder", "html", "--warningiserror", "--keep-going", "--all",
     ]
+    if modo != TALLER:  # jupyter-book escribe en <path-output>/_build/html
+        orden += ["--path-output", str(construccion.parent)]
     entorno = dict(os.environ)
     entorno["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # el kernel no avisa del depurador en stderr
     # El kernel debe encontrar `lideres` y el mismo Python: va primero el bin del entorno.
-    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+    entorno["PATH"] = rutas.path_con_el_entorno(entorno.get("PATH"))
     with registro.open("w", encoding="utf-8") as f:
         proceso = subprocess.run(
             orden, stdout=f, stderr=subprocess.STDOUT, env=entorno, cwd=str(libro.parent),
@@ -436,10 +482,13 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     from lideres.formato import numero
 
     imprimir(f"Libro listo: {paginas} páginas en {numero(segundos, 0)} s, sin recursos de internet.")
-    imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
+    if modo == TALLER:
+        imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
+    elif modo == HUB:
+        imprimir(f"  {html}: el JupyterHub del curso lo sirve en /services/libro/ (ver despliegue/).")
     return html
 
 
-def html_listo(libro: Path | None = None) -> bool:
-    html = carpeta_html(libro)
+def html_listo(libro: Path | None = None, modo: str = TALLER) -> bool:
+    html = carpeta_html(libro, modo)
     return (html / "index.html").is_file() and (html / MARCA_LISTO).is_file()

@@ -7,6 +7,7 @@ Los cuadernos nunca escriben rutas relativas: piden las rutas a este módulo.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 # Una variable vacía cuenta como no puesta (si no, la raíz sería la carpeta actual).
@@ -19,3 +20,35 @@ CURSO = RAIZ / "exercises"
 COMPARTIDO = Path(os.environ.get("LIDERES_COMPARTIDO") or RAIZ.parent / "shared")
 HECHOS = COMPARTIDO / "facts"
 REFERENCIA = COMPARTIDO / "reference"
+
+
+def carpeta_cache(nombre: str) -> Path:
+    """Una carpeta de la caché del usuario (`$XDG_CACHE_HOME/lideres/NOMBRE`, por defecto en
+    ~/.cache). Solo guarda lo que se puede volver a calcular: borrarla no pierde nada."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "lideres" / nombre
+
+
+def carpetas_del_entorno() -> list[Path]:
+    """Dónde están las órdenes de este entorno (jupyter-book, alembic, lideres) y su Python.
+
+    En un venv de Linux o macOS es una sola carpeta (bin/); en Windows, Scripts\\ (venv) o, con
+    conda, Scripts\\ para las órdenes y la carpeta del entorno para python.exe.
+    """
+    import sysconfig
+
+    carpetas = [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
+    return list(dict.fromkeys(carpetas))
+
+
+def path_con_el_entorno(path: str | None) -> str:
+    """El PATH con las carpetas de este entorno primero (nbgrader llama a `alembic` por nombre, el
+    kernel del libro debe ser el mismo Python)."""
+    return os.pathsep.join([*(str(c) for c in carpetas_del_entorno()), *([path] if path else [])])
+
+
+def orden_del_entorno(nombre: str) -> str | None:
+    """La ruta de la orden `nombre` de este entorno (con .exe en Windows), o None."""
+    import shutil
+
+    return shutil.which(nombre, path=os.pathsep.join(str(c) for c in carpetas_del_entorno()))

@@ -1,10 +1,11 @@
 """`make sitio`: el libro como sitio estático, para leerlo sin el servidor del taller.
 
-Copia el libro construido (`libro.carpeta_html()`) a `sitio/` (o a otra carpeta), revisa que no
-pida nada fuera de la computadora y que sus enlaces sean relativos, de modo que se abre con doble
-clic (file://) o desde cualquier hosting estático (GitHub Pages: `.github/workflows/sitio.yml`).
-Los enlaces a los tableros («Abrir el tablero») siguen apuntando al servidor del taller: en el
-sitio estático no hay kernels.
+Construye el libro en modo «sitio» (`libro.construir(modo="sitio")`, en book/_build/sitio/) y lo
+copia a `sitio/` (o a otra carpeta); revisa que no pida nada fuera de la computadora y que sus
+enlaces sean relativos, de modo que se abre con doble clic (file://) o desde cualquier hosting
+estático (GitHub Pages: `.github/workflows/sitio.yml`). Un sitio estático no tiene servidor ni
+kernels: los tableros no se enlazan a /voila/... (eso es del taller) sino a Binder y al JupyterHub
+del curso, diciendo que necesitan internet (lideres.lanzar).
 
     .venv/bin/python -m lideres.sitio [DESTINO]
 """
@@ -23,8 +24,8 @@ MARCA = ".lideres_sitio"  # solo se borra una carpeta que este módulo creó
 
 
 def enlaces_absolutos(carpeta: Path) -> list[str]:
-    """Páginas con enlaces o recursos que empiezan con «/» (no funcionan desde file://), salvo los
-    de los tableros, que necesitan el servidor del taller de todos modos."""
+    """Páginas con enlaces o recursos que empiezan con «/»: no funcionan desde file:// ni en un
+    hosting estático (los tableros en /voila/... tampoco: son del servidor del taller)."""
     from html.parser import HTMLParser
 
     class Enlaces(HTMLParser):
@@ -42,7 +43,7 @@ def enlaces_absolutos(carpeta: Path) -> list[str]:
         e = Enlaces()
         e.feed(pagina.read_text(encoding="utf-8", errors="replace"))
         for url in e.urls:
-            if url.startswith("/") and not url.startswith(("//", libro.RUTA_TABLEROS)):
+            if url.startswith("/") and not url.startswith("//"):
                 problemas.append(f"{pagina.relative_to(carpeta)}: enlace absoluto {url}")
     return problemas
 
@@ -51,7 +52,7 @@ def construir(destino: Path | None = None, *, imprimir=print) -> Path:
     """Construye el libro y lo deja como sitio estático en `destino` (por defecto sitio/)."""
     destino = Path(destino or CARPETA_SITIO)
     _revisar_destino(destino)
-    destino = copiar(libro.construir(imprimir=imprimir), destino)
+    destino = copiar(libro.construir(imprimir=imprimir, modo=libro.SITIO), destino)
     imprimir(f"Sitio listo en {destino}: ábrelo con doble clic en {destino / 'index.html'}")
     return destino
 
@@ -65,7 +66,7 @@ def _revisar_destino(destino: Path) -> None:
 
 
 def copiar(html: Path, destino: Path) -> Path:
-    """Copia un libro ya construido a `destino` y revisa que funcione sin servidor."""
+    """Copia un libro ya construido (en modo sitio) a `destino` y revisa que funcione sin servidor."""
     destino = Path(destino)
     _revisar_destino(destino)
     if destino.exists():

@@ -6,17 +6,25 @@
 Cada tabla tiene un esquema (pandera): el UBIGEO es texto de 6 dígitos, los conteos son enteros
 de 0 o más, las proporciones van de 0 a 1... Si alguien edita un CSV y rompe algo, el error dice
 qué archivo y qué columna, en español, en vez de dar un resultado equivocado más adelante.
+
+Los esquemas se escriben aquí como datos (`Esquema`, `Columna`, `Comprobacion`) y se convierten
+en esquemas de pandera solo al comprobar: pandera pesa ~14 MB en cada proceso, y cada celular del
+taller tiene su propio kernel. Un archivo que ya pasó la comprobación (mismo contenido, mismas
+reglas, mismas versiones) queda sellado en la caché del usuario; los siguientes procesos que lo
+cargan solo le ponen los tipos de dato del esquema, sin importar pandera.
 """
 
 from __future__ import annotations
 
 import difflib
 import functools
-from dataclasses import dataclass
+import hashlib
+import io
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
-import pandera.pandas as pa
 
 from lideres import rutas
 from lideres.errores import ErrorLideres
@@ -55,93 +63,186 @@ NOMBRES_TIPO = {
 }
 
 
+# --- esquemas como datos (pandera se importa solo al comprobar) ----------------------------------
+
+
+@dataclass(frozen=True)
+class Comprobacion:
+    """Una regla de pandera: `tipo` es el nombre de un `pa.Check` («ge», «isin»…) o «funcion»."""
+
+    tipo: str
+    argumentos: tuple
+    error: str
+
+
+@dataclass(frozen=True)
+class Columna:
+    tipo: Any  # int, float, str, bool, "Int64", "datetime64[ns]"
+    comprobaciones: tuple[Comprobacion, ...] = ()
+    nullable: bool = False
+    unique: bool = False
+    coerce: bool = False
+
+
+@dataclass(frozen=True)
+class Esquema:
+    columns: dict[str, Columna]
+    checks: tuple[Comprobacion, ...] = ()
+    strict: bool = True
+    ordered: bool = True
+
+
+def _check(pa, c: Comprobacion):
+    if c.tipo == "funcion":
+        return pa.Check(*c.argumentos, error=c.error)
+    return getattr(pa.Check, c.tipo)(*c.argumentos, error=c.error)
+
+
+def esquema_pandera(esquema: Esquema):
+    """El `pa.DataFrameSchema` de un esquema (importa pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            nombre: pa.Column(col.tipo, [_check(pa, c) for c in col.comprobaciones],
+                              nullable=col.nullable, unique=col.unique, coerce=col.coerce)
+            for nombre, col in esquema.columns.items()
+        },
+        checks=[_check(pa, c) for c in esquema.checks],
+        strict=esquema.strict,
+        ordered=esquema.ordered,
+    )
+
+
+class _Reglas:
+    """Los esquemas se escriben como en pandera (`reglas.Column`, `reglas.Check.ge`, con sus mismos
+    valores por defecto), pero quedan como datos; `esquema_pandera` los convierte."""
+
+    class Check:
+        def __new__(cls, funcion, error):
+            return Comprobacion("funcion", (funcion,), error)
+
+        @staticmethod
+        def isin(valores, error):
+            return Comprobacion("isin", (valores,), error)
+
+        @staticmethod
+        def str_matches(patron, error):
+            return Comprobacion("str_matches", (patron,), error)
+
+        @staticmethod
+        def ge(minimo, error):
+            return Comprobacion("ge", (minimo,), error)
+
+        @staticmethod
+        def gt(minimo, error):
+            return Comprobacion("gt", (minimo,), error)
+
+        @staticmethod
+        def in_range(minimo, maximo, error):
+            return Comprobacion("in_range", (minimo, maximo), error)
+
+    @staticmethod
+    def Column(tipo, checks=None, nullable=False, unique=False, coerce=False):  # noqa: N802
+        if isinstance(checks, Comprobacion):
+            checks = [checks]
+        return Columna(tipo, tuple(checks or ()), nullable, unique, coerce)
+
+    @staticmethod
+    def DataFrameSchema(columns, checks=(), strict=False, ordered=False):  # noqa: N802 (por defecto, como pandera)
+        return Esquema(dict(columns), tuple(checks), strict, ordered)
+
+
+reglas = _Reglas
+
+
 # --- piezas de los esquemas ---------------------------------------------------------------------
 
 
-def _texto(nullable: bool = False) -> pa.Column:
-    return pa.Column(str, nullable=nullable)
+def _texto(nullable: bool = False) -> Columna:
+    return reglas.Column(str, nullable=nullable)
 
 
-def _opciones(valores, nullable: bool = False) -> pa.Column:
+def _opciones(valores, nullable: bool = False) -> Columna:
     lista = sorted(valores)
-    return pa.Column(
+    return reglas.Column(
         str,
-        pa.Check.isin(lista, error=f"debe ser uno de: {', '.join(lista)}"),
+        reglas.Check.isin(lista, error=f"debe ser uno de: {', '.join(lista)}"),
         nullable=nullable,
     )
 
 
-def _ubigeo(unico: bool = True) -> pa.Column:
-    return pa.Column(
+def _ubigeo(unico: bool = True) -> Columna:
+    return reglas.Column(
         str,
-        pa.Check.str_matches(r"^\d{6}$", error="debe ser un UBIGEO de 6 dígitos, como texto (con el 0 inicial)"),
+        reglas.Check.str_matches(r"^\d{6}$", error="debe ser un UBIGEO de 6 dígitos, como texto (con el 0 inicial)"),
         unique=unico,
         coerce=False,
     )
 
 
-def _conteo(nullable: bool = False) -> pa.Column:
-    return pa.Column(
+def _conteo(nullable: bool = False) -> Columna:
+    return reglas.Column(
         "Int64" if nullable else int,
-        pa.Check.ge(0, error="debe ser un conteo entero de 0 o más"),
+        reglas.Check.ge(0, error="debe ser un conteo entero de 0 o más"),
         nullable=nullable,
         coerce=True,
     )
 
 
-def _poblacion() -> pa.Column:
-    return pa.Column(int, pa.Check.gt(0, error="la población debe ser mayor que 0"), coerce=True)
+def _poblacion() -> Columna:
+    return reglas.Column(int, reglas.Check.gt(0, error="la población debe ser mayor que 0"), coerce=True)
 
 
-def _proporcion() -> pa.Column:
-    return pa.Column(
-        float, pa.Check.in_range(0, 1, error="debe ser una proporción entre 0 y 1"), coerce=True
+def _proporcion() -> Columna:
+    return reglas.Column(
+        float, reglas.Check.in_range(0, 1, error="debe ser una proporción entre 0 y 1"), coerce=True
     )
 
 
-def _anio(nullable: bool = False) -> pa.Column:
-    return pa.Column(
+def _anio(nullable: bool = False) -> Columna:
+    return reglas.Column(
         "Int64" if nullable else int,
-        pa.Check.in_range(*ANIOS, error=f"debe ser un año entre {ANIOS[0]} y {ANIOS[1]}"),
+        reglas.Check.in_range(*ANIOS, error=f"debe ser un año entre {ANIOS[0]} y {ANIOS[1]}"),
         nullable=nullable,
         coerce=True,
     )
 
 
-def _decimal(nullable: bool = False, minimo: float | None = None) -> pa.Column:
-    checks = [] if minimo is None else [pa.Check.ge(minimo, error=f"debe ser {minimo} o más")]
-    return pa.Column(float, checks, nullable=nullable, coerce=True)
+def _decimal(nullable: bool = False, minimo: float | None = None) -> Columna:
+    checks = [] if minimo is None else [reglas.Check.ge(minimo, error=f"debe ser {minimo} o más")]
+    return reglas.Column(float, checks, nullable=nullable, coerce=True)
 
 
-def _porcentaje(nullable: bool = False) -> pa.Column:
-    return pa.Column(
+def _porcentaje(nullable: bool = False) -> Columna:
+    return reglas.Column(
         float,
-        pa.Check.in_range(0, 100, error="debe ser un porcentaje entre 0 y 100"),
+        reglas.Check.in_range(0, 100, error="debe ser un porcentaje entre 0 y 100"),
         nullable=nullable,
         coerce=True,
     )
 
 
-def _si_no() -> pa.Column:
+def _si_no() -> Columna:
     # Sin coerce: "abc" convertido a bool daría True sin avisar.
-    return pa.Column(bool, coerce=False)
+    return reglas.Column(bool, coerce=False)
 
 
-def _lat() -> pa.Column:
-    return pa.Column(
-        float, pa.Check.in_range(*LAT_PERU, error="la latitud debe estar dentro del Perú"), coerce=True
+def _lat() -> Columna:
+    return reglas.Column(
+        float, reglas.Check.in_range(*LAT_PERU, error="la latitud debe estar dentro del Perú"), coerce=True
     )
 
 
-def _lon() -> pa.Column:
-    return pa.Column(
-        float, pa.Check.in_range(*LON_PERU, error="la longitud debe estar dentro del Perú"), coerce=True
+def _lon() -> Columna:
+    return reglas.Column(
+        float, reglas.Check.in_range(*LON_PERU, error="la longitud debe estar dentro del Perú"), coerce=True
     )
 
 
 AMBITOS_DISTRITO = {"Lima Metropolitana", "Callao", "Trujillo"}
 
-ESQUEMA_DISTRITOS = pa.DataFrameSchema(
+ESQUEMA_DISTRITOS = reglas.DataFrameSchema(
     {
         "ubigeo": _ubigeo(),
         "distrito": _texto(),
@@ -152,7 +253,7 @@ ESQUEMA_DISTRITOS = pa.DataFrameSchema(
         "poblacion_2017": _poblacion(),
         "poblacion_2020": _poblacion(),
         "hogares_2017": _poblacion(),
-        "area_km2": pa.Column(float, pa.Check.gt(0, error="el área debe ser mayor que 0"), coerce=True),
+        "area_km2": reglas.Column(float, reglas.Check.gt(0, error="el área debe ser mayor que 0"), coerce=True),
         "lat": _lat(),
         "lon": _lon(),
         "comisarias_2017": _conteo(),
@@ -162,7 +263,7 @@ ESQUEMA_DISTRITOS = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_DENUNCIAS_DISTRITO = pa.DataFrameSchema(
+ESQUEMA_DENUNCIAS_DISTRITO = reglas.DataFrameSchema(
     {
         "ubigeo": _ubigeo(),
         "distrito": _texto(),
@@ -180,7 +281,7 @@ ESQUEMA_DENUNCIAS_DISTRITO = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_VICTIMIZACION = pa.DataFrameSchema(
+ESQUEMA_VICTIMIZACION = reglas.DataFrameSchema(
     {
         "anio": _anio(),
         "ambito": _texto(),
@@ -202,13 +303,13 @@ ESQUEMA_VICTIMIZACION = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_DENUNCIAS_DEPARTAMENTO = pa.DataFrameSchema(
+ESQUEMA_DENUNCIAS_DEPARTAMENTO = reglas.DataFrameSchema(
     {
         "departamento": _opciones({"Lima", "Callao", "La Libertad"}),
         "ambito_cubierto": _texto(),
         "anio": _anio(),
-        "meses_observados": pa.Column(
-            int, pa.Check.in_range(1, 12, error="debe ser un número de meses entre 1 y 12"), coerce=True
+        "meses_observados": reglas.Column(
+            int, reglas.Check.in_range(1, 12, error="debe ser un número de meses entre 1 y 12"), coerce=True
         ),
         "anio_completo": _si_no(),
         "denuncias_total": _conteo(),
@@ -220,12 +321,12 @@ ESQUEMA_DENUNCIAS_DEPARTAMENTO = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_DENUNCIAS_MENSUALES = pa.DataFrameSchema(
+ESQUEMA_DENUNCIAS_MENSUALES = reglas.DataFrameSchema(
     {
         "ambito": _texto(),
         "nivel_territorial": _texto(),
         "anio": _anio(),
-        "mes": pa.Column(int, pa.Check.in_range(1, 12, error="el mes debe ir de 1 a 12"), coerce=True),
+        "mes": reglas.Column(int, reglas.Check.in_range(1, 12, error="el mes debe ir de 1 a 12"), coerce=True),
         "tipo": _texto(),
         "denuncias": _conteo(nullable=True),
         "fuente": _texto(),
@@ -235,7 +336,7 @@ ESQUEMA_DENUNCIAS_MENSUALES = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_OTROS_INDICADORES = pa.DataFrameSchema(
+ESQUEMA_OTROS_INDICADORES = reglas.DataFrameSchema(
     {
         "ambito": _texto(),
         "periodo": _texto(),
@@ -255,7 +356,7 @@ ESQUEMA_OTROS_INDICADORES = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_COMPOSICION = pa.DataFrameSchema(
+ESQUEMA_COMPOSICION = reglas.DataFrameSchema(
     {
         "ambito": _texto(),
         "anio": _anio(nullable=True),
@@ -272,7 +373,7 @@ ESQUEMA_COMPOSICION = pa.DataFrameSchema(
         "nota": _texto(nullable=True),
     },
     checks=[
-        pa.Check(
+        reglas.Check(
             lambda t: (t["medida"] == "conteo") | (t["valor"] <= 100),
             error="un porcentaje (columna valor, medida porcentaje_*) no puede pasar de 100",
         )
@@ -281,18 +382,18 @@ ESQUEMA_COMPOSICION = pa.DataFrameSchema(
     ordered=True,
 )
 
-ESQUEMA_INCIDENTES = pa.DataFrameSchema(
+ESQUEMA_INCIDENTES = reglas.DataFrameSchema(
     {
-        "fecha": pa.Column("datetime64[ns]", coerce=True),
-        "hora": pa.Column(int, pa.Check.in_range(0, 23, error="la hora debe ir de 0 a 23"), coerce=True),
+        "fecha": reglas.Column("datetime64[ns]", coerce=True),
+        "hora": reglas.Column(int, reglas.Check.in_range(0, 23, error="la hora debe ir de 0 a 23"), coerce=True),
         "distrito": _texto(),
         "ubigeo": _ubigeo(unico=False),
         "tipo": _texto(),
         "fuente_registro": _texto(),
         "lat": _lat(),
         "lon": _lon(),
-        "sintetico": pa.Column(
-            bool, pa.Check(lambda s: s.all(), error="todas las filas deben estar marcadas sintetico=True")
+        "sintetico": reglas.Column(
+            bool, reglas.Check(lambda s: s.all(), error="todas las filas deben estar marcadas sintetico=True")
         ),
     },
     strict=False,  # el generador puede agregar columnas; estas son las que el curso usa
@@ -302,9 +403,17 @@ ESQUEMA_INCIDENTES = pa.DataFrameSchema(
 @dataclass(frozen=True)
 class Tabla:
     archivo: str
-    esquema: pa.DataFrameSchema
+    reglas: Esquema
     como_arreglar: str
     descripcion: str
+    _pandera: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def esquema(self):
+        """El esquema de pandera (se arma, e importa pandera, la primera vez que se pide)."""
+        if "esquema" not in self._pandera:
+            self._pandera["esquema"] = esquema_pandera(self.reglas)
+        return self._pandera["esquema"]
 
 
 TABLAS: dict[str, Tabla] = {
@@ -329,8 +438,7 @@ TABLAS: dict[str, Tabla] = {
 
 # Columnas que se leen como texto tal cual (el UBIGEO pierde su 0 inicial si se lee como número).
 _COLUMNAS_TEXTO = {
-    nombre: [c for c, col in tabla.esquema.columns.items() if str(col.dtype).startswith(("str", "string"))]
-    for nombre, tabla in TABLAS.items()
+    nombre: [c for c, col in tabla.reglas.columns.items() if col.tipo is str] for nombre, tabla in TABLAS.items()
 }
 
 
@@ -387,9 +495,11 @@ def _linea(indice) -> str:
 def validar(nombre: str, tabla: pd.DataFrame, ruta: str | None = None) -> pd.DataFrame:
     """Comprueba `tabla` con el esquema de la tabla `nombre`; `ruta` es el archivo que se nombra en el error."""
     ruta = ruta or f"data/{TABLAS[nombre].archivo}"
+    import pandera.errors
+
     try:
         return TABLAS[nombre].esquema.validate(tabla, lazy=True)
-    except pa.errors.SchemaErrors as error:
+    except pandera.errors.SchemaErrors as error:
         lineas: list[str] = []
         columnas_vistas: set[tuple] = set()
         for _, fila in error.failure_cases.iterrows():
@@ -408,17 +518,72 @@ def validar(nombre: str, tabla: pd.DataFrame, ruta: str | None = None) -> pd.Dat
         ) from None
 
 
+# --- sellos: archivos que ya pasaron la comprobación ----------------------------------------------
+
+_TIPOS_PANDAS = {int: "int64", float: "float64"}
+
+
+def carpeta_sellos() -> Path:
+    """Donde quedan los sellos de los archivos comprobados (caché del usuario; se puede borrar)."""
+    return rutas.carpeta_cache("tablas_comprobadas")
+
+
+@functools.lru_cache(maxsize=1)
+def _huella_reglas() -> bytes:
+    """Cambia si cambian las reglas (este archivo) o las versiones de pandas y pandera."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        pandera = version("pandera")
+    except PackageNotFoundError:
+        pandera = "?"
+    return Path(__file__).read_bytes() + f"|pandas {pd.__version__}|pandera {pandera}".encode()
+
+
+def _sello(nombre: str, contenido: bytes) -> Path:
+    h = hashlib.sha256(_huella_reglas())
+    h.update(nombre.encode() + b"|")
+    h.update(contenido)
+    return carpeta_sellos() / h.hexdigest()
+
+
+def _con_tipos(nombre: str, tabla: pd.DataFrame) -> pd.DataFrame:
+    """Los tipos de dato que pandera pone al comprobar (`coerce`), sin pandera."""
+    tipos = {
+        c: _TIPOS_PANDAS.get(col.tipo, col.tipo)
+        for c, col in TABLAS[nombre].reglas.columns.items()
+        if col.coerce and c in tabla.columns
+    }
+    return tabla.astype(tipos) if tipos else tabla
+
+
 @functools.lru_cache(maxsize=32)
 def _leer(nombre: str, ruta: str, _mtime_ns: int, _tamano: int) -> pd.DataFrame:
-    """Lee y valida una vez; la fecha de modificación en la clave hace que un cambio se vuelva a leer."""
+    """Lee y valida una vez; la fecha de modificación en la clave hace que un cambio se vuelva a leer.
+
+    Si el mismo contenido ya pasó la comprobación (un sello en la caché), solo se ponen los tipos."""
     try:
-        tabla = pd.read_csv(ruta, dtype={c: str for c in _COLUMNAS_TEXTO[nombre]}, encoding="utf-8")
+        contenido = Path(ruta).read_bytes()
+        tabla = pd.read_csv(io.BytesIO(contenido), dtype={c: str for c in _COLUMNAS_TEXTO[nombre]},
+                            encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise ErrorLideres(
             f"No se pudo leer el archivo {ruta} como CSV UTF-8: {error}",
             como_arreglar=TABLAS[nombre].como_arreglar,
         ) from None
-    return validar(nombre, tabla, ruta)
+    sello = _sello(nombre, contenido)
+    if sello.is_file():
+        try:
+            return _con_tipos(nombre, tabla)
+        except (TypeError, ValueError):  # no debería pasar; si pasa, se comprueba de nuevo
+            pass
+    comprobada = validar(nombre, tabla, ruta)
+    try:
+        sello.parent.mkdir(parents=True, exist_ok=True)
+        sello.touch()
+    except OSError:  # sin caché escribible (por ejemplo, dentro del aislamiento): se comprueba cada vez
+        pass
+    return comprobada
 
 
 def cargar(nombre: str) -> pd.DataFrame:

@@ -19,6 +19,15 @@ def libro_html():
     return libro.construir(imprimir=lambda *a: None)
 
 
+@pytest.fixture(scope="session")
+def sitio_html():
+    """El libro construido en modo sitio (book/_build/sitio/), como lo usa `make sitio`: sin
+    servidor, los tableros se abren en Binder o en el JupyterHub del curso."""
+    from lideres import libro
+
+    return libro.construir(imprimir=lambda *a: None, modo=libro.SITIO)
+
+
 @pytest.fixture
 def oficiales_solo_trujillo(tmp_path, monkeypatch):
     """Una carpeta data/ temporal (la real no se toca) con límites oficiales importados solo para

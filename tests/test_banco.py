@@ -137,7 +137,7 @@ def test_banco_que_no_existe(tmp_path):
 
 
 def test_la_plantilla_valida():
-    b = banco.cargar(rutas.CURSO / "source" / "_plantilla")
+    b = banco.cargar(rutas.CURSO / "_plantilla")
     assert sorted({p.tipo for p in b.preguntas}) == sorted(banco.carga.TIPOS)
     assert b.avisos == []
 

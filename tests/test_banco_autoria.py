@@ -40,7 +40,7 @@ def test_generar_dice_si_cambio(curso, capsys):
 def test_generar_no_toca_la_plantilla(curso, capsys):
     codigo, salida = _correr(capsys, "generar", "_plantilla", "--curso", str(curso))
     assert codigo == 1 and "es una plantilla" in salida and "Traceback" not in salida
-    assert not list((curso / "source" / "_plantilla").glob("*.ipynb"))
+    assert not list((rutas.CURSO / "_plantilla").glob("*.ipynb"))
 
 
 def test_validar_un_banco_mal_escrito(curso, capsys):
@@ -67,7 +67,7 @@ def test_validar_la_plantilla_de_punta_a_punta(curso, capsys):
                   "saca 4 de 4 puntos automáticos", "no deja ver las respuestas", "Todo bien"):
         assert linea in salida, salida
     assert "Problema" not in salida and "Traceback" not in salida
-    assert not list((curso / "source" / "_plantilla").glob("*.ipynb"))  # se generó solo en una carpeta temporal
+    assert not list((rutas.CURSO / "_plantilla").glob("*.ipynb"))  # se generó solo en una carpeta temporal
 
 
 def test_validar_avisa_si_el_cuaderno_se_edito_a_mano(curso, capsys):
@@ -82,5 +82,5 @@ def test_validar_avisa_si_el_cuaderno_se_edito_a_mano(curso, capsys):
 def test_el_readme_explica_como_escribir_un_ejercicio():
     readme = (rutas.RAIZ / "README.md").read_text(encoding="utf-8")
     seccion = readme.split("## Escribir un ejercicio nuevo")[1].split("\n## ")[0]
-    for orden in ("exercises/source/_plantilla", "lideres curso generar", "lideres curso validar", "preguntas.toml"):
+    for orden in ("exercises/_plantilla", "lideres curso generar", "lideres curso validar", "preguntas.toml"):
         assert orden in seccion

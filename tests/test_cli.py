@@ -81,7 +81,7 @@ def test_archivo_que_falta_en_espanol_sin_traceback(monkeypatch, capsys):
     from lideres.comandos import libro
 
     def abrir(args):
-        open("/no/existe/registro.csv")
+        open("/no/existe/registro.csv", encoding="utf-8")
 
     monkeypatch.setattr(libro, "ejecutar", abrir)
     assert cli.main(["libro"]) == 1

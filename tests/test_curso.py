@@ -145,7 +145,7 @@ def test_recoger_copia_y_conserva_cada_recojo(tmp_path):
     assert _huellas(origen) == antes  # el original no se toca ni se mueve
     enviado = curso / "submitted" / "maria-nahui-quispe" / EJERCICIO
     assert (enviado / f"{EJERCICIO}.ipynb").read_bytes() == primero.read_bytes()
-    assert (enviado / "timestamp.txt").read_text().startswith("2025-05-01 10:00:00")
+    assert (enviado / "timestamp.txt").read_text(encoding="utf-8").startswith("2025-05-01 10:00:00")
 
     # segundo recojo, ahora un zip con una versión nueva y el nombre cambiado
     nuevo = dict(CUADERNO_MINIMO, metadata={"version": 2})
@@ -155,7 +155,7 @@ def test_recoger_copia_y_conserva_cada_recojo(tmp_path):
     zip_antes = zip_ruta.read_bytes()
     resumen = recoger.recoger(curso, EJERCICIO, zip_ruta, ahora=dt.datetime(2025, 5, 2, 10, tzinfo=dt.UTC))
     assert zip_ruta.read_bytes() == zip_antes
-    assert json.loads((enviado / f"{EJERCICIO}.ipynb").read_text())["metadata"] == {"version": 2}
+    assert json.loads((enviado / f"{EJERCICIO}.ipynb").read_text(encoding="utf-8"))["metadata"] == {"version": 2}
     recojos = sorted((curso / "recibidos" / EJERCICIO).iterdir())
     assert len(recojos) == 2  # los dos recojos se conservan
     assert (recojos[0] / "maria-nahui-quispe" / f"{EJERCICIO}.ipynb").exists()

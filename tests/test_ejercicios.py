@@ -42,7 +42,19 @@ def test_hay_ejercicios_y_la_plantilla_no_es_uno():
     assert "02_conteos_y_tasas" in EJERCICIOS and "_plantilla" not in EJERCICIOS
     with pytest.raises(Exception, match="no existe"):
         recoger.cuadernos_del_ejercicio(rutas.CURSO, "_plantilla")  # no tiene cuaderno: no se asigna
-    assert not list((rutas.CURSO / "source" / "_plantilla").glob("*.ipynb"))
+    assert not list((rutas.CURSO / "_plantilla").glob("*.ipynb"))
+
+
+def test_el_formgrader_no_lista_la_plantilla_como_tarea():
+    """nbgrader toma cada carpeta de source/ como una tarea: la plantilla vive fuera (exercises/_plantilla)."""
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    api = NbGraderAPI(coursedir=CourseDirectory(root=str(rutas.CURSO)))
+    tareas = api.get_source_assignments()
+    assert "02_conteos_y_tasas" in tareas
+    assert not [t for t in tareas if t.startswith(("_", "."))], tareas
+    assert (rutas.CURSO / "_plantilla" / "preguntas.toml").is_file()
 
 
 @pytest.mark.parametrize("ejercicio", EJERCICIOS)

@@ -89,7 +89,7 @@ def test_identificar_rechaza_en_espanol(curso, nombre, codigo, clave, parte):
         entregas.identificar(curso, nombre, _codigo(curso) if codigo is None else codigo, clave)
     assert parte in e.value.mensaje
     assert not (curso / "celular" / "claves.json").exists() or \
-        json.loads((curso / "celular" / "claves.json").read_text()) == {}
+        json.loads((curso / "celular" / "claves.json").read_text(encoding="utf-8")) == {}
 
 
 def test_otra_persona_con_el_mismo_nombre_no_pisa_nada(curso):
@@ -213,7 +213,7 @@ def test_entrega_es_una_entrega_de_nbgrader(curso_asignado):
     assert primera == segunda
     enviada = curso / "submitted" / "ana-nunez" / EJERCICIO
     assert (enviada / f"{EJERCICIO}.ipynb").is_file()
-    assert (enviada / "timestamp.txt").read_text() == "2026-03-05 15:00:00.000000 UTC"
+    assert (enviada / "timestamp.txt").read_text(encoding="utf-8") == "2026-03-05 15:00:00.000000 UTC"
     nbformat.validate(nbformat.read(enviada / f"{EJERCICIO}.ipynb", as_version=4))
     # Las dos entregas quedan en recibidos/; en submitted/, la última.
     copias = sorted((curso / "recibidos" / EJERCICIO).glob("*/ana-nunez/*.ipynb"))

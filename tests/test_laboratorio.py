@@ -26,9 +26,9 @@ def test_participantes_y_facilitador_se_alternan(capsys):
 def test_idioma_espanol_sin_borrar_otros_ajustes(tmp_path):
     ruta = laboratorio.archivo_idioma(tmp_path)
     ruta.parent.mkdir(parents=True)
-    ruta.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    ruta.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}), encoding="utf-8")
     laboratorio.poner_idioma(tmp_path)
-    ajustes = json.loads(ruta.read_text())
+    ajustes = json.loads(ruta.read_text(encoding="utf-8"))
     assert ajustes[laboratorio.TRADUCCION]["locale"] == "es_ES"
     assert ajustes["@jupyterlab/apputils-extension:themes"]["theme"] == "JupyterLab Dark"
 

@@ -27,7 +27,8 @@ def test_config_en_espanol_y_sin_extensiones_de_red():
     assert sphinx["nb_ipywidgets_js"] == {}
     assert "dollarmath" not in cfg["parse"]["myst_enable_extensions"]
     assert cfg["execute"]["execute_notebooks"] == "cache"  # caché de myst-nb (jupyter-cache)
-    assert not cfg["launch_buttons"].get("binderhub_url")
+    # Binder y el hub: enlaces propios de lideres.lanzar, no los botones del tema (ver test_lanzar).
+    assert sphinx["html_theme_options"]["launch_buttons"] == {}
     assert not cfg["html"]["use_repository_button"]
 
 
@@ -110,7 +111,7 @@ def test_preparar_oculta_el_codigo_y_no_reescribe_lo_que_no_cambio(tmp_path):
         codigo = [c for c in celdas if c["cell_type"] == "code"]
         assert codigo and all("remove-input" in c["metadata"]["tags"] for c in codigo)
     for m in listos():  # el original sigue sin etiquetas
-        assert "tags" not in json.loads((cuadernos / m.cuaderno).read_text())["cells"][1]["metadata"]
+        assert "tags" not in json.loads((cuadernos / m.cuaderno).read_text(encoding="utf-8"))["cells"][1]["metadata"]
     fechas = {p: p.stat().st_mtime_ns for p in (book / libro.CARPETA_MODULOS).iterdir()}
     antes = libro.huellas(book)
     libro.preparar(book, cuadernos)
@@ -236,13 +237,15 @@ def test_capitulo_ejecutado_con_figuras_y_enlace_al_tablero(html):
         assert pagina.is_file()
         texto = _texto(pagina)
         assert "Traceback" not in texto
+        # «Abrir en JupyterHub / Binder» también en el libro del taller (dice que necesita internet).
+        assert 'class="lideres-en-linea"' in texto and "necesitan internet" in texto
         if not (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
             continue  # el 00 (cómo usar el curso) no tiene tablero ni figuras de datos
         imagenes = re.findall(r'<img[^>]+src="([^"]+\.png)"', texto)
         assert imagenes, "el capítulo debe tener figuras fijas (PNG)"
         for src in imagenes:
             assert (pagina.parent / src).resolve().is_file(), src
-        assert f'href="{libro.url_tablero(m)}"' in texto
+        assert f'href="{libro.url_tablero(m)}"' in texto  # en el taller, el tablero en /voila/...
         assert "Traceback" not in texto
 
 

@@ -170,7 +170,8 @@ def test_los_mapas_usan_los_reales_por_defecto():
 def test_regenerar_desde_la_referencia_da_lo_mismo(tmp_path, reales):
     """Lo que está en data/ es la salida del importador (simplificada), no una copia."""
     if not (LIMITES_REF / limites.CAPAS_REFERENCIA[0].archivo).exists():
-        if os.environ.get("CI") == "true":
+        # En el CI de esta máquina (.ci/run) la carpeta compartida está; en GitHub Actions, no.
+        if os.environ.get("CI") == "true" and not os.environ.get("GITHUB_ACTIONS"):
             pytest.fail(f"falta {LIMITES_REF}: en CI los límites deben poder regenerarse")
         pytest.skip(f"no está {LIMITES_REF} (archivos de terceros)")
     limites.importar_referencia(destino=tmp_path)

@@ -22,10 +22,12 @@ def _especificacion(requisito: str) -> str:
 
 
 def test_environment_yml_lista_lo_mismo_que_pyproject():
+    """Todas las dependencias del taller, con los mismos rangos; de las pruebas, solo las que se
+    quieran (con el mismo rango). Python con los mismos límites que requires-python."""
     proyecto = tomllib.loads((RAIZ / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     esperado = {_nombre(r): _especificacion(r) for r in proyecto["dependencies"]}
-    for extra in proyecto["optional-dependencies"].values():
-        esperado |= {_nombre(r): _especificacion(r) for r in extra}
+    de_pruebas = {_nombre(r): _especificacion(r) for extra in proyecto["optional-dependencies"].values()
+                  for r in extra}
 
     conda = {}
     texto = (RAIZ / "environment.yml").read_text(encoding="utf-8")
@@ -33,8 +35,12 @@ def test_environment_yml_lista_lo_mismo_que_pyproject():
         m = re.match(r"^  - ([A-Za-z0-9_.-]+)(.*)$", linea)
         if m and m.group(1) not in {"python", "pip"}:
             conda[m.group(1).lower()] = m.group(2).replace(" ", "")
-    assert conda == esperado
-    assert "name:" in texto and "conda-forge" in texto
+    assert {n: e for n, e in conda.items() if n in esperado} == esperado
+    assert {n: e for n, e in conda.items() if n not in esperado}.items() <= de_pruebas.items()
+    assert "name: escuela-lideres" in texto and "conda-forge" in texto
+    python = re.search(r"^  - python(\S*)", texto, re.MULTILINE).group(1)
+    assert python == proyecto["requires-python"].replace(" ", "")
+    assert re.search(r"^      - -e \.", texto, re.MULTILINE), "falta el paquete (pip: -e .)"
 
 
 def test_cada_rango_fijado_dice_por_que():
@@ -48,7 +54,7 @@ def test_cada_rango_fijado_dice_por_que():
 def test_readme_muestra_las_dos_ordenes():
     readme = (RAIZ / "README.md").read_text(encoding="utf-8")
     assert "make taller" in readme and "make test" in readme
-    assert "make test" in (RAIZ / ".ci" / "run").read_text()
+    assert "make test" in (RAIZ / ".ci" / "run").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -56,7 +62,7 @@ def test_readme_muestra_las_dos_ordenes():
     [".venv/", "book/_build/", "exercises/release/", "submitted/", "autograded/", "feedback/", "gradebook.db"],
 )
 def test_gitignore_cubre_lo_generado(carpeta):
-    lineas = (RAIZ / ".gitignore").read_text().splitlines()
+    lineas = (RAIZ / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert any(linea.strip().rstrip("/") .endswith(carpeta.rstrip("/")) for linea in lineas)
 
 

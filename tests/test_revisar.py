@@ -94,7 +94,7 @@ def test_archivo_malo_en_la_terminal(nombre, palabras, capsys):
 
 
 def test_no_existe(tmp_path, capsys):
-    (tmp_path / "cuaderno.csv").write_text("fecha;tipo;distrito\n05/03/2025;Robo;Comas\n")
+    (tmp_path / "cuaderno.csv").write_text("fecha;tipo;distrito\n05/03/2025;Robo;Comas\n", encoding="utf-8")
     codigo, _, error = correr(["datos", "revisar", tmp_path / "cuadrno.csv"], capsys)
     assert codigo == 1
     assert "No se encuentra el archivo" in error and "¿Quisiste decir «cuaderno.csv»?" in error
@@ -123,7 +123,7 @@ def test_demasiado_grande(tmp_path, capsys):
 def test_demasiadas_filas(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(revisar, "MAX_FILAS", 1_000)
     largo = tmp_path / "largo.csv"
-    largo.write_text("fecha;tipo;distrito\n" + "05/03/2025;Robo;Comas\n" * 1_001)
+    largo.write_text("fecha;tipo;distrito\n" + "05/03/2025;Robo;Comas\n" * 1_001, encoding="utf-8")
     codigo, _, error = correr(["datos", "revisar", largo], capsys)
     assert codigo == 1
     assert "demasiadas filas (1,001; el límite es 1,000)" in error
@@ -423,8 +423,8 @@ def test_exportar_pide_extension_csv(tmp_path, capsys):
 
 
 def test_ejecutable_real(tmp_path):
-    lideres_bin = Path(sys.executable).parent / "lideres"
-    if not lideres_bin.exists():
+    lideres_bin = shutil.which("lideres", path=str(Path(sys.executable).parent))  # lideres.exe en Windows
+    if not lideres_bin:
         pytest.skip("el ejecutable lideres no está instalado en este entorno")
     original = CORPUS / "bueno_latin1_puntoycoma.csv"
     antes = huella(original)
@@ -583,7 +583,7 @@ def test_coordenada_de_excel_se_cita_como_esta(tmp_path):
 
 def test_extension_no_admitida_dice_todas_las_que_sirven(tmp_path, capsys):
     ruta = tmp_path / "registro.dat"
-    ruta.write_text("fecha;tipo;distrito\n")
+    ruta.write_text("fecha;tipo;distrito\n", encoding="utf-8")
     codigo, _, error = correr(["datos", "revisar", ruta], capsys)
     assert codigo == 1
     assert "solo .csv, .tsv, .txt, .xls, .xlsm y .xlsx" in error

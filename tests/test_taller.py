@@ -152,10 +152,12 @@ def test_servidor_real_sirve_inicio_libro_y_tablero(libro_html):
         estado, portada = _get(s.url("/libro/"))
         assert estado == 200 and 'lang="es"' in portada
         for m in listos():
-            estado, _ = _get(s.url(libro.url_capitulo(m)))
+            estado, capitulo = _get(s.url(libro.url_capitulo(m)))
             assert estado == 200
             if not _tiene_tablero(m):
                 continue
+            # El libro del taller enlaza el tablero en /voila/... (y ese enlace responde, abajo).
+            assert f'href="{libro.url_tablero(m)}"' in capitulo
 
             estado, tablero = _get(s.url(libro.url_tablero(m)))
             assert estado == 200

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import http.cookiejar
 import json
+import os
 import re
+import time
 import urllib.error
 import urllib.request
 import uuid
@@ -56,6 +58,32 @@ def test_el_modulo_de_la_sesion_recibe_la_reserva(raiz, modulo):
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 25
     assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
     assert c.GestorKernels.max_kernels == 26 + servidor.MARGEN_KERNELS
+
+
+def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
+    # Con --curso, cada ejercicio que se responde en el celular tiene su página en ejercicios/.
+    ids = ["02_conteos_y_tasas", "03_otro"]
+    c = servidor.configuracion(raiz=raiz, participantes=30, ids_ejercicio=ids)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    # Sin módulo elegido, el grupo se reparte entre las cuatro páginas (dos tableros, dos ejercicios).
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 8
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 8
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 8
+    assert pools["default"]["pool_size"] == 0
+    # Con el módulo de la sesión: su tablero y su ejercicio, uno por participante cada uno.
+    c = servidor.configuracion(raiz=raiz, participantes=30, modulo="03", ids_ejercicio=ids)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 30
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 30
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
+    assert c.GestorKernels.max_kernels == 62 + servidor.MARGEN_KERNELS
+    # --precalentados manda también sobre los ejercicios.
+    c = servidor.configuracion(raiz=raiz, participantes=30, precalentados=2, ids_ejercicio=ids)
+    assert c.VoilaKernelManager.kernel_pools_config["ejercicios/03_otro.ipynb"]["pool_size"] == 2
+    # Sin --curso, ninguna página de ejercicio se precalienta (no se pueden responder).
+    sin_curso = servidor.configuracion(raiz=raiz, participantes=30).VoilaKernelManager.kernel_pools_config
+    assert not any(r.startswith("ejercicios/") for r in sin_curso)
 
 
 def test_modulo_sin_tablero_da_error_en_espanol(raiz, capsys):
@@ -112,6 +140,7 @@ def test_registro_por_servidor(monkeypatch, tmp_path):
     assert servidor.registro_por_defecto(8866) == tmp_path / "lideres" / "taller-8866.log"
     assert servidor.registro_por_defecto(8870) != servidor.registro_por_defecto(8866)
     monkeypatch.delenv("XDG_STATE_HOME")
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)  # Windows lo usa antes que ~/.local/state
     assert servidor.registro_por_defecto(8866) == Path.home() / ".local/state/lideres/taller-8866.log"
 
 
@@ -127,7 +156,9 @@ def test_la_orden_sugerida_funciona_en_esta_terminal(monkeypatch):
     monkeypatch.delenv("MAKELEVEL")
     orden = servidor.orden_taller("--red")
     assert orden.endswith("lideres taller --red") and orden != "lideres taller --red"
-    assert Path(orden.split()[0]).resolve() == (Path(servidor.sys.executable).parent / "lideres").resolve()
+    ejecutable = orden.removesuffix(" taller --red").strip('"')
+    assert Path(ejecutable).resolve().parent == Path(servidor.sys.executable).parent.resolve()
+    assert Path(ejecutable).stem == "lideres"  # lideres.exe en Windows
 
 
 def test_puerto_libre_como_lo_abre_tornado():
@@ -246,3 +277,44 @@ def test_reiniciar_enseguida_en_el_mismo_puerto(cuadernos):
     salida = otra_vez.texto_salida()
     assert "ya está en uso" not in salida
     assert "Registro técnico" in salida
+
+
+@pytest.mark.lento
+def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
+    """Con --curso, la página de un ejercicio sale de la reserva como un tablero; y los kernels
+    son los del taller (`lideres.taller.nucleo`): sin depurador ni historial."""
+    import shutil
+
+    from lideres import rutas
+    from lideres.taller import ejercicios
+
+    ejercicio = "02_conteos_y_tasas"
+    cuadernos = tmp_path / "cuadernos"
+    (cuadernos / "tableros").mkdir(parents=True)
+    (cuadernos / "ejercicios").mkdir()
+    shutil.copy(rutas.CUADERNOS / "ejercicios" / f"{ejercicio}.ipynb", cuadernos / "ejercicios")
+    nucleo = json.loads(json.dumps(CUADERNO))
+    nucleo["cells"][0]["source"] = ('import os, sys\nprint("depurador:", "pydevd" in sys.modules, "| historial:",'
+                                    ' get_ipython().history_manager.enabled, "| arenas:",'
+                                    ' os.environ.get("MALLOC_ARENA_MAX"))')
+    (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
+
+    with ServidorTaller(sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
+                        curso=tmp_path / "curso", espera_s=300) as s:
+        # Como en un taller: la reserva se prepara al encender; la gente llega cuando ya está.
+        listo = f"Kernel pool of ejercicios/{ejercicio}.ipynb is filled"
+        limite = time.monotonic() + 240
+        while listo not in s.texto_registro() and time.monotonic() < limite:
+            time.sleep(0.5)
+        with urllib.request.urlopen(s.url(ejercicios.url_ejercicio(ejercicio)), timeout=240) as r:
+            pagina = r.read().decode("utf-8")
+        with urllib.request.urlopen(s.url("/voila/render/tableros/nucleo.ipynb"), timeout=240) as r:
+            kernel = r.read().decode("utf-8")
+    assert s.codigo_salida == 0, s.texto_salida()
+    assert re.search(rf"Using pre-heated kernel: \S+ for ejercicios/{ejercicio}\.ipynb", s.texto_registro())
+    assert f"Ejercicios listos de antemano: {ejercicio}: 1" in s.texto_salida()
+    for prohibido in ("El tablero tuvo un problema", "Traceback", "There was an error"):
+        assert prohibido not in pagina, prohibido
+    assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
+    assert "depurador: False | historial: False | arenas: 2" in kernel
+    assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza

@@ -129,10 +129,11 @@ def respuestas_a_la_vista(banco: Banco, liberado: Path) -> list[str]:
 def nbgrader(curso: Path, *argumentos: str) -> subprocess.CompletedProcess:
     """`nbgrader ...` con el Python de este entorno (y su bin/ en PATH: nbgrader llama a alembic)."""
     entorno = dict(os.environ)
-    entorno["PATH"] = str(Path(sys.executable).parent) + os.pathsep + entorno.get("PATH", "")
+    entorno["PATH"] = rutas.path_con_el_entorno(entorno.get("PATH"))
     entorno.setdefault("PYTHONIOENCODING", "utf-8")
     return subprocess.run([sys.executable, "-m", "nbgrader", *argumentos], cwd=curso, env=entorno,
-                          capture_output=True, text=True, errors="replace", check=False, timeout=600)
+                          capture_output=True, text=True, encoding="utf-8", errors="replace", check=False,
+                          timeout=600)
 
 
 def validar(ejercicio: str, curso=None, avisar: Callable[[str], None] = print, *, rapido: bool = False) -> bool:

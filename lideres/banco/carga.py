@@ -138,12 +138,19 @@ def distritos_del_curso() -> list[str]:
 
 
 def ruta_del_banco(carpeta_o_id, curso=None) -> Path:
-    """'02_conteos_y_tasas' -> exercises/source/02_conteos_y_tasas/preguntas.toml (o la ruta dada)."""
+    """'02_conteos_y_tasas' -> exercises/source/02_conteos_y_tasas/preguntas.toml (o la ruta dada).
+
+    Una plantilla ('_plantilla') está en la raíz del curso, fuera de source/: nbgrader toma cada
+    carpeta de source/ como una tarea (el formgrader la listaría). Si el curso no la tiene, se usa
+    la del proyecto."""
     ruta = Path(carpeta_o_id)
     if ruta.suffix == ".toml":
         return ruta
     if ruta.is_dir() and (ruta / ARCHIVO).exists():
         return ruta / ARCHIVO
+    if str(carpeta_o_id).startswith("_"):
+        propia = Path(curso or rutas.CURSO) / str(carpeta_o_id) / ARCHIVO
+        return propia if propia.exists() else rutas.CURSO / str(carpeta_o_id) / ARCHIVO
     return Path(curso or rutas.CURSO) / "source" / str(carpeta_o_id) / ARCHIVO
 
 
@@ -154,7 +161,7 @@ def cargar(carpeta_o_id, curso=None) -> Banco:
         texto = ruta.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ErrorLideres(f"No existe el banco de preguntas {ruta}.",
-                           como_arreglar="Revisa el nombre del ejercicio; copia exercises/source/_plantilla/ "
+                           como_arreglar="Revisa el nombre del ejercicio; copia exercises/_plantilla/ "
                                          "para empezar uno nuevo.") from None
     except (OSError, UnicodeDecodeError) as error:
         raise ErrorLideres(f"No se pudo leer {ruta}: {error}",

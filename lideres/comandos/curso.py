@@ -10,7 +10,7 @@ from pathlib import Path
 
 SUBORDENES = {
     "asignar": "Generar la versión para participantes (sin soluciones) de un ejercicio",
-    "recoger": "Traer las entregas desde una carpeta por participante o un .zip",
+    "recoger": "Traer las entregas desde una carpeta por participante, un .zip o el intercambio de nbgrader",
     "calificar": "Calificar las entregas y escribir la retroalimentación en español",
     "reporte": "Ver el avance del grupo: CSV, página HTML y gráfico",
     "generar": "Crear el cuaderno de un ejercicio a partir de su preguntas.toml",
@@ -34,8 +34,11 @@ def agregar(parser):
 
     p = sub.add_parser("recoger", help=SUBORDENES["recoger"], description=SUBORDENES["recoger"])
     p.add_argument("ejercicio", metavar="EJERCICIO")
-    p.add_argument("origen", metavar="CARPETA_O_ZIP",
+    p.add_argument("origen", metavar="CARPETA_O_ZIP", nargs="?",
                    help="carpeta con una subcarpeta por participante, o un .zip de lo mismo")
+    p.add_argument("--intercambio", action="store_true",
+                   help="recoger del intercambio de nbgrader (JupyterHub: lo que enviaron desde "
+                   "la pestaña de tareas de JupyterLab), en vez de una carpeta o un .zip")
     _curso(p)
 
     p = sub.add_parser("calificar", help=SUBORDENES["calificar"], description=SUBORDENES["calificar"])
@@ -84,8 +87,18 @@ def _asignar(args, curso: Path) -> int:
 def _recoger(args, curso: Path) -> int:
     from lideres.curso import ids, motor, recoger
 
-    origen = Path(args.origen).expanduser()
-    resumen = recoger.recoger(curso, args.ejercicio, origen)
+    if args.intercambio == bool(args.origen):
+        from lideres.errores import ErrorLideres
+
+        raise ErrorLideres("Di de dónde recoger: una carpeta o un .zip, o --intercambio (no las dos cosas).",
+                           como_arreglar=f"Por ejemplo: lideres curso recoger {args.ejercicio} entregas.zip, "
+                           f"o lideres curso recoger {args.ejercicio} --intercambio")
+    if args.intercambio:
+        resumen = recoger.recoger_intercambio(curso, args.ejercicio)
+        origen = "el intercambio de nbgrader"
+    else:
+        origen = Path(args.origen).expanduser()
+        resumen = recoger.recoger(curso, args.ejercicio, origen)
     n = len(resumen.entregas)
     if n:
         print(f"{'Recogida' if n == 1 else 'Recogidas'} {n} {'entrega' if n == 1 else 'entregas'} "
@@ -98,6 +111,10 @@ def _recoger(args, curso: Path) -> int:
             print(f"      Nota: {nota}")
     for aviso in resumen.avisos:
         print(f"  Aviso: {aviso}")
+    if not n and args.intercambio:
+        print("Nadie ha enviado todavía este ejercicio al intercambio (botón «Submit» de la pestaña de "
+              "tareas de JupyterLab). Cuando envíen, vuelve a recoger.")
+        return 0
     if not n:
         if not resumen.avisos:
             print("  No se encontró ningún cuaderno (.ipynb) dentro.")

@@ -1,4 +1,5 @@
-"""`lideres libro`: construir el libro del curso en book/_build/html, sin internet."""
+"""`lideres libro`: construir el libro del curso en book/_build/html, sin internet (con `--modo hub`,
+el del JupyterHub del curso, en book/_build/hub/)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,14 @@ def agregar(parser):
     )
     parser.add_argument("--forzar", action="store_true",
                         help="construir todo de nuevo aunque nada haya cambiado")
+    parser.add_argument("--modo", choices=["taller", "sitio", "hub"], default="taller",
+                        help="«taller» (por defecto): el que sirve `lideres taller` en /libro/; «hub»: el "
+                             "que sirve el JupyterHub del curso en /services/libro/ (los tableros se "
+                             "abren en el servidor de cada persona); «sitio»: el de `make sitio`")
 
 
 def ejecutar(args) -> int:
     from lideres.libro import construir
 
-    construir(forzar=getattr(args, "forzar", False))
+    construir(forzar=getattr(args, "forzar", False), modo=getattr(args, "modo", "taller"))
     return 0

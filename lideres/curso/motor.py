@@ -170,7 +170,8 @@ def asignar(curso: Curso | Path, ejercicio: str, *, forzar: bool = False) -> lis
         lineas = [f"Listo: versión para participantes en {liberado}"]
     for cuaderno in sorted(liberado.glob("*.ipynb")):
         lineas.append(f"  · {cuaderno.name} — compártelo por USB, correo o WhatsApp.")
-    if "root" in curso.seccion("Exchange"):
+    # Exchange.root en el curso o en la configuración de Jupyter (así lo pone un JupyterHub)
+    if "root" in recoger.configuracion_nbgrader(curso).get("Exchange", {}):
         hecho = nbgrader(curso, "release_assignment", ejercicio, "--force")
         if hecho.returncode == 0:
             lineas.append("También quedó publicado en el intercambio de nbgrader (Exchange.root).")

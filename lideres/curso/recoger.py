@@ -2,13 +2,15 @@
 
 Así llegan los cuadernos al facilitador: por USB, correo o WhatsApp, con nombres cambiados
 ("Copia de ... (1).ipynb"), zips hechos en Mac (__MACOSX) o con una carpeta de más arriba.
-Aquí solo se leen y copian archivos; nada de nbgrader.
+Aquí solo se leen y copian archivos; nbgrader solo para traerlos de su intercambio (`--intercambio`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import logging
 import shutil
 import stat
 import tempfile
@@ -339,3 +341,105 @@ def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora:
 def notas_del_ultimo_recojo(lista: dict, codigo: str, ejercicio: str) -> list[str]:
     recojos = ((lista.get(codigo) or {}).get("recojos") or {}).get(ejercicio) or []
     return list(recojos[-1].get("notas") or []) if recojos else []
+
+
+# ---------------------------------------------------------------- desde el intercambio de nbgrader
+
+def configuracion_nbgrader(curso: Path):
+    """La configuración de nbgrader como la ve `nbgrader` corriendo en la carpeta del curso: la de
+    Jupyter (p. ej. /etc/jupyter o JUPYTER_CONFIG_PATH, donde un hub pone Exchange.root) y encima la
+    del curso."""
+    from jupyter_core.paths import jupyter_config_path
+    from traitlets.config import Config
+    from traitlets.config.loader import ConfigFileNotFound, PyFileConfigLoader
+
+    config = Config()
+    for carpeta in [*reversed(jupyter_config_path()), str(curso)]:  # de menor a mayor prioridad
+        try:
+            config.merge(PyFileConfigLoader("nbgrader_config.py", path=carpeta).load_config())
+        except ConfigFileNotFound:
+            continue
+        except Exception as e:  # archivo con errores: traitlets da varios tipos
+            raise ErrorLideres(f"No se pudo leer {Path(carpeta) / 'nbgrader_config.py'} ({e}).",
+                               como_arreglar="Corrige ese archivo de configuración y vuelve a recoger.") from None
+    return config
+
+
+def recoger_intercambio(curso: Path, ejercicio: str, *, ahora: dt.datetime | None = None) -> Resumen:
+    """Recoge del intercambio de nbgrader (Exchange.root, lo que usan JupyterHub y la pestaña
+    «Assignments» de JupyterLab) la última entrega de cada participante, y sigue como `recoger`.
+
+    nbgrader (`ExchangeCollect`) copia las entregas a un curso temporal; de ahí se arma una carpeta
+    por participante, que `recoger` trata como cualquier otra: mismos nombres, copia en recibidos/,
+    y la última entrega en submitted/."""
+    from nbgrader.auth import Authenticator
+    from nbgrader.coursedir import CourseDirectory
+    from nbgrader.exchange import ExchangeError, ExchangeFactory
+
+    curso = Path(curso)
+    cuadernos_del_ejercicio(curso, ejercicio)
+    config = configuracion_nbgrader(curso)
+    raiz: Path | None = None
+    with tempfile.TemporaryDirectory(prefix="lideres-intercambio-") as temporal:
+        temporal = Path(temporal)
+        config.CourseDirectory.root = str(temporal / "curso")
+        config.CourseDirectory.assignment_id = ejercicio
+        config.CourseDirectory.student_id = "*"  # todas, aunque la configuración del hub diga una persona
+        config.CourseDirectory.db_url = f"sqlite:///{temporal / 'curso' / 'gradebook.db'}"
+        (temporal / "curso").mkdir()
+        # nbgrader solo lee del libro de notas la fecha límite: una copia (el real no se toca).
+        shutil.copy2(Curso.de(curso).exigir_libro(ejercicio), temporal / "curso" / "gradebook.db")
+        registro = io.StringIO()
+        log = logging.Logger("lideres.recoger.intercambio")  # suelto: no cambia el registro del proceso
+        log.addHandler(logging.StreamHandler(registro))
+        log.setLevel(logging.INFO)
+        try:
+            carpetas = CourseDirectory(config=config, log=log)
+            if not carpetas.course_id:
+                raise ErrorLideres("El curso no tiene id (CourseDirectory.course_id en nbgrader_config.py).",
+                                   como_arreglar="Es el mismo id que usa el intercambio, p. ej. escuela_lideres.")
+            fabrica = ExchangeFactory(config=config)
+            recojo = fabrica.Collect(coursedir=carpetas, authenticator=Authenticator(config=config, log=log),
+                                     config=config, log=log)
+            raiz = Path(recojo.root)
+            recojo.start()
+        except ExchangeError:
+            entrada = (raiz or Path("?")) / carpetas.course_id / "inbound"
+            raise ErrorLideres(
+                f"No se pudo recoger del intercambio de nbgrader ({entrada}).",
+                como_arreglar="Revisa Exchange.root y CourseDirectory.course_id en nbgrader_config.py "
+                "(deben ser los mismos que usan los participantes) y que el ejercicio esté asignado "
+                f"(lideres curso asignar {ejercicio}). Detalle: {registro.getvalue().strip()[-300:]}") from None
+        finally:
+            _anotar_registro(curso, f"recoger {ejercicio} --intercambio", registro.getvalue())
+        # Una carpeta por participante con sus cuadernos, como la que llega por USB o zip.
+        entregas = temporal / "entregas"
+        entregas.mkdir()
+        recogidas = Path(carpetas.root) / Path(carpetas.submitted_directory)
+        enviadas: dict[str, str] = {}  # nombre -> cuándo envió (timestamp.txt de nbgrader)
+        for carpeta in sorted(recogidas.glob(f"*/{ejercicio}")) if recogidas.is_dir() else []:
+            destino = entregas / carpeta.parent.name
+            destino.mkdir()
+            for cuaderno in carpeta.glob("*.ipynb"):
+                shutil.copy2(cuaderno, destino / cuaderno.name)
+            sello = carpeta / "timestamp.txt"
+            if sello.is_file():
+                enviadas[ids.limpiar_nombre(reparar_nombre(carpeta.parent.name))] = sello.read_text("utf-8").strip()
+        resumen = recoger(curso, ejercicio, entregas, ahora=ahora)
+    # Para nbgrader (entregas tardías) cuenta cuándo la persona envió, no cuándo se recogió.
+    for entrega in resumen.entregas:
+        if entrega.nombre in enviadas:
+            Curso.de(curso).entrega(entrega.codigo, ejercicio).joinpath("timestamp.txt").write_text(
+                enviadas[entrega.nombre], encoding="utf-8")
+    origen = f"intercambio de nbgrader: {Path(raiz or '?') / carpetas.course_id}"
+    registro_recojo = resumen.archivo / "recojo.json"
+    datos = json.loads(registro_recojo.read_text(encoding="utf-8"))
+    datos["origen"] = origen
+    registro_recojo.write_text(json.dumps(datos, ensure_ascii=False, indent=2), encoding="utf-8")
+    return resumen
+
+
+def _anotar_registro(curso: Path, titulo: str, texto: str) -> None:
+    """Lo que dijo nbgrader (en inglés) queda en nbgrader.log del curso, como en las demás órdenes."""
+    with open(Curso.de(curso).registro, "a", encoding="utf-8", errors="replace") as f:
+        f.write(f"\n===== {dt.datetime.now().isoformat(timespec='seconds')} · {titulo} =====\n{texto}")

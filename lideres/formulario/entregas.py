@@ -110,7 +110,12 @@ def candado(curso: Path):
             import msvcrt
 
             f.seek(0)
-            msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
+            while True:  # LK_LOCK se rinde tras ~10 s de espera; como flock, se sigue esperando
+                try:
+                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
+                    break
+                except OSError:
+                    f.seek(0)
             try:
                 yield
             finally:

@@ -4,7 +4,8 @@
         s.url("/")   # 'http://127.0.0.1:PUERTO/'
 
 Se inicia con la misma orden que usa una persona (`lideres taller`), se espera a que la página de
-inicio responda y se detiene con SIGINT, como un Ctrl-C; `codigo_salida` queda para revisarlo.
+inicio responda y se detiene con SIGINT, como un Ctrl-C (en Windows, Ctrl-Break); `codigo_salida`
+queda para revisarlo.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ from lideres.errores import ErrorLideres
 
 # Los polígonos de distrito del tablero, tal como Leaflet los dibuja en la página.
 SELECTOR_DISTRITOS = ".leaflet-overlay-pane path.lideres-distrito"
+
+
+# Windows no puede mandar SIGINT a otro proceso: le manda Ctrl-Break a su grupo (el servidor lo
+# atiende igual que un Ctrl-C; ver servidor.SENALES_DE_PARADA).
+SENAL_DETENER = signal.CTRL_BREAK_EVENT if sys.platform == "win32" else signal.SIGINT
+
+
+def _grupo_propio() -> dict:
+    """El servidor en su propia sesión (POSIX) o grupo de procesos (Windows): un Ctrl-C en la
+    terminal de pytest no le llega dos veces, y en Windows puede recibir su Ctrl-Break."""
+    if sys.platform == "win32":
+        return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
+    return {"start_new_session": True}
 
 
 def puerto_libre_cualquiera() -> int:
@@ -83,8 +97,7 @@ class ServidorTaller:
         # El PATH de los kernels lo arregla `lideres taller` mismo (servidor.iniciar).
         with self.salida.open("w", encoding="utf-8") as f:
             self.proceso = subprocess.Popen(
-                self.orden(), stdout=f, stderr=subprocess.STDOUT,
-                start_new_session=True,  # un Ctrl-C en la terminal de pytest no le llega dos veces
+                self.orden(), stdout=f, stderr=subprocess.STDOUT, **_grupo_propio(),
             )
         limite = time.monotonic() + self.espera_s
         while time.monotonic() < limite:
@@ -104,10 +117,10 @@ class ServidorTaller:
         if self.proceso is None or self.codigo_salida is not None:
             return self.codigo_salida
         if self.proceso.poll() is None:
-            self.proceso.send_signal(signal.SIGINT)
             try:
+                self.proceso.send_signal(SENAL_DETENER)
                 self.proceso.wait(timeout=espera_s)
-            except subprocess.TimeoutExpired:
+            except (subprocess.TimeoutExpired, OSError):  # OSError: Windows sin consola (Ctrl-Break no llega)
                 self.proceso.kill()
                 self.proceso.wait(timeout=10)
         self.codigo_salida = self.proceso.returncode

@@ -7,6 +7,7 @@ salen nuestras líneas en español.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import signal
@@ -28,10 +29,13 @@ CARPETA_TABLEROS = "tableros"
 PLANTILLA = "lideres"
 
 # ---- Tamaño del grupo (--participantes): reserva precalentada, tope de kernels y apagado.
-# Un kernel del tablero 02 ocupa ~140 MB: cada persona con un tablero abierto tiene el suyo.
+# Un kernel del tablero 02 ocupa ~120 MB (los de gráficos, ~145 MB; una página de ejercicio,
+# ~50 MB): cada persona con un tablero abierto tiene el suyo (benchmarks/README.md, «Carga»).
 PARTICIPANTES_POR_DEFECTO = 20
-# Kernels vivos como máximo = participantes + este margen (para reponer la reserva).
-MARGEN_KERNELS = 2
+# Kernels vivos como máximo = participantes + este margen (para reponer la reserva). Con la sala
+# llena, queda uno listo para quien recarga; el siguiente arranca al llegar (unos segundos). Cada
+# kernel de más son ~120 MB justo cuando la laptop está más llena (con 2: 4.0-4.1 GB para 30).
+MARGEN_KERNELS = 1
 # Kernels arrancando a la vez: en 2 núcleos, más a la vez no es más rápido.
 ARRANQUES_SIMULTANEOS = 2
 # Kernels sin conexión se apagan (un celular bloqueado pierde la conexión y cuenta como inactivo;
@@ -61,6 +65,10 @@ MENSAJE_ERROR_CELDA = (
     "El tablero tuvo un problema al prepararse. Avisa a quien facilita el taller: el detalle "
     "técnico quedó en el registro del servidor."
 )
+# Señales que detienen el servidor como un Ctrl-C. SIGBREAK existe solo en Windows (Ctrl-Break, y la
+# que `ServidorTaller.detener` manda allí: Windows no puede mandar SIGINT a otro proceso); SIGTERM y
+# SIGHUP (cerrar la terminal) solo donde existen.
+SENALES_DE_PARADA = ("SIGINT", "SIGTERM", "SIGBREAK", "SIGHUP")
 DIR_PLANTILLAS = Path(__file__).resolve().parent / "jupyter"
 DIR_PAGINAS = Path(__file__).resolve().parent / "paginas"
 
@@ -68,32 +76,51 @@ DIR_PAGINAS = Path(__file__).resolve().parent / "paginas"
 # ---------------------------------------------------------------- red
 
 
+def _ip_util(ip: str) -> bool:
+    """¿Sirve para que un celular del mismo wifi llegue? Ni loopback, ni 0.0.0.0, ni link-local
+    (169.254.x.x: la que Windows y macOS se asignan solos cuando no hay DHCP)."""
+    try:
+        d = ipaddress.IPv4Address(ip)
+    except ValueError:
+        return False
+    return not (d.is_loopback or d.is_unspecified or d.is_link_local or d.is_multicast)
+
+
 def direccion_lan() -> str | None:
-    """La IP de esta máquina en la red local, sin mandar ningún paquete.
+    """La IP de esta máquina en la red local, sin mandar ningún paquete (Linux, Windows y macOS).
 
     `connect` de un socket UDP solo elige la interfaz de salida (no envía nada); se usa una dirección
-    privada, así que tampoco se consulta nada fuera de la red local. Si no hay red, se prueba
-    `hostname -I`; si tampoco, None.
+    privada, así que tampoco se consulta nada fuera de la red local. Si no hay red, se prueba con las
+    direcciones del nombre de esta máquina (`hostname -I` en Linux; en Windows y macOS, lo que el
+    sistema sabe de su propio nombre); si tampoco, None.
     """
-    for destino in ("10.255.255.255", "192.168.255.255", "172.31.255.255"):
+    for destino in ("10.255.255.254", "192.168.255.254", "172.31.255.254"):
         s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         try:
             s.connect((destino, 9))
             ip = s.getsockname()[0]
-            if ip and not ip.startswith("127.") and ip != "0.0.0.0":
+            if _ip_util(ip):
                 return ip
         except OSError:
             pass
         finally:
             s.close()
+    candidatas: list[str] = []
+    if sys.platform.startswith("linux"):
+        try:
+            salida = subprocess.run(["hostname", "-I"], capture_output=True, text=True,
+                                    encoding="utf-8", errors="replace", timeout=3).stdout
+            candidatas += salida.split()
+        except (OSError, subprocess.SubprocessError):
+            pass
     try:
-        salida = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=3).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    for ip in salida.split():
-        if "." in ip and not ip.startswith("127."):
-            return ip
-    return None
+        candidatas += [i[4][0] for i in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)]
+    except OSError:
+        pass
+    utiles = [ip for ip in candidatas if _ip_util(ip)]
+    # Primero las privadas (10.x, 172.16–31.x, 192.168.x): las de un wifi de verdad.
+    privadas = [ip for ip in utiles if ipaddress.IPv4Address(ip).is_private]
+    return (privadas or utiles or [None])[0]
 
 
 def puerto_libre(ip: str, puerto: int) -> bool:
@@ -126,37 +153,56 @@ def tableros(raiz: Path) -> list[str]:
     )
 
 
-def pools_de_kernels(raiz: Path, precalentados: int) -> dict:
-    """`kernel_pools_config` de Voilà: `precalentados` kernels listos por cada tablero, 0 para el resto
-    (las lecciones en notebooks/ también se pueden abrir con Voilà, pero no se precalientan)."""
+def paginas_de_ejercicio(ids_ejercicio) -> list[str]:
+    """Las páginas de los ejercicios por celular (`ejercicios/<id>.ipynb`), como rutas de la URL."""
+    return sorted(f"{ejercicios.CARPETA_EJERCICIOS}/{id_}.ipynb" for id_ in ids_ejercicio or ())
+
+
+def paginas_con_reserva(raiz: Path, ids_ejercicio=()) -> list[str]:
+    """Las páginas que se precalientan: los tableros y, con --curso, las páginas de los ejercicios
+    que se responden en el celular (las lecciones en notebooks/ también se pueden abrir con Voilà,
+    pero no se precalientan)."""
+    return tableros(raiz) + paginas_de_ejercicio(ids_ejercicio)
+
+
+def pools_de_kernels(raiz: Path, precalentados: int, ids_ejercicio=()) -> dict:
+    """`kernel_pools_config` de Voilà: `precalentados` kernels listos por cada página con reserva
+    (tableros y ejercicios), 0 para el resto."""
     pools = {"default": {"pool_size": 0}}
-    for ruta in tableros(raiz):
+    for ruta in paginas_con_reserva(raiz, ids_ejercicio):
         pools[ruta] = {"pool_size": max(int(precalentados), 0)}
     return pools
 
 
+def _clave_modulo(modulo: str) -> str:
+    clave = str(modulo).strip().removesuffix(".ipynb")
+    return clave.zfill(2) + "_" if clave.isdigit() else clave
+
+
 def tableros_del_modulo(raiz: Path, modulo: str) -> list[str]:
     """Tableros cuyo archivo empieza con el número o nombre del módulo («04», «04_mapas»)."""
-    clave = str(modulo).strip().removesuffix(".ipynb")
-    if clave.isdigit():
-        clave = clave.zfill(2) + "_"
+    clave = _clave_modulo(modulo)
     return [r for r in tableros(raiz) if Path(r).name.startswith(clave)]
 
 
-def reserva_por_tablero(raiz: Path, participantes: int, modulo: str | None = None) -> dict[str, int]:
-    """Cuántos kernels precalentar por tablero cuando el grupo manda (sin --precalentados).
+def reserva_por_pagina(
+    raiz: Path, participantes: int, modulo: str | None = None, ids_ejercicio=()
+) -> dict[str, int]:
+    """Cuántos kernels precalentar por página (tablero o ejercicio) cuando el grupo manda
+    (sin --precalentados).
 
-    Con `modulo` (el de la sesión), su tablero tiene uno por participante y los demás uno.
-    Sin él, el grupo se reparte entre los tableros (con uno solo, uno por participante).
+    Con `modulo` (el de la sesión), su tablero y su ejercicio tienen uno por participante cada
+    uno (toda la sala los abre a la vez) y las demás páginas uno. Sin él, el grupo se reparte
+    entre las páginas (con una sola, uno por participante).
     """
-    todos = tableros(raiz)
-    if not todos:
+    todas = paginas_con_reserva(raiz, ids_ejercicio)
+    if not todas:
         return {}
     if modulo:
-        foco = set(tableros_del_modulo(raiz, modulo))
-        return {r: participantes if r in foco else 1 for r in todos}
-    cada = -(-participantes // len(todos))  # hacia arriba
-    return {r: cada for r in todos}
+        clave = _clave_modulo(modulo)
+        return {r: participantes if Path(r).name.startswith(clave) else 1 for r in todas}
+    cada = -(-participantes // len(todas))  # hacia arriba
+    return {r: cada for r in todas}
 
 
 def cull_inactivo_s(participantes: int) -> int:
@@ -173,21 +219,24 @@ def configuracion(
     participantes: int = PARTICIPANTES_POR_DEFECTO,
     precalentados: int | None = None,
     modulo: str | None = None,
+    ids_ejercicio=(),
 ) -> Config:
     """La configuración de Voilà para el taller (traitlets).
 
     `participantes` dimensiona la sala: kernels precalentados (salvo que se indique
     `precalentados` por tablero), tope de kernels vivos y tiempo para apagar los inactivos.
-    `modulo`: el de la sesión; su tablero recibe la reserva completa.
+    `modulo`: el de la sesión; su tablero (y su ejercicio) reciben la reserva completa.
+    `ids_ejercicio`: los ejercicios que se responden en el celular (con --curso); sus páginas
+    se precalientan como los tableros.
     """
     from traitlets.config import Config
 
     participantes = max(int(participantes), 1)
     if precalentados is None:
-        reserva = reserva_por_tablero(raiz, participantes, modulo)
+        reserva = reserva_por_pagina(raiz, participantes, modulo, ids_ejercicio)
         pools = {"default": {"pool_size": 0}, **{r: {"pool_size": n} for r, n in reserva.items()}}
     else:
-        pools = pools_de_kernels(raiz, precalentados)
+        pools = pools_de_kernels(raiz, precalentados, ids_ejercicio)
     total_reserva = sum(p["pool_size"] for p in pools.values())
 
     c = Config()
@@ -210,7 +259,7 @@ def configuracion(
     c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
 
-    # Kernels: reserva precalentada por tablero, arranques en fila y tope (lideres.taller.kernels).
+    # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
     c.VoilaConfiguration.preheat_kernel = total_reserva > 0
     c.VoilaConfiguration.default_pool_size = 0
     c.VoilaConfiguration.multi_kernel_manager_class = "lideres.taller.kernels.GestorKernels"
@@ -368,7 +417,8 @@ def _clase_voila():
             return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + de_voila
 
         def _handle_signal_stop(self, sig, frame):
-            # Ctrl-C o SIGTERM: detener el bucle desde el hilo de la señal, sin traceback.
+            # Ctrl-C, SIGTERM o Ctrl-Break (Windows): detener el bucle desde el hilo de la señal,
+            # sin traceback.
             self.ioloop.asyncio_loop.call_soon_threadsafe(self.ioloop.stop)
 
         def listen(self):
@@ -380,8 +430,14 @@ def _clase_voila():
                     como_arreglar=f"usa otro puerto, por ejemplo `{orden_taller(f'--puerto {self.port + 1}')}`.",
                 ) from None
             self.ioloop = tornado.ioloop.IOLoop.current()
-            signal.signal(signal.SIGINT, self._handle_signal_stop)
-            signal.signal(signal.SIGTERM, self._handle_signal_stop)
+            for nombre in SENALES_DE_PARADA:
+                if hasattr(signal, nombre):
+                    signal.signal(getattr(signal, nombre), self._handle_signal_stop)
+            if sys.platform == "win32":
+                # En Windows, el bucle de eventos espera la red sin que Ctrl-C lo interrumpa: Python
+                # corre el manejador de la señal recién cuando el bucle despierta. Se lo despierta
+                # cada medio segundo (no hace nada más).
+                tornado.ioloop.PeriodicCallback(lambda: None, 500).start()
             if self.al_iniciar:
                 self.al_iniciar()
             try:
@@ -397,8 +453,11 @@ def _clase_voila():
 
 def registro_por_defecto(puerto: int) -> Path:
     """Un registro por servidor: `$XDG_STATE_HOME/lideres/taller-PUERTO.log` (por defecto en
-    ~/.local/state). Dos servidores no pueden usar el mismo puerto a la vez, así que no se pisan."""
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    ~/.local/state; en Windows, en %LOCALAPPDATA%). Dos servidores no pueden usar el mismo puerto a
+    la vez, así que no se pisan."""
+    base = (os.environ.get("XDG_STATE_HOME")
+            or (sys.platform == "win32" and os.environ.get("LOCALAPPDATA"))  # C:\Users\…\AppData\Local
+            or str(Path.home() / ".local" / "state"))
     return Path(base) / "lideres" / f"taller-{int(puerto)}.log"
 
 
@@ -407,17 +466,23 @@ def orden_lideres(argumentos: str) -> str:
     el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta."""
     import shutil
 
-    propio = Path(sys.executable).parent / "lideres"
+    # En Windows es Scripts\lideres.exe: se busca en las carpetas del entorno, con su extensión.
+    propio = Path(rutas.orden_del_entorno("lideres") or rutas.carpetas_del_entorno()[0] / "lideres")
     en_path = shutil.which("lideres")
     # make pone .venv/bin en su propio PATH, no en el de la terminal.
     if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
             and Path(en_path).resolve() == propio.resolve()):
         return f"lideres {argumentos}".strip()
-    ruta = os.path.relpath(propio)
+    try:
+        ruta = os.path.relpath(propio)
+    except ValueError:  # Windows: otra unidad (D:\ frente a C:\)
+        ruta = ".."
     if ruta.startswith(".."):
         ruta = str(propio)
-    elif not ruta.startswith("/"):
-        ruta = f"./{ruta}"
+    elif not os.path.isabs(ruta):
+        ruta = os.path.join(os.curdir, ruta)
+    if " " in ruta:  # C:\Users\María Ñahui\…: entre comillas, para copiarla y pegarla tal cual
+        ruta = f'"{ruta}"'
     return f"{ruta} {argumentos}".strip()
 
 
@@ -447,11 +512,21 @@ def _registrar_en_archivo(archivo: Path, app) -> None:
 
 
 def _stderr_al_archivo(archivo: Path) -> None:
-    """Los kernels heredan el stderr del servidor: se apunta al registro (no a la pantalla)."""
+    """Los kernels heredan el stderr del servidor: se apunta al registro (no a la pantalla).
+
+    `os.dup2` sobre el descriptor 2 existe en Linux, macOS y Windows (allí la biblioteca de C
+    también cambia el stderr que heredan los procesos hijos). Si el sistema no lo permite (una
+    consola sin stderr, por ejemplo), al menos los mensajes de Python van al registro.
+    """
     sys.stderr.flush()
-    fd = os.open(archivo, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    os.dup2(fd, 2)
-    os.close(fd)
+    try:
+        fd = os.open(archivo, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.dup2(fd, 2)
+        finally:
+            os.close(fd)
+    except (OSError, AttributeError):
+        sys.stderr = open(archivo, "a", encoding="utf-8", errors="replace")
 
 
 # ---------------------------------------------------------------- orden
@@ -518,10 +593,10 @@ def iniciar(
     preparar_rutas_jupyter()
     cfg = configuracion(
         raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados,
-        modulo=modulo,
+        modulo=modulo, ids_ejercicio=entregas["ejercicios"] if entregas else (),
     )
     pools = cfg.VoilaKernelManager.kernel_pools_config
-    reserva = {Path(r).stem: p["pool_size"] for r, p in pools.items() if r != "default"}
+    reserva = {r: p["pool_size"] for r, p in pools.items() if r != "default"}
 
     imprimir("Iniciando el servidor del taller…")
     clase = _clase_voila()
@@ -530,7 +605,7 @@ def iniciar(
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
-    os.environ["PATH"] = str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")
+    os.environ["PATH"] = rutas.path_con_el_entorno(os.environ.get("PATH"))
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     app.initialize(argv=[])
     _registrar_en_archivo(registro, app)
@@ -549,11 +624,16 @@ def iniciar(
             imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
         else:
             imprimir(f"  Solo esta computadora puede entrar. Para los celulares: `{orden_taller('--red')}`.")
-        detalle = "; ".join(f"{nombre}: {numero(n)}" for nombre, n in reserva.items()) or "ninguno"
+        detalle = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
+                            if r.startswith(CARPETA_TABLEROS + "/")) or "ninguno"
         imprimir(
             f"  Sala para {numero(participantes)} personas; tableros: {numero(n_tableros)}. "
             f"Tableros listos de antemano (se preparan en segundo plano): {detalle}."
         )
+        de_ejercicio = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
+                                 if r.startswith(ejercicios.CARPETA_EJERCICIOS + "/"))
+        if de_ejercicio:
+            imprimir(f"  Ejercicios listos de antemano: {de_ejercicio}.")
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
         if entregas:
             ejercicios.imprimir_entregas(entregas, imprimir)

@@ -100,7 +100,7 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
     servidor, curso = taller_con_curso
     banco = _banco(curso)
     preguntas = list(banco.preguntas)
-    codigo_grupo = json.loads((curso / "celular" / "grupo.json").read_text())["codigo"]
+    codigo_grupo = json.loads((curso / "celular" / "grupo.json").read_text(encoding="utf-8"))["codigo"]
     # Una respuesta automática mal a propósito: la primera de tipo número (o la primera que haya).
     mala = next((p for p in preguntas if p.tipo == "numero"), next(p for p in preguntas if not p.manual))
 
@@ -159,6 +159,15 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         i_buena = next(i for i, p in enumerate(preguntas) if not p.manual and p is not mala)
         _pregunta(page, i_buena).get_by_role("button", name="Revisar mi respuesta").tap()
         _pregunta(page, i_buena).locator(".lideres-bien").wait_for()
+        # Los botones largos ocupan todo el ancho y su texto no se corta (a 360 px).
+        for nombre in ("Revisar mi respuesta", "Terminé: dejar el celular a otra persona"):
+            boton = page.get_by_role("button", name=nombre).first
+            medidas = boton.evaluate(
+                "b => ({sw: b.scrollWidth, cw: b.clientWidth, sh: b.scrollHeight, ch: b.clientHeight,"
+                " ancho: b.getBoundingClientRect().width,"
+                " caja: b.parentElement.getBoundingClientRect().width})")
+            assert medidas["sw"] <= medidas["cw"] and medidas["sh"] <= medidas["ch"], (nombre, medidas)
+            assert medidas["ancho"] >= medidas["caja"] - 2, (nombre, medidas)  # todo el ancho
 
         page.get_by_role("button", name="Entregar").tap()
         page.wait_for_selector(".lideres-preguntas >> text=Entregado")

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# La Escuela de Líderes en The Littlest JupyterHub (TLJH): un solo servidor para varias aulas.
+#
+# Antes: instalar TLJH (https://tljh.jupyter.org) con la facilitadora como administradora, y copiar
+# este repositorio en /opt/escuela (git clone o un zip). Luego, como root:
+#
+#     bash /opt/escuela/despliegue/tljh/instalar.sh formadora [otra_facilitadora ...]
+#
+# Deja: el curso en el entorno de las personas (/opt/tljh/user), el libro construido, el
+# intercambio de nbgrader en /srv/nbgrader/exchange, el fragmento despliegue/hub/escuela_lideres.py
+# en la configuración del hub, los tableros en la carpeta de cada persona nueva, y los ajustes de
+# config.yaml (junto a este archivo) con tljh-config.
+set -euo pipefail
+
+PROYECTO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ENTORNO=/opt/tljh/user
+CONFIG_HUB=/opt/tljh/config/jupyterhub_config.d
+INTERCAMBIO=/srv/nbgrader/exchange
+
+if [ "$#" -lt 1 ]; then
+  echo "Uso: $0 USUARIO_FACILITADORA [OTRA ...]" >&2
+  exit 2
+fi
+
+echo "1. El curso en el entorno de las personas ($ENTORNO)"
+"$ENTORNO/bin/pip" install --quiet -e "$PROYECTO"
+"$ENTORNO/bin/lideres" jupyterlab participantes   # español; formgrader oculto (el hub lo muestra a quien facilita)
+
+echo "2. El libro (se sirve en /services/libro/; sus tableros se abren en el servidor de cada persona)"
+(cd "$PROYECTO" && "$ENTORNO/bin/lideres" libro --modo hub)
+
+echo "3. El intercambio de nbgrader, compartido por todo el curso"
+mkdir -p "$INTERCAMBIO"
+chmod ugo+rwx "$INTERCAMBIO"
+
+echo "4. La configuración del hub"
+mkdir -p "$CONFIG_HUB"
+ln -sfn "$PROYECTO/despliegue/hub/escuela_lideres.py" "$CONFIG_HUB/escuela_lideres.py"
+facilitadores=$(IFS=,; echo "$*")
+cat > "$CONFIG_HUB/facilitadores.py" <<PY
+# Escrito por despliegue/tljh/instalar.sh: quienes facilitan (grupo «facilitadores»).
+c.JupyterHub.load_groups = {"facilitadores": {"users": "$facilitadores".split(",")}}
+PY
+
+echo "5. Los tableros en la carpeta de cada persona nueva"
+ln -sfn "$PROYECTO/notebooks" /etc/skel/notebooks
+
+echo "6. Ajustes de TLJH (los mismos de despliegue/tljh/config.yaml)"
+tljh-config set user_environment.default_app jupyterlab
+tljh-config set limits.memory 1G
+tljh-config set limits.cpu 1
+tljh-config set services.cull.enabled true
+tljh-config set services.cull.timeout 1800
+for persona in "$@"; do
+  tljh-config add-item users.admin "$persona"
+done
+tljh-config reload
+
+echo "Listo. Cada persona entra con su usuario; la primera vez elige su contraseña."
+echo "Quien facilita: lideres curso asignar 02_conteos_y_tasas --curso ~/curso"
+echo "                lideres curso recoger 02_conteos_y_tasas --intercambio --curso ~/curso"

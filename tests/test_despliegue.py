@@ -1,0 +1,165 @@
+"""despliegue/: la configuración de JupyterHub para una organización (TLJH en un servidor, Zero to
+JupyterHub en Kubernetes) se lee, dice lo que tiene que decir y apunta a archivos que existen.
+
+El fragmento despliegue/hub/escuela_lideres.py es el mismo que usa la prueba del hub en
+Chromium (tests/navegador/test_navegador_hub.py): aquí se revisa lo que aquella no recorre."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import yaml
+
+RAIZ = Path(__file__).resolve().parents[1]
+DESPLIEGUE = RAIZ / "despliegue"
+INTERCAMBIO = "/srv/nbgrader/exchange"
+
+
+def _yaml(nombre: str):
+    return yaml.safe_load((DESPLIEGUE / nombre).read_text(encoding="utf-8"))
+
+
+def _config_hub(monkeypatch, **entorno):
+    """Lee el fragmento como lo lee JupyterHub (traitlets), con estas variables de entorno."""
+    from traitlets.config.loader import PyFileConfigLoader
+
+    for variable in ("LIDERES_PROYECTO", "LIDERES_PLANTILLAS", "LIDERES_LIBRO", "LIDERES_FACILITADORES",
+                     "LIDERES_INTERCAMBIO"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, valor in entorno.items():
+        monkeypatch.setenv(variable, valor)
+    return PyFileConfigLoader("escuela_lideres.py", path=str(DESPLIEGUE / "hub")).load_config()
+
+
+def test_fragmento_del_hub_apunta_a_lo_que_existe(monkeypatch, tmp_path):
+    libro = tmp_path / "html"
+    libro.mkdir()
+    c = _config_hub(monkeypatch, LIDERES_LIBRO=str(libro), LIDERES_FACILITADORES="formadora, otra")
+    plantillas = Path(c.JupyterHub.template_paths[0])
+    assert (plantillas / "login.html").is_file()
+    entorno = c.Spawner.environment.get_value({})
+    assert entorno["LIDERES_INTERCAMBIO"] == INTERCAMBIO
+    for carpeta in (entorno["JUPYTER_CONFIG_PATH"], entorno["JUPYTER_PATH"]):
+        assert Path(carpeta).is_dir(), carpeta
+    assert (Path(entorno["JUPYTER_CONFIG_PATH"]) / "nbgrader_config.py").is_file()
+    assert (Path(entorno["JUPYTER_PATH"]) / "voila" / "templates" / "lideres").is_dir()
+    facilitador = c.Spawner.group_overrides["1-facilitadores"]
+    assert facilitador["groups"] == ["facilitadores"]
+    for carpeta in facilitador["spawner_override"]["environment"]["JUPYTER_CONFIG_PATH"].split(os.pathsep):
+        assert Path(carpeta).is_dir(), carpeta
+    assert c.JupyterHub.load_groups == {"facilitadores": {"users": ["formadora", "otra"]}}
+    (servicio,) = c.JupyterHub.services
+    assert servicio["name"] == "libro" and Path(servicio["command"][1]).is_file()
+    assert servicio["command"][2] == str(libro)
+    assert c.Spawner.default_url == "/lab"
+
+
+def test_sin_libro_construido_no_hay_servicio(monkeypatch, tmp_path):
+    c = _config_hub(monkeypatch, LIDERES_LIBRO=str(tmp_path / "no_existe"))
+    assert "services" not in c.JupyterHub
+
+
+def test_login_en_espanol_y_con_los_campos_del_hub():
+    texto = (DESPLIEGUE / "hub" / "plantillas" / "login.html").read_text(encoding="utf-8")
+    assert '{% extends "templates/login.html" %}' in texto  # parte de la página de JupyterHub
+    for campo in ('name="username"', 'name="password"', 'name="_xsrf"', "{{ xsrf }}"):
+        assert campo in texto
+    assert "Usuario" in texto and "Contraseña" in texto and "Sign in" not in texto
+
+
+def test_nbgrader_del_hub_y_del_curso_usan_el_mismo_id(monkeypatch):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    monkeypatch.delenv("LIDERES_INTERCAMBIO", raising=False)
+    monkeypatch.setenv("JUPYTERHUB_USER", "ana")
+    monkeypatch.delenv("LIDERES_ROL", raising=False)
+    hub = PyFileConfigLoader("nbgrader_config.py", path=str(DESPLIEGUE / "jupyter" / "comun")).load_config()
+    curso = PyFileConfigLoader("nbgrader_config.py", path=str(RAIZ / "exercises")).load_config()
+    assert hub.CourseDirectory.course_id == curso.CourseDirectory.course_id
+    assert hub.Exchange.root == INTERCAMBIO
+    assert hub.CourseDirectory.student_id == "ana"  # cada participante envía con su nombre del hub
+    monkeypatch.setenv("LIDERES_ROL", "facilitador")
+    hub = PyFileConfigLoader("nbgrader_config.py", path=str(DESPLIEGUE / "jupyter" / "comun")).load_config()
+    assert "student_id" not in hub.CourseDirectory  # quien facilita ve a todos
+
+
+def test_tljh_config_e_instalador():
+    config = _yaml("tljh/config.yaml")
+    assert config["user_environment"]["default_app"] == "jupyterlab"
+    assert config["limits"]["memory"] and config["services"]["cull"]["enabled"] is True
+    script = (DESPLIEGUE / "tljh" / "instalar.sh").read_text(encoding="utf-8")
+    if shutil.which("bash"):  # TLJH es Linux; en Windows la prueba solo lee el script
+        subprocess.run(["bash", "-n", str(DESPLIEGUE / "tljh" / "instalar.sh")], check=True)
+    for ruta in re.findall(r'\$PROYECTO/([\w./-]+)', script):
+        assert (RAIZ / ruta).exists(), ruta
+    assert f"INTERCAMBIO={INTERCAMBIO}" in script
+    # lo que config.yaml dice, instalar.sh lo pone
+    for clave in ("user_environment.default_app jupyterlab", "limits.memory 1G", "services.cull.timeout 1800"):
+        assert f"tljh-config set {clave}" in script
+
+
+def test_z2jh_values():
+    valores = _yaml("z2jh/values.yaml")
+    cabecera = (DESPLIEGUE / "z2jh" / "values.yaml").read_text(encoding="utf-8")
+    hub, usuario = valores["hub"], valores["singleuser"]
+    # imagen de repo2docker desde environment.yml, con el repositorio donde el hub lo busca
+    assert "jupyter-repo2docker" in cabecera and (RAIZ / "environment.yml").is_file()
+    destino = re.search(r"--target-repo-dir (\S+)", cabecera).group(1)
+    assert hub["extraEnv"]["LIDERES_PROYECTO"] == destino
+    assert "/srv/escuela/notebooks" in " ".join(usuario["lifecycleHooks"]["postStart"]["exec"]["command"])
+    assert destino == "/srv/escuela"
+    assert (DESPLIEGUE / "z2jh" / "imagen.Dockerfile").is_file()
+    # cada archivo montado en el hub se pasa con --set-file desde un archivo que existe
+    for nombre, archivo in hub["extraFiles"].items():
+        origen = re.search(rf"hub\.extraFiles\.{nombre}\.stringData=(\S+)", cabecera).group(1)
+        assert (RAIZ / origen).is_file(), origen
+        assert Path(archivo["mountPath"]).name == Path(origen).name
+    assert hub["extraFiles"]["escuela_lideres"]["mountPath"].startswith(
+        "/usr/local/etc/jupyterhub/jupyterhub_config.d/")
+    assert Path(hub["extraFiles"]["login"]["mountPath"]).parent == Path(hub["extraEnv"]["LIDERES_PLANTILLAS"])
+    # el intercambio de nbgrader en un volumen compartido, donde lo busca nbgrader_config del hub
+    (montaje,) = usuario["storage"]["extraVolumeMounts"]
+    assert montaje["mountPath"] == INTERCAMBIO == hub["extraEnv"]["LIDERES_INTERCAMBIO"]
+    (volumen,) = usuario["storage"]["extraVolumes"]
+    pvc = _yaml("z2jh/intercambio.yaml")
+    assert volumen["persistentVolumeClaim"]["claimName"] == pvc["metadata"]["name"]
+    assert "ReadWriteMany" in pvc["spec"]["accessModes"]
+    # el libro, servido por la misma imagen en /services/libro/
+    despliegue, servicio = yaml.safe_load_all((DESPLIEGUE / "z2jh" / "libro.yaml").read_text(encoding="utf-8"))
+    assert hub["services"]["libro"]["url"] == f"http://{servicio['metadata']['name']}:{servicio['spec']['ports'][0]['port']}"
+    contenedor = despliegue["spec"]["template"]["spec"]["containers"][0]
+    assert contenedor["command"][1] == f"{destino}/despliegue/hub/servicio_libro.py"
+    assert usuario["defaultUrl"] == "/lab"
+    assert "formadora" in hub["config"]["Authenticator"]["admin_users"]
+
+
+def test_el_hub_sirve_el_libro_del_modo_hub(monkeypatch, tmp_path):
+    """El libro del taller enlaza /voila/..., que en el hub es su raíz (no hay nada): el hub sirve y
+    construye el del modo «hub» (tableros en /hub/user-redirect/voila/...)."""
+    from lideres import libro
+
+    carpeta = libro.carpeta_html(modo=libro.HUB).relative_to(RAIZ)
+    assert carpeta.parts[:3] == ("book", "_build", "hub")
+    # el fragmento (TLJH, Kubernetes y la prueba local) sirve, por defecto, esa carpeta del proyecto
+    (tmp_path / carpeta).mkdir(parents=True)
+    c = _config_hub(monkeypatch, LIDERES_PROYECTO=str(tmp_path))
+    assert c.JupyterHub.services[0]["command"][2] == str(tmp_path / carpeta)
+    # lo construyen con `lideres libro --modo hub` y lo sirven desde ahí
+    assert "lideres libro --modo hub" in (DESPLIEGUE / "z2jh" / "imagen.Dockerfile").read_text(encoding="utf-8")
+    assert '"$ENTORNO/bin/lideres" libro --modo hub' in (DESPLIEGUE / "tljh" / "instalar.sh").read_text(encoding="utf-8")
+    despliegue, _ = yaml.safe_load_all((DESPLIEGUE / "z2jh" / "libro.yaml").read_text(encoding="utf-8"))
+    assert despliegue["spec"]["template"]["spec"]["containers"][0]["command"][2] == f"/srv/escuela/{carpeta.as_posix()}"
+    for nombre in ("z2jh/imagen.Dockerfile", "z2jh/libro.yaml", "tljh/instalar.sh", "hub/escuela_lideres.py",
+                   "hub/servicio_libro.py"):
+        assert "_build/html" not in (DESPLIEGUE / nombre).read_text(encoding="utf-8").replace(
+            "_build/hub/_build/html", ""), nombre
+
+
+def test_la_prueba_local_usa_el_fragmento():
+    """make prueba-hub arranca el hub con el mismo fragmento que TLJH y Kubernetes."""
+    texto = (DESPLIEGUE / "local" / "jupyterhub_config.py").read_text(encoding="utf-8")
+    assert 'load_subconfig(str(PROYECTO / "despliegue" / "hub" / "escuela_lideres.py"))' in texto
