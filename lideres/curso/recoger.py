@@ -427,10 +427,11 @@ def recoger_intercambio(curso: Path, ejercicio: str, *, ahora: dt.datetime | Non
                 enviadas[ids.limpiar_nombre(reparar_nombre(carpeta.parent.name))] = sello.read_text("utf-8").strip()
         resumen = recoger(curso, ejercicio, entregas, ahora=ahora)
     # Para nbgrader (entregas tardías) cuenta cuándo la persona envió, no cuándo se recogió.
-    for entrega in resumen.entregas:
-        if entrega.nombre in enviadas:
-            Curso.de(curso).entrega(entrega.codigo, ejercicio).joinpath("timestamp.txt").write_text(
-                enviadas[entrega.nombre], encoding="utf-8")
+    with _candado(curso):  # submitted/ se cambia con el candado del formulario del celular
+        for entrega in resumen.entregas:
+            if entrega.nombre in enviadas:
+                Curso.de(curso).entrega(entrega.codigo, ejercicio).joinpath("timestamp.txt").write_text(
+                    enviadas[entrega.nombre], encoding="utf-8")
     origen = f"intercambio de nbgrader: {Path(raiz or '?') / carpetas.course_id}"
     registro_recojo = resumen.archivo / "recojo.json"
     datos = json.loads(registro_recojo.read_text(encoding="utf-8"))
