@@ -91,8 +91,8 @@ def preparar_curso(curso: Path | str | None, *, crear: bool = True) -> tuple[Cur
 def entorno_base() -> dict:
     """Variables de entorno para correr nbgrader con el Python de este entorno virtual."""
     entorno = dict(os.environ)
-    bin_venv = str(Path(sys.executable).parent)  # nbgrader llama a `alembic` por nombre
-    entorno["PATH"] = bin_venv + os.pathsep + entorno.get("PATH", "")
+    # nbgrader llama a `alembic` por nombre: bin/ del venv, o Scripts\ en Windows y con conda.
+    entorno["PATH"] = rutas.path_con_el_entorno(entorno.get("PATH"))
     entorno.setdefault("PYTHONIOENCODING", "utf-8")
     return entorno
 
