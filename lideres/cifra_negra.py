@@ -16,7 +16,7 @@ import math
 import pandas as pd
 
 from lideres import formato
-from lideres.errores import ErrorLideres
+from lideres.errores import ErrorLideres, una_de
 
 AMBITOS: tuple[str, ...] = ("Lima Metropolitana", "Callao", "La Libertad")
 ANIO_DENUNCIAS = 2024  # el último año completo con ENAPRES y SIDPOL a la vez
@@ -47,12 +47,7 @@ INDICADOR_DENUNCIAN = "victimas_que_denunciaron_pct"
 
 
 def revisar_ambito(ambito: str) -> str:
-    if ambito not in AMBITOS:
-        raise ErrorLideres(
-            f"No hay datos de la cifra negra para «{ambito}».",
-            como_arreglar="Usa uno de estos lugares: " + ", ".join(AMBITOS) + ".",
-        )
-    return ambito
+    return una_de(ambito, AMBITOS, no_hay="datos de la cifra negra")
 
 
 @functools.lru_cache(maxsize=1)

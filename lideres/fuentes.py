@@ -15,7 +15,7 @@ import textwrap
 import pandas as pd
 
 from lideres import formato
-from lideres.errores import ErrorLideres
+from lideres.errores import ErrorLideres, una_de
 
 DEPARTAMENTOS: tuple[str, ...] = ("Lima", "Callao", "La Libertad")
 DISTRITOS_SINTETICOS: tuple[str, ...] = ("El Porvenir", "La Esperanza", "Florencia de Mora")
@@ -42,21 +42,13 @@ AVISO_SINTETICO = (
 
 
 def revisar_departamento(departamento: str) -> str:
-    if departamento not in DEPARTAMENTOS:
-        raise ErrorLideres(
-            f"No hay denuncias por tipo para «{departamento}».",
-            como_arreglar="Usa uno de estos departamentos: " + ", ".join(DEPARTAMENTOS) + ".",
-        )
-    return departamento
+    return una_de(departamento, DEPARTAMENTOS, no_hay="denuncias por tipo",
+                  usa="Usa uno de estos departamentos: ")
 
 
 def revisar_distrito(distrito: str) -> str:
-    if distrito not in DISTRITOS_SINTETICOS:
-        raise ErrorLideres(
-            f"No hay registros de práctica de serenazgo y junta vecinal para «{distrito}».",
-            como_arreglar="Usa " + ", ".join(DISTRITOS_SINTETICOS) + ".",
-        )
-    return distrito
+    return una_de(distrito, DISTRITOS_SINTETICOS,
+                  no_hay="registros de práctica de serenazgo y junta vecinal", usa="Usa ")
 
 
 @functools.lru_cache(maxsize=1)

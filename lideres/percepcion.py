@@ -15,7 +15,7 @@ import functools
 import pandas as pd
 
 from lideres import formato
-from lideres.errores import ErrorLideres
+from lideres.errores import ErrorLideres, una_de
 
 AMBITOS: tuple[str, ...] = ("Nacional urbano", "Lima Metropolitana", "Callao", "La Libertad")
 INDICADORES: dict[str, str] = {
@@ -42,12 +42,7 @@ NOTA_LA_LIBERTAD = (
 
 
 def revisar_ambito(ambito: str) -> str:
-    if ambito not in AMBITOS:
-        raise ErrorLideres(
-            f"No hay serie de percepción para «{ambito}».",
-            como_arreglar="Usa uno de estos lugares: " + ", ".join(AMBITOS) + ".",
-        )
-    return ambito
+    return una_de(ambito, AMBITOS, no_hay="serie de percepción")
 
 
 @functools.lru_cache(maxsize=1)

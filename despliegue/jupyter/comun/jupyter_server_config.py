@@ -9,7 +9,7 @@ from lideres.taller import servidor as taller
 
 c = get_config()  # noqa: F821 (Jupyter define get_config al leer este archivo)
 
-# Ningún pedido fuera del servidor: sin los dos en None, la página de Voilà pide MathJax a cdnjs.
+# Ningún pedido fuera del servidor: sin los dos en None, la página de Voilà pide MathJax por internet.
 c.ServerApp.tornado_settings = {"mathjax_url": None, "mathjax_config": None}  # MathJax del paquete
 
 c.VoilaConfiguration.template = taller.PLANTILLA  # está en lideres/taller/jupyter (JUPYTER_PATH, lo pone el hub)
