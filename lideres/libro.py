@@ -180,7 +180,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
         raise ErrorLideres(
             "Faltan los cuadernos de lección de estos módulos listos: "
             + ", ".join(str(cuadernos / m.cuaderno) for m in faltan),
-            como_arreglar="crea el cuaderno o marca el módulo como no listo en lideres/modulos.py.",
+            como_arreglar="crea el cuaderno o marca el módulo como no listo en lideres/modulos/__init__.py.",
         )
     for carpeta in (destino, generado):
         carpeta.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,11 @@
 
 Una sola lista para la página de inicio del taller, el índice del libro y el curso de nbgrader.
 `listo=True` cuando el módulo ya tiene lección, tablero y capítulo.
+
+Cada módulo tiene una casa en el paquete, `lideres/modulos/m<id>/` (por ejemplo
+`lideres/modulos/m03_cifra_negra/`): lo que solo ese módulo calcula y muestra. Las piezas que
+comparten todos (mapa, ranking, «Antes de concluir», registro de cifras) viven fuera, y ningún
+módulo las copia. Agregar un módulo es agregar sus archivos y su línea en esta lista.
 """
 
 from __future__ import annotations
@@ -19,6 +24,11 @@ class Modulo:
     @property
     def cuaderno(self) -> str:
         return f"{self.id}.ipynb"
+
+    @property
+    def paquete(self) -> str:
+        """La casa del módulo en el paquete: `lideres.modulos.m03_cifra_negra`."""
+        return f"lideres.modulos.m{self.id}"
 
 
 MODULOS: tuple[Modulo, ...] = (
