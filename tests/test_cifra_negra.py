@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lideres import cifra_negra as cn
 from lideres.errores import ErrorLideres
+from lideres.modulos.m03_cifra_negra import calculos as cn
 
 
 def test_delitos_posibles_y_rango():
@@ -86,7 +86,7 @@ def test_figuras_con_titulo_unidades_y_fuente():
 
 
 def test_tablero_reacciona_a_los_controles():
-    from lideres.tablero.cifra_negra import TableroCifraNegra, tablero_cifra_negra
+    from lideres.modulos.m03_cifra_negra.tablero import TableroCifraNegra, tablero_cifra_negra
 
     t = TableroCifraNegra()
     assert t.delitos() == pytest.approx(230240)

@@ -8,18 +8,18 @@ puede haber detrás de un número de denuncias.
     ├── HTML figura del explorador, HTML figura de las series
     └── HTML «Antes de concluir»
 
-El cálculo vive en `lideres.cifra_negra`; aquí solo se arma y se redibuja.
+El cálculo vive en `calculos.py` (`lideres.modulos.m03_cifra_negra.calculos`); aquí solo se arma y se redibuja.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as widgets
 
-from lideres import cifra_negra as cn
 from lideres.errores import ErrorLideres
+from lideres.modulos.m03_cifra_negra import calculos as cn
+from lideres.modulos.m03_cifra_negra import vistas
 from lideres.tablero import partes
+from lideres.tablero.aviso import aviso_de_error
 
 OPCIONES_DENUNCIAN = (5, 10, 15, 20, 30, 50)
 MAXIMO_DENUNCIAS = 10_000_000
@@ -35,14 +35,6 @@ ANTES_DE_CONCLUIR = [
     "Para saberlo, mira la encuesta (ENAPRES) del mismo año.",
     "La ENAPRES no tiene serie para Trujillo: La Libertad (todo el departamento) es lo más cercano.",
 ]
-
-
-def _titulo_html() -> str:
-    return (
-        '<h2 class="lideres-titulo" lang="es">¿Cuántos delitos hay detrás de las denuncias?</h2>'
-        '<p lang="es">Elige un lugar o escribe tus denuncias. Luego cambia cuántas víctimas '
-        "denuncian y mira el resultado.</p>"
-    )
 
 
 class TableroCifraNegra(widgets.VBox):
@@ -88,7 +80,7 @@ class TableroCifraNegra(widgets.VBox):
         super().__init__(
             [
                 widgets.HTML(partes.html_estilos()),
-                widgets.HTML(_titulo_html()),
+                widgets.HTML(vistas.html_titulo()),
                 controles,
                 self.resultado,
                 self.explorador,
@@ -124,18 +116,8 @@ class TableroCifraNegra(widgets.VBox):
         denuncias = self.control_denuncias.value
         de_cada_100 = self.control_denuncian.value
         ambito = self.control_ambito.value
-        es_del_lugar = denuncias == cn.denuncias_del_ambito(ambito)
-        lugar = ambito if es_del_lugar else None
-        if es_del_lugar:
-            origen = f"Denuncias de {ambito} en {cn.ANIO_DENUNCIAS}. {cn.FUENTE_SIDPOL}"
-        else:
-            origen = "Número de denuncias escrito por ti."
-        self.resultado.value = (
-            f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
-            f'data-delitos="{cn.delitos_posibles(denuncias, de_cada_100):.0f}">'
-            f"<p><strong>{escape(cn.frase_explorador(denuncias, de_cada_100))}</strong></p>"
-            f'<p class="lideres-fuente">{escape(origen)}</p></div>'
-        )
+        lugar = ambito if denuncias == cn.denuncias_del_ambito(ambito) else None
+        self.resultado.value = vistas.html_resultado(denuncias, de_cada_100, ambito)
         fig = cn.grafico_explorador(denuncias, de_cada_100, lugar)
         self.explorador.value = partes.html_figura(
             fig, cn.texto_alternativo_explorador(denuncias, de_cada_100), "lideres-figura-explorador"
@@ -143,24 +125,18 @@ class TableroCifraNegra(widgets.VBox):
 
     def _dibujar_series(self) -> None:
         ambito = self.control_ambito.value
-        fig = cn.grafico_denuncias_y_victimas(ambito)
-        nota = cn.nota_del_ambito(ambito)
-        self.series.value = (
-            '<p class="lideres-etiqueta" lang="es">¿Se mueven juntas las denuncias y las víctimas?'
-            "</p>" + partes.html_figura(fig, cn.texto_alternativo_series(ambito), "lideres-figura-series")
-            + (f'<p class="lideres-nota" lang="es">{escape(nota)}</p>' if nota else "")
-        )
+        self.series.value = vistas.html_series(ambito)
 
     def delitos(self) -> float:
         return cn.delitos_posibles(self.control_denuncias.value, self.control_denuncian.value)
 
 
-def tablero_cifra_negra(ambito: str = "Callao", de_cada_100: int = 15):
+def tablero(ambito: str = "Callao", de_cada_100: int = 15):
     """El tablero del módulo 03. Si faltan datos, devuelve un aviso en español."""
-    from lideres.tablero.widgets import aviso_de_error
-
     try:
         return TableroCifraNegra(ambito=ambito, de_cada_100=de_cada_100)
     except ErrorLideres as error:
         return aviso_de_error(error)
 
+
+tablero_cifra_negra = tablero  # el nombre de siempre
