@@ -48,9 +48,14 @@ def es_mensual(titulos: list[str]) -> bool:
     return {"anio", "mes", "cantidad"} <= claves and bool({"ubigeohecho", "disthecho"} & claves)
 
 
+TITULOS_POR_CASO = {"fechahorahecho", "distritohecho", "modalidadhecho", "lathecho", "longhecho",
+                    "ubigeohecho", "disthecho"}
+
+
 def es_por_caso(titulos: list[str]) -> bool:
-    """¿Usa la revisión títulos de una exportación por caso de la Policía (…_hecho)?"""
-    return any(clave_titulo(t).endswith("hecho") for t in titulos)
+    """¿Son títulos de una exportación por caso de la Policía (al menos dos como fecha_hora_hecho,
+    distrito_hecho, modalidad_hecho)?"""
+    return len({clave_titulo(t) for t in titulos} & TITULOS_POR_CASO) >= 2
 
 
 def _primera_linea(inicio: bytes) -> tuple[str, str] | None:
@@ -234,8 +239,8 @@ def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str):
               "suman la columna «cantidad» (no cuentan filas)."]
     if fuera:
         avisos.append(
-            f"{cuantos(len(fuera), 'distrito no está', 'distritos no están')} entre los 61 del curso: se "
-            "cuentan con el nombre y el UBIGEO del archivo, pero el curso no tiene su población ni su "
+            f"{cuantos(len(fuera), 'distrito no está', 'distritos no están')} entre los 61 del curso "
+            f"({lista(list(fuera))}): se cuentan con el nombre y el UBIGEO del archivo, pero el curso no tiene su población ni su "
             "mapa (sin tasa ni ubicación).")
     repetidas = resultado.duplicated(["fecha", "ubigeo", "distrito", "tipo"], keep=False)
     if repetidas.any():
