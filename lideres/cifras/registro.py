@@ -386,7 +386,36 @@ def sintetico(clave: str, fuente_slug: str, distrito_slug: str, anio: str) -> Ci
                  "SINTETICO", sintetico=True)
 
 
+# ---------------------------------------------------------------- reglas del curso
+
+def regla(clave: str, nombre_regla: str) -> Cifra:
+    """`regla.<nombre>`: un número que el curso fija como regla, dicho como tal (no es un dato).
+    `regla.diferencia_encuesta`: menos de estos puntos entre dos cifras de encuesta no se lee como
+    cambio ni como orden; `regla.margen_encuesta`: cuánto puede moverse una sola cifra."""
+    from lideres.cifras import alcance
+
+    reglas = {
+        "diferencia_encuesta": (alcance.DIFERENCIA_MINIMA_ENCUESTA, "puntos",
+                                "diferencia mínima entre dos cifras de encuesta para leerla como cambio u orden"),
+        "margen_encuesta": (alcance.MARGEN_ENCUESTA, "puntos",
+                            "cuánto puede estar arriba o abajo una cifra de encuesta de un departamento"),
+        "poblacion_minima": (_tasas().POBLACION_MINIMA, "habitantes", "población bajo la cual una tasa es inestable"),
+        "conteo_minimo": (_tasas().CONTEO_MINIMO, "denuncias", "conteo bajo el cual una tasa es inestable"),
+    }
+    if nombre_regla not in reglas:
+        raise _error(clave, f"«{nombre_regla}» no es una regla del curso.", reglas)
+    v, unidad, universo = reglas[nombre_regla]
+    return Cifra(clave, v, unidad, "regla del curso", "todo el curso", "siempre", universo, "CURSO")
+
+
+def _tasas():
+    from lideres import tasas
+
+    return tasas
+
+
 FAMILIAS: dict[str, Callable[..., Cifra]] = {
+    "regla": regla,
     "enapres": enapres, "brecha": brecha, "enapres_cambio": enapres_cambio, "tasa_denuncia": tasa_denuncia,
     "sidpol": sidpol, "sidpol_pct": sidpol_pct, "sidpol_cambio": sidpol_cambio,
     "distrito": distrito, "distritos": distritos, "composicion": composicion, "otros": otros,
