@@ -18,7 +18,7 @@ Quedan fuera, **por regla** (no por lista), los números que no son cifras:
 - `base`: 10, 100, 1,000, 100 mil…: la base de una tasa o un número redondo;
 - `unidad_del_curso`: una cantidad de cosas del curso o de tiempo (minutos, preguntas, tarjetas,
   personas de un grupo, «12 meses», «15 años»);
-- `ejemplo`: una frase marcada `<!--ejemplo-->` con números redondos inventados (2 cifras
+- `ejemplo`: un párrafo, punto de lista o fila marcado `<!--ejemplo-->` con números redondos inventados (2 cifras
   significativas como mucho).
 """
 
@@ -86,6 +86,26 @@ def _frase(texto: str, inicio: int, fin: int) -> tuple[int, int]:
     return a + 1, min(candidatos) if candidatos else len(texto)
 
 
+_INICIO_DE_BLOQUE = re.compile(r"\s*(?:$|[-*|#>]|\d+[.)]\s)")
+
+
+def _bloque(texto: str, inicio: int) -> str:
+    """El párrafo, punto de lista, fila de tabla o título que contiene la posición `inicio`."""
+    lineas = texto.split("\n")
+    pos, i = 0, 0
+    for i, linea in enumerate(lineas):
+        if pos + len(linea) >= inicio:
+            break
+        pos += len(linea) + 1
+    a = i
+    while a > 0 and not _INICIO_DE_BLOQUE.match(lineas[a]) and lineas[a - 1].strip():
+        a -= 1
+    b = i + 1
+    while b < len(lineas) and lineas[b].strip() and not _INICIO_DE_BLOQUE.match(lineas[b]):
+        b += 1
+    return "\n".join(lineas[a:b])
+
+
 def _significativas(numero: str) -> int:
     return len(numero.replace(",", "").replace(".", "").strip("0") or "0")
 
@@ -129,7 +149,7 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
         return "unidad_del_curso"
     if entero and valor <= 180 and re.search(r"\bmin(?:utos)?\b", frase):
         return "unidad_del_curso"
-    if EJEMPLO.search(frase) and _significativas(num) <= 2:
+    if _significativas(num) <= 2 and EJEMPLO.search(_bloque(texto, m.start())):
         return "ejemplo"
     return None
 

@@ -271,6 +271,12 @@ def distrito(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:
     if campo == "poblacion":
         return Cifra(clave, int(fila["poblacion_2020"]), "personas", "distrito", ambito, "2020 (estimación)",
                      "población estimada por el INEI", "INEI-POBLACION")
+    if campo.startswith("tasa_de_") and campo[8:].isdigit():
+        # cuánto movería la tasa un número dado de denuncias: n ÷ población × 100 000
+        n = int(campo[8:])
+        return Cifra(clave, round(n / int(fila["poblacion_2020"]) * 100_000, 1), "puntos de tasa por 100 mil",
+                     "distrito", ambito, "2020 (población)", f"cuánto mueven la tasa {n} denuncias", "CALCULO",
+                     decimales=1)
     if not anio:
         raise _error(clave, "falta el año.")
     a = _anio(clave, anio[0])
@@ -292,6 +298,41 @@ def distrito(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:
         raise _error(clave, f"«{campo}» no es un campo de distrito.", [*campos, "poblacion"])
     valor, unidad, universo, fuente, dec = campos[campo]
     return Cifra(clave, valor, unidad, "distrito", ambito, str(a), universo, fuente, decimales=dec)
+
+
+def distrito_cambio(clave: str, campo: str, nombre_slug: str, anios: str) -> Cifra:
+    """`distrito_cambio.<campo>.<distrito>.<año1>-<año2>`: año2 menos año1 (denuncias o tasa)."""
+    a1, a2 = anios.split("-")
+    c1, c2 = distrito(clave, campo, nombre_slug, a1), distrito(clave, campo, nombre_slug, a2)
+    return replace(c2, valor=c2.valor - c1.valor, periodo=f"{a1} a {a2}")
+
+
+PROVINCIAS = {"lima": "Lima", "callao": "Callao", "trujillo": "Trujillo"}
+
+
+def provincia(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:
+    """`provincia.poblacion.<lima|callao|trujillo>`: población 2020 (suma de sus distritos);
+    `provincia.denuncias.trujillo.2024` (total publicado) y `provincia.tasa.trujillo.2024`."""
+    if nombre_slug not in PROVINCIAS:
+        raise _error(clave, f"«{nombre_slug}» no es una provincia del curso.", PROVINCIAS)
+    d = _tabla("distritos")
+    nombre = PROVINCIAS[nombre_slug]
+    legible = f"provincia de {nombre}" if nombre != "Callao" else "Callao (provincia constitucional)"
+    poblacion = int(d.loc[d["provincia"] == nombre, "poblacion_2020"].sum())
+    if campo == "poblacion":
+        return Cifra(clave, poblacion, "personas", "provincia", legible, "2020 (estimación)",
+                     "población estimada por el INEI (suma de sus distritos)", "INEI-POBLACION")
+    if nombre != "Trujillo" or not anio:
+        raise _error(clave, "denuncias y tasa por provincia: solo provincia.<campo>.trujillo.<año> "
+                     "(para Lima y Callao usa distritos.* o sidpol.*).")
+    total = otros(clave, "denuncias_por_delitos", "trujillo_provincia", anio[0])
+    if campo == "denuncias":
+        return replace(total, nivel="provincia", ambito=legible, universo="denuncias por delitos")
+    if campo == "tasa":
+        return Cifra(clave, round(total.valor / poblacion * 100_000), "denuncias por 100 mil habitantes",
+                     "provincia", legible, anio[0], "denuncias por delitos ÷ población estimada 2020 × 100 000",
+                     "CALCULO")
+    raise _error(clave, f"«{campo}» no es un campo de provincia.", ["poblacion", "denuncias", "tasa"])
 
 
 def distritos(clave: str, campo: str, ambito_slug: str, *anio: str) -> Cifra:
@@ -418,7 +459,7 @@ FAMILIAS: dict[str, Callable[..., Cifra]] = {
     "regla": regla,
     "enapres": enapres, "brecha": brecha, "enapres_cambio": enapres_cambio, "tasa_denuncia": tasa_denuncia,
     "sidpol": sidpol, "sidpol_pct": sidpol_pct, "sidpol_cambio": sidpol_cambio,
-    "distrito": distrito, "distritos": distritos, "composicion": composicion, "otros": otros,
+    "distrito": distrito, "distrito_cambio": distrito_cambio, "distritos": distritos, "provincia": provincia, "composicion": composicion, "otros": otros,
     "sintetico": sintetico,
 }
 
