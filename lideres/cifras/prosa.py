@@ -92,11 +92,7 @@ _INICIO_DE_BLOQUE = re.compile(r"\s*(?:$|[-*|#>]|\d+[.)]\s)")
 def _bloque(texto: str, inicio: int) -> str:
     """El párrafo, punto de lista, fila de tabla o título que contiene la posición `inicio`."""
     lineas = texto.split("\n")
-    pos, i = 0, 0
-    for i, linea in enumerate(lineas):
-        if pos + len(linea) >= inicio:
-            break
-        pos += len(linea) + 1
+    i = texto.count("\n", 0, inicio)
     a = i
     while a > 0 and not _INICIO_DE_BLOQUE.match(lineas[a]) and lineas[a - 1].strip():
         a -= 1
@@ -128,6 +124,8 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
     inicio_linea = antes.rsplit("\n", 1)[-1]
     if entero and re.fullmatch(r"\s*(?:#+\s*|[-*|]\s*)*", inicio_linea) and re.match(r"[.)·]\s|[.)]$|\s·", despues):
         return "enumeracion"
+    if entero and valor <= 30 and re.match(r"(?:\s*(?:y|,)\s*\d+)*\s*→", despues):
+        return "enumeracion"   # «1 →», «2 y 4 →»: respuestas de una lista numerada
     if entero and valor <= 30 and re.match(r"\)\s", despues) and re.search(r"(?:^|[\s.;(])$", antes):
         return "enumeracion"
     if entero and len(num) >= 2 and num.startswith("0"):

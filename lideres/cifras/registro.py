@@ -455,8 +455,22 @@ def _tasas():
     return tasas
 
 
+def generador(clave: str, parametro: str) -> Cifra:
+    """`generador.filas_por_denuncias`: los parámetros del generador de datos sintéticos, para decir
+    en la prosa qué son las filas sintéticas (lideres/sinteticos.py)."""
+    from lideres import sinteticos
+
+    parametros = {"filas_por_denuncias": (sinteticos.FRACCION.denominator, "denuncias por fila sintética"),
+                  "semilla": (sinteticos.SEMILLA, "semilla")}
+    if parametro not in parametros:
+        raise _error(clave, f"«{parametro}» no es un parámetro del generador.", parametros)
+    v, unidad = parametros[parametro]
+    return Cifra(clave, v, unidad, "regla del curso", "todo el curso", "siempre",
+                 "parámetro del generador de datos sintéticos", "CURSO")
+
+
 FAMILIAS: dict[str, Callable[..., Cifra]] = {
-    "regla": regla,
+    "regla": regla, "generador": generador,
     "enapres": enapres, "brecha": brecha, "enapres_cambio": enapres_cambio, "tasa_denuncia": tasa_denuncia,
     "sidpol": sidpol, "sidpol_pct": sidpol_pct, "sidpol_cambio": sidpol_cambio,
     "distrito": distrito, "distrito_cambio": distrito_cambio, "distritos": distritos, "provincia": provincia, "composicion": composicion, "otros": otros,
