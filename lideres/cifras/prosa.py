@@ -14,7 +14,8 @@ Quedan fuera, **por regla** (no por lista), los números que no son cifras:
 - `anio`: un año (1900-2099 escrito sin separador), o «2016-17»;
 - `enumeracion`: el número de un punto de lista, de un título o de una respuesta («1.», «2)», «# 03 ·»);
 - `rotulo`: el número que nombra algo del curso («módulo 3», «Ley 27933», «parte 2», «del 0 al 10»,
-  «03»: un número con cero adelante es un código, no una cifra);
+  «03»: un número con cero adelante es un código, no una cifra; «150132»: una cifra de 5 dígitos o
+  más se escribe con separador, «30,724», así que sin separador es un código);
 - `base`: 10, 100, 1,000, 100 mil…: la base de una tasa o un número redondo;
 - `unidad_del_curso`: una cantidad de cosas del curso o de tiempo (minutos, preguntas, tarjetas,
   personas de un grupo, «12 meses», «15 años»);
@@ -42,7 +43,7 @@ UNIDADES_DEL_CURSO = (
     "minuto", "min", "hora", "segundo", "día", "semana", "mes", "meses", "año", "páginas", "página",
     "paso", "pregunta", "módulo", "tarjeta", "grupo", "persona", "participante", "tablero", "celular",
     "frejol", "piedrita", "opción", "opciones", "punto de lista", "ronda", "hoja", "columna", "fila",
-    "carácter", "caracteres", "palabra", "línea", "letra",
+    "carácter", "caracteres", "palabra", "línea", "letra", "dígito",
 )
 ROTULOS = ("módulo", "módulos", "ley", "parte", "paso", "pregunta", "ejercicio", "capítulo", "sección",
            "puerto", "versión", "del", "al", "número", "nº", "n.º", "ronda", "grupo", "tarjeta")
@@ -130,11 +131,13 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
         return "enumeracion"
     if entero and len(num) >= 2 and num.startswith("0"):
         return "rotulo"   # «01», «03»: el número de un módulo o un código, nunca una cifra
+    if entero and len(num) >= 5:
+        return "rotulo"   # «150132»: un código (una cifra de 5 dígitos o más se escribe «30,724»)
     palabra_antes = re.search(r"([\wº.]+)\s*$", antes)
     if entero and palabra_antes and palabra_antes.group(1).lower() in ROTULOS and \
             not (palabra_antes.group(1).lower() in ("del", "al") and valor > 12):
         return "rotulo"
-    if entero and re.match(r"\s*=", despues) and valor <= 12:
+    if entero and (re.match(r"\s*=", despues) or re.search(r"=\s*$", antes)) and valor <= 12:
         return "rotulo"
     mult = {"mil": 1_000, "millón": 1_000_000, "millones": 1_000_000}.get((m.group("mult") or "").strip(), 1)
     if _es_potencia_de_diez(valor * mult) and entero:
