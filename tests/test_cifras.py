@@ -141,3 +141,11 @@ def test_filtro_de_jinja():
     entorno = en_jinja(jinja2.Environment(autoescape=True))
     html = entorno.from_string('{{ "sidpol.total.callao.2024" | cifra }} · {{ pie_de_cifras("sidpol.total.callao.2024") }}')
     assert html.render().startswith("34,536 · Callao (provincia constitucional")
+
+
+@pytest.mark.parametrize("texto", [
+    "La resolución debe ser mayor que 0 metros. Usa 8, 9 o 10.",
+    "Decreto Supremo publicado el 30/11/2024, art. 2: datos personales.",
+])
+def test_instrucciones_y_fechas_quedan_fuera(texto):
+    assert problemas(texto) == []

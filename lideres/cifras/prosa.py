@@ -19,6 +19,7 @@ Quedan fuera, **por regla** (no por lista), los números que no son cifras:
 - `base`: 10, 100, 1,000, 100 mil…: la base de una tasa o un número redondo;
 - `unidad_del_curso`: una cantidad de cosas del curso o de tiempo (minutos, preguntas, tarjetas,
   personas de un grupo, «12 meses», «15 años»);
+- `instruccion`: una frase que dice qué escribir o elegir («Usa 8, 9 o 10», «debe ser mayor que 0»);
 - `ejemplo`: un párrafo, punto de lista o fila marcado `<!--ejemplo-->` con números redondos inventados (2 cifras
   significativas como mucho).
 """
@@ -46,7 +47,10 @@ UNIDADES_DEL_CURSO = (
     "carácter", "caracteres", "palabra", "línea", "letra", "dígito",
 )
 ROTULOS = ("módulo", "módulos", "ley", "parte", "paso", "pregunta", "ejercicio", "capítulo", "sección",
-           "puerto", "versión", "del", "al", "número", "nº", "n.º", "ronda", "grupo", "tarjeta")
+           "puerto", "versión", "del", "al", "número", "nº", "n.º", "ronda", "grupo", "tarjeta",
+           "art.", "art", "artículo", "inciso", "numeral", "num.", "literal", "defecto")
+# Una frase que dice qué escribir o elegir: sus números son límites de lo que se acepta, no cifras.
+INSTRUCCION = re.compile(r"\b(?:[Uu]sa|[Pp]rueba con|[Ee]scribe|[Ee]lige|[Dd]ebe ser|[Dd]eben ser|va de|van de)\b")
 # Cantidades de personas de un grupo del taller: hasta este número son cosas del curso.
 MAXIMO_DEL_CURSO = 100
 
@@ -122,6 +126,8 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
         return "anio"
     if re.search(r"\d{4}\s*[-–]\s*$", antes):
         return "anio"
+    if re.match(r"/\d{1,2}/\d{4}", despues) or re.search(r"\d{1,2}/$", antes):
+        return "anio"   # una fecha: 30/11/2024
     inicio_linea = antes.rsplit("\n", 1)[-1]
     if entero and re.fullmatch(r"\s*(?:#+\s*|[-*|]\s*)*", inicio_linea) and re.match(r"[.)·]\s|[.)]$|\s·", despues):
         return "enumeracion"
@@ -131,7 +137,7 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
         return "enumeracion"
     if entero and len(num) >= 2 and num.startswith("0"):
         return "rotulo"   # «01», «03»: el número de un módulo o un código, nunca una cifra
-    if entero and len(num) >= 5:
+    if entero and "," not in num and len(num) >= 5:
         return "rotulo"   # «150132»: un código (una cifra de 5 dígitos o más se escribe «30,724»)
     palabra_antes = re.search(r"([\wº.]+)\s*$", antes)
     if entero and palabra_antes and palabra_antes.group(1).lower() in ROTULOS and \
@@ -150,6 +156,8 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
         return "unidad_del_curso"
     if entero and valor <= 180 and re.search(r"\bmin(?:utos)?\b", frase):
         return "unidad_del_curso"
+    if INSTRUCCION.search(frase):
+        return "instruccion"
     if _significativas(num) <= 2 and EJEMPLO.search(_bloque(texto, m.start())):
         return "ejemplo"
     return None

@@ -359,6 +359,12 @@ def distritos(clave: str, campo: str, ambito_slug: str, *anio: str) -> Cifra:
         if columna in filas:
             return Cifra(clave, int(filas[columna].sum()), "denuncias", "provincia", legible, anio[0],
                          "denuncias de todo tipo (suma de los distritos)", "SIDPOL")
+    if campo == "por_100" and anio:
+        columna = f"denuncias_{_anio(clave, anio[0])}"
+        if columna in filas:
+            return Cifra(clave, round(filas[columna].sum() / filas["poblacion_2020"].sum() * 100, 1),
+                         "denuncias por cada 100 habitantes", "provincia", legible, anio[0],
+                         "denuncias de todo tipo ÷ población estimada 2020 × 100", "CALCULO", decimales=1)
     raise _error(clave, "usa distritos.denuncias.<ámbito>.<año>, distritos.poblacion.<ámbito> o "
                  "distritos.cuantos.<ámbito>.")
 
