@@ -14,6 +14,7 @@ que está listo, falla.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -57,9 +58,9 @@ def test_la_revision_encuentra_una_cifra_mala_en_un_modulo(tmp_path):
     (tmp_path / "book" / "facilitadores").mkdir(parents=True)
     (tmp_path / "book" / "facilitadores" / "99_prueba.md").write_text(
         "En el Callao hubo unos 230 mil delitos en 2024.\n\n"
-        "Hubo 34,000<!--cifra sidpol.total.callao.2024--> denuncias.\n", encoding="utf-8")
+        "Hubo 43,536<!--cifra sidpol.total.callao.2024--> denuncias.\n", encoding="utf-8")
     problemas = [p for a in prosa.archivos_de_prosa(tmp_path, "99_prueba") for p in prosa.revisar_archivo(a)]
-    assert [p.numero for p in problemas] == ["230", "34,000"]
+    assert [p.numero for p in problemas] == ["230", "43,536"]
 
 
 # ------------------------------------------------------------------ 2. una tasa conserva su alcance
@@ -68,17 +69,26 @@ FUNCIONES_CON_ALCANCE = {"hechos_posibles", "tasa_por_100k", "exigir_mismo_alcan
                          "revisar_alcance"}
 
 
-def _aplica_una_tasa_a_mano(nodo: ast.AST) -> bool:
-    """`x * 100 / y`, `x / y * 100_000` y parecidos: aplicar una tasa sin revisar su alcance."""
-    def es_base(n):
-        return isinstance(n, ast.Constant) and n.value in (100, 1_000, 100_000)
+def _nombre(n: ast.AST) -> str:
+    return ast.unparse(n).lower()
 
-    if isinstance(nodo, ast.BinOp) and isinstance(nodo.op, ast.Div):
+
+def _aplica_una_tasa_a_mano(nodo: ast.AST) -> bool:
+    """Dos formas de aplicar una tasa sin revisar su alcance:
+    - por 100 mil a mano: una división junto a `* 100_000`;
+    - dividir entre una tasa de denuncia: `denuncias * 100 / tasa` (el divisor se llama tasa,
+      de_cada_100, denuncian…). Una proporción de su propio total (`parte * 100 / total`) no es eso."""
+    if not isinstance(nodo, ast.BinOp):
+        return False
+    if isinstance(nodo.op, ast.Mult):
+        por_100k = [isinstance(n, ast.Constant) and n.value == 100_000 for n in (nodo.left, nodo.right)]
+        otro = nodo.right if por_100k[0] else nodo.left if por_100k[1] else None
+        return isinstance(otro, ast.BinOp) and isinstance(otro.op, ast.Div)
+    if isinstance(nodo.op, ast.Div):
         izq = nodo.left
-        return isinstance(izq, ast.BinOp) and isinstance(izq.op, ast.Mult) and (es_base(izq.left) or es_base(izq.right))
-    if isinstance(nodo, ast.BinOp) and isinstance(nodo.op, ast.Mult):
-        lado = nodo.left if es_base(nodo.right) else nodo.right if es_base(nodo.left) else None
-        return isinstance(lado, ast.BinOp) and isinstance(lado.op, ast.Div)
+        por_100k = isinstance(izq, ast.BinOp) and isinstance(izq.op, ast.Mult) and any(
+            isinstance(n, ast.Constant) and n.value == 100_000 for n in (izq.left, izq.right))
+        return por_100k or bool(re.search(r"tasa|denuncian|de_cada_100", _nombre(nodo.right)))
     return False
 
 

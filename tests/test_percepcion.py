@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lideres import percepcion as pc
 from lideres.errores import ErrorLideres
+from lideres.modulos.m04_percepcion import calculos as pc
 
 
 def test_serie_por_lugar_2013_2024():
@@ -65,7 +65,7 @@ def test_figura_con_titulo_unidades_y_fuente():
 
 
 def test_tablero_reacciona_a_los_controles():
-    from lideres.tablero.percepcion import TableroPercepcion, tablero_percepcion
+    from lideres.modulos.m04_percepcion.tablero import TableroPercepcion, tablero_percepcion
 
     t = TableroPercepcion()
     assert 'data-brecha="31.1"' in t.brecha.value

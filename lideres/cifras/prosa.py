@@ -7,7 +7,8 @@ libro, ni en Jupyter, ni en Voilà, ni en una plantilla HTML):
 
 `<!--cifra clave /10-->` divide el valor antes de comparar («6 de cada 10» con un valor de 61.2 %).
 El número escrito coincide si está a menos de una unidad de su última cifra escrita del valor
-recalculado: «25.7» con 25.7; «26» con 25.7; «230 mil» con 229,500 a 230,999.
+recalculado: «25.7» con 25.7; «26» con 25.7; «230 mil» con 229,001 a 230,999; en un entero, los
+ceros del final son redondeo: «89,500» con 89,401 a 89,599.
 
 Quedan fuera, **por regla** (no por lista), los números que no son cifras:
 - `codigo`: dentro de código, enlaces, direcciones y etiquetas;
@@ -149,7 +150,7 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
     if _es_potencia_de_diez(valor * mult) and entero:
         return "base"
     # Una cantidad del curso: el número (o un rango «de 8 a 25», «15 y 20») seguido de su unidad.
-    siguiente = re.match(r"(?:\s*(?:[-–]|a|y|o)\s*\d+)*\s*(?:de\s+)?([a-záéíóúñ]+)", despues)
+    siguiente = re.match(r"\+?(?:\s*(?:[-–]|a|y|o)\s*\d+)*\s*(?:de\s+)?([a-záéíóúñ]+)", despues)
     if entero and valor <= MAXIMO_DEL_CURSO * 10 and siguiente and \
             siguiente.group(1).startswith(UNIDADES_DEL_CURSO) and (valor <= MAXIMO_DEL_CURSO
                                                                      or siguiente.group(1).startswith(("minuto", "hora", "segundo"))):
@@ -163,8 +164,11 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
     return None
 
 
-def _coincide(escrito: float, decimales: int, mult: int, valor: float) -> bool:
-    unidad = 10 ** -decimales * mult
+def _coincide(escrito: float, decimales: int, mult: int, valor: float, num: str = "") -> bool:
+    """A menos de una unidad de la última cifra escrita; en un entero, los ceros del final son
+    redondeo («89,500»: la unidad es 100)."""
+    ceros = len(num.replace(",", "")) - len(num.replace(",", "").rstrip("0")) if decimales == 0 and num else 0
+    unidad = 10 ** -decimales * mult * 10 ** ceros
     return abs(abs(valor) - escrito) < unidad - 1e-9 or math.isclose(abs(valor), escrito)
 
 
@@ -196,7 +200,7 @@ def revisar_texto(texto: str, origen: str = "texto") -> list[Problema]:
             continue
         mult = {"mil": 1_000, "millón": 1_000_000, "millones": 1_000_000}.get((m.group("mult") or "").strip(), 1)
         decimales = len(num.split(".")[1]) if "." in num else 0
-        if not _coincide(escrito * mult, decimales, mult, c.valor / divisor):
+        if not _coincide(escrito * mult, decimales, mult, c.valor / divisor, num):
             problemas.append(Problema(origen, num, frase, f"la cifra «{clave}» recalculada es "
                                       f"{c.valor / divisor:g} ({c.unidad}, {c.ambito}, {c.periodo})"))
         if c.sintetico and not re.search(r"sint[ée]tic", MARCA.sub("", frase), re.I):

@@ -258,7 +258,7 @@ def _ambito_distrito(fila) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _tabla_tasas(anio: int):
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     return tabla_conteos_y_tasas(anio)
 

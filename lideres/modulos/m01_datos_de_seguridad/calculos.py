@@ -35,10 +35,14 @@ TRAMAS_FUENTE = {"Denuncia PNP": None, "Serenazgo": "///", "Junta vecinal": ".."
 
 FUENTE_SIDPOL = "Fuente: MININTER – SIDPOL (denuncias policiales), años completos 2018-2025."
 NOTA_LIMA = "Lima = departamento completo (Lima Metropolitana más Región Lima)."
-AVISO_SINTETICO = (
-    "Registros inventados para practicar, no son casos reales. Solo las denuncias "
-    "siguen el tamaño de las cifras publicadas; serenazgo y junta vecinal son supuestos."
-)
+
+
+def aviso_sintetico(distrito: str | None = None) -> str:
+    """Qué son y qué no son las filas sintéticas, con los números del generador
+    (`lideres.sinteticos.pie_sintetico`): en Trujillo no hay denuncias publicadas por distrito."""
+    from lideres.sinteticos import pie_sintetico
+
+    return pie_sintetico(distrito, ANIO_SINTETICO)
 
 
 def revisar_departamento(departamento: str) -> str:
@@ -136,10 +140,10 @@ def totales_por_fuente(distrito: str) -> dict[str, int]:
 def frase_fuentes(distrito: str) -> str:
     tot = totales_por_fuente(distrito)
     return (
-        f"{distrito}, {ANIO_SINTETICO} (datos sintéticos): {formato.numero(tot['Denuncia PNP'])} "
-        f"denuncias, {formato.numero(tot['Serenazgo'])} registros del serenazgo y "
-        f"{formato.numero(tot['Junta vecinal'])} anotaciones de la junta vecinal. Cada fuente ve "
-        "una parte distinta de lo que pasa."
+        f"{distrito}, {ANIO_SINTETICO} (datos sintéticos, no casos reales): "
+        f"{formato.numero(tot['Denuncia PNP'])} filas «denuncia», {formato.numero(tot['Serenazgo'])} "
+        f"del serenazgo y {formato.numero(tot['Junta vecinal'])} de la junta vecinal, todas "
+        "inventadas. Sirven para practicar cómo se comparan fuentes."
     )
 
 
@@ -177,7 +181,7 @@ def grafico_fuentes(distrito: str = "El Porvenir"):
     ax.legend(loc="lower right", fontsize=8, frameon=True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    n = _pie(fig, ["SINTÉTICO: " + AVISO_SINTETICO, "Generados por lideres (semilla fija) a partir de las denuncias publicadas."])
+    n = _pie(fig, ["SINTÉTICO: " + aviso_sintetico(distrito)])
     fig.subplots_adjust(left=0.3, right=0.97, top=0.93, bottom=0.1 + 0.2 * n / (0.75 * len(t) + 2.6))
     plt.close(fig)
     return fig
