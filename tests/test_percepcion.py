@@ -76,3 +76,9 @@ def test_tablero_reacciona_a_los_controles():
     assert 'alt="Gráfico de líneas de Callao' in t.grafico.value
     assert "Antes de concluir" in t.children[-1].value
     assert "lideres-tablero-error" in tablero_percepcion(anio=1999)._dom_classes
+
+
+def test_brechas_cercanas_no_se_ordenan():
+    """La Libertad: 36.5 (2022) y 35.2 (2023) están a menos de 4 puntos: la frase lo dice."""
+    frase = pc.frase_brecha("La Libertad", 2022)
+    assert "2023 (35.2)" in frase and "no distingue" in frase

@@ -89,8 +89,8 @@ TITULO_ANTES = "Antes de concluir"
 
 # Frases comunes (cada una se entiende sola, en palabras sencillas).
 DENUNCIAS_NO_SON_DELITOS = (
-    "Las denuncias no son todos los delitos: mucha gente no denuncia, y en unos distritos se denuncia "
-    "más que en otros."
+    "Las denuncias no son todos los delitos: mucha gente no denuncia, y quizá no se denuncia igual "
+    "en todos los distritos."
 )
 VISITANTES = (
     "Donde llega mucha gente de fuera (centros comerciales, mercados, el centro de la ciudad) hay más "

@@ -69,7 +69,7 @@ class TableroFuentes(widgets.VBox):
                 widgets.HTML(partes.html_estilos()),
                 widgets.HTML(vistas.html_titulo()),
                 _h3("1. Un distrito visto por tres registros"),
-                widgets.HTML(partes.html_sintetico(fu.AVISO_SINTETICO)),
+                widgets.HTML(partes.html_sintetico(fu.aviso_sintetico())),
                 partes.control("Distrito", self.control_distrito, "lideres-control-distrito"),
                 self.frase_fuentes,
                 self.grafico_fuentes,

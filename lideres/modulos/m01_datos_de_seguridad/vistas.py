@@ -25,7 +25,7 @@ def html_frase_fuentes(distrito: str) -> str:
     return (
         f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
         f'data-distrito="{escape(distrito)}"><p><strong>{escape(fu.frase_fuentes(distrito))}'
-        "</strong></p></div>"
+        f'</strong></p><p class="lideres-fuente">{escape(fu.aviso_sintetico(distrito))}</p></div>'
     )
 
 

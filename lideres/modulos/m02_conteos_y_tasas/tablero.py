@@ -36,8 +36,12 @@ _NINGUNO = ""  # valor de «— Elige un distrito —» (con None la lista se ve
 ANTES_DE_CONCLUIR = (
     partes.DENUNCIAS_NO_SON_DELITOS,
     "Cercado de Lima, San Isidro o Miraflores reciben cada día a mucha gente que trabaja, compra o "
-    "pasea ahí: tienen muchas denuncias por habitante aunque pocos vecinos sean víctimas.",
+    "pasea ahí, y la tasa divide solo entre quienes viven allí: puede salir alta por eso. Es una "
+    "explicación posible; no hay cifras de víctimas por distrito que lo digan.",
+    "Una tasa de denuncias no es el riesgo de ser víctima: cuenta lo que se denunció, donde pasó.",
     partes.POBLACION_2020,
+    "Trujillo no está en el mapa: no encontramos denuncias publicadas por distrito. Para El "
+    "Porvenir, La Esperanza o Florencia de Mora, usa la tasa de toda la provincia (ver la lección).",
 )
 
 

@@ -1,9 +1,9 @@
-"""Tablero del módulo 03 «La cifra negra»: mueve cuántas víctimas denuncian y mira cuántos delitos
-puede haber detrás de un número de denuncias.
+"""Tablero del módulo 03 «La cifra negra»: cuántas víctimas puede haber detrás de las denuncias, solo
+donde hay una tasa de denuncia publicada del mismo lugar y año (hoy, La Libertad 2025).
 
     TableroCifraNegra (VBox) [lideres-tablero lideres-tablero-cifra-negra]
     ├── HTML estilos, HTML título
-    ├── controles: lugar (ToggleButtons), denuncias (BoundedIntText), de cada 100 (ToggleButtons)
+    ├── controles: lugar (ToggleButtons), supuesto «si denunciaran…» (ToggleButtons)
     ├── HTML resultado [lideres-resultado]: la frase con el rango
     ├── HTML figura del explorador, HTML figura de las series
     └── HTML «Antes de concluir»
@@ -21,16 +21,17 @@ from lideres.modulos.m03_cifra_negra import vistas
 from lideres.tablero import partes
 from lideres.tablero.aviso import aviso_de_error
 
-OPCIONES_DENUNCIAN = (5, 10, 15, 20, 30, 50)
-MAXIMO_DENUNCIAS = 10_000_000
+OPCIONES_SUPUESTO = (5, 10, 15, 20, 30, 50)
 
 ANTES_DE_CONCLUIR = [
-    "Es un rango, no una cifra exacta: el INEI publicó que denunciaron entre 14 y 17 de cada "
-    "100 víctimas en distintos semestres, no en cada año ni en cada distrito.",
-    "Una víctima puede sufrir varios delitos y una denuncia puede no ser un delito (por ejemplo, "
-    "una pérdida de documentos). La cuenta da un orden de tamaño, nada más.",
-    "Cuántos denuncian cambia con la confianza en la policía, la distancia a la comisaría y el "
-    "tipo de delito: un robo de celular se denuncia menos que el robo de un carro.",
+    "Una tasa de denuncia es de su lugar, su tiempo y su grupo. Solo se aplica a denuncias del "
+    "mismo lugar, del mismo año y de los delitos que describe (robo, hurto y estafa).",
+    "Hoy solo La Libertad tiene una tasa publicada para un año con denuncias completas (2025). "
+    "Para el Callao, Lima Metropolitana o un distrito no hay: no se calcula.",
+    "Es un rango, no una cifra exacta: la encuesta pregunta a una parte de la gente, y su cifra "
+    "puede estar unos puntos arriba o abajo.",
+    "Cuántos denuncian puede cambiar con la confianza en la policía, la distancia a la comisaría "
+    "o el tipo de delito: son explicaciones posibles, no las mide este tablero.",
     "Si bajan las denuncias, pregunta primero si bajó el delito o si la gente dejó de denunciar. "
     "Para saberlo, mira la encuesta (ENAPRES) del mismo año.",
     "La ENAPRES no tiene serie para Trujillo: La Libertad (todo el departamento) es lo más cercano.",
@@ -38,36 +39,26 @@ ANTES_DE_CONCLUIR = [
 
 
 class TableroCifraNegra(widgets.VBox):
-    def __init__(self, ambito: str = "Callao", de_cada_100: int = 15, **kwargs):
+    def __init__(self, ambito: str = "La Libertad", supuesto: int | None = None, **kwargs):
         cn.revisar_ambito(ambito)
-        if de_cada_100 not in OPCIONES_DENUNCIAN:
+        if supuesto is not None and supuesto not in OPCIONES_SUPUESTO:
             raise ErrorLideres(
-                f"«{de_cada_100}» no es una de las opciones de «de cada 100 víctimas».",
-                como_arreglar="Usa " + ", ".join(str(o) for o in OPCIONES_DENUNCIAN) + ".",
+                f"«{supuesto}» no es una de las opciones del supuesto.",
+                como_arreglar="Usa " + ", ".join(str(o) for o in OPCIONES_SUPUESTO) + ".",
             )
         self.control_ambito = widgets.ToggleButtons(
             options=list(cn.AMBITOS), value=ambito, style={"button_width": "auto"},
-            tooltips=[f"Denuncias de {a} en {cn.ANIO_DENUNCIAS}" for a in cn.AMBITOS],
+            tooltips=[f"Cifra negra en {a}" for a in cn.AMBITOS],
         )
-        self.control_denuncias = widgets.BoundedIntText(
-            value=cn.denuncias_del_ambito(ambito), min=0, max=MAXIMO_DENUNCIAS, step=1,
-            layout=widgets.Layout(width="100%", max_width="320px"),
-        )
-        self.control_denuncian = widgets.ToggleButtons(
-            options=[(str(o), o) for o in OPCIONES_DENUNCIAN], value=de_cada_100,
+        self.control_supuesto = widgets.ToggleButtons(
+            options=[("Ninguno", None)] + [(str(o), o) for o in OPCIONES_SUPUESTO], value=supuesto,
             style={"button_width": "auto"},
-            tooltips=[f"{o} de cada 100 víctimas denuncian" for o in OPCIONES_DENUNCIAN],
+            tooltips=["Sin supuesto"] + [f"Supuesto: denuncian {o} de cada 100" for o in OPCIONES_SUPUESTO],
         )
         controles = widgets.Box([
             partes.control("Lugar", self.control_ambito, "lideres-control-ambito"),
-            partes.control(
-                f"Número de denuncias (puedes cambiarlo; {cn.ANIO_DENUNCIAS})",
-                self.control_denuncias, "lideres-control-denuncias",
-            ),
-            partes.control(
-                "De cada 100 víctimas, ¿cuántas denuncian?", self.control_denuncian,
-                "lideres-control-denuncian",
-            ),
+            partes.control("Si denunciaran… de cada 100 (un supuesto, no un dato)", self.control_supuesto,
+                           "lideres-control-supuesto"),
         ])
         controles.add_class("lideres-controles")
 
@@ -93,19 +84,13 @@ class TableroCifraNegra(widgets.VBox):
         self.add_class("lideres-tablero")
         self.add_class("lideres-tablero-cifra-negra")
         self.control_ambito.observe(self._al_cambiar_ambito, names="value")
-        self.control_denuncias.observe(self._al_cambiar, names="value")
-        self.control_denuncian.observe(self._al_cambiar, names="value")
+        self.control_supuesto.observe(self._al_cambiar, names="value")
         self._dibujar_series()
         self._dibujar()
 
     # -- reacciones -----------------------------------------------------------------------------
-    def _al_cambiar_ambito(self, cambio) -> None:
-        # Cambiar el número avisa a _al_cambiar: un solo redibujo del explorador.
-        nuevo = cn.denuncias_del_ambito(cambio["new"])
-        if self.control_denuncias.value == nuevo:
-            self._dibujar()
-        else:
-            self.control_denuncias.value = nuevo
+    def _al_cambiar_ambito(self, _cambio) -> None:
+        self._dibujar()
         self._dibujar_series()
 
     def _al_cambiar(self, _cambio=None) -> None:
@@ -113,28 +98,32 @@ class TableroCifraNegra(widgets.VBox):
 
     # -- dibujo ---------------------------------------------------------------------------------
     def _dibujar(self) -> None:
-        denuncias = self.control_denuncias.value
-        de_cada_100 = self.control_denuncian.value
         ambito = self.control_ambito.value
-        lugar = ambito if denuncias == cn.denuncias_del_ambito(ambito) else None
-        self.resultado.value = vistas.html_resultado(denuncias, de_cada_100, ambito)
-        fig = cn.grafico_explorador(denuncias, de_cada_100, lugar)
-        self.explorador.value = partes.html_figura(
-            fig, cn.texto_alternativo_explorador(denuncias, de_cada_100), "lideres-figura-explorador"
-        )
+        hay_tasa = cn.tasa_publicada(ambito) is not None
+        self.control_supuesto.disabled = not hay_tasa
+        supuesto = self.control_supuesto.value if hay_tasa else None
+        self.resultado.value = vistas.html_resultado(ambito, supuesto)
+        if hay_tasa:
+            fig = cn.grafico_explorador(ambito, supuesto)
+            self.explorador.value = partes.html_figura(
+                fig, cn.texto_alternativo_explorador(ambito), "lideres-figura-explorador")
+        else:
+            self.explorador.value = ""
 
     def _dibujar_series(self) -> None:
         ambito = self.control_ambito.value
         self.series.value = vistas.html_series(ambito)
 
-    def delitos(self) -> float:
-        return cn.delitos_posibles(self.control_denuncias.value, self.control_denuncian.value)
+    def victimas(self) -> float | None:
+        """Las víctimas posibles que muestra el tablero (None donde no hay tasa publicada)."""
+        e = cn.estimacion(self.control_ambito.value)
+        return None if e is None else e["victimas"]
 
 
-def tablero(ambito: str = "Callao", de_cada_100: int = 15):
+def tablero(ambito: str = "La Libertad", supuesto: int | None = None):
     """El tablero del módulo 03. Si faltan datos, devuelve un aviso en español."""
     try:
-        return TableroCifraNegra(ambito=ambito, de_cada_100=de_cada_100)
+        return TableroCifraNegra(ambito=ambito, supuesto=supuesto)
     except ErrorLideres as error:
         return aviso_de_error(error)
 

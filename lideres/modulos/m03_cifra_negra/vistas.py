@@ -6,30 +6,35 @@ from __future__ import annotations
 
 from html import escape
 
+from lideres import formato
 from lideres.modulos.m03_cifra_negra import calculos as cn
 from lideres.tablero import partes
 
 
 def html_titulo() -> str:
     return (
-        '<h2 class="lideres-titulo" lang="es">¿Cuántos delitos hay detrás de las denuncias?</h2>'
-        '<p lang="es">Elige un lugar o escribe tus denuncias. Luego cambia cuántas víctimas '
-        "denuncian y mira el resultado.</p>"
+        '<h2 class="lideres-titulo" lang="es">¿Cuántas víctimas hay detrás de las denuncias?</h2>'
+        '<p lang="es">Elige un lugar. Solo donde hay una tasa de denuncia publicada del mismo '
+        "lugar y año se puede estimar un rango; donde no la hay, el tablero lo dice.</p>"
     )
 
 
-def html_resultado(denuncias: int, de_cada_100: int, ambito: str) -> str:
-    """La frase del explorador y de dónde sale el número de denuncias (del lugar o escrito)."""
-    if denuncias == cn.denuncias_del_ambito(ambito):
-        origen = f"Denuncias de {ambito} en {cn.ANIO_DENUNCIAS}. {cn.FUENTE_SIDPOL}"
-    else:
-        origen = "Número de denuncias escrito por ti."
-    return (
-        f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
-        f'data-delitos="{cn.delitos_posibles(denuncias, de_cada_100):.0f}">'
-        f"<p><strong>{escape(cn.frase_explorador(denuncias, de_cada_100))}</strong></p>"
-        f'<p class="lideres-fuente">{escape(origen)}</p></div>'
-    )
+def html_resultado(ambito: str, supuesto: float | None = None) -> str:
+    """La frase con el rango (o por qué no hay), lo que el rango no dice y, si se eligió, el supuesto."""
+    e = cn.estimacion(ambito)
+    victimas = "" if e is None else f' data-victimas="{e["victimas"]:.0f}"'
+    partes_html = [f"<p><strong>{escape(cn.frase_estimacion(ambito))}</strong></p>"]
+    if e is not None:
+        partes_html.append("<p>Lo que este rango no dice:</p><ul>"
+                           + "".join(f"<li>{escape(t)}</li>" for t in cn.LO_QUE_NO_DICE) + "</ul>")
+        if supuesto is not None:
+            n = cn.victimas_si(ambito, supuesto)
+            partes_html.append(
+                f'<p class="lideres-supuesto">Supuesto (no es un dato): si denunciaran '
+                f"{formato.numero(supuesto)} de cada 100, serían unas "
+                f"{formato.numero(cn.redondeo_honesto(n))} víctimas de esos delitos.</p>")
+    return (f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite"{victimas}>'
+            + "".join(partes_html) + "</div>")
 
 
 def html_series(ambito: str) -> str:

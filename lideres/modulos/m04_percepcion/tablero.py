@@ -24,9 +24,13 @@ ANTES_DE_CONCLUIR = [
     "Pero no mide cuántos delitos hubo.",
     "Son dos preguntas distintas de la misma encuesta: «¿se siente inseguro al caminar solo de "
     "noche?» y «¿fue víctima de algún delito en los últimos 12 meses?».",
-    "El «80 o 90 % se siente inseguro» de las noticias suele ser otra pregunta («¿cree que será "
-    "víctima en los próximos 12 meses?»). No la mezcles con esta serie.",
-    "2020 fue el año de la cuarentena: casi todas las cifras bajaron. Compáralo con cuidado.",
+    "Las cifras de «casi todos se sienten inseguros» de las noticias suelen ser de otra pregunta "
+    "(«¿cree que será víctima en los próximos 12 meses?») o de otro lugar (Lima, no todo el "
+    "país). No las mezcles con esta serie.",
+    "Una encuesta pregunta a una parte de la gente: una diferencia de pocos puntos entre dos años "
+    "o dos lugares no es un cambio ni un orden.",
+    "2020 fue el año de la cuarentena: casi todas las cifras bajaron. Los datos no dicen por qué; "
+    "compáralo con cuidado.",
     "La ENAPRES no tiene serie para Trujillo: La Libertad (todo el departamento) es lo más cercano.",
 ]
 
