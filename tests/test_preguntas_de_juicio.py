@@ -8,6 +8,7 @@ de quien facilita recibe la habilidad de cada pregunta para agruparlas.
 
 from __future__ import annotations
 
+import json
 import re
 
 import pandas as pd
@@ -155,3 +156,66 @@ def test_el_reporte_recibe_la_habilidad_de_cada_pregunta():
     assert grupos["juicio"]["porcentaje_completas"] == 50
     assert grupos["juicio"]["preguntas"] == [p.id for p in b.de_juicio]
     assert reporte.resumen_por_habilidad({"x": [{"id": "a", "habilidad": None}]}) == {}
+
+
+# --- cada cifra de un banco tiene su clave en el registro (lideres.cifras) ---------------------
+
+def _textos_del_banco(ruta) -> str:
+    """Todo lo que una persona lee del banco, con sus marcas <!--cifra clave--> (el TOML crudo)."""
+    import tomllib
+
+    datos = tomllib.loads(ruta.read_text(encoding="utf-8"))
+    partes = [datos.get("titulo", ""), datos.get("introduccion", ""), (datos.get("preparacion") or {}).get("texto", "")]
+    for p in datos.get("preguntas", []):
+        partes += [p.get("titulo", ""), p.get("enunciado", ""), p.get("explicacion", ""), *p.get("opciones", []),
+                   p["respuesta"] if p.get("tipo") == "escrita" else "",
+                   *[e.get("pista", "") for e in p.get("errores", [])]]
+    return "\n\n".join(partes)
+
+
+def _inventado_y_dicho(problema) -> bool:
+    """Un número de un lugar inventado para practicar una cuenta («un distrito inventado de 500,000
+    habitantes registró 1,250 denuncias»): la frase lleva <!--ejemplo--> y dice «inventado»."""
+    return "<!--ejemplo-->" in problema.frase and re.search(r"inventad|sintétic", problema.frase, re.I)
+
+
+def _bancos():
+    return sorted([*(rutas.CURSO / "source").glob("*/preguntas.toml"), rutas.CURSO / "_plantilla" / "preguntas.toml"])
+
+
+@pytest.mark.parametrize("ruta", _bancos(), ids=lambda r: r.parent.name)
+def test_cada_cifra_de_un_banco_tiene_su_clave_y_coincide(ruta):
+    from lideres.cifras import prosa
+
+    problemas = [p for p in prosa.revisar_texto(_textos_del_banco(ruta), ruta.parent.name)
+                 if not _inventado_y_dicho(p)]
+    assert not problemas, "\n".join(map(str, problemas))
+
+
+def test_la_revision_de_cifras_de_un_banco_encuentra_lo_malo(tmp_path):
+    """La cuenta del issue 18 (230,240 «delitos» en el Callao) o una cifra sin clave no pasan."""
+    from lideres.cifras import prosa
+
+    ruta = tmp_path / "05_prueba" / "preguntas.toml"
+    ruta.parent.mkdir()
+    ruta.write_text('''ejercicio = "05_prueba"
+titulo = "Prueba"
+introduccion = "Hola."
+[[preguntas]]
+id = "mala"
+tipo = "numero"
+habilidad = "calculo"
+puntos = 1
+enunciado = "En el Callao hubo 34,536<!--cifra sidpol.total.callao.2024--> denuncias: ¿cuántos de los 230,240 delitos?"
+respuesta = 230240
+explicacion = "Denuncian 15 de cada 100."
+''', encoding="utf-8")
+    problemas = prosa.revisar_texto(_textos_del_banco(ruta))
+    assert {p.numero for p in problemas} == {"230,240", "15"}
+
+
+def test_las_marcas_de_cifras_no_llegan_al_participante():
+    for ruta in _bancos():
+        b = banco.cargar(ruta)
+        assert "<!--" not in json.dumps(b.publico(), ensure_ascii=False), ruta
+        assert all("<!--" not in p.respuesta for p in b.preguntas if p.manual), ruta

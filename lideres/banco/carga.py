@@ -185,7 +185,23 @@ def cargar(carpeta_o_id, curso=None) -> Banco:
         raise ErrorLideres(f"{ruta.name}: el archivo no es TOML válido{_donde(str(error))}.",
                            como_arreglar="Revisa comillas, corchetes y que cada campo tenga la forma "
                                          "nombre = valor (los textos largos van entre \"\"\" y \"\"\").") from None
-    return _banco(datos, texto, ruta)
+    return _banco(sin_marcas(datos), texto, ruta)
+
+
+# Marcas del registro de cifras (lideres.cifras.prosa): `34,536<!--cifra sidpol.total.callao.2024-->`
+# y `<!--ejemplo-->`. Atan cada número a su fuente para las pruebas; el participante no las ve.
+_MARCA_DE_CIFRA = re.compile(r"<!--\s*(?:cifra:?\s+[^>]*?|ejemplo)\s*-->")
+
+
+def sin_marcas(valor):
+    """El valor (texto, lista o tabla del TOML) sin las marcas del registro de cifras."""
+    if isinstance(valor, str):
+        return _MARCA_DE_CIFRA.sub("", valor)
+    if isinstance(valor, list):
+        return [sin_marcas(v) for v in valor]
+    if isinstance(valor, dict):
+        return {k: v if k == "codigo" else sin_marcas(v) for k, v in valor.items()}
+    return valor
 
 
 def _donde(mensaje: str) -> str:
