@@ -77,7 +77,8 @@ def texto_de_respuesta(fuente: str, original: str = "") -> tuple[str, bool]:
     if not texto or texto in _SIN_RESPONDER or texto == (original or "").strip():
         return "", True
     texto = html.unescape(_ESCAPADO.sub(r"\1", texto))
-    return texto, False
+    # El celular separa cada renglón con una línea en blanco (párrafos de Markdown): un renglón otra vez.
+    return re.sub(r"\n[ \t]*\n", "\n", texto), False
 
 
 def _leer(ruta: Path) -> dict:
