@@ -324,7 +324,9 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
     return sorted(filas, key=lambda f: not f["listo"])  # sort estable: el orden del curso se mantiene
 
 
-def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> str:
+def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None,
+                  facilitador: bool = False) -> str:
+    """`facilitador`: la página se pidió desde la laptop misma; lleva los enlaces de quien facilita."""
     import jinja2
 
     entorno = jinja2.Environment(
@@ -332,7 +334,8 @@ def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None
     )
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
     return entorno.get_template("inicio.html").render(
-        modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible
+        modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible,
+        facilitador=facilitador and curso is not None,
     )
 
 
@@ -358,7 +361,10 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
         def get(self):
             self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.set_header("Cache-Control", "no-cache")
-            self.write(pagina_inicio(raiz, libro_html, curso))
+            from lideres.taller import facilitador
+
+            en_la_laptop = facilitador.es_local(self.request.remote_ip) and facilitador._host_local(self.request.host)
+            self.write(pagina_inicio(raiz, libro_html, curso, facilitador=en_la_laptop))
 
     class Icono(tornado.web.RequestHandler):
         def get(self):
@@ -403,6 +409,8 @@ def _clase_voila():
         raiz_taller: Path
         libro_html: Path | None = None
         curso_taller: Path | None = None
+        ejercicios_taller: tuple = ()
+        orden_calificar: str | None = None
         al_iniciar = None
 
         def init_handlers(self):
@@ -415,7 +423,10 @@ def _clase_voila():
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:
                 self.app.transforms.append(tornado.web.GZipContentEncoding)
-            return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + de_voila
+            from lideres.taller import facilitador
+
+            propios = facilitador.handlers(self.curso_taller, self.ejercicios_taller, self.orden_calificar)
+            return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + propios + de_voila
 
         def _handle_signal_stop(self, sig, frame):
             # Ctrl-C, SIGTERM o Ctrl-Break (Windows): detener el bucle desde el hilo de la señal,
@@ -580,6 +591,9 @@ def iniciar(
     app.raiz_taller = raiz
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
+    if entregas:
+        app.ejercicios_taller = tuple(entregas["ejercicios"])
+        app.orden_calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{entregas['curso']}\"")
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
     os.environ["PATH"] = rutas.path_con_el_entorno(os.environ.get("PATH"))
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
@@ -613,6 +627,12 @@ def iniciar(
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
         if entregas:
             ejercicios.imprimir_entregas(entregas, imprimir)
+            from lideres.taller import facilitador
+
+            imprimir(f"  Para ver quién entregó: {local.rstrip('/')}{facilitador.RUTA_ENTREGAS}")
+            imprimir(f"  Para calificar las respuestas escritas: {local.rstrip('/')}{facilitador.RUTA_ESCRITAS}")
+            imprimir("  (esas dos páginas se abren solo en esta computadora; cada entrega sale también aquí abajo)")
+            facilitador.VigiaTerminal(entregas["curso"], imprimir).iniciar()
         imprimir(f"  Registro técnico (en inglés): {registro}")
         imprimir("Para detener el servidor: Ctrl-C.")
         sys.stdout.flush()
