@@ -35,6 +35,10 @@ CARPETA_GENERADO = "_generado"
 # Dirección del tablero en el servidor del taller: relativa, para que funcione con cualquier IP y puerto.
 RUTA_TABLEROS = "/voila/render/tableros/"
 RUTA_LIBRO = "/libro/"
+# Las páginas ligeras de los tableros (lideres.ligera) van dentro del libro, en <html>/ligeras/: los
+# capítulos (modulos/) y las guías (facilitadores/) las enlazan con una ruta relativa, que vale en el
+# taller (/libro/), en el hub y en el sitio estático sin servidor.
+CARPETA_LIGERAS = "ligeras"
 MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
 # Caché de ejecución de myst-nb (jupyter-cache), en book/_build/ (fuera de git): un capítulo cuyo
 # código no cambió no se vuelve a ejecutar.
@@ -109,12 +113,37 @@ def glosario_md() -> str:
     return "\n".join(partes) + "\n"
 
 
+def url_ligera(m: Modulo) -> str:
+    """La página ligera del tablero, desde un capítulo o una guía (un nivel dentro del libro)."""
+    from lideres import ligera
+
+    return f"../{CARPETA_LIGERAS}/{ligera.nombre_archivo(m.id)}"
+
+
+def bloque_ligera(m: Modulo, guia: bool = False) -> str:
+    """El enlace a la página ligera del tablero (si el módulo la declara): funciona sin servidor ni
+    internet, en el celular del taller y en casa. Va antes del enlace al tablero completo."""
+    from html import escape
+
+    from lideres import ligera
+
+    if ligera.declaracion(m.id) is None:
+        return ""
+    para_que = "" if guia else ": el mapa y los gráficos de este capítulo, para tocarlos"
+    return (
+        f'<p class="lideres-enlace-ligera"><a href="{url_ligera(m)}"><strong>Abrir el tablero '
+        f"«{escape(m.titulo)}»</strong></a>{para_que}. Abre rápido en el celular y funciona sin "
+        "internet, en el taller y en casa.</p>\n\n"
+    )
+
+
 def celda_tablero(m: Modulo, modo: str = TALLER, en_linea: lanzar.EnLinea | None = None) -> dict:
-    """Celda con el enlace al tablero en vivo, que va dentro de la actividad del capítulo (HTML crudo:
-    la ruta no es un documento del libro). En el taller, al servidor del taller; en el hub, al
-    servidor de quien lee; en el sitio, a Binder y al hub."""
+    """Celda con el enlace al tablero, que va dentro de la actividad del capítulo (HTML crudo: la
+    ruta no es un documento del libro): primero la página ligera (sin servidor) y luego el tablero
+    completo: en el taller, al servidor del taller; en el hub, al servidor de quien lee; en el sitio,
+    a Binder y al hub."""
     en_linea = en_linea or lanzar.configuracion()
-    texto = lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea).strip()
+    texto = bloque_ligera(m) + lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea).strip()
     return {"cell_type": "markdown", "id": f"tablero-{m.id}", "metadata": {}, "source": texto}
 
 
@@ -211,8 +240,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
     # El enlace al tablero de cada módulo que lo tiene, para la guía de quien facilita.
     for m in MODULOS:
         if (cuadernos / "tableros" / m.cuaderno).is_file():
-            fragmentos[generado / nombre_fragmento_tablero(m)] = lanzar.bloque_tablero(
-                m, modo, url_tablero(m, modo), en_linea, guia=True)
+            fragmentos[generado / nombre_fragmento_tablero(m)] = bloque_ligera(m, guia=True) + (
+                lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea, guia=True))
     for ruta, texto in fragmentos.items():
         _escribir_si_cambia(ruta, texto)
     # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
@@ -468,6 +497,10 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
             como_arreglar=f"corrige lo indicado y vuelve a correr `lideres libro`. Registro completo: {registro}",
         )
     _portada_en_espanol(html)
+    from lideres import ligera
+
+    imprimir("Páginas ligeras de los tableros (para el celular y para leer sin servidor)…")
+    ligera.copiar(html / CARPETA_LIGERAS, imprimir=imprimir)
     problemas = revisar_html(html)
     if problemas:
         raise ErrorLideres(
