@@ -45,8 +45,13 @@ MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
 CARPETA_CACHE = ".jupyter_cache"
 ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
-TALLER, SITIO, HUB = "taller", "sitio", "hub"
-MODOS = (TALLER, SITIO, HUB)
+TALLER, SITIO, HUB, FACILITADOR = "taller", "sitio", "hub", "facilitador"
+MODOS = (TALLER, SITIO, HUB, FACILITADOR)
+# Las páginas «Para facilitadores» traen las respuestas de las autoevaluaciones: solo van en la
+# edición de quien facilita (modo «facilitador», en su laptop), como las soluciones de nbgrader. El
+# libro de participantes (taller, sitio, hub) se construye con un índice sin esa parte.
+PARTE_FACILITADORES = "Para facilitadores"
+ARCHIVO_TOC_PARTICIPANTES = "_toc_participantes.yml"
 
 
 def _revisar_modo(modo: str) -> None:
@@ -60,6 +65,23 @@ def carpeta_construccion(libro: Path | None = None, modo: str = TALLER) -> Path:
     _revisar_modo(modo)
     base = Path(libro or rutas.LIBRO) / "_build"
     return base if modo == TALLER else base / modo / "_build"
+
+
+def modo_enlaces(modo: str) -> str:
+    """Adónde llevan los enlaces a los tableros: la edición de quien facilita se abre en su laptop,
+    con el servidor del taller (como el libro del taller)."""
+    return TALLER if modo == FACILITADOR else modo
+
+
+def toc_participantes(libro: Path | None = None) -> str:
+    """El índice del libro sin la parte «Para facilitadores» (con `only_build_toc_files`, esas
+    páginas ni se construyen ni entran al buscador)."""
+    import yaml
+
+    toc = yaml.safe_load((Path(libro or rutas.LIBRO) / "_toc.yml").read_text(encoding="utf-8"))
+    toc["parts"] = [p for p in toc.get("parts", []) if p.get("caption") != PARTE_FACILITADORES]
+    return ("# Generado por lideres.libro desde _toc.yml: el libro de participantes, sin las páginas "
+            "para facilitadores.\n" + yaml.safe_dump(toc, allow_unicode=True, sort_keys=False))
 
 
 def carpeta_html(libro: Path | None = None, modo: str = TALLER) -> Path:
@@ -199,6 +221,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
     del libro reconoce los capítulos que no cambiaron.
     """
     _revisar_modo(modo)
+    edicion, modo = modo, modo_enlaces(modo)
     libro = Path(libro or rutas.LIBRO)
     en_linea = lanzar.configuracion(libro if (libro / "_config.yml").is_file() else None)
     cuadernos = Path(cuadernos or rutas.CUADERNOS)
@@ -215,6 +238,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
         carpeta.mkdir(parents=True, exist_ok=True)
     copiados = []
     fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
+    if edicion != FACILITADOR and (libro / "_toc.yml").is_file():
+        fragmentos[generado / ARCHIVO_TOC_PARTICIPANTES] = toc_participantes(libro)
     for m in MODULOS:
         if not m.listo:
             continue
@@ -479,6 +504,8 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     ]
     if modo != TALLER:  # jupyter-book escribe en <path-output>/_build/html
         orden += ["--path-output", str(construccion.parent)]
+    if modo != FACILITADOR:  # el libro de participantes: sin las respuestas de las autoevaluaciones
+        orden += ["--toc", str(libro / CARPETA_GENERADO / ARCHIVO_TOC_PARTICIPANTES)]
     entorno = dict(os.environ)
     entorno["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # el kernel no avisa del depurador en stderr
     # El kernel debe encontrar `lideres` y el mismo Python: va primero el bin del entorno.
@@ -519,6 +546,8 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
         imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
     elif modo == HUB:
         imprimir(f"  {html}: el JupyterHub del curso lo sirve en /services/libro/ (ver despliegue/).")
+    elif modo == FACILITADOR:
+        imprimir(f"  Edición de quien facilita (con las respuestas; no la compartas): {html / 'index.html'}")
     return html
 
 

@@ -271,14 +271,48 @@ def test_capitulo_sin_codigo_a_la_vista(html):
         assert "cell_input" not in texto and "from lideres" not in texto
 
 
+def _respuestas_de_facilitadores() -> list[str]:
+    """Las respuestas de las autoevaluaciones que dan las páginas para facilitadores: el texto de
+    cada párrafo «Respuestas…» (sin marcas de Markdown), en trozos que se buscan en el HTML."""
+    trozos = []
+    for pagina in sorted((rutas.LIBRO / "facilitadores").glob("*.md")):
+        for parrafo in re.split(r"\n\s*\n", pagina.read_text(encoding="utf-8")):
+            if re.match(r"\s*\**Respuestas", parrafo):
+                texto = " ".join(re.sub(r"[*_`]", "", parrafo).split())
+                trozos.append(texto[:60])
+    return trozos
+
+
+def test_el_libro_de_participantes_no_trae_la_parte_de_facilitadores(tmp_path):
+    toc = libro.toc_participantes()
+    assert "facilitadores/" not in toc and libro.PARTE_FACILITADORES not in toc
+    assert "modulos/" in toc and "glosario" in toc
+    assert len(_respuestas_de_facilitadores()) >= 4  # 00, 01, 03 y 04 dan respuestas
+
+
 @pytest.mark.lento
-def test_glosario_y_facilitadores(html):
+def test_ninguna_respuesta_en_el_libro_de_participantes(html):
+    """El libro que ven los celulares del taller (y el sitio y el hub, con el mismo índice) no trae
+    las respuestas de las autoevaluaciones: solo la edición de quien facilita."""
+    assert not (html / "facilitadores").exists()
+    respuestas = _respuestas_de_facilitadores()
+    for archivo in html.rglob("*"):
+        if archivo.suffix not in (".html", ".js", ".json", ".txt") or not archivo.is_file():
+            continue
+        texto = " ".join(re.sub(r"<[^>]+>", " ", _texto(archivo)).split())
+        for r in respuestas:
+            assert r not in texto, (archivo, r)
+        assert '"facilitadores/' not in texto, archivo  # tampoco en el buscador
+
+
+@pytest.mark.lento
+def test_glosario_y_facilitadores(html, libro_facilitador_html):
     glosario = _texto(html / "glosario.html")
     for termino in GLOSARIO:
         assert termino.strip() in glosario
     assert re.search(r'<dl class="[^"]*glossary', glosario)
     for m in listos():
-        plan = _texto(html / "facilitadores" / f"{m.id}.html")
+        plan = _texto(libro_facilitador_html / "facilitadores" / f"{m.id}.html")
         assert "Plan de la sesión" in plan
         assert "Errores comunes" in plan
         if (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
