@@ -343,3 +343,25 @@ def test_error_de_construccion_en_espanol_sin_traceback(tmp_path):
     assert "no_existe" in mensaje
     assert "Traceback" not in mensaje
     assert "\x1b[" not in mensaje
+
+
+def test_plantilla_del_tema_sin_fontawesome_js():
+    """book/_templates/static/webpack-macros.html es la del tema sin fontawesome.js (los íconos salen
+    de la fuente que trae el CSS del tema). Si el tema cambia su archivo, hay que volver a copiarlo."""
+    import pydata_sphinx_theme
+
+    tema = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+            / "webpack-macros.html").read_text(encoding="utf-8")
+    nuestra = (rutas.LIBRO / "_templates" / "static" / "webpack-macros.html").read_text(encoding="utf-8")
+    assert "fontawesome.js" not in nuestra
+    sin_comentario = re.sub(r"\{#-.*?#\}", "", nuestra, flags=re.S)
+    lineas = [linea for linea in sin_comentario.splitlines() if linea.strip()]
+    del_tema = [linea for linea in tema.splitlines()
+                if linea.strip() and "fontawesome.js" not in linea and "custom icons" not in linea]
+    assert lineas == del_tema
+
+
+@pytest.mark.lento
+def test_el_libro_no_carga_fontawesome_js(html):
+    for pagina in html.rglob("*.html"):
+        assert "fontawesome.js" not in _texto(pagina), pagina
