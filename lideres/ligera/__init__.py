@@ -482,11 +482,28 @@ def pagina(decl: Ligera, carpeta: Path) -> str:
     )
 
 
-def huella() -> str:
-    """Cambia cuando cambia el paquete, data/ o las versiones: lo mismo que decide el libro."""
-    from lideres import libro
+PROGRAMAS = ("matplotlib", "pandas", "ipywidgets", "ipyleaflet", "jinja2")
 
-    return libro.huellas()["paquete"]
+
+def huella() -> str:
+    """Cambia cuando cambia el paquete, data/ o la versión de lo que dibuja (como el libro; sin
+    importar `lideres.libro`, que importa este módulo)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    paquete = AQUI.parent
+    for carpeta in (paquete, rutas.DATOS):
+        if not carpeta.is_dir():
+            continue
+        for archivo in sorted(p for p in carpeta.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            h.update(archivo.relative_to(carpeta.parent).as_posix().encode() + b"\0")
+            h.update(archivo.read_bytes() + b"\0")
+    for nombre in PROGRAMAS:
+        try:
+            h.update(f"{nombre}={version(nombre)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{nombre}=-".encode())
+    return h.hexdigest()
 
 
 def al_dia(carpeta: Path | None = None) -> bool:
