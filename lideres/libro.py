@@ -467,6 +467,24 @@ def _leer_huellas(construccion: Path) -> dict:
         return {}
 
 
+_ESTADO_WIDGETS = re.compile(
+    r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>\s*', re.S)
+
+
+def quitar_estado_de_widgets(html: Path) -> int:
+    """Quita el estado de widgets que myst-nb copia en cada capítulo (120–250 KB): el libro no carga
+    el JavaScript de los widgets (sin CDN) y ninguna página muestra uno, así que nadie lo lee.
+    Devuelve cuántas páginas cambiaron."""
+    cambiadas = 0
+    for pagina in Path(html).rglob("*.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        if "widget-state+json" not in texto or "widget-view+json" in texto:
+            continue
+        pagina.write_text(_ESTADO_WIDGETS.sub("", texto), encoding="utf-8")
+        cambiadas += 1
+    return cambiadas
+
+
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
               forzar: bool = False, modo: str = TALLER) -> Path:
     """Construye el libro en `carpeta_html(modo=modo)`, sin internet y con los avisos como errores.
@@ -524,6 +542,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
             como_arreglar=f"corrige lo indicado y vuelve a correr `lideres libro`. Registro completo: {registro}",
         )
     _portada_en_espanol(html)
+    quitar_estado_de_widgets(html)
     from lideres import ligera
 
     imprimir("Páginas ligeras de los tableros (para el celular y para leer sin servidor)…")

@@ -365,3 +365,19 @@ def test_plantilla_del_tema_sin_fontawesome_js():
 def test_el_libro_no_carga_fontawesome_js(html):
     for pagina in html.rglob("*.html"):
         assert "fontawesome.js" not in _texto(pagina), pagina
+
+
+def test_quitar_estado_de_widgets(tmp_path):
+    estado = '<script type="application/vnd.jupyter.widget-state+json">{"state": {"a": 1}}</script>\n'
+    (tmp_path / "cap.html").write_text(f"<html><head>{estado}</head><body>hola</body></html>", encoding="utf-8")
+    con_vista = f'<html>{estado}<script type="application/vnd.jupyter.widget-view+json">{{}}</script></html>'
+    (tmp_path / "vista.html").write_text(con_vista, encoding="utf-8")
+    assert libro.quitar_estado_de_widgets(tmp_path) == 1
+    assert (tmp_path / "cap.html").read_text(encoding="utf-8") == "<html><head></head><body>hola</body></html>"
+    assert (tmp_path / "vista.html").read_text(encoding="utf-8") == con_vista  # una vista sí lo usa
+
+
+@pytest.mark.lento
+def test_capitulos_sin_estado_de_widgets(html):
+    for pagina in (html / libro.CARPETA_MODULOS).glob("*.html"):
+        assert "widget-state+json" not in _texto(pagina), pagina
