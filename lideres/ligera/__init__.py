@@ -43,7 +43,8 @@ ANCHO_MAPA = 1000  # ancho del viewBox del mapa (unidades enteras: caminos corto
 class Ligera:
     """La página ligera de un tablero.
 
-    `tablero`: la misma función que usa el cuaderno de Voilà (devuelve el widget raíz).
+    `tablero`: la misma función que usa el cuaderno de Voilà (devuelve el widget raíz); si no se
+    da, la fábrica `tablero()` de la casa del módulo (`lideres/modulos/m<id>/tablero.py`).
     `controles`: nombres de atributo de los controles del widget que la página ofrece (botones o
     lista); se recorren todas sus opciones. `eleccion`: el control de «elige un distrito» (o None);
     `fichas`: los atributos de lo que cambia al elegirlo (la ficha), se calcula por distrito.
@@ -51,8 +52,8 @@ class Ligera:
     """
 
     modulo: str
-    tablero: Callable
     controles: tuple[str, ...]
+    tablero: Callable | None = None  # por defecto, la fábrica `tablero()` de la casa del módulo
     eleccion: str | None = None
     fichas: tuple[str, ...] = ()
     etiquetas: dict[str, str] = field(default_factory=dict)
@@ -231,10 +232,16 @@ def _poner(control, valor) -> None:
         control.value = valor
 
 
+def _fabrica(modulo_id: str) -> Callable:
+    from lideres.modulos import modulo
+
+    return importlib.import_module(modulo(modulo_id).paquete + ".tablero").tablero
+
+
 def calcular(decl: Ligera) -> dict:
     """Arma el tablero y recorre cada estado de sus controles. Devuelve lo que la página necesita:
     el HTML inicial y los datos (JSON) de todos los estados."""
-    raiz = decl.tablero()
+    raiz = (decl.tablero or _fabrica(decl.modulo))()
     if not hasattr(raiz, decl.controles[0] if decl.controles else "children"):
         # el tablero devolvió su aviso de error (faltan datos): se dice en español
         raise ErrorLideres(f"No se pudo armar el tablero del módulo {decl.modulo} para su página ligera.",
