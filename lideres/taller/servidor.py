@@ -318,10 +318,23 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
             "lectura": m.lectura_equivocada,
             "listo": m.listo,
             "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
+            "ligera": url_ligera(m.id),
             "capitulo": url_capitulo(m) if libro_disponible else None,
             "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
         })
     return sorted(filas, key=lambda f: not f["listo"])  # sort estable: el orden del curso se mantiene
+
+
+RUTA_LIGERAS = "/ligeras/"
+
+
+def url_ligera(modulo_id: str) -> str | None:
+    """La página ligera del tablero (lideres.ligera), si ya está escrita: en un celular abre en un
+    segundo y sin kernel. El tablero de Voilà queda como «versión completa»."""
+    from lideres import ligera
+
+    nombre = ligera.nombre_archivo(modulo_id)
+    return RUTA_LIGERAS + nombre if (ligera.CARPETA / nombre).is_file() else None
 
 
 def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None,
@@ -372,7 +385,10 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
             self.set_header("Cache-Control", "max-age=86400")
             self.write(ICONO_SVG)
 
-    handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono)]
+    from lideres import ligera
+
+    handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono),
+                (RUTA_LIGERAS + "(.*)", tornado.web.StaticFileHandler, {"path": str(ligera.CARPETA)})]
     if libro_html is not None:
         handlers += [
             (r"/libro", tornado.web.RedirectHandler, {"url": "/libro/"}),
@@ -572,6 +588,10 @@ def iniciar(
             imprimir("El libro todavía no está construido: lo construyo primero.")
             libro.construir(imprimir=imprimir)
     libro_html = html if libro.html_listo() else None
+    if not sin_libro:  # las páginas ligeras de los tableros (el libro ya las dejó al día, si se construyó)
+        from lideres import ligera
+
+        ligera.construir(imprimir=imprimir)
     entregas = ejercicios.preparar_entregas(curso, raiz, modo, imprimir) if curso else None
 
     registro = Path(registro or registro_por_defecto(puerto))
