@@ -378,10 +378,12 @@ def revisar_titular(clave: str, periodo: str | None = None, afirmacion: str | fl
             f"{actual['etiqueta']} traería {rango} {unidad} (95 de cada 100 veces). "
             f"Con estos datos no se puede decir que {PALABRAS_CAMBIO[conteo.sentido]}.")
     else:
+        lejos = abs(int(actual["casos"]) - esperado) / math.sqrt(max(esperado, 1))  # en desviaciones
         frases.append(
             f"La cifra sale de lo que varía sola ({rango} {unidad} si nada hubiera cambiado): "
-            f"algo cambió en las {unidad}, o es uno de los 5 de cada 100 periodos que salen de la "
-            f"banda por azar. Estos datos no dicen qué cambió ni por qué.")
+            + (f"algo cambió en las {unidad}, o es uno de los 5 de cada 100 periodos que salen de "
+               f"la banda por azar." if lejos < 3 else f"las {unidad} sí cambiaron.")
+            + " Estos datos no dicen qué cambió ni por qué.")
 
     no_dice = []
     if datos.sintetico:
