@@ -183,3 +183,23 @@ def tabla_titulares_del_azar(umbral: float = 0.5):
         "Este mes": [formato.numero(v) for v in t["casos"]],
         "Titular": [c.porcentaje_con_signo(v) for v in t["cambio"]],
     }).set_index("Mes (simulado)")
+
+
+def ruta_figura_facilitadores():
+    from lideres import rutas
+
+    return rutas.LIBRO / "_static" / "m05_revisor_simulado.svg"
+
+
+def svg_para_facilitadores() -> str:
+    """El gráfico del tablero (distrito simulado, setiembre de 2023) como archivo SVG suelto: la
+    página para facilitadores lo muestra como «lo que verán en el celular»."""
+    figura = svg_serie(c.revisar_titular("simulado", "setiembre de 2023"))
+    return figura[figura.index("<svg"):figura.index("</svg>") + len("</svg>")] + "\n"
+
+
+def escribir_figura_facilitadores():
+    """Regenera book/_static/m05_revisor_simulado.svg (una prueba exige que esté al día)."""
+    ruta = ruta_figura_facilitadores()
+    ruta.write_text(svg_para_facilitadores(), encoding="utf-8")
+    return ruta
