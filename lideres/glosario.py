@@ -107,18 +107,18 @@ GLOSARIO: dict[str, str] = {
     ),
     "porcentaje de cambio": (
         "Cuánto subió o bajó una cifra, como parte de la cifra de antes. De 4 a 5 casos es "
-        "«+25 %»; de 5 a 4 es «−20 %». Siempre se dice junto con los dos números."
+        "«+25 %»,<!--ejemplo--> y de 5 a 4 es «−20 %».<!--ejemplo--> Siempre se dice junto con los dos números."
     ),
     "variación por azar": (
         "Lo que una cifra sube y baja sola, sin que nada haya cambiado. Con pocos casos al mes, "
         "un mes puede traer el doble que el anterior solo por azar."
     ),
     "banda de variación": (
-        "El rango entre el que cae una cifra casi siempre (95 de cada 100 veces) si nada cambió. "
+        "El rango entre el que cae una cifra casi siempre si nada cambió. "
         "Si la cifra queda dentro de la banda, no se puede decir que subió o bajó."
     ),
     "promedio móvil": (
-        "El promedio de los últimos meses (por ejemplo, los últimos 3), calculado mes a mes. "
+        "El promedio de los últimos meses (por ejemplo, los últimos tres), calculado mes a mes. "
         "Alisa los saltos y deja ver la tendencia; una ventana muy larga puede esconder un cambio."
     ),
     "mismo periodo del año anterior": (

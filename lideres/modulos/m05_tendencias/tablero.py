@@ -30,7 +30,7 @@ TITULARES = (("Sin titular", ""), ("+20 %", "+20 %"), ("+50 %", "+50 %"), ("−2
 VENTANAS = (("2", 2), ("3", 3), ("6", 6))
 
 ANTES_DE_CONCLUIR = [
-    "Un porcentaje sin sus números engaña: de 4 a 5 casos ya es «+25 %».",
+    "Un porcentaje sin sus números engaña: con pocos casos, uno más ya parece un gran aumento.",
     "Las cifras pequeñas saltan solas. Mira si el cambio sale de lo que varía sola la cifra.",
     "Compara con el mismo mes del año anterior, y cuenta por día si los meses tienen distinto largo.",
     "Un año a medias (2026 tiene solo enero a julio) no se compara con un año entero.",
@@ -72,7 +72,7 @@ class TableroTendencias(widgets.VBox):
         self.resultado = widgets.HTML()
         self.resultado.add_class("lideres-resultado-caja")
         super().__init__(
-            [widgets.HTML(partes.html_estilos() + f"<style>{CSS}</style>"), widgets.HTML(_titulo_html()),
+            [widgets.HTML(partes.html_estilos() + f"<style>{vistas.css()}</style>"), widgets.HTML(_titulo_html()),
              controles, self.grafico, self.resultado, partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)
         self.add_class("lideres-tablero")
@@ -107,15 +107,6 @@ class TableroTendencias(widgets.VBox):
         self.resultado.value = vistas.html_resultado(estado)
 
 
-CSS = """
-.lideres-tablero-tendencias .lideres-serie svg { max-width: 640px; display: block; }
-.lideres-tabla-titular { border-collapse: collapse; margin: 6px 0; width: 100%; }
-.lideres-tabla-titular caption { text-align: left; font-weight: 600; }
-.lideres-tabla-titular th, .lideres-tabla-titular td { text-align: left; padding: 3px 6px;
-  border-bottom: 1px solid #ddd; vertical-align: top; }
-.lideres-no-dice-titulo { font-size: 15px; margin: 8px 0 2px; }
-.lideres-no-dice { margin: 0; padding-left: 1.2em; }
-"""
 
 
 def tablero(serie: str = "simulado", periodo: str | None = None, afirmacion: str = "+50 %",

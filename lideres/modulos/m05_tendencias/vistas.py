@@ -32,6 +32,11 @@ def _entorno() -> jinja2.Environment:
                               undefined=jinja2.StrictUndefined)
 
 
+def css() -> str:
+    """Los estilos propios del tablero (la tabla del titular, la lista de lo que no se sabe)."""
+    return (PLANTILLAS / "tendencias.css").read_text(encoding="utf-8")
+
+
 def pie(estado: dict) -> str:
     """Qué, nivel, periodo y fuente: va debajo de toda figura y tabla del módulo."""
     return f"{estado['titulo']}. {estado['fuente']}"
