@@ -322,3 +322,47 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
     assert "depurador: False | historial: False | arenas: 2" in kernel
     assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza
+
+
+def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_path):
+    """Un kernel que esperó en la reserva lleva su hora de precalentado: al entregarlo a un
+    celular, su tiempo inactivo se cuenta desde la entrega, no desde que se precalentó."""
+    import asyncio
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from traitlets.config import Configurable
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    from lideres.taller.kernels import GestorKernels
+
+    Clase = voila_kernel_manager_factory(GestorKernels, preheat_kernel=True, default_pool_size=0)
+
+    class Voila(Configurable):  # lo que el gestor de Voilà lee de su aplicación
+        root_dir = str(tmp_path)
+        notebook_path = None
+
+    async def probar():
+        gestor = Clase(parent=Voila(), cull_idle_timeout=600)
+        apagados = []
+
+        async def apagar(kernel_id, *args, **kwargs):
+            apagados.append(kernel_id)
+
+        gestor.shutdown_kernel = apagar  # el apagado de verdad necesita un proceso
+        hace_un_rato = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=13)
+        kernel = SimpleNamespace(
+            last_activity=hace_un_rato, execution_state="idle", kernel_name="python3",
+            kernel_spec=SimpleNamespace(metadata={}),
+        )
+        gestor._kernels["k1"] = kernel
+        # Primera pasada después de la entrega: no se apaga y su inactividad empieza ahora.
+        await gestor.cull_kernel_if_idle("k1")
+        assert apagados == []
+        assert kernel.last_activity > hace_un_rato
+        # Si de verdad nadie lo usa durante todo el plazo, la pasada siguiente sí lo apaga.
+        kernel.last_activity = hace_un_rato
+        await gestor.cull_kernel_if_idle("k1")
+        assert apagados == ["k1"]
+
+    asyncio.run(probar())
