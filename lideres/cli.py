@@ -20,6 +20,7 @@ COMANDOS = {
     "libro": "Construir el libro del curso (sin internet)",
     "curso": "Asignar, recoger y calificar ejercicios; ver el avance del grupo",
     "jupyterlab": "JupyterLab en español, con o sin las herramientas de quien facilita",
+    "ficha": "La ficha del barrio de un distrito en PDF, para imprimir y llevar a una reunión",
 }
 
 # argparse escribe sus mensajes en inglés; estos son los que una persona puede ver.
