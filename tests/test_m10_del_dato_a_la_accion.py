@@ -31,20 +31,24 @@ def pdf_comas(comas, tmp_path_factory):
     return pypdf.PdfReader(ruta)
 
 
-def test_cifras_recalculadas_de_los_datos(comas):
+def test_cifras_salen_del_registro(comas):
+    from lideres.cifras import cifra
     from lideres.tasas import tabla_conteos_y_tasas
 
     fila = tabla_conteos_y_tasas(calculos.ANIO).set_index("ubigeo").loc["150110"]
     por_etiqueta = {c.etiqueta: c for c in comas.cifras}
     assert por_etiqueta["Denuncias registradas en 2025"].texto == formato.numero(int(fila["conteo"]))
-    assert por_etiqueta["Denuncias por 100 000 habitantes"].texto == formato.numero(fila["tasa_100k"], 1)
+    assert por_etiqueta["Denuncias por 100 000 habitantes"].texto == cifra("distrito.tasa.comas.2025").texto
     assert por_etiqueta["Puesto por tasa"].texto.startswith(f"{int(fila['puesto_tasa'])}.º de 50")
     assert por_etiqueta["Puesto por tasa"].nivel == "entre los 50 distritos de Lima Metropolitana y Callao"
-    for cifra in comas.cifras:  # cada cifra con nivel, periodo y fuente
-        assert cifra.nivel and cifra.periodo and cifra.fuentes
-        assert set(cifra.fuentes) <= set(calculos.FUENTES)
+    for c in comas.cifras:  # cada cifra con nivel, periodo y fuente, y su texto sale del registro
+        assert c.nivel and c.periodo and c.fuentes and c.claves
+        assert set(c.fuentes) <= set(calculos.FUENTES)
+        assert {cifra(k).fuente for k in c.claves} <= set(c.fuentes)
+        assert cifra(c.claves[-1]).texto in c.texto or cifra(c.claves[0]).texto in c.texto
     encuesta = por_etiqueta["Fueron víctimas de algún delito en 12 meses"]
     assert encuesta.nivel.startswith("Lima Metropolitana") and "no el distrito" in encuesta.nivel
+    assert encuesta.texto == f"{cifra('enapres.victimas.lima_metropolitana.2024').texto} de cada 100"
 
 
 def test_tasa_inestable_se_marca():

@@ -24,16 +24,17 @@ from lideres.nombres import ubigeo_por_nombre
 ANIO = 2025
 ANIO_ANTERIOR = 2024
 ANIO_ENCUESTA = 2024
+# Las fuentes del registro de cifras (lideres.cifras.fuentes), dichas completas para el papel.
 FUENTES = {
-    "sidpol": "MININTER, «Denuncias Policiales» (SIDPOL), datos abiertos, licencia ODC-By; agregado por "
+    "SIDPOL": "MININTER, «Denuncias Policiales» (SIDPOL), datos abiertos, licencia ODC-By; agregado por "
               "distrito publicado por un tercero (github.com/Jyns123/DPD, commit 76711fe).",
-    "inei": "INEI, población estimada 2020 por distrito (Censos Nacionales 2017).",
-    "enapres": "INEI, Encuesta Nacional de Programas Presupuestales (ENAPRES), serie anual 2013-2024 "
+    "INEI-POBLACION": "INEI, población estimada 2020 por distrito (Censos Nacionales 2017).",
+    "CALCULO": "Cálculo de la Escuela de Líderes con las cifras citadas: tasa = denuncias ÷ población "
+               "2020 × 100 000; puesto entre los 50 distritos de Lima Metropolitana y Callao.",
+    "ENAPRES": "INEI, Encuesta Nacional de Programas Presupuestales (ENAPRES), serie anual 2013-2024 "
                "publicada por el MININTER en datos abiertos, licencia ODC-By.",
 }
 ENCUESTA_DE = {"Lima Metropolitana": "Lima Metropolitana", "Callao": "Callao", "Trujillo": "La Libertad"}
-NIVEL_ENCUESTA = {"Lima Metropolitana": "área metropolitana", "Callao": "provincia constitucional",
-                  "La Libertad": "departamento"}
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,9 @@ class Cifra:
     texto: str
     nivel: str
     periodo: str
-    fuentes: tuple[str, ...]  # claves de FUENTES
+    fuentes: tuple[str, ...]  # claves de FUENTES (las del registro de cifras)
     nota: str = ""
+    claves: tuple[str, ...] = ()  # claves del registro (lideres.cifras) de donde sale el texto
 
 
 @dataclass
@@ -89,50 +91,65 @@ def ubigeo_de(texto: str) -> str:
     return ubigeo
 
 
+def _de_registro(etiqueta: str, *claves: str, nivel: str | None = None, texto: str | None = None,
+                 nota: str = "", fuentes: tuple[str, ...] = (), periodo: str | None = None) -> Cifra:
+    """Una cifra de la ficha armada desde el registro: el texto, el lugar, el periodo y la fuente
+    salen de `lideres.cifras`; la ficha no escribe ningún número por su cuenta."""
+    from lideres.cifras import cifra
+
+    registradas = [cifra(c) for c in claves]
+    principal = registradas[0]
+    propias = tuple(dict.fromkeys([*fuentes, *(c.fuente for c in registradas)]))
+    periodo = periodo or ", ".join(dict.fromkeys(c.periodo for c in registradas))
+    return Cifra(etiqueta, texto if texto is not None else principal.texto, nivel or principal.ambito,
+                 periodo, propias, nota, tuple(claves))
+
+
 def datos_ficha(distrito: str, anio: int = ANIO) -> Ficha:
-    """Las cifras y los textos de la ficha de un distrito (nombre o UBIGEO)."""
+    """Las cifras y los textos de la ficha de un distrito (nombre o UBIGEO), desde el registro."""
+    from lideres.cifras import cifra, slug
     from lideres.tablas import cargar
-    from lideres.tasas import es_inestable, tabla_conteos_y_tasas
+    from lideres.tasas import es_inestable
 
     ubigeo = ubigeo_de(distrito)
     fila = cargar("distritos").set_index("ubigeo").loc[ubigeo]
     ficha = Ficha(ubigeo=ubigeo, distrito=str(fila["distrito"]), provincia=str(fila["provincia"]),
                   ambito=str(fila["ambito"]))
-    nivel = f"distrito de {ficha.distrito}"
-    poblacion = int(fila["poblacion_2020"])
-    ficha.cifras.append(Cifra("Población estimada", formato.numero(poblacion), nivel, "2020", ("inei",)))
+    d = slug(ficha.distrito)
+    ficha.cifras.append(_de_registro("Población estimada", f"distrito.poblacion.{d}"))
 
-    tabla = tabla_conteos_y_tasas(anio)
-    if ubigeo in set(tabla["ubigeo"]):
-        esta = tabla.set_index("ubigeo").loc[ubigeo]
-        total = len(tabla)
-        conteo, tasa = int(esta["conteo"]), float(esta["tasa_100k"])
-        inestable = bool(es_inestable(conteo, poblacion))
-        ficha.cifras.append(Cifra(f"Denuncias registradas en {anio}", formato.numero(conteo), nivel,
-                                  str(anio), ("sidpol",)))
-        ficha.cifras.append(Cifra(
-            "Denuncias por 100 000 habitantes", formato.numero(tasa, 1) + (" (inestable)" if inestable else ""),
-            nivel, f"{anio} (denuncias) y 2020 (población)", ("sidpol", "inei"),
+    con_denuncias = ubigeo in set(cargar("denuncias_distrito")["ubigeo"])
+    if con_denuncias:
+        conteo = cifra(f"distrito.denuncias.{d}.{anio}")
+        poblacion = cifra(f"distrito.poblacion.{d}")
+        inestable = bool(es_inestable(conteo.valor, poblacion.valor))
+        entre = "entre los 50 distritos de Lima Metropolitana y Callao"
+        tasa = cifra(f"distrito.tasa.{d}.{anio}")
+        ficha.cifras.append(_de_registro(f"Denuncias registradas en {anio}", f"distrito.denuncias.{d}.{anio}"))
+        ficha.cifras.append(_de_registro(
+            "Denuncias por 100 000 habitantes", f"distrito.tasa.{d}.{anio}", f"distrito.poblacion.{d}",
+            texto=tasa.texto + (" (inestable)" if inestable else ""), fuentes=("SIDPOL", "INEI-POBLACION"),
+            periodo=f"{anio} (denuncias) y 2020 (población)",
             nota="Tasa inestable: con pocas denuncias o poca población, unos casos más la mueven mucho."
             if inestable else ""))
-        ficha.cifras.append(Cifra(
-            "Puesto por tasa", f"{int(esta['puesto_tasa'])}.º de {total} (1.º = la tasa más alta)",
-            f"entre los {total} distritos de Lima Metropolitana y Callao", str(anio),
-            ("sidpol", "inei")))
-        ficha.cifras.append(Cifra(
-            "Puesto por número de denuncias", f"{int(esta['puesto_conteo'])}.º de {total}",
-            f"entre los {total} distritos de Lima Metropolitana y Callao", str(anio), ("sidpol",)))
-        antes = int(cargar("denuncias_distrito").set_index("ubigeo").loc[ubigeo, f"denuncias_{ANIO_ANTERIOR}"])
-        cambio = (conteo - antes) / antes if antes else None
-        ficha.cifras.append(Cifra(
-            f"Denuncias {ANIO_ANTERIOR} → {anio}",
-            f"{formato.numero(antes)} → {formato.numero(conteo)} ({_signo(cambio)})", nivel,
-            f"{ANIO_ANTERIOR} y {anio}", ("sidpol",),
+        puesto = cifra(f"distrito.puesto_tasa.{d}.{anio}")
+        ficha.cifras.append(_de_registro(
+            "Puesto por tasa", f"distrito.puesto_tasa.{d}.{anio}", nivel=entre,
+            texto=f"{puesto.texto}.º de 50 (1.º = la tasa más alta)", fuentes=("SIDPOL", "INEI-POBLACION")))
+        puesto = cifra(f"distrito.puesto_conteo.{d}.{anio}")
+        ficha.cifras.append(_de_registro("Puesto por número de denuncias", f"distrito.puesto_conteo.{d}.{anio}",
+                                         nivel=entre, texto=f"{puesto.texto}.º de 50", fuentes=("SIDPOL",)))
+        antes = cifra(f"distrito.denuncias.{d}.{ANIO_ANTERIOR}")
+        cambio = (conteo.valor - antes.valor) / antes.valor if antes.valor else None
+        ficha.cifras.append(_de_registro(
+            f"Denuncias {ANIO_ANTERIOR} → {anio}", f"distrito.denuncias.{d}.{ANIO_ANTERIOR}",
+            f"distrito.denuncias.{d}.{anio}", texto=f"{antes.texto} → {conteo.texto} ({_signo(cambio)})",
             nota="Dos años no son una tendencia: el cambio puede deberse al azar o a cambios en cómo se "
             "denuncia y se registra (módulo 05)."))
     else:
         ficha.cifras.append(Cifra(
-            "Denuncias por distrito", "no publicadas", nivel, str(anio), ("sidpol",),
+            "Denuncias por distrito", "no publicadas", f"{ficha.distrito} (distrito, provincia de "
+            f"{ficha.provincia})", str(anio), ("SIDPOL",),
             nota="Los datos del curso no tienen denuncias por distrito para la provincia de Trujillo: "
             "solo por departamento. Por eso esta ficha no da conteo, tasa ni puesto del distrito."))
 
@@ -154,17 +171,18 @@ def _signo(cambio: float | None) -> str:
 
 
 def _encuesta(ambito: str) -> list[Cifra]:
-    from lideres.percepcion import valores  # módulo 04
+    from lideres.cifras import cifra, slug
 
-    lugar = ENCUESTA_DE.get(ambito, ambito)
-    v = valores(lugar, ANIO_ENCUESTA)
-    nivel = f"{lugar} ({NIVEL_ENCUESTA[lugar]}), no el distrito"
-    periodo = f"{ANIO_ENCUESTA}, personas de 15 años o más de zonas urbanas"
+    lugar = slug(ENCUESTA_DE.get(ambito, ambito))
     cifras = []
-    for clave, etiqueta in (("percepcion", "Se sienten inseguros al caminar solos de noche"),
-                            ("victimizacion", "Fueron víctimas de algún delito en 12 meses")):
-        texto = "sin dato" if v[clave] is None else f"{formato.numero(v[clave], 1)} de cada 100"
-        cifras.append(Cifra(etiqueta, texto, nivel, periodo, ("enapres",)))
+    for corto, etiqueta in (("miedo_noche", "Se sienten inseguros al caminar solos de noche"),
+                            ("victimas", "Fueron víctimas de algún delito en 12 meses")):
+        clave = f"enapres.{corto}.{lugar}.{ANIO_ENCUESTA}"
+        c = cifra(clave)
+        donde = c.ambito if "(" in c.ambito else f"{c.ambito} ({c.nivel})"
+        cifras.append(_de_registro(etiqueta, clave, nivel=f"{donde}, no el distrito",
+                                   texto=f"{c.texto} de cada 100",
+                                   periodo=f"{c.periodo}, personas de 15 años o más de zonas urbanas"))
     return cifras
 
 
