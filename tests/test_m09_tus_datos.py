@@ -106,3 +106,85 @@ def test_formulario_en_papel_una_pagina():
     texto = lector.pages[0].extract_text()
     assert "Cuaderno de incidencias" in texto and "No escribas nombres" in texto
     assert all(t.split()[0] in texto for t in c.TIPOS)
+
+
+# --------------------------------------------------------------------------- tablero (sin navegador)
+
+CORPUS = Path(__file__).parent / "archivos" / "revisar"
+
+
+def _tablero():
+    pytest.importorskip("ipywidgets")
+    from lideres.modulos.m09_tus_datos.tablero import tablero
+
+    return tablero()
+
+
+def subir(t, ruta: Path) -> None:
+    """Como lo hace el navegador: FileUpload recibe el archivo en la memoria del kernel."""
+    datos = ruta.read_bytes()
+    t.subida.value = ({"name": ruta.name, "type": "", "size": len(datos), "content": memoryview(datos),
+                       "last_modified": dt.datetime(2025, 3, 5, tzinfo=dt.UTC)},)
+
+
+@pytest.mark.parametrize("nombre", sorted(p.name for p in CORPUS.glob("malo_*")))
+def test_tablero_archivo_malo_mismo_mensaje_que_la_terminal(nombre):
+    from markupsafe import escape  # como escapa Jinja
+
+    t = _tablero()
+    with pytest.raises(ErrorLideres) as terminal:
+        revisar.revisar_archivo(CORPUS / nombre)
+    subir(t, CORPUS / nombre)
+    assert escape(terminal.value.mensaje) in t.resultado.value
+    if terminal.value.como_arreglar:
+        assert escape(terminal.value.como_arreglar) in t.resultado.value
+    assert t.revision is None and t.descargas.value == "" and t.subida.value == ()
+
+
+BUENOS = sorted([*CORPUS.glob("bueno_*"), *SIDPOL.glob("sintetico_*")], key=lambda p: p.name)
+
+
+@pytest.mark.parametrize("ruta", [p for p in BUENOS if p.name != "sintetico_titulos_propios.csv"],
+                         ids=lambda p: p.name)
+def test_tablero_archivo_bueno_resumen_grafico_y_descargas(ruta, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    t = _tablero()
+    subir(t, ruta)
+    assert t.subida.value == ()  # el archivo no se queda en el widget
+    assert "Filas leídas:" in t.resultado.value and "Qué dice cada columna" in t.resultado.value
+    assert "<img" in t.por_mes.value and "Fuente:" in t.por_mes.value
+    assert t.descargas.value.count('download="') == 2 and "data:text/csv" in t.descargas.value
+    assert list(tmp_path.iterdir()) == []  # nada escrito en el disco
+
+
+def test_tablero_distrito_de_arequipa_del_archivo_oficial():
+    t = _tablero()
+    subir(t, SIDPOL / "sintetico_mensual.csv")
+    assert t.caja_distrito.layout.display == "" and "Cayma" in [v for _, v in t.distrito.options]
+    t.distrito.value = "Cayma"
+    assert "en Cayma" in t.por_mes.value or "Cayma" in t.por_mes.value
+    assert "MININTER" in t.por_mes.value
+
+
+def test_tablero_elegir_columnas():
+    t = _tablero()
+    subir(t, SIDPOL / "sintetico_titulos_propios.csv")
+    assert t.caja_columnas.layout.display == "" and "Día del hecho" in t.columnas["fecha"].options
+    t.columnas["fecha"].value, t.columnas["tipo"].value = "Día del hecho", "Qué pasó"
+    t.columnas["distrito"].value = "Dónde"
+    t.usar_columnas.click()
+    assert t.revision is not None and t.revision.filas_validas == 3
+    assert t.caja_columnas.layout.display == "none"
+
+
+def test_tablero_archivo_demasiado_grande():
+    t = _tablero()
+    t.revisar(b"fecha;tipo;distrito\n" + b"05/03/2025;Robo;Comas\n" * 1_000_000, "grande.csv")
+    assert "demasiado grande" in t.resultado.value
+
+
+def test_voila_acepta_un_registro_del_tamano_maximo():
+    from lideres.revisar.lectura import MAX_BYTES
+    from lideres.taller import servidor
+
+    assert servidor.MAX_MENSAJE_WEBSOCKET >= MAX_BYTES + 1024 * 1024
