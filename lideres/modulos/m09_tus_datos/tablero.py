@@ -36,11 +36,11 @@ ELEGIBLES = ("fecha", "tipo", "distrito", "ubigeo", "lat", "lon", "hora")
 
 def _titulo_html() -> str:
     return (
-        '<h2 class="lideres-titulo" lang="es">Tus propios datos</h2>'
+        '<h2 class="lideres-titulo" lang="es">Sube tu archivo</h2>'
         '<p lang="es">Sube el cuaderno de incidencias de tu junta (Excel o CSV) o el archivo de '
         "denuncias de la Policía (datos abiertos). Verás qué filas sirven, qué dice cada columna y sus "
         "gráficos.</p>"
-        f'<p class="lideres-resultado" lang="es">🔒 {escape(vistas.AVISO_PRIVADO)}</p>'
+        f'<p class="lideres-resultado" lang="es">{escape(vistas.AVISO_PRIVADO)}</p>'
     )
 
 
@@ -53,7 +53,7 @@ def _enlace(nombre: str, contenido: bytes, texto: str) -> str:
 class TableroTusDatos(widgets.VBox):
     def __init__(self, **kwargs):
         self.subida = widgets.FileUpload(accept=ACEPTA, multiple=False, description="Elegir archivo",
-                                         layout=widgets.Layout(min_height="44px"))
+                                         layout=widgets.Layout(min_height="44px", width="100%"))
         self.columnas = {c: widgets.Dropdown(options=[SIN_ELEGIR], value=SIN_ELEGIR,
                                              layout=widgets.Layout(width="100%", max_width="320px"))
                          for c in ELEGIBLES}
@@ -76,7 +76,7 @@ class TableroTusDatos(widgets.VBox):
         self._datos: tuple[bytes, str] | None = None  # solo mientras hace falta elegir columnas
         super().__init__(
             [widgets.HTML(partes.html_estilos()), widgets.HTML(_titulo_html()),
-             partes.control("Tu archivo", self.subida, "lideres-control-subida"), self.caja_columnas,
+             self._caja_subida(), self.caja_columnas,
              self.resultado, self.caja_distrito, self.por_mes, self.hora_dia, self.lugares, self.descargas,
              partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)
@@ -85,6 +85,12 @@ class TableroTusDatos(widgets.VBox):
         self.subida.observe(self._al_subir, names="value")
         self.usar_columnas.on_click(self._con_columnas)
         self.distrito.observe(self._dibujar_graficos, names="value")
+
+    def _caja_subida(self):
+        caja = widgets.VBox([self.subida], layout=widgets.Layout(max_width="100%"))
+        caja.add_class("lideres-control")
+        caja.add_class("lideres-control-subida")
+        return caja
 
     # ------------------------------------------------------------------ subir
 
