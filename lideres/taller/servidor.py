@@ -22,6 +22,10 @@ from lideres.errores import ErrorLideres
 from lideres.taller import ejercicios
 from lideres.taller.ordenes import orden_lideres
 
+# Un registro subido puede pesar hasta lideres.revisar.lectura.MAX_BYTES (20 MB; una prueba lo
+# compara): el mensaje del widget lleva eso más el resto. No se importa revisar aquí (trae pandas).
+MAX_MENSAJE_WEBSOCKET = 28 * 1024 * 1024
+
 if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser rápido
     from traitlets.config import Config
 
@@ -259,6 +263,8 @@ def configuracion(
     c.VoilaConfiguration.show_margins = False
     c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
+    # Un archivo subido (tablero 09) llega al kernel en un solo mensaje: tornado corta en 10 MiB.
+    c.Voila.tornado_settings = {"websocket_max_message_size": MAX_MENSAJE_WEBSOCKET}
 
     # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
     c.VoilaConfiguration.preheat_kernel = total_reserva > 0
