@@ -5,13 +5,13 @@ from lideres.ligera import Ligera
 
 
 def _tablero():
-    from lideres.tablero.cifra_negra import tablero_cifra_negra
+    from lideres.modulos.m03_cifra_negra.tablero import tablero
 
-    return tablero_cifra_negra()
+    return tablero()
 
 
 def _etiquetas() -> dict[str, str]:
-    from lideres import cifra_negra as cn
+    from lideres.modulos.m03_cifra_negra import calculos as cn
 
     return {"control_denuncias": f"Número de denuncias en {cn.ANIO_DENUNCIAS}:"}
 
