@@ -137,7 +137,7 @@ def frase_brecha(ambito: str, anio: int) -> str:
     v = valores(ambito, anio)
     lugar = {
         "Nacional urbano": "en las zonas urbanas del país",
-        "Callao": "en el Callao",
+        "Callao": "en el Callao (la provincia)",
     }.get(ambito, f"en {ambito}")
     if v["percepcion"] is None or v["victimizacion"] is None:
         return f"En {anio}, {lugar}, la ENAPRES no publicó una de las dos cifras."
