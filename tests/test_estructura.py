@@ -138,9 +138,23 @@ def _camino(grupo: list[str], aristas: dict[str, set[str]]) -> list[str]:
     return [*grupo, inicio]
 
 
+# Círculos conocidos, a la vista y con dueño: la prueba falla con cualquier otro, y también cuando uno
+# de estos desaparece (para quitarlo de aquí). Vacío es la meta.
+CIRCULOS_PENDIENTES: dict[frozenset[str], str] = {
+    frozenset({"lideres.revisar.oficiales", "lideres.revisar.revision"}): (
+        "llegó con el paquete revisar (rama i21-m08-10): oficiales.revisar_mensual arma una Revision y "
+        "Revision.resumen cita oficiales.FUENTE; se arregla en esa rama"
+    ),
+}
+
+
 def test_el_paquete_no_tiene_importaciones_en_circulo():
     encontrados = ciclos(grafo())
-    assert not encontrados, "Importaciones en círculo: " + "; ".join(" → ".join(c) for c in encontrados)
+    nuevos = [c for c in encontrados if frozenset(c) not in CIRCULOS_PENDIENTES]
+    assert not nuevos, "Importaciones en círculo: " + "; ".join(" → ".join(c) for c in nuevos)
+    resueltos = set(CIRCULOS_PENDIENTES) - {frozenset(c) for c in encontrados}
+    assert not resueltos, "Ya no hay círculo entre " + "; ".join(", ".join(sorted(r)) for r in resueltos) + (
+        ": quítalo de CIRCULOS_PENDIENTES")
 
 
 def test_la_prueba_encuentra_un_circulo(tmp_path):
