@@ -24,6 +24,8 @@ _NOMBRES = {
     "tabla_conteos_y_tasas": "lideres.modulos.m02_conteos_y_tasas.calculos",
     "cargar_limites": "lideres.limites",
     "revisar_archivo": "lideres.revisar",
+    "revisar_datos": "lideres.revisar",
+    "revisar_tabla": "lideres.revisar",
     "tablero_conteos_y_tasas": "lideres.modulos.m02_conteos_y_tasas.tablero",
     "mapa_estatico": "lideres.graficos",
     "grafico_ranking": "lideres.graficos",

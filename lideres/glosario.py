@@ -108,6 +108,30 @@ GLOSARIO: dict[str, str] = {
         "Persona que sufrió un delito: un robo, una estafa, una agresión. En la ENAPRES cuenta "
         "como víctima quien sufrió al menos un hecho en los últimos 12 meses."
     ),
+    "porcentaje de cambio": (
+        "Cuánto subió o bajó una cifra, como parte de la cifra de antes. De 4 a 5 casos es "
+        "«+25 %»,<!--ejemplo--> y de 5 a 4 es «−20 %».<!--ejemplo--> Siempre se dice junto con los dos números."
+    ),
+    "variación por azar": (
+        "Lo que una cifra sube y baja sola, sin que nada haya cambiado. Con pocos casos al mes, "
+        "un mes puede traer el doble que el anterior solo por azar."
+    ),
+    "banda de variación": (
+        "El rango entre el que cae una cifra casi siempre si nada cambió. "
+        "Si la cifra queda dentro de la banda, no se puede decir que subió o bajó."
+    ),
+    "promedio móvil": (
+        "El promedio de los últimos meses (por ejemplo, los últimos tres), calculado mes a mes. "
+        "Alisa los saltos y deja ver la tendencia; una ventana muy larga puede esconder un cambio."
+    ),
+    "mismo periodo del año anterior": (
+        "Comparar enero a julio de un año con enero a julio del año anterior, y no con el año "
+        "entero. Así se comparan periodos del mismo largo y de la misma época."
+    ),
+    "año incompleto": (
+        "Un año del que solo hay algunos meses, como 2026 con enero a julio. Su total no se "
+        "compara con el de un año entero: se compara por día o con los mismos meses."
+    ),
     "brecha": (
         "Diferencia entre dos cifras que se comparan. En este curso, la distancia entre cuántos "
         "sienten miedo y cuántos fueron víctimas, en puntos: cuánto más arriba está el miedo."
