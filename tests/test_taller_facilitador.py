@@ -143,7 +143,10 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     assert juan["entrego"] and juan["respondidas"] == 3
     assert [c["respondida"] for c in juan["preguntas"]] == [True] * 3 + [False] * (total - 3)
     assert not ana["entrego"] and ana["estado"].startswith("Respondiendo") and ana["respondidas"] == 2
-    assert rosa["puntaje"] == juan["puntaje"] == "falta calificar"  # nbgrader todavía no calificó
+    # nbgrader todavía no calificó: puntos provisorios, revisados con el banco.
+    assert rosa["provisorio"] and rosa["puntaje"] == "6 de 8 (falta la escrita) · provisorio: falta calificar"
+    assert juan["provisorio"] and juan["puntaje"] == "2 de 8 · provisorio: falta calificar"
+    provisorios = {p["codigo"]: [c["puntos"] for c in p["preguntas"]] for p in (rosa, juan)}
     assert [e["empezaron"] for e in datos["ejercicios"]] == [3] and datos["ejercicios"][0]["entregaron"] == 2
     assert "Rosa Quispe Ñahui" in datos["html"] and "<th scope=\"col\">Participante</th>" in datos["html"]
     assert palabras_en_ingles(texto_visible(datos["html"])) == []
@@ -161,7 +164,11 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     rosa, juan = _persona(datos, "rosa-quispe-nahui"), _persona(datos, "juan-perez")
     assert rosa["preguntas"][-1]["clase"] == "mano" and "falta la escrita" in rosa["puntaje"]
     assert all(c["clase"] == "bien" for c in rosa["preguntas"][:-1]), rosa["preguntas"]
+    assert juan["puntaje"] == "2 de 8"
     assert juan["preguntas"][0]["clase"] == "mal" and juan["preguntas"][0]["puntos"].startswith("0 de")
+    # Los provisorios eran los mismos que dio nbgrader.
+    assert {p["codigo"]: [c["puntos"] for c in p["preguntas"]] for p in (rosa, juan)} == provisorios
+    assert not rosa["provisorio"] and rosa["calificado"]
 
     # La página de las escritas: la pregunta, con la respuesta completa de Rosa y la modelo al lado.
     cliente = mesa.Cliente()
