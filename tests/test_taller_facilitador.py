@@ -256,3 +256,17 @@ def test_un_celular_del_wifi_no_las_puede_abrir(taller):
     # La portada para los celulares no enlaza estas páginas.
     codigo, portada, _ = cliente.pedir(f"http://{lan}:{s.puerto}/")
     assert codigo == 200 and "Quién entregó" not in portada
+
+
+def test_sin_curso_las_paginas_explican_que_hacer():
+    for plantilla, datos in (("entregas.html", {"datos": None, "segundos": 5}),
+                             ("escritas.html", {"preguntas": [], "url_escrita": facilitador.url_escrita})):
+        pagina = facilitador.render(plantilla, curso=None, orden_calificar=None, **datos)
+        assert "sin carpeta del curso" in pagina and "--curso" in pagina
+        assert palabras_en_ingles(texto_visible(pagina)) == []
+
+
+def test_el_aviso_para_los_celulares_esta_en_espanol():
+    pagina = facilitador.render("solo_laptop.html", puerto="8866")
+    assert 'lang="es"' in pagina and "http://127.0.0.1:8866/facilitador/entregas" in pagina
+    assert palabras_en_ingles(texto_visible(pagina)) == []
