@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lideres.curso import ids, recoger
+from lideres.curso.candado import CANDADO, candado  # noqa: F401 (CANDADO: nombre de siempre)
+from lideres.curso.carpeta import Curso
 from lideres.errores import ErrorLideres
 from lideres.nombres import sin_tildes
 
@@ -34,7 +36,6 @@ VARIABLE_CURSO = "LIDERES_TALLER_CURSO"   # la pone `lideres taller --curso` par
 CARPETA = "celular"
 GRUPO = "grupo.json"
 CLAVES = "claves.json"
-CANDADO = ".lideres.candado"
 MODOS = {"practica": "práctica", "examen": "examen"}
 MODO_POR_DEFECTO = "practica"
 
@@ -96,37 +97,6 @@ def leer_json(ruta: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return datos if isinstance(datos, dict) else {}
-
-
-@contextlib.contextmanager
-def candado(curso: Path):
-    """Un solo proceso a la vez cambia la lista de participantes, las claves y submitted/."""
-    ruta = Path(curso) / CANDADO
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    with open(ruta, "a+b") as f:
-        try:
-            import fcntl
-        except ImportError:  # Windows
-            import msvcrt
-
-            f.seek(0)
-            while True:  # LK_LOCK se rinde tras ~10 s de espera; como flock, se sigue esperando
-                try:
-                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
-                    break
-                except OSError:
-                    f.seek(0)
-            try:
-                yield
-            finally:
-                f.seek(0)
-                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-            return
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 # ---------------------------------------------------------------- el grupo
@@ -297,7 +267,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
     from lideres import banco
 
     curso = Path(curso)
-    liberado = curso / "release" / ejercicio
+    liberado = Curso.de(curso).release / ejercicio
     if not liberado.is_dir():
         raise Rechazo("Este ejercicio todavía no está asignado. Avisa a quien facilita el taller.")
     limpias = limpiar_respuestas(respuestas, tipos)
@@ -308,7 +278,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
     texto = nbformat.writes(cuaderno)
     ahora = ahora or dt.datetime.now(dt.UTC)
     with candado(curso):
-        base = curso / "recibidos" / ejercicio
+        base = Curso.de(curso).recibidos / ejercicio
         base.mkdir(parents=True, exist_ok=True)
         sello = ahora.strftime("%Y-%m-%d_%H%M%S")
         archivo, n = base / sello, 1
@@ -321,7 +291,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
         original.write_text(texto, encoding="utf-8")
         entrega = recoger.Entrega(nombre=participante.nombre, codigo=participante.codigo,
                                   archivos={ejercicio: original},
-                                  notas=["Entregado desde el celular."])
+                                  notas=["Entregado desde el celular."], celular=True)
         resumen = recoger.Resumen(entregas=[entrega], archivo=archivo)
         recoger._copiar(curso, ejercicio, resumen, archivo, ahora)
         escribir_json(archivo / "recojo.json", {
