@@ -87,12 +87,22 @@ def _asignar(args, curso: Path) -> int:
 def _recoger(args, curso: Path) -> int:
     from lideres.curso import ids, motor, recoger
 
-    if args.intercambio == bool(args.origen):
+    if args.intercambio and args.origen:
         from lideres.errores import ErrorLideres
 
-        raise ErrorLideres("Di de dónde recoger: una carpeta o un .zip, o --intercambio (no las dos cosas).",
+        raise ErrorLideres("Di una sola cosa: una carpeta o un .zip, o --intercambio (no las dos).",
                            como_arreglar=f"Por ejemplo: lideres curso recoger {args.ejercicio} entregas.zip, "
                            f"o lideres curso recoger {args.ejercicio} --intercambio")
+    if not args.intercambio and not args.origen:
+        from lideres.errores import ErrorLideres
+
+        opcion = motor.opcion_curso(curso)
+        raise ErrorLideres(
+            "Falta decir de dónde recoger: la carpeta o el .zip con los cuadernos que llegaron por USB, "
+            "correo o WhatsApp, o --intercambio si envían desde JupyterHub.",
+            como_arreglar=f"Por ejemplo: lideres curso recoger {args.ejercicio} entregas.zip{opcion}. "
+            "Las entregas de los celulares no se recogen: ya están en el curso; califícalas con "
+            f"lideres curso calificar {args.ejercicio}{opcion}")
     if args.intercambio:
         resumen = recoger.recoger_intercambio(curso, args.ejercicio)
         origen = "el intercambio de nbgrader"
@@ -127,7 +137,7 @@ def _recoger(args, curso: Path) -> int:
 
 
 def _calificar(args, curso: Path) -> int:
-    from lideres.curso import aislamiento, ids, motor, retroalimentacion
+    from lideres.curso import aislamiento, ids, motor, recoger, retroalimentacion
 
     resultados = motor.calificar(curso, args.ejercicio, trabajadores=args.a_la_vez,
                                  tiempo_celda=args.tiempo_por_celda, avisar=lambda t: print(t, flush=True),
@@ -146,7 +156,15 @@ def _calificar(args, curso: Path) -> int:
         print(f"Revisa la instalación (make entorno) o prueba sin aislamiento: {aislamiento.SIN_BWRAP}=1 "
               f"lideres curso calificar {args.ejercicio}{motor.opcion_curso(curso)}")
     elif len(bien) < len(resultados):
-        print("Las no calificadas tienen su motivo arriba; pide que las envíen de nuevo y vuelve a recoger.")
+        lista = ids.leer_lista(curso)
+        malas = [r for r in resultados if r.estado != "calificado"]
+        print("Las no calificadas tienen su motivo arriba.")
+        if any(not recoger.del_celular(lista, r.codigo, args.ejercicio) for r in malas):
+            print("  Las que llegaron por USB, correo o WhatsApp: pide que las envíen de nuevo y "
+                  "vuelve a recoger.")
+        if any(recoger.del_celular(lista, r.codigo, args.ejercicio) for r in malas):
+            print("  Las del celular: la persona puede volver a tocar «Entregar» (sus respuestas "
+                  "siguen guardadas en esta laptop); luego vuelve a calificar, sin recoger.")
     print(f"Retroalimentación (una página por participante): {motor.Curso.de(curso).feedback}")
     print(f"Detalle técnico de nbgrader: {motor.Curso.de(curso).registro}")
     print("Siguiente paso: lideres curso reporte" + motor.opcion_curso(curso))

@@ -34,6 +34,7 @@ class Entrega:
     codigo: str                      # id estable en ASCII
     archivos: dict[str, Path] = field(default_factory=dict)  # cuaderno esperado -> archivo original
     notas: list[str] = field(default_factory=list)
+    celular: bool = False            # entregada desde el formulario del celular (no se recoge)
 
 
 @dataclass
@@ -251,14 +252,49 @@ def cuadernos_del_ejercicio(curso: Path, ejercicio: str) -> list[str]:
     return nombres
 
 
+def _dentro(ruta: Path, carpeta: Path) -> bool:
+    return ruta == carpeta or carpeta in ruta.parents
+
+
+def revisar_origen(curso: Path, ejercicio: str, origen: Path) -> None:
+    """Antes de tocar nada: no se recoge desde el curso mismo (sus entregas, notas, copias), ni desde
+    una carpeta que lo contiene. Recoger borra y vuelve a escribir submitted/: si leyera de ahí,
+    borraría lo que está leyendo."""
+    c = Curso.de(curso)
+    leida = Path(origen).expanduser().resolve()
+    raiz = c.raiz.resolve()
+    # Lo que llega del celular ya está en el curso: submitted/ (la última) y recibidos/ (cada versión).
+    if any(_dentro(leida, carpeta.resolve()) for carpeta in (c.submitted, c.recibidos)):
+        raise ErrorLideres(
+            f"Las entregas de «{origen}» ya están en el curso: ahí llegan solas las de los celulares "
+            "y quedan las que ya recogiste. No hace falta recogerlas. No se tocó nada.",
+            como_arreglar=f"Califícalas: lideres curso calificar {ejercicio}{c.opcion()}. "
+            "«recoger» es solo para cuadernos que llegan por USB, correo o WhatsApp, en una carpeta o "
+            "un .zip fuera del curso.")
+    protegidas = [raiz, c.submitted, c.autograded, c.feedback, c.release, c.source, c.recibidos,
+                  c.reportes, c.ruta_libro, c.lista]
+    for protegida in (p.resolve() for p in protegidas):
+        if _dentro(leida, protegida) or _dentro(protegida, leida):
+            parte = "es parte de" if _dentro(leida, raiz) else "contiene"
+            raise ErrorLideres(
+                f"No se puede recoger desde «{origen}»: {parte} la carpeta del curso ({raiz}), donde "
+                "están las entregas y las notas. No se tocó nada.",
+                como_arreglar="Junta los cuadernos que llegaron por USB, correo o WhatsApp en una "
+                "carpeta (una subcarpeta por participante) o un .zip fuera del curso, y recoge desde ahí.")
+
+
 def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | None = None) -> Resumen:
-    """Copia las entregas al curso: archivo por recojo en recibidos/ y la última en submitted/."""
+    """Copia las entregas al curso: archivo por recojo en recibidos/ y la última en submitted/.
+
+    Nunca borra ni cambia lo que lee: un origen dentro del curso (o que lo contiene) se rechaza
+    antes de tocar nada."""
     curso, origen = Path(curso), Path(origen)
     esperados = cuadernos_del_ejercicio(curso, ejercicio)
-    ids.leer_lista(curso)  # antes de copiar nada: si está dañada, se detiene sin dejar un recojo a medias
     if not origen.exists():
         raise ErrorLideres(f"No existe «{origen}».",
                            como_arreglar="Escribe la ruta de la carpeta o del .zip con las entregas.")
+    revisar_origen(curso, ejercicio, origen)
+    ids.leer_lista(curso)  # antes de copiar nada: si está dañada, se detiene sin dejar un recojo a medias
     ahora = ahora or dt.datetime.now(dt.UTC)
     sello = ahora.strftime("%Y-%m-%d_%H%M%S")
     with _candado(curso):  # el formulario del celular también crea carpetas de recojo
@@ -317,15 +353,20 @@ def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora:
     for entrega in resumen.entregas:
         guardado = archivo / entrega.codigo
         guardado.mkdir(parents=True, exist_ok=True)
-        destino = Curso.de(curso).entrega(entrega.codigo, ejercicio)
-        if destino.exists():
-            shutil.rmtree(destino)  # queda la copia anterior en recibidos/; se califica la última
-        destino.mkdir(parents=True)
+        copias = {}
         for esperado, original in entrega.archivos.items():
             copia = guardado / original.name
             if not copia.exists():
                 shutil.copy2(original, copia)  # copiar, nunca mover: el original queda como llegó
-            shutil.copyfile(original, destino / f"{esperado}.ipynb")
+            copias[esperado] = copia
+        # submitted/ se arma desde la copia de recibidos/, no desde el original: aunque el original
+        # estuviera dentro de submitted/, ya quedó a salvo antes de borrar nada.
+        destino = Curso.de(curso).entrega(entrega.codigo, ejercicio)
+        if destino.exists():
+            shutil.rmtree(destino)  # queda la copia anterior en recibidos/; se califica la última
+        destino.mkdir(parents=True)
+        for esperado, copia in copias.items():
+            shutil.copyfile(copia, destino / f"{esperado}.ipynb")
         (destino / "timestamp.txt").write_text(marca, encoding="utf-8")
         datos = lista.setdefault(entrega.codigo, {})
         datos.setdefault("nombre", entrega.nombre)
@@ -334,6 +375,7 @@ def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora:
             "carpeta": str(guardado.relative_to(curso)),
             "archivos": sorted(p.name for p in entrega.archivos.values()),
             "notas": entrega.notas,
+            **({"celular": True} if entrega.celular else {}),
         })
     ids.guardar_lista(curso, lista)
 
@@ -341,6 +383,12 @@ def _copiar(curso: Path, ejercicio: str, resumen: Resumen, archivo: Path, ahora:
 def notas_del_ultimo_recojo(lista: dict, codigo: str, ejercicio: str) -> list[str]:
     recojos = ((lista.get(codigo) or {}).get("recojos") or {}).get(ejercicio) or []
     return list(recojos[-1].get("notas") or []) if recojos else []
+
+
+def del_celular(lista: dict, codigo: str, ejercicio: str) -> bool:
+    """Si la última entrega de esa persona llegó desde el celular (no por un recojo)."""
+    recojos = ((lista.get(codigo) or {}).get("recojos") or {}).get(ejercicio) or []
+    return bool(recojos) and bool(recojos[-1].get("celular"))
 
 
 # ---------------------------------------------------------------- desde el intercambio de nbgrader

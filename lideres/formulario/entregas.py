@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lideres.curso import ids, recoger
+from lideres.curso.carpeta import Curso
 from lideres.errores import ErrorLideres
 from lideres.nombres import sin_tildes
 
@@ -297,7 +298,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
     from lideres import banco
 
     curso = Path(curso)
-    liberado = curso / "release" / ejercicio
+    liberado = Curso.de(curso).release / ejercicio
     if not liberado.is_dir():
         raise Rechazo("Este ejercicio todavía no está asignado. Avisa a quien facilita el taller.")
     limpias = limpiar_respuestas(respuestas, tipos)
@@ -308,7 +309,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
     texto = nbformat.writes(cuaderno)
     ahora = ahora or dt.datetime.now(dt.UTC)
     with candado(curso):
-        base = curso / "recibidos" / ejercicio
+        base = Curso.de(curso).recibidos / ejercicio
         base.mkdir(parents=True, exist_ok=True)
         sello = ahora.strftime("%Y-%m-%d_%H%M%S")
         archivo, n = base / sello, 1
@@ -321,7 +322,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
         original.write_text(texto, encoding="utf-8")
         entrega = recoger.Entrega(nombre=participante.nombre, codigo=participante.codigo,
                                   archivos={ejercicio: original},
-                                  notas=["Entregado desde el celular."])
+                                  notas=["Entregado desde el celular."], celular=True)
         resumen = recoger.Resumen(entregas=[entrega], archivo=archivo)
         recoger._copiar(curso, ejercicio, resumen, archivo, ahora)
         escribir_json(archivo / "recojo.json", {
