@@ -33,7 +33,7 @@ NIVEL = 0.95
 
 FUENTE = ("Fuente: MININTER – SIDPOL (denuncias por distrito donde ocurrió el hecho); población "
           "estimada 2020 del INEI.")
-NIVEL_TERRITORIAL = "distritos de Lima Metropolitana (43) y del Callao (7)"
+NIVEL_TERRITORIAL = "distritos de Lima Metropolitana y del Callao"
 
 # Nombre que se muestra -> clase de mapclassify.
 ESQUEMAS: dict[str, tuple[str, str]] = {
