@@ -24,12 +24,13 @@ GLOSARIO: dict[str, str] = {
         "denuncias. Cada comisaría atiende una zona; una zona no siempre coincide con un distrito."
     ),
     "conteo": (
-        "Cuántas veces pasó algo, sin más: por ejemplo, 30,724 denuncias en un distrito en un "
+        "Cuántas veces pasó algo, sin más: por ejemplo, las denuncias de un distrito en un "
         "año. Un conteo grande puede deberse solo a que en ese lugar vive mucha gente."
     ),
     "confianza en la policía": (
-        "Parte de las personas que dicen confiar en la Policía Nacional, según la ENAPRES. En "
-        "2024 fue menos de 21 de cada 100 en Lima Metropolitana, el Callao y La Libertad."
+        "Parte de las personas que dicen confiar en la Policía Nacional, según la ENAPRES. Es "
+        "baja en Lima Metropolitana, el Callao y La Libertad: ver el módulo «Percepción y "
+        "victimización»."
     ),
     "coropleta": (
         "Mapa en el que cada zona (por ejemplo, cada distrito) se pinta con un color según un "
@@ -71,7 +72,8 @@ GLOSARIO: dict[str, str] = {
     ),
     "rango": (
         "Dos números, uno bajo y uno alto, entre los que está lo que queremos saber. Se usa "
-        "cuando no hay una cifra exacta: «entre 200 mil y 250 mil delitos»."
+        "cuando no hay una cifra exacta: se dice «entre tanto y tanto», no un solo número, y "
+        "se dice qué cuenta y qué no."
     ),
     "SIDPOL": (
         "Sistema de Denuncias Policiales de la Policía Nacional del Perú. Allí se registran las "
@@ -83,8 +85,9 @@ GLOSARIO: dict[str, str] = {
         "emergencias en el distrito. No es la policía y no recibe denuncias policiales."
     ),
     "tasa de denuncia": (
-        "De cada 100 víctimas de un delito, cuántas lo denunciaron. Según el INEI, entre 14 y 17 "
-        "de cada 100 en los semestres publicados. Lo que falta es la cifra negra."
+        "De cada 100 víctimas de un delito, cuántas lo denunciaron. El INEI la publicó para "
+        "algunos semestres: de las zonas urbanas del país y, hace poco, de La Libertad. Es de "
+        "ese lugar y ese tiempo. Lo que falta es la cifra negra."
     ),
     "tasa inestable": (
         "Tasa que cambia mucho con pocos casos, porque la población o el número de denuncias "
@@ -152,14 +155,14 @@ GLOSARIO: dict[str, str] = {
     ),
     "brecha": (
         "Diferencia entre dos cifras que se comparan. En este curso, la distancia entre cuántos "
-        "sienten miedo y cuántos fueron víctimas: 61 menos 30 da una brecha de 31 puntos."
+        "sienten miedo y cuántos fueron víctimas, en puntos: cuánto más arriba está el miedo."
     ),
     "percepción de inseguridad": (
         "Cuántas personas se sienten inseguras. La ENAPRES pregunta si la persona se siente "
         "insegura al caminar sola de noche por su zona. Mide el miedo, no los delitos."
     ),
     "punto porcentual": (
-        "La diferencia entre dos porcentajes. De 30 de cada 100 a 25 de cada 100 hay 5 puntos "
+        "La diferencia entre dos porcentajes. De 30 de cada 100 a 25 de cada 100<!--ejemplo--> hay 5 puntos "
         "porcentuales (o 5 puntos). No es lo mismo que «bajó 5 %»."
     ),
     "victimización": (

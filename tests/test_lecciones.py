@@ -108,8 +108,7 @@ def test_tableros_con_id_de_modulo_y_una_celda(ruta):
     codigo = [c for c in cuaderno["cells"] if c["cell_type"] == "code"]
     assert len(codigo) == 1, "un tablero es un título y una sola celda que llama a la fábrica del módulo"
     # La fábrica está en la casa del módulo: lideres.modulos.m<id>.tablero
-    assert f"{modulo(ruta.stem).paquete}.tablero import tablero" in _texto(codigo[0]) or (
-        "lideres.tablero" in _texto(codigo[0]))  # 01–04 hasta que lleguen a su casa (rama i18-casas)
+    assert f"{modulo(ruta.stem).paquete}.tablero import tablero" in _texto(codigo[0])
     assert _titulos(cuaderno)[0][0] == 1
     # El título de la pestaña del navegador (Voilà usa metadata.title; sin él, el nombre del archivo).
     titulo = cuaderno["metadata"].get("title", "")
@@ -118,7 +117,7 @@ def test_tableros_con_id_de_modulo_y_una_celda(ruta):
 
 def test_las_cifras_de_la_leccion_02_coinciden_con_los_datos():
     """El texto de la lección cita cifras; si cambian los datos, esta prueba avisa."""
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     t24 = tabla_conteos_y_tasas(2024).set_index("distrito")
     t25 = tabla_conteos_y_tasas(2025).set_index("distrito")
