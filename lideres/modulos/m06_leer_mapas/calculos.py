@@ -64,8 +64,8 @@ def tabla(anio: int = 2025) -> pd.DataFrame:
                       "poblacion": d["poblacion_2020"], "conteo": d[f"denuncias_{int(anio)}"]})
     t["tasa"] = tasa_por_100k(t["conteo"], t["poblacion"]).to_numpy()
     baja, alta = intervalo_conteo(t["conteo"].to_numpy())
-    t["tasa_baja"] = baja / t["poblacion"] * 100_000
-    t["tasa_alta"] = alta / t["poblacion"] * 100_000
+    t["tasa_baja"] = tasa_por_100k(baja, t["poblacion"].to_numpy())
+    t["tasa_alta"] = tasa_por_100k(alta, t["poblacion"].to_numpy())
     promedio = tasa_ciudad(t)
     t["no_se_distingue"] = (t["tasa_baja"] <= promedio) & (promedio <= t["tasa_alta"])
     return t
@@ -73,7 +73,7 @@ def tabla(anio: int = 2025) -> pd.DataFrame:
 
 def tasa_ciudad(t: pd.DataFrame) -> float:
     """Todas las denuncias entre toda la población (no el promedio de las tasas de los distritos)."""
-    return float(t["conteo"].sum() / t["poblacion"].sum() * 100_000)
+    return float(tasa_por_100k(t["conteo"].sum(), t["poblacion"].sum()))
 
 
 # ------------------------------------------------------------------ incertidumbre

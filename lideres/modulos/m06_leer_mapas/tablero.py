@@ -99,7 +99,7 @@ class TableroLeerMapas(widgets.VBox):
 def tablero(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantiles", k: int = 5,
             paleta: str = "azules", teselas: str | None = None):
     """El tablero del módulo 06. Si faltan datos, devuelve un aviso en español."""
-    from lideres.tablero.widgets import aviso_de_error
+    from lideres.tablero.aviso import aviso_de_error
 
     try:
         return TableroLeerMapas(anio, medida, esquema, k, paleta, teselas)
