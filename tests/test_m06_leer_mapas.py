@@ -174,3 +174,18 @@ def test_mapa_svg_y_figura_de_facilitadores_al_dia():
     assert "stroke-dasharray" in svg  # los que no se distinguen del promedio
     guardada = vistas.ruta_figura_facilitadores().read_text(encoding="utf-8")
     assert guardada == vistas.svg_para_facilitadores(), "regenera con vistas.escribir_figura_facilitadores()"
+
+
+@pytest.mark.lento
+def test_pagina_ligera_del_06(tmp_path):
+    """La página ligera sale del mismo tablero: todos los estados de sus cinco controles, en
+    español, sin nada fuera de la computadora y liviana comprimida."""
+    import gzip
+
+    from lideres import libro, ligera
+
+    texto = ligera.pagina(ligera.declaracion("06_leer_mapas"), tmp_path)
+    (tmp_path / "p.html").write_text(texto, encoding="utf-8")
+    assert libro.revisar_html(tmp_path) == []
+    assert "«Los más peligrosos» según este mapa" in texto and "Cada tasa con su margen" in texto
+    assert len(gzip.compress(texto.encode())) < 60_000

@@ -36,6 +36,7 @@ def test_la_violencia_familiar_nunca_se_dibuja():
 def test_todo_dice_sintetico():
     e = c.estado_puntos()
     assert "SINTÉTICOS" in e["aviso"] and "sintéticos" in e["fuente"]
+    assert "sintéticos" in e["pie"] and "semilla" in e["pie"]
 
 
 def test_trujillo_primero():

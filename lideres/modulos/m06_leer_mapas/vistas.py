@@ -39,6 +39,14 @@ def pie(anio: int, medida: str) -> str:
     return pie_registro(*claves)
 
 
+@functools.cache
+def _nota_limites() -> str:
+    """De dónde salen los límites dibujados (leer el GeoJSON tarda ~0.4 s: una vez por proceso)."""
+    from lideres.limites import nota_limites
+
+    return nota_limites(c.AMBITOS)
+
+
 class EstadoMapa:
     """Lo que el mapa compartido necesita: `estilos()`, `fuente` y `nota_limites`."""
 
@@ -48,11 +56,9 @@ class EstadoMapa:
         self.datos = c.estado_mapa(self.anio, medida, esquema, self.k, paleta)
         self.fuente = c.FUENTE
 
-    @functools.cached_property
+    @property
     def nota_limites(self) -> str:
-        from lideres.limites import nota_limites
-
-        return nota_limites(c.AMBITOS)
+        return _nota_limites()
 
     def estilos(self) -> dict[str, dict]:
         estilos = {}

@@ -270,6 +270,15 @@ def cronicos_y_pasajeros(tabla: pd.DataFrame, tamano_m: float = 250, umbral_z: f
 # ------------------------------------------------------------------ el estado del tablero
 
 
+@functools.lru_cache(maxsize=16)
+def pie(distrito: str | None = None) -> str:
+    """El pie de todo lo que muestra el módulo: qué son las filas sintéticas, con los números del
+    generador (`lideres.sinteticos.pie_sintetico`; se importa aquí: trae shapely)."""
+    from lideres.sinteticos import pie_sintetico
+
+    return pie_sintetico(distrito)
+
+
 @dataclass(frozen=True)
 class Distrito:
     """Lo de un distrito que el tablero usa en cada cambio, ya calculado una vez: columnas como
@@ -341,6 +350,7 @@ def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | tuple[str, 
         "aviso": AVISO_SINTETICO,
         "nota_excluido": NOTA_EXCLUIDO,
         "fuente": FUENTE,
+        "pie": pie(distrito),
         "periodo": "2024-2025 (fechas inventadas)",
         "nivel": f"celdas de {int(tamano_m)} m en {distrito} (límites esquemáticos)",
     }
