@@ -21,6 +21,7 @@ COMANDOS = {
     "ligeras": "Escribir las páginas ligeras de los tableros (para el celular y el sitio estático)",
     "curso": "Asignar, recoger y calificar ejercicios; ver el avance del grupo",
     "jupyterlab": "JupyterLab en español, con o sin las herramientas de quien facilita",
+    "ficha": "La ficha del barrio de un distrito en PDF, para imprimir y llevar a una reunión",
 }
 
 # argparse escribe sus mensajes en inglés; estos son los que una persona puede ver.

@@ -40,6 +40,10 @@ def test_environment_yml_lista_lo_mismo_que_pyproject():
         if m and m.group(1) not in {"python", "pip"}:
             nombre = NOMBRES_CONDA.get(m.group(1).lower(), m.group(1).lower())
             conda[nombre] = m.group(2).split("#")[0].replace(" ", "")
+        # las que conda-forge no tiene con ese nombre van en la sección pip, con el mismo rango
+        m = re.match(r"^      - ([A-Za-z][A-Za-z0-9_.-]*)([<>=!~][^#]*)?(?:#.*)?$", linea)
+        if m:
+            conda[m.group(1).lower()] = (m.group(2) or "").replace(" ", "")
     assert {n: e for n, e in conda.items() if n in esperado} == esperado
     assert {n: e for n, e in conda.items() if n not in esperado}.items() <= de_pruebas.items()
     assert "name: escuela-lideres" in texto and "conda-forge" in texto

@@ -301,3 +301,13 @@ def test_nombre_propio():
 def test_archivos_de_prueba_dicen_sinteticos():
     assert all(p.name.startswith("sintetico_") for p in SIDPOL.iterdir() if not p.name.startswith("_"))
     assert "SINTÉTICOS" in (SIDPOL / "_crear.py").read_text(encoding="utf-8").upper()
+
+
+def test_columnas_lat_lon_vacias_con_distrito(tmp_path):
+    """Columnas lat y lon presentes pero vacías en todas las filas: se usan los distritos."""
+    ruta = tmp_path / "r.csv"
+    ruta.write_text("fecha;tipo;distrito;lat;lon\n05/03/2025;Robo;Comas;;\n06/03/2025;Hurto;Comas;;\n",
+                    encoding="utf-8")
+    r = revisar.revisar_archivo(ruta)
+    assert r.filas_validas == 2 and r.tabla["lat"].isna().all()
+    assert "Puntos con coordenadas: 0" in r.resumen()

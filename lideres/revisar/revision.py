@@ -460,6 +460,10 @@ def _avisos(crudo, indice, validas, horas_malas, notas, distritos_ambiguos, tipo
 
 def _tabla(validas: list[dict], indice: dict[str, int], con_coordenadas: bool) -> pd.DataFrame:
     tabla = pd.DataFrame(validas)
+    if con_coordenadas:  # columnas lat y lon presentes aunque ninguna fila válida traiga un punto
+        for columna in ("lat", "lon"):
+            if columna not in tabla.columns:
+                tabla[columna] = float("nan")
     columnas = [c for c in ORDEN_COLUMNAS
                 if c in tabla.columns and (c not in ("lat", "lon") or con_coordenadas)
                 and (c != "hora" or "hora" in indice or tabla["hora"].notna().any())]
