@@ -4,21 +4,14 @@
 from lideres.ligera import Ligera
 
 
-def _tablero():
-    from lideres.tablero.cifra_negra import tablero_cifra_negra
-
-    return tablero_cifra_negra()
-
-
 def _etiquetas() -> dict[str, str]:
-    from lideres import cifra_negra as cn
+    from lideres.modulos.m03_cifra_negra import calculos as cn
 
     return {"control_denuncias": f"Número de denuncias en {cn.ANIO_DENUNCIAS}:"}
 
 
 LIGERA = Ligera(
     modulo="03_cifra_negra",
-    tablero=_tablero,
     controles=("control_ambito", "control_denuncian"),
     etiquetas=_etiquetas(),
     nota="Para escribir tu propio número de denuncias, abre la versión completa del tablero.",
