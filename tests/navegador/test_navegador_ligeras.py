@@ -30,7 +30,7 @@ CAMBIOS = {
     "01_datos_de_seguridad": [("distrito", "La Esperanza"), ("departamento", "Lima"), ("anio", "2020")],
     "02_conteos_y_tasas": [("medida", "Tasa por 100 mil habitantes"), ("anio", "2024"),
                            ("distrito", "San Juan de Lurigancho")],
-    "03_cifra_negra": [("ambito", "Lima Metropolitana"), ("denuncian", "30")],
+    "03_cifra_negra": [("supuesto", "30"), ("ambito", "Callao")],
     "04_percepcion": [("ambito", "Callao"), ("anio", "2020")],
 }
 MODULOS = list(CAMBIOS)
