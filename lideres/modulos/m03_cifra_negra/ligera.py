@@ -1,5 +1,5 @@
 """La página ligera del tablero del módulo 03 (lideres.ligera): el lugar y el supuesto «si
-denunciaran… de cada 100». Sale del mismo tablero de Voilà (la fábrica `tablero()` de la casa)."""
+denunciaran… de cada 100». Sale del mismo tablero de Voilà (la fábrica `tablero()` de esta casa)."""
 
 from lideres.ligera import Ligera
 

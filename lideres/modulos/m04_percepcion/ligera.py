@@ -3,15 +3,7 @@ tablero de Voilà."""
 
 from lideres.ligera import Ligera
 
-
-def _tablero():
-    from lideres.modulos.m04_percepcion.tablero import tablero
-
-    return tablero()
-
-
 LIGERA = Ligera(
     modulo="04_percepcion",
-    tablero=_tablero,
     controles=("control_ambito", "control_anio"),
 )
