@@ -25,12 +25,8 @@ def _ids(m):
 
 # Brechas conocidas, a la vista (la prueba falla, strict, cuando se corrigen: quita la marca).
 # módulo -> por qué su banco aún no cumple esa regla.
-SIN_PISTAS_PENDIENTES: dict[str, str] = {
-    "05_tendencias": "las opciones de juicio del 05 aún no tienen [[preguntas.errores]] con su pista (issue 20)",
-}
-CIFRAS_PENDIENTES: dict[str, str] = {
-    "05_tendencias": "los números de ejemplo del 05 («5 a 4», «+50 %») aún no llevan <!--ejemplo--> (issue 20)",
-}
+SIN_PISTAS_PENDIENTES: dict[str, str] = {}
+CIFRAS_PENDIENTES: dict[str, str] = {}
 
 
 def _con_pendientes(parametros, pendientes, id_de):
