@@ -34,6 +34,14 @@ FUENTES = {
     "ENAPRES": "INEI, Encuesta Nacional de Programas Presupuestales (ENAPRES), serie anual 2013-2024 "
                "publicada por el MININTER en datos abiertos, licencia ODC-By.",
 }
+# La lista que cierra el curso: va en la ficha impresa y en el tablero.
+ANTES_DE_PRESENTAR = [
+    "¿Dije el lugar, el año y la fuente de cada cifra?",
+    "¿Es un conteo o una tasa? ¿La tasa es del mismo lugar que el conteo?",
+    "¿Hablé de la cifra negra: lo que no se denuncia?",
+    "¿Dije «una posible explicación» en vez de dar una causa como segura?",
+    "¿Alguien podría reconocer a una víctima o una casa por lo que muestro?",
+]
 ENCUESTA_DE = {"Lima Metropolitana": "Lima Metropolitana", "Callao": "Callao", "Trujillo": "La Libertad"}
 
 

@@ -21,16 +21,14 @@ from pathlib import Path
 
 from lideres import formato
 from lideres.errores import ErrorLideres
-from lideres.modulos.m10_del_dato_a_la_accion.calculos import FUENTES, Ficha, datos_ficha
+from lideres.modulos.m10_del_dato_a_la_accion.calculos import (
+    ANTES_DE_PRESENTAR,
+    FUENTES,
+    Ficha,
+    datos_ficha,
+)
 
 PLANTILLA = Path(__file__).with_name("plantillas") / "ficha.typ"
-ANTES_DE_PRESENTAR = [
-    "¿Dije el lugar, el año y la fuente de cada cifra?",
-    "¿Es un conteo o una tasa? ¿La tasa es del mismo lugar que el conteo?",
-    "¿Hablé de la cifra negra: lo que no se denuncia?",
-    "¿Dije «una posible explicación» en vez de dar una causa como segura?",
-    "¿Alguien podría reconocer a una víctima o una casa por lo que muestro?",
-]
 # Grises del mapa: el distrito casi negro, los demás gris claro; se distinguen impresos.
 GRIS_DISTRITO = "#222222"
 GRIS_OTROS = "#d9d9d9"
