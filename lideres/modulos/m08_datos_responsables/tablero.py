@@ -34,7 +34,7 @@ class TableroDatosResponsables(widgets.VBox):
         self.k = widgets.ToggleButtons(options=[(str(n), n) for n in KS], value=k, style={"button_width": "auto"})
         controles = widgets.Box([
             partes.control("Cómo proteger", self.metodo, "lideres-control-metodo"),
-            partes.control("Radio (mover) o medio lado de la celda (grilla)", self.radio, "lideres-control-radio"),
+            partes.control("Radio en metros", self.radio, "lideres-control-radio"),
             partes.control("Casas por punto anónimo (k)", self.k, "lideres-control-k"),
         ])
         controles.add_class("lideres-controles")

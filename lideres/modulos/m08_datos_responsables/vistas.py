@@ -16,7 +16,8 @@ METODOS = {
     "grilla": "Grilla (celdas)",
 }
 SEMILLA = 8
-PIE = "Barrio sintético (inventado con semilla): ninguna casa ni caso es real."
+PIE = ("Barrio sintético (inventado con semilla 8): ninguna casa ni caso es real. Fuente: datos "
+       "sintéticos del curso.")
 
 
 @functools.cache
