@@ -39,7 +39,7 @@ def test_cifras_salen_del_registro(comas):
     por_etiqueta = {c.etiqueta: c for c in comas.cifras}
     assert por_etiqueta["Denuncias registradas en 2025"].texto == formato.numero(int(fila["conteo"]))
     assert por_etiqueta["Denuncias por 100 000 habitantes"].texto == cifra("distrito.tasa.comas.2025").texto
-    assert por_etiqueta["Puesto por tasa"].texto.startswith(f"{int(fila['puesto_tasa'])}.º de 50")
+    assert por_etiqueta["Puesto por tasa"].texto.startswith(f"{int(fila['puesto_tasa'])}.º de {len(tabla_conteos_y_tasas(calculos.ANIO))}")
     assert por_etiqueta["Puesto por tasa"].nivel == "entre los 50 distritos de Lima Metropolitana y Callao"
     for c in comas.cifras:  # cada cifra con nivel, periodo y fuente, y su texto sale del registro
         assert c.nivel and c.periodo and c.fuentes and c.claves

@@ -16,7 +16,7 @@ METODOS = {
     "grilla": "Grilla (celdas)",
 }
 SEMILLA = 8
-PIE = ("Barrio sintético (inventado con semilla 8): ninguna casa ni caso es real. Fuente: datos "
+PIE = ("Barrio sintético (inventado con semilla): ninguna casa ni caso es real. Fuente: datos "
        "sintéticos del curso.")
 
 
@@ -101,7 +101,7 @@ def html_mapas(metodo: str, radio_m: int, k: int) -> str:
     from lideres.tablero import partes
 
     _, juego = publicar(metodo, radio_m, k)
-    alt = (f"Dos mapas del barrio sintético: a la izquierda los 40 casos en la puerta de su casa; a la "
+    alt = (f"Dos mapas del barrio sintético: a la izquierda los {len(escenario()[1])} casos en la puerta de su casa; a la "
            f"derecha, publicados con «{METODOS[metodo]}». {int(juego['identifica'].sum())} todavía "
            "señalan una sola casa.")
     return partes.html_figura(figura_mapas(metodo, radio_m, k), alt)

@@ -139,7 +139,8 @@ def compilar(ficha: Ficha, formato_salida: str = "pdf", ppi: int | None = None) 
     except RuntimeError as e:  # typst explica en inglés: se dice en español y se guarda el detalle
         raise ErrorLideres(
             f"No se pudo armar la ficha de {ficha.distrito}.",
-            como_arreglar="Avisa al equipo del curso (el detalle técnico sale con LIDERES_DEPURAR=1).",
+            como_arreglar="Avisa al equipo del curso (el detalle técnico sale al correr la orden con "
+            "LIDERES_DEPURAR activado).",
         ) from e
 
 
