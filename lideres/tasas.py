@@ -1,4 +1,4 @@
-"""Conteos y tasas por 100 000 habitantes.
+"""Tasas por 100 000 habitantes (parte compartida: la usan el módulo 02, el glosario y los que vengan).
 
 Una tasa compara lugares de distinto tamaño; pero cuando la población o el conteo son
 pequeños, un par de casos más o menos la mueve mucho: por eso la marcamos como inestable.
@@ -80,31 +80,3 @@ def agregar_tasa(tabla: pd.DataFrame, conteo: str, poblacion: str = "poblacion_2
     resultado["tasa_100k"] = tasa_por_100k(resultado[conteo], resultado[poblacion]).round(1)
     resultado["inestable"] = es_inestable(resultado[conteo], resultado[poblacion])
     return resultado
-
-
-def tabla_conteos_y_tasas(
-    anio: int = 2025, ambitos: tuple[str, ...] = ("Lima Metropolitana", "Callao")
-) -> pd.DataFrame:
-    """Denuncias de un año por distrito, con su tasa por 100 mil habitantes y los dos puestos.
-
-    `puesto_conteo` y `puesto_tasa` (1 = el más alto) muestran cómo cambia el orden.
-    La población es la estimada por el INEI para 2020 (la más reciente por distrito).
-    """
-    from lideres.tablas import cargar  # aquí: pandera solo cuando se pide una tabla
-
-    columna = f"denuncias_{anio}"
-    denuncias = cargar("denuncias_distrito")
-    if columna not in denuncias.columns:
-        anios = sorted(c.removeprefix("denuncias_") for c in denuncias.columns if c.startswith("denuncias_"))
-        raise ErrorLideres(
-            f"No hay denuncias por distrito del año {anio}.",
-            como_arreglar=f"Usa uno de estos años: {', '.join(anios)}.",
-        )
-    tabla = denuncias.loc[denuncias["ambito"].isin(ambitos)]
-    tabla = tabla[["ubigeo", "distrito", "ambito", "poblacion_2020", columna]].rename(
-        columns={"poblacion_2020": "poblacion", columna: "conteo"}
-    )
-    tabla = agregar_tasa(tabla, "conteo", "poblacion")
-    tabla["puesto_conteo"] = tabla["conteo"].rank(ascending=False, method="min").astype(int)
-    tabla["puesto_tasa"] = tabla["tasa_100k"].rank(ascending=False, method="min").astype(int)
-    return tabla.sort_values(["conteo", "ubigeo"], ascending=[False, True]).reset_index(drop=True)

@@ -72,7 +72,7 @@ def test_texto_inventado_con_numero_sin_clave_falla():
 
 
 def test_texto_inventado_con_cifra_equivocada_falla():
-    [motivo] = problemas("En 2024 hubo 34,000<!--cifra sidpol.total.callao.2024--> denuncias.")
+    [motivo] = problemas("En 2024 hubo 43,536<!--cifra sidpol.total.callao.2024--> denuncias.")
     assert "34536" in motivo
     assert problemas("Fueron 26.7<!--cifra enapres.victimas.callao.2024--> de cada 100.")
 
@@ -141,3 +141,17 @@ def test_filtro_de_jinja():
     entorno = en_jinja(jinja2.Environment(autoescape=True))
     html = entorno.from_string('{{ "sidpol.total.callao.2024" | cifra }} · {{ pie_de_cifras("sidpol.total.callao.2024") }}')
     assert html.render().startswith("34,536 · Callao (provincia constitucional")
+
+
+@pytest.mark.parametrize("texto", [
+    "La resolución debe ser mayor que 0 metros. Usa 8, 9 o 10.",
+    "Decreto Supremo publicado el 30/11/2024, art. 2: datos personales.",
+])
+def test_instrucciones_y_fechas_quedan_fuera(texto):
+    assert problemas(texto) == []
+
+
+def test_un_numero_redondo_vale_por_su_redondeo():
+    assert problemas("Unas 89,500<!--cifra cifra_negra.victimas.la_libertad.2025--> víctimas.") == []
+    assert problemas("Unas 35,000<!--cifra sidpol.total.callao.2024--> denuncias.") == []
+    assert problemas("Unas 36,000<!--cifra sidpol.total.callao.2024--> denuncias.")

@@ -142,3 +142,65 @@ def test_revisor_serie_o_periodo_desconocidos():
         c.revisar_titular("trujillo_mensual")
     with pytest.raises(ErrorLideres, match="No hay un periodo"):
         c.revisar_titular("simulado", "enero de 2023")  # no tiene mes anterior
+
+
+# ------------------------------------------------------------------ vistas y tablero
+
+
+def test_vistas_dicen_nivel_periodo_fuente_y_simulado():
+    from lideres.modulos.m05_tendencias import vistas
+
+    e = c.revisar_titular("simulado", "setiembre de 2023", "+50 %")
+    html = vistas.html_resultado(e)
+    assert "SIMULADO" in html and "sintético" in html
+    assert "1 caso</td>" in html and "5 casos</td>" in html
+    assert "Lo que estos datos no dicen" in html and c.FUENTE_SIMULADO in html
+    svg = vistas.svg_serie(e)
+    assert svg.count('class="lideres-barra-serie') == 36
+    assert "lideres-barra-elegida" in svg and "lideres-banda" in svg and "lideres-media-movil" in svg
+    assert "SIMULADO (sintético)" in svg and 'role="img"' in svg
+    real = vistas.html_resultado(c.revisar_titular("callao_anual"))
+    assert "SIMULADO" not in real and c.FUENTE_SIDPOL in real and "Callao" in real
+
+
+def test_sin_media_movil_si_la_serie_es_corta():
+    from lideres.modulos.m05_tendencias import vistas
+
+    e = c.revisar_titular("la_libertad_mensual", ventana=6)  # 8 meses < 2 × 6
+    assert e["media_movil"] is None
+    assert "lideres-media-movil" not in vistas.svg_serie(e)
+
+
+def test_figura_de_facilitadores_al_dia():
+    from lideres.modulos.m05_tendencias import vistas
+
+    guardada = vistas.ruta_figura_facilitadores().read_text(encoding="utf-8")
+    assert guardada == vistas.svg_para_facilitadores(), (
+        "regenera con vistas.escribir_figura_facilitadores()")
+
+
+def test_tablero_cambia_de_serie_y_rehace_los_periodos():
+    pytest.importorskip("ipywidgets")
+    from lideres.modulos.m05_tendencias.tablero import tablero
+
+    t = tablero()
+    assert t.estado["serie"] == "simulado" and t.control_titular.value == "+50 %"
+    assert "lideres-tablero" in t._dom_classes
+    t.control_serie.value = "callao_anual"
+    assert t.control_periodo.options[-1] == "2026 (ene-jul)"
+    assert t.control_periodo.value == "2026 (ene-jul)" and t.estado["periodo_parcial"]
+    assert 'data-serie="callao_anual"' in t.resultado.value
+    t.control_periodo.value = "2025"
+    assert t.estado["periodo"] == "2025" and "2025" in t.resultado.value
+    t.control_titular.value = ""
+    assert t.estado["veredicto"].startswith("Bajó")
+    t.control_ventana.value = 6
+    assert t.estado["ventana"] == 6
+
+
+def test_tablero_con_datos_malos_da_aviso_en_espanol():
+    pytest.importorskip("ipywidgets")
+    from lideres.modulos.m05_tendencias.tablero import tablero
+
+    aviso = tablero(serie="lima_mensual")
+    assert "No se pudo mostrar el tablero" in aviso.value and "No hay una serie" in aviso.value

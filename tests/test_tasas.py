@@ -4,6 +4,7 @@ import pytest
 
 from lideres import tasas
 from lideres.errores import ErrorLideres
+from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
 
 def test_tasa_por_100k_numeros():
@@ -27,14 +28,14 @@ def test_es_inestable(conteo, poblacion, inestable):
 
 
 def test_tabla_conteos_y_tasas_2025_suma_lo_publicado():
-    tabla = tasas.tabla_conteos_y_tasas(2025)
+    tabla = tabla_conteos_y_tasas(2025)
     assert len(tabla) == 50
     assert tabla["conteo"].sum() == 323_806 + 29_663
     assert tabla.loc[tabla["distrito"] == "San Juan de Lurigancho", "puesto_conteo"].item() == 2
 
 
 def test_tabla_conteos_y_tasas_2024_cambia_el_orden():
-    tabla = tasas.tabla_conteos_y_tasas(2024)
+    tabla = tabla_conteos_y_tasas(2024)
     primero = tabla.iloc[0]
     assert primero["distrito"] == "San Juan de Lurigancho"
     assert primero["puesto_conteo"] == 1
@@ -45,7 +46,7 @@ def test_tabla_conteos_y_tasas_2024_cambia_el_orden():
 
 def test_tabla_conteos_y_tasas_anio_sin_datos():
     with pytest.raises(ErrorLideres, match="2019"):
-        tasas.tabla_conteos_y_tasas(2019)
+        tabla_conteos_y_tasas(2019)
 
 
 # ------------------------------------------------------------------ una tasa conserva su alcance

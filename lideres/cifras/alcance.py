@@ -20,6 +20,8 @@ from lideres.errores import ErrorLideres
 # como orden. Con unas 1,000 a 2,000 personas por departamento, el margen de una sola cifra cercana a
 # 30 de cada 100 ya ronda 2 a 3 puntos; el de una diferencia entre dos cifras es mayor.
 DIFERENCIA_MINIMA_ENCUESTA = 4.0
+# La misma regla para una sola cifra: puede estar unos 2 puntos arriba o abajo (2 + 2 = 4 entre dos).
+MARGEN_ENCUESTA = DIFERENCIA_MINIMA_ENCUESTA / 2
 
 
 @dataclass(frozen=True)

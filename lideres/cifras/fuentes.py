@@ -10,6 +10,7 @@ FUENTES: dict[str, str] = {
     "INEI-POBLACION": "INEI, población estimada 2020",
     "CALCULO": "cálculo del curso con las cifras citadas",
     "PRENSA": "cifra publicada citada en la prensa",
+    "CURSO": "regla del curso (no es un dato publicado)",
     "SINTETICO": "datos sintéticos del curso (inventados con semilla)",
 }
 

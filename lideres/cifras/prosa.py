@@ -7,18 +7,21 @@ libro, ni en Jupyter, ni en Voilà, ni en una plantilla HTML):
 
 `<!--cifra clave /10-->` divide el valor antes de comparar («6 de cada 10» con un valor de 61.2 %).
 El número escrito coincide si está a menos de una unidad de su última cifra escrita del valor
-recalculado: «25.7» con 25.7; «26» con 25.7; «230 mil» con 229,500 a 230,999.
+recalculado: «25.7» con 25.7; «26» con 25.7; «230 mil» con 229,001 a 230,999; en un entero, los
+ceros del final son redondeo: «89,500» con 89,401 a 89,599.
 
 Quedan fuera, **por regla** (no por lista), los números que no son cifras:
 - `codigo`: dentro de código, enlaces, direcciones y etiquetas;
 - `anio`: un año (1900-2099 escrito sin separador), o «2016-17»;
 - `enumeracion`: el número de un punto de lista, de un título o de una respuesta («1.», «2)», «# 03 ·»);
 - `rotulo`: el número que nombra algo del curso («módulo 3», «Ley 27933», «parte 2», «del 0 al 10»,
-  «03»: un número con cero adelante es un código, no una cifra);
+  «03»: un número con cero adelante es un código, no una cifra; «150132»: una cifra de 5 dígitos o
+  más se escribe con separador, «30,724», así que sin separador es un código);
 - `base`: 10, 100, 1,000, 100 mil…: la base de una tasa o un número redondo;
 - `unidad_del_curso`: una cantidad de cosas del curso o de tiempo (minutos, preguntas, tarjetas,
   personas de un grupo, «12 meses», «15 años»);
-- `ejemplo`: una frase marcada `<!--ejemplo-->` con números redondos inventados (2 cifras
+- `instruccion`: una frase que dice qué escribir o elegir («Usa 8, 9 o 10», «debe ser mayor que 0»);
+- `ejemplo`: un párrafo, punto de lista o fila marcado `<!--ejemplo-->` con números redondos inventados (2 cifras
   significativas como mucho).
 """
 
@@ -42,10 +45,13 @@ UNIDADES_DEL_CURSO = (
     "minuto", "min", "hora", "segundo", "día", "semana", "mes", "meses", "año", "páginas", "página",
     "paso", "pregunta", "módulo", "tarjeta", "grupo", "persona", "participante", "tablero", "celular",
     "frejol", "piedrita", "opción", "opciones", "punto de lista", "ronda", "hoja", "columna", "fila",
-    "carácter", "caracteres", "palabra", "línea", "letra",
+    "carácter", "caracteres", "palabra", "línea", "letra", "dígito",
 )
 ROTULOS = ("módulo", "módulos", "ley", "parte", "paso", "pregunta", "ejercicio", "capítulo", "sección",
-           "puerto", "versión", "del", "al", "número", "nº", "n.º", "ronda", "grupo", "tarjeta")
+           "puerto", "versión", "del", "al", "número", "nº", "n.º", "ronda", "grupo", "tarjeta",
+           "art.", "art", "artículo", "inciso", "numeral", "num.", "literal", "defecto")
+# Una frase que dice qué escribir o elegir: sus números son límites de lo que se acepta, no cifras.
+INSTRUCCION = re.compile(r"\b(?:[Uu]sa|[Pp]rueba con|[Ee]scribe|[Ee]lige|[Dd]ebe ser|[Dd]eben ser|va de|van de)\b")
 # Cantidades de personas de un grupo del taller: hasta este número son cosas del curso.
 MAXIMO_DEL_CURSO = 100
 
@@ -86,6 +92,22 @@ def _frase(texto: str, inicio: int, fin: int) -> tuple[int, int]:
     return a + 1, min(candidatos) if candidatos else len(texto)
 
 
+_INICIO_DE_BLOQUE = re.compile(r"\s*(?:$|[-*|#>]|\d+[.)]\s)")
+
+
+def _bloque(texto: str, inicio: int) -> str:
+    """El párrafo, punto de lista, fila de tabla o título que contiene la posición `inicio`."""
+    lineas = texto.split("\n")
+    i = texto.count("\n", 0, inicio)
+    a = i
+    while a > 0 and not _INICIO_DE_BLOQUE.match(lineas[a]) and lineas[a - 1].strip():
+        a -= 1
+    b = i + 1
+    while b < len(lineas) and lineas[b].strip() and not _INICIO_DE_BLOQUE.match(lineas[b]):
+        b += 1
+    return "\n".join(lineas[a:b])
+
+
 def _significativas(numero: str) -> int:
     return len(numero.replace(",", "").replace(".", "").strip("0") or "0")
 
@@ -105,37 +127,48 @@ def _regla(texto: str, m: re.Match, valor: float, frase: str) -> str | None:
         return "anio"
     if re.search(r"\d{4}\s*[-–]\s*$", antes):
         return "anio"
+    if re.match(r"/\d{1,2}/\d{4}", despues) or re.search(r"\d{1,2}/$", antes):
+        return "anio"   # una fecha: 30/11/2024
     inicio_linea = antes.rsplit("\n", 1)[-1]
     if entero and re.fullmatch(r"\s*(?:#+\s*|[-*|]\s*)*", inicio_linea) and re.match(r"[.)·]\s|[.)]$|\s·", despues):
         return "enumeracion"
+    if entero and valor <= 30 and re.match(r"(?:\s*(?:y|,)\s*\d+)*\s*→", despues):
+        return "enumeracion"   # «1 →», «2 y 4 →»: respuestas de una lista numerada
     if entero and valor <= 30 and re.match(r"\)\s", despues) and re.search(r"(?:^|[\s.;(])$", antes):
         return "enumeracion"
     if entero and len(num) >= 2 and num.startswith("0"):
         return "rotulo"   # «01», «03»: el número de un módulo o un código, nunca una cifra
+    if entero and "," not in num and len(num) >= 5:
+        return "rotulo"   # «150132»: un código (una cifra de 5 dígitos o más se escribe «30,724»)
     palabra_antes = re.search(r"([\wº.]+)\s*$", antes)
     if entero and palabra_antes and palabra_antes.group(1).lower() in ROTULOS and \
             not (palabra_antes.group(1).lower() in ("del", "al") and valor > 12):
         return "rotulo"
-    if entero and re.match(r"\s*=", despues) and valor <= 12:
+    if entero and (re.match(r"\s*=", despues) or re.search(r"=\s*$", antes)) and valor <= 12:
         return "rotulo"
     mult = {"mil": 1_000, "millón": 1_000_000, "millones": 1_000_000}.get((m.group("mult") or "").strip(), 1)
     if _es_potencia_de_diez(valor * mult) and entero:
         return "base"
     # Una cantidad del curso: el número (o un rango «de 8 a 25», «15 y 20») seguido de su unidad.
-    siguiente = re.match(r"(?:\s*(?:[-–]|a|y|o)\s*\d+)*\s*(?:de\s+)?([a-záéíóúñ]+)", despues)
+    siguiente = re.match(r"\+?(?:\s*(?:[-–]|a|y|o)\s*\d+)*\s*(?:de\s+)?([a-záéíóúñ]+)", despues)
     if entero and valor <= MAXIMO_DEL_CURSO * 10 and siguiente and \
             siguiente.group(1).startswith(UNIDADES_DEL_CURSO) and (valor <= MAXIMO_DEL_CURSO
                                                                      or siguiente.group(1).startswith(("minuto", "hora", "segundo"))):
         return "unidad_del_curso"
     if entero and valor <= 180 and re.search(r"\bmin(?:utos)?\b", frase):
         return "unidad_del_curso"
-    if EJEMPLO.search(frase) and _significativas(num) <= 2:
+    if INSTRUCCION.search(frase):
+        return "instruccion"
+    if _significativas(num) <= 2 and EJEMPLO.search(_bloque(texto, m.start())):
         return "ejemplo"
     return None
 
 
-def _coincide(escrito: float, decimales: int, mult: int, valor: float) -> bool:
-    unidad = 10 ** -decimales * mult
+def _coincide(escrito: float, decimales: int, mult: int, valor: float, num: str = "") -> bool:
+    """A menos de una unidad de la última cifra escrita; en un entero, los ceros del final son
+    redondeo («89,500»: la unidad es 100)."""
+    ceros = len(num.replace(",", "")) - len(num.replace(",", "").rstrip("0")) if decimales == 0 and num else 0
+    unidad = 10 ** -decimales * mult * 10 ** ceros
     return abs(abs(valor) - escrito) < unidad - 1e-9 or math.isclose(abs(valor), escrito)
 
 
@@ -167,7 +200,7 @@ def revisar_texto(texto: str, origen: str = "texto") -> list[Problema]:
             continue
         mult = {"mil": 1_000, "millón": 1_000_000, "millones": 1_000_000}.get((m.group("mult") or "").strip(), 1)
         decimales = len(num.split(".")[1]) if "." in num else 0
-        if not _coincide(escrito * mult, decimales, mult, c.valor / divisor):
+        if not _coincide(escrito * mult, decimales, mult, c.valor / divisor, num):
             problemas.append(Problema(origen, num, frase, f"la cifra «{clave}» recalculada es "
                                       f"{c.valor / divisor:g} ({c.unidad}, {c.ambito}, {c.periodo})"))
         if c.sintetico and not re.search(r"sint[ée]tic", MARCA.sub("", frase), re.I):

@@ -258,7 +258,7 @@ def _ambito_distrito(fila) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _tabla_tasas(anio: int):
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     return tabla_conteos_y_tasas(anio)
 
@@ -271,6 +271,12 @@ def distrito(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:
     if campo == "poblacion":
         return Cifra(clave, int(fila["poblacion_2020"]), "personas", "distrito", ambito, "2020 (estimación)",
                      "población estimada por el INEI", "INEI-POBLACION")
+    if campo.startswith("tasa_de_") and campo[8:].isdigit():
+        # cuánto movería la tasa un número dado de denuncias: n ÷ población × 100 000
+        n = int(campo[8:])
+        return Cifra(clave, round(n / int(fila["poblacion_2020"]) * 100_000, 1), "puntos de tasa por 100 mil",
+                     "distrito", ambito, "2020 (población)", f"cuánto mueven la tasa {n} denuncias", "CALCULO",
+                     decimales=1)
     if not anio:
         raise _error(clave, "falta el año.")
     a = _anio(clave, anio[0])
@@ -292,6 +298,41 @@ def distrito(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:
         raise _error(clave, f"«{campo}» no es un campo de distrito.", [*campos, "poblacion"])
     valor, unidad, universo, fuente, dec = campos[campo]
     return Cifra(clave, valor, unidad, "distrito", ambito, str(a), universo, fuente, decimales=dec)
+
+
+def distrito_cambio(clave: str, campo: str, nombre_slug: str, anios: str) -> Cifra:
+    """`distrito_cambio.<campo>.<distrito>.<año1>-<año2>`: año2 menos año1 (denuncias o tasa)."""
+    a1, a2 = anios.split("-")
+    c1, c2 = distrito(clave, campo, nombre_slug, a1), distrito(clave, campo, nombre_slug, a2)
+    return replace(c2, valor=c2.valor - c1.valor, periodo=f"{a1} a {a2}")
+
+
+PROVINCIAS = {"lima": "Lima", "callao": "Callao", "trujillo": "Trujillo"}
+
+
+def provincia(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:
+    """`provincia.poblacion.<lima|callao|trujillo>`: población 2020 (suma de sus distritos);
+    `provincia.denuncias.trujillo.2024` (total publicado) y `provincia.tasa.trujillo.2024`."""
+    if nombre_slug not in PROVINCIAS:
+        raise _error(clave, f"«{nombre_slug}» no es una provincia del curso.", PROVINCIAS)
+    d = _tabla("distritos")
+    nombre = PROVINCIAS[nombre_slug]
+    legible = f"provincia de {nombre}" if nombre != "Callao" else "Callao (provincia constitucional)"
+    poblacion = int(d.loc[d["provincia"] == nombre, "poblacion_2020"].sum())
+    if campo == "poblacion":
+        return Cifra(clave, poblacion, "personas", "provincia", legible, "2020 (estimación)",
+                     "población estimada por el INEI (suma de sus distritos)", "INEI-POBLACION")
+    if nombre != "Trujillo" or not anio:
+        raise _error(clave, "denuncias y tasa por provincia: solo provincia.<campo>.trujillo.<año> "
+                     "(para Lima y Callao usa distritos.* o sidpol.*).")
+    total = otros(clave, "denuncias_por_delitos", "trujillo_provincia", anio[0])
+    if campo == "denuncias":
+        return replace(total, nivel="provincia", ambito=legible, universo="denuncias por delitos")
+    if campo == "tasa":
+        return Cifra(clave, round(total.valor / poblacion * 100_000), "denuncias por 100 mil habitantes",
+                     "provincia", legible, anio[0], "denuncias por delitos ÷ población estimada 2020 × 100 000",
+                     "CALCULO")
+    raise _error(clave, f"«{campo}» no es un campo de provincia.", ["poblacion", "denuncias", "tasa"])
 
 
 def distritos(clave: str, campo: str, ambito_slug: str, *anio: str) -> Cifra:
@@ -318,6 +359,12 @@ def distritos(clave: str, campo: str, ambito_slug: str, *anio: str) -> Cifra:
         if columna in filas:
             return Cifra(clave, int(filas[columna].sum()), "denuncias", "provincia", legible, anio[0],
                          "denuncias de todo tipo (suma de los distritos)", "SIDPOL")
+    if campo == "por_100" and anio:
+        columna = f"denuncias_{_anio(clave, anio[0])}"
+        if columna in filas:
+            return Cifra(clave, round(filas[columna].sum() / filas["poblacion_2020"].sum() * 100, 1),
+                         "denuncias por cada 100 habitantes", "provincia", legible, anio[0],
+                         "denuncias de todo tipo ÷ población estimada 2020 × 100", "CALCULO", decimales=1)
     raise _error(clave, "usa distritos.denuncias.<ámbito>.<año>, distritos.poblacion.<ámbito> o "
                  "distritos.cuantos.<ámbito>.")
 
@@ -386,10 +433,53 @@ def sintetico(clave: str, fuente_slug: str, distrito_slug: str, anio: str) -> Ci
                  "SINTETICO", sintetico=True)
 
 
+# ---------------------------------------------------------------- reglas del curso
+
+def regla(clave: str, nombre_regla: str) -> Cifra:
+    """`regla.<nombre>`: un número que el curso fija como regla, dicho como tal (no es un dato).
+    `regla.diferencia_encuesta`: menos de estos puntos entre dos cifras de encuesta no se lee como
+    cambio ni como orden; `regla.margen_encuesta`: cuánto puede moverse una sola cifra."""
+    from lideres.cifras import alcance
+
+    reglas = {
+        "diferencia_encuesta": (alcance.DIFERENCIA_MINIMA_ENCUESTA, "puntos",
+                                "diferencia mínima entre dos cifras de encuesta para leerla como cambio u orden"),
+        "margen_encuesta": (alcance.MARGEN_ENCUESTA, "puntos",
+                            "cuánto puede estar arriba o abajo una cifra de encuesta de un departamento"),
+        "poblacion_minima": (_tasas().POBLACION_MINIMA, "habitantes", "población bajo la cual una tasa es inestable"),
+        "conteo_minimo": (_tasas().CONTEO_MINIMO, "denuncias", "conteo bajo el cual una tasa es inestable"),
+    }
+    if nombre_regla not in reglas:
+        raise _error(clave, f"«{nombre_regla}» no es una regla del curso.", reglas)
+    v, unidad, universo = reglas[nombre_regla]
+    return Cifra(clave, v, unidad, "regla del curso", "todo el curso", "siempre", universo, "CURSO")
+
+
+def _tasas():
+    from lideres import tasas
+
+    return tasas
+
+
+def generador(clave: str, parametro: str) -> Cifra:
+    """`generador.filas_por_denuncias`: los parámetros del generador de datos sintéticos, para decir
+    en la prosa qué son las filas sintéticas (lideres/sinteticos.py)."""
+    from lideres import sinteticos
+
+    parametros = {"filas_por_denuncias": (sinteticos.FRACCION.denominator, "denuncias por fila sintética"),
+                  "semilla": (sinteticos.SEMILLA, "semilla")}
+    if parametro not in parametros:
+        raise _error(clave, f"«{parametro}» no es un parámetro del generador.", parametros)
+    v, unidad = parametros[parametro]
+    return Cifra(clave, v, unidad, "regla del curso", "todo el curso", "siempre",
+                 "parámetro del generador de datos sintéticos", "CURSO")
+
+
 FAMILIAS: dict[str, Callable[..., Cifra]] = {
+    "regla": regla, "generador": generador,
     "enapres": enapres, "brecha": brecha, "enapres_cambio": enapres_cambio, "tasa_denuncia": tasa_denuncia,
     "sidpol": sidpol, "sidpol_pct": sidpol_pct, "sidpol_cambio": sidpol_cambio,
-    "distrito": distrito, "distritos": distritos, "composicion": composicion, "otros": otros,
+    "distrito": distrito, "distrito_cambio": distrito_cambio, "distritos": distritos, "provincia": provincia, "composicion": composicion, "otros": otros,
     "sintetico": sintetico,
 }
 

@@ -37,6 +37,7 @@ FUENTE_MENSUAL = ("Fuente: MININTER / Observatorio Nacional de Seguridad Ciudada
 FUENTE_SIDPOL = "Fuente: MININTER – SIDPOL (denuncias policiales), totales por departamento."
 FUENTE_SIMULADO = "Datos simulados (sintéticos) con semilla fija: no son casos reales."
 
+EJEMPLO_TITULAR = "+50 %"
 PALABRAS_CAMBIO = {1: "subió", -1: "bajó", 0: "no cambió"}
 
 
@@ -106,7 +107,7 @@ def leer_afirmacion(texto: str | float | int) -> float:
     except ValueError:
         raise ErrorLideres(
             f"No entiendo el porcentaje «{texto}».",
-            como_arreglar="Escribe un número con signo, por ejemplo «+50 %» o «-20 %».",
+            como_arreglar=f"Escribe un número con su signo, por ejemplo «{EJEMPLO_TITULAR}».",
         ) from None
     return signo * valor / 100
 
@@ -162,10 +163,10 @@ SERIES: dict[str, InfoSerie] = {
         "todo el departamento de Lima (Lima Metropolitana más Región Lima)"),
     "callao_anual": InfoSerie(
         "callao_anual", "Denuncias por año en el Callao, 2018-2026", "provincia constitucional",
-        "año", FUENTE_SIDPOL, False, "todo el Callao (sus 7 distritos)"),
+        "año", FUENTE_SIDPOL, False, "todo el Callao (la provincia constitucional)"),
     "la_libertad_anual": InfoSerie(
         "la_libertad_anual", "Denuncias por año en La Libertad, 2018-2026", "departamento", "año",
-        FUENTE_SIDPOL, False, "todo el departamento de La Libertad (12 provincias, no solo Trujillo)"),
+        FUENTE_SIDPOL, False, "todo el departamento de La Libertad (no solo Trujillo)"),
 }
 _DEPARTAMENTO = {"lima_anual": "Lima", "callao_anual": "Callao", "la_libertad_anual": "La Libertad"}
 
@@ -245,7 +246,7 @@ def media_movil(casos: pd.Series, ventana: int = 3) -> pd.Series:
     `ventana` periodos. Una ventana larga alisa más: puede esconder un cambio, o hacer que uno
     viejo parezca reciente."""
     if int(ventana) < 1:
-        raise ErrorLideres("La ventana del promedio móvil debe ser de 1 periodo o más.",
+        raise ErrorLideres("La ventana del promedio móvil debe ser de un periodo o más.",
                            como_arreglar="Usa una ventana de 2 a 12 meses.")
     return casos.astype(float).rolling(int(ventana), min_periods=int(ventana)).mean()
 
@@ -375,13 +376,15 @@ def revisar_titular(clave: str, periodo: str | None = None, afirmacion: str | fl
     if dentro:
         frases.append(
             f"La cifra está dentro de lo que varía sola: si nada hubiera cambiado, "
-            f"{actual['etiqueta']} traería {rango} {unidad} (95 de cada 100 veces). "
+            f"{actual['etiqueta']} traería {rango} {unidad} ({round(NIVEL * 100)} de cada 100 veces). "
             f"Con estos datos no se puede decir que {PALABRAS_CAMBIO[conteo.sentido]}.")
     else:
+        lejos = abs(int(actual["casos"]) - esperado) / math.sqrt(max(esperado, 1))  # en desviaciones
         frases.append(
             f"La cifra sale de lo que varía sola ({rango} {unidad} si nada hubiera cambiado): "
-            f"algo cambió en las {unidad}, o es uno de los 5 de cada 100 periodos que salen de la "
-            f"banda por azar. Estos datos no dicen qué cambió ni por qué.")
+            + (f"algo cambió en las {unidad}, o es uno de los {round((1 - NIVEL) * 100)} de cada 100 "
+               f"periodos que salen de la banda por azar." if lejos < 3 else f"las {unidad} sí cambiaron.")
+            + " Estos datos no dicen qué cambió ni por qué.")
 
     no_dice = []
     if datos.sintetico:
@@ -434,3 +437,81 @@ def titulares_del_azar(umbral: float = 0.5) -> pd.DataFrame:
     tabla["antes"] = tabla["casos"].shift(1)
     tabla["cambio"] = (tabla["casos"] - tabla["antes"]) / tabla["antes"]
     return tabla[tabla["cambio"] >= umbral][["etiqueta", "antes", "casos", "cambio"]].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ cifras del módulo (registro)
+
+
+def _cifra_m05(clave: str, tipo: str, *partes: str):
+    """`m05.<tipo>…`: las cifras que cita el módulo 05, recalculadas aquí.
+
+    - `m05.nivel`: de cada 100 periodos normales, cuántos caen en la banda (95).
+    - `m05.dias.<año>.<meses>`: días de los primeros meses del año (2026, 7 meses: 212).
+    - `m05.mensual.la_libertad.<año>.<mes>[.por_dia]`: denuncias del mes (o por día).
+    - `m05.sidpol_por_dia.<serie>.<periodo>`: denuncias por día de un año (serie `callao_anual`…;
+      periodo como en la serie, p. ej. `2026_ene_jul`); `m05.sidpol_por_dia_cambio.<serie>.<p1>.<p2>`: % de cambio.
+    - `m05.simulado.casos.<año>.<mes>`, `m05.simulado.promedio`, `m05.simulado.banda_baja|banda_alta`
+      (con el promedio verdadero), `m05.simulado.titulares.<umbral %>`, `m05.simulado.cambio.<año>.<mes>`:
+      el distrito SIMULADO (sintético)."""
+    from lideres.cifras.registro import Cifra, slug
+
+    def fila_de(serie_, periodo):
+        t = serie(serie_)
+        filas = t[[slug(e) == periodo for e in t["etiqueta"]]]
+        if filas.empty:
+            raise ErrorLideres(f"La cifra «{clave}» no está en el registro: no hay el periodo «{periodo}».")
+        return filas.iloc[0]
+
+    if tipo == "dias":
+        anio, meses = partes
+        return Cifra(clave, dias_de_meses(int(anio), int(meses)), "días", "calendario", "calendario",
+                     f"{anio}, primeros {meses} meses", "días del periodo", "CALCULO")
+    if tipo == "nivel":
+        return Cifra(clave, round(NIVEL * 100), "de cada 100", "método", "banda de variación",
+                     "—", "periodos normales que caen dentro de la banda", "CALCULO")
+    if tipo == "mensual":
+        ambito, anio, mes, *por_dia = partes
+        fila = fila_de("la_libertad_mensual", slug(nombre_mes(int(anio), int(mes))))
+        if por_dia:
+            return Cifra(clave, round(float(fila["por_dia"]), 1), "denuncias por día", "departamento",
+                         "La Libertad (departamento)", fila["etiqueta"], "denuncias ÷ días del mes",
+                         "CALCULO", decimales=1)
+        return Cifra(clave, int(fila["casos"]), "denuncias", "departamento", "La Libertad (departamento)",
+                     fila["etiqueta"], "denuncias por delitos (total)", "PRENSA")
+    if tipo in ("sidpol_por_dia", "sidpol_por_dia_cambio"):
+        serie_, *periodos = partes
+        info(serie_)
+        filas = [fila_de(serie_, p) for p in periodos]
+        ambito = info(serie_).donde
+        if tipo == "sidpol_por_dia":
+            return Cifra(clave, round(float(filas[0]["por_dia"]), 1), "denuncias por día", info(serie_).nivel,
+                         ambito, filas[0]["etiqueta"], "denuncias ÷ días del periodo", "CALCULO", decimales=1)
+        p = cambio(filas[0]["por_dia"], filas[1]["por_dia"]).proporcion
+        return Cifra(clave, round(p * 100, 1), "% de cambio por día", info(serie_).nivel, ambito,
+                     f"{filas[0]['etiqueta']} a {filas[1]['etiqueta']}", "denuncias por día", "CALCULO",
+                     decimales=1)
+    if tipo == "simulado":
+        que, *resto = partes
+        t = serie("simulado")
+        comun = ("distrito simulado", "un distrito simulado (sintético) donde nada cambia", "2023-2025")
+        if que == "promedio":
+            return Cifra(clave, PROMEDIO_SIMULADO, "casos al mes", *comun, "promedio del simulador",
+                         "SINTETICO", sintetico=True)
+        if que in ("banda_baja", "banda_alta"):
+            return Cifra(clave, banda_poisson(PROMEDIO_SIMULADO)[que == "banda_alta"], "casos al mes", *comun,
+                         "banda de variación con el promedio del simulador", "SINTETICO", sintetico=True)
+        if que == "titulares":
+            return Cifra(clave, len(titulares_del_azar(int(resto[0]) / 100)), "meses", *comun,
+                         f"meses que «subieron» {resto[0]} % o más", "SINTETICO", sintetico=True)
+        if que in ("casos", "cambio"):
+            i = t.index[(t["anio"] == int(resto[0])) & (t["mes"] == int(resto[1]))][0]
+            if que == "casos":
+                return Cifra(clave, int(t.loc[i, "casos"]), "casos", *comun, "casos del mes", "SINTETICO",
+                             sintetico=True)
+            p = cambio(t.loc[i - 1, "casos"], t.loc[i, "casos"]).proporcion
+            return Cifra(clave, round(p * 100), "% de cambio", *comun, "cambio frente al mes anterior",
+                         "SINTETICO", sintetico=True)
+    raise ErrorLideres(f"La cifra «{clave}» no está en el registro: «{tipo}» no es una cifra del módulo 05.")
+
+
+FAMILIAS_DE_CIFRAS = {"m05": _cifra_m05}

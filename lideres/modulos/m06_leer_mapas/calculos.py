@@ -23,6 +23,7 @@ import pandas as pd
 
 from lideres import formato
 from lideres.errores import ErrorLideres, una_de
+from lideres.tasas import tasa_por_100k
 
 ARCHIVO_CLASIFICACIONES = Path(__file__).with_name("clasificaciones.json")
 ANIOS = (2024, 2025)
@@ -54,12 +55,14 @@ def tabla(anio: int = 2025) -> pd.DataFrame:
     """Una fila por distrito (en el orden del UBIGEO): `conteo`, `poblacion`, `tasa` por 100 mil,
     el intervalo de la tasa (`tasa_baja`, `tasa_alta`) y `no_se_distingue` del promedio de la
     ciudad (Lima Metropolitana y Callao juntos)."""
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.tablas import cargar  # aquí: pandera solo cuando se pide una tabla
 
     una_de(int(anio), ANIOS, no_hay="denuncias por distrito", usa="Usa uno de estos años: ")
-    t = tabla_conteos_y_tasas(int(anio), AMBITOS).sort_values("ubigeo").reset_index(drop=True)
-    t = t[["ubigeo", "distrito", "ambito", "poblacion", "conteo"]].copy()
-    t["tasa"] = t["conteo"] / t["poblacion"] * 100_000
+    d = cargar("denuncias_distrito")
+    d = d[d["ambito"].isin(AMBITOS)].sort_values("ubigeo").reset_index(drop=True)
+    t = pd.DataFrame({"ubigeo": d["ubigeo"], "distrito": d["distrito"], "ambito": d["ambito"],
+                      "poblacion": d["poblacion_2020"], "conteo": d[f"denuncias_{int(anio)}"]})
+    t["tasa"] = tasa_por_100k(t["conteo"], t["poblacion"]).to_numpy()
     baja, alta = intervalo_conteo(t["conteo"].to_numpy())
     t["tasa_baja"] = baja / t["poblacion"] * 100_000
     t["tasa_alta"] = alta / t["poblacion"] * 100_000

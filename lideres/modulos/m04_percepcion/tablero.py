@@ -11,32 +11,28 @@ policía) en un mismo gráfico por lugar, con un año elegido y la brecha dicha 
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as widgets
 
-from lideres import percepcion as pc
 from lideres.errores import ErrorLideres
+from lideres.modulos.m04_percepcion import calculos as pc
+from lideres.modulos.m04_percepcion import vistas
 from lideres.tablero import partes
+from lideres.tablero.aviso import aviso_de_error
 
 ANTES_DE_CONCLUIR = [
     "Sentir miedo no es un error: cambia cómo vive la gente (a qué hora sale, por dónde camina). "
     "Pero no mide cuántos delitos hubo.",
     "Son dos preguntas distintas de la misma encuesta: «¿se siente inseguro al caminar solo de "
     "noche?» y «¿fue víctima de algún delito en los últimos 12 meses?».",
-    "El «80 o 90 % se siente inseguro» de las noticias suele ser otra pregunta («¿cree que será "
-    "víctima en los próximos 12 meses?»). No la mezcles con esta serie.",
-    "2020 fue el año de la cuarentena: casi todas las cifras bajaron. Compáralo con cuidado.",
+    "Las cifras de «casi todos se sienten inseguros» de las noticias suelen ser de otra pregunta "
+    "(«¿cree que será víctima en los próximos 12 meses?») o de otro lugar (Lima, no todo el "
+    "país). No las mezcles con esta serie.",
+    "Una encuesta pregunta a una parte de la gente: una diferencia de pocos puntos entre dos años "
+    "o dos lugares no es un cambio ni un orden.",
+    "2020 fue el año de la cuarentena: casi todas las cifras bajaron. Los datos no dicen por qué; "
+    "compáralo con cuidado.",
     "La ENAPRES no tiene serie para Trujillo: La Libertad (todo el departamento) es lo más cercano.",
 ]
-
-
-def _titulo_html() -> str:
-    return (
-        '<h2 class="lideres-titulo" lang="es">Sentirse inseguro y ser víctima</h2>'
-        '<p lang="es">Elige un lugar y un año. La línea naranja es cuántos se sienten inseguros; '
-        "la azul, cuántos fueron víctimas.</p>"
-    )
 
 
 class TableroPercepcion(widgets.VBox):
@@ -63,7 +59,7 @@ class TableroPercepcion(widgets.VBox):
         super().__init__(
             [
                 widgets.HTML(partes.html_estilos()),
-                widgets.HTML(_titulo_html()),
+                widgets.HTML(vistas.html_titulo()),
                 controles,
                 self.brecha,
                 self.grafico,
@@ -80,24 +76,17 @@ class TableroPercepcion(widgets.VBox):
 
     def _dibujar(self, _cambio=None) -> None:
         ambito, anio = self.control_ambito.value, self.control_anio.value
-        brecha = pc.brecha(ambito, anio)
-        self.brecha.value = (
-            f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
-            f'data-brecha="{"" if brecha is None else brecha}">'
-            f"<p><strong>{escape(pc.frase_brecha(ambito, anio))}</strong></p>"
-            f'<p class="lideres-fuente">{escape(pc.FUENTE)} {escape(pc.UNIVERSO)}</p>'
-            + (f'<p class="lideres-nota">{escape(pc.NOTA_LA_LIBERTAD)}</p>' if ambito == "La Libertad" else "")
-            + "</div>"
-        )
+        self.brecha.value = vistas.html_brecha(ambito, anio)
         fig = pc.grafico_percepcion(ambito, anio)
         self.grafico.value = partes.html_figura(fig, pc.texto_alternativo(ambito, anio))
 
 
-def tablero_percepcion(ambito: str = "Lima Metropolitana", anio: int = 2024):
+def tablero(ambito: str = "Lima Metropolitana", anio: int = 2024):
     """El tablero del módulo 04. Si faltan datos, devuelve un aviso en español."""
-    from lideres.tablero.widgets import aviso_de_error
-
     try:
         return TableroPercepcion(ambito=ambito, anio=anio)
     except ErrorLideres as error:
         return aviso_de_error(error)
+
+
+tablero_percepcion = tablero  # el nombre de siempre

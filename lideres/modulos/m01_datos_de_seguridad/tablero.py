@@ -12,13 +12,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as widgets
 
-from lideres import fuentes as fu
 from lideres.errores import ErrorLideres
+from lideres.modulos.m01_datos_de_seguridad import calculos as fu
+from lideres.modulos.m01_datos_de_seguridad import vistas
 from lideres.tablero import partes
+from lideres.tablero.aviso import aviso_de_error
 
 ANTES_DE_CONCLUIR = [
     "Ninguna fuente es toda la verdad: la policía ve lo que se denuncia; la encuesta, lo que la "
@@ -34,7 +34,7 @@ ANTES_DE_CONCLUIR = [
 
 
 def _h3(texto: str) -> widgets.HTML:
-    return widgets.HTML(f'<h3 class="lideres-subtitulo" lang="es">{escape(texto)}</h3>')
+    return widgets.HTML(vistas.html_subtitulo(texto))
 
 
 class TableroFuentes(widgets.VBox):
@@ -67,12 +67,9 @@ class TableroFuentes(widgets.VBox):
         super().__init__(
             [
                 widgets.HTML(partes.html_estilos()),
-                widgets.HTML(
-                    '<h2 class="lideres-titulo" lang="es">Un mismo lugar, varias fuentes</h2>'
-                    '<p lang="es">Cada fuente registra una parte de lo que pasa. Compara.</p>'
-                ),
+                widgets.HTML(vistas.html_titulo()),
                 _h3("1. Un distrito visto por tres registros"),
-                widgets.HTML(partes.html_sintetico(fu.AVISO_SINTETICO)),
+                widgets.HTML(partes.html_sintetico(fu.aviso_sintetico())),
                 partes.control("Distrito", self.control_distrito, "lideres-control-distrito"),
                 self.frase_fuentes,
                 self.grafico_fuentes,
@@ -97,33 +94,25 @@ class TableroFuentes(widgets.VBox):
 
     def _dibujar_fuentes(self, _cambio=None) -> None:
         distrito = self.control_distrito.value
-        self.frase_fuentes.value = (
-            f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
-            f'data-distrito="{escape(distrito)}"><p><strong>{escape(fu.frase_fuentes(distrito))}'
-            "</strong></p></div>"
-        )
+        self.frase_fuentes.value = vistas.html_frase_fuentes(distrito)
         self.grafico_fuentes.value = partes.html_figura(
             fu.grafico_fuentes(distrito), fu.texto_alternativo_fuentes(distrito)
         )
 
     def _dibujar_mezcla(self, _cambio=None) -> None:
         dep, anio = self.control_departamento.value, self.control_anio.value
-        self.frase_mezcla.value = (
-            f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
-            f'data-departamento="{escape(dep)}" data-anio="{anio}"><p><strong>'
-            f"{escape(fu.frase_mezcla(dep, anio))}</strong></p>"
-            f'<p class="lideres-fuente">{escape(fu.FUENTE_SIDPOL)}</p></div>'
-        )
+        self.frase_mezcla.value = vistas.html_frase_mezcla(dep, anio)
         self.grafico_mezcla.value = partes.html_figura(
             fu.grafico_mezcla(dep, anio), fu.texto_alternativo_mezcla(dep, anio)
         )
 
 
-def tablero_fuentes(distrito: str = "El Porvenir", departamento: str = "Callao", anio: int = 2024):
+def tablero(distrito: str = "El Porvenir", departamento: str = "Callao", anio: int = 2024):
     """El tablero del módulo 01. Si faltan datos, devuelve un aviso en español."""
-    from lideres.tablero.widgets import aviso_de_error
-
     try:
         return TableroFuentes(distrito=distrito, departamento=departamento, anio=anio)
     except ErrorLideres as error:
         return aviso_de_error(error)
+
+
+tablero_fuentes = tablero  # el nombre de siempre

@@ -1,7 +1,9 @@
-"""Estado del tablero «Conteos y tasas», sin widgets: qué medida, qué año, qué distrito.
+"""Lo que calcula el módulo 02 «Conteos y tasas», sin widgets: la tabla de denuncias por distrito con
+su tasa y sus dos puestos, y el estado del tablero (qué medida, qué año, qué distrito).
 
 Todo lo que el tablero muestra (colores, leyenda, ranking, ficha de un distrito) sale de aquí,
-así se prueba sin navegador ni kernel.
+así se prueba sin navegador ni kernel. La tasa misma (`tasa_por_100k`, `es_inestable`) es una parte
+compartida: `lideres.tasas`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pandas as pd
 
 from lideres import formato
 from lideres.errores import ErrorLideres
-from lideres.tasas import CONTEO_MINIMO, POBLACION_MINIMA
+from lideres.tasas import CONTEO_MINIMO, POBLACION_MINIMA, agregar_tasa
 
 MEDIDAS: dict[str, str] = {
     "conteo": "Conteo de denuncias",
@@ -45,10 +47,36 @@ NOTA_CLASES = (
 )
 
 
+def tabla_conteos_y_tasas(
+    anio: int = 2025, ambitos: tuple[str, ...] = ("Lima Metropolitana", "Callao")
+) -> pd.DataFrame:
+    """Denuncias de un año por distrito, con su tasa por 100 mil habitantes y los dos puestos.
+
+    `puesto_conteo` y `puesto_tasa` (1 = el más alto) muestran cómo cambia el orden.
+    La población es la estimada por el INEI para 2020 (la más reciente por distrito).
+    """
+    from lideres.tablas import cargar  # aquí: pandera solo cuando se pide una tabla
+
+    columna = f"denuncias_{anio}"
+    denuncias = cargar("denuncias_distrito")
+    if columna not in denuncias.columns:
+        anios = sorted(c.removeprefix("denuncias_") for c in denuncias.columns if c.startswith("denuncias_"))
+        raise ErrorLideres(
+            f"No hay denuncias por distrito del año {anio}.",
+            como_arreglar=f"Usa uno de estos años: {', '.join(anios)}.",
+        )
+    tabla = denuncias.loc[denuncias["ambito"].isin(ambitos)]
+    tabla = tabla[["ubigeo", "distrito", "ambito", "poblacion_2020", columna]].rename(
+        columns={"poblacion_2020": "poblacion", columna: "conteo"}
+    )
+    tabla = agregar_tasa(tabla, "conteo", "poblacion")
+    tabla["puesto_conteo"] = tabla["conteo"].rank(ascending=False, method="min").astype(int)
+    tabla["puesto_tasa"] = tabla["tasa_100k"].rank(ascending=False, method="min").astype(int)
+    return tabla.sort_values(["conteo", "ubigeo"], ascending=[False, True]).reset_index(drop=True)
+
+
 @functools.lru_cache(maxsize=8)
 def _tabla(anio: int) -> pd.DataFrame:
-    from lideres.tasas import tabla_conteos_y_tasas
-
     return tabla_conteos_y_tasas(anio, ambitos=AMBITOS)
 
 
@@ -127,6 +155,8 @@ def numero_medida(valor: float, medida: str) -> str:
 
 class EstadoTablero:
     """Medida, año y distrito elegido; y todo lo que se deriva de ellos."""
+
+    fuente = FUENTE  # la línea de fuente que el mapa compartido pone como crédito
 
     def __init__(self, medida: str = "conteo", anio: int = 2025, seleccion: str | None = None):
         # Colores por (medida, año): un redibujo los pide para el mapa y para el ranking.

@@ -1,4 +1,4 @@
-"""Módulo 03 «La cifra negra»: cuántos delitos puede haber detrás de un número de denuncias.
+"""Módulo 03 «La cifra negra»: cuántas víctimas puede haber detrás de unas denuncias, y dónde no se puede decir.
 
 Solo cifras publicadas: la victimización de la ENAPRES (serie anual 2013-2024 del MININTER), la
 parte de las víctimas que denunció (INEI, semestres citados en la prensa) y las denuncias del SIDPOL.
@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import functools
 import math
+from dataclasses import replace
 
 import pandas as pd
 
 from lideres import formato
+from lideres.cifras.alcance import MARGEN_ENCUESTA, Alcance, Tasa, hechos_posibles
+from lideres.cifras.registro import Cifra, slug
 from lideres.errores import ErrorLideres, una_de
 
 AMBITOS: tuple[str, ...] = ("Lima Metropolitana", "Callao", "La Libertad")
@@ -207,7 +210,96 @@ def tabla_tasas_de_denuncia():
     return vista.style.hide(axis="index")
 
 
-# ------------------------------------------------------------------ cálculo del explorador
+# ------------------------------------------------------------------ la tasa de denuncia con su alcance
+#
+# Una tasa de denuncia es de su lugar, su tiempo y su grupo: «de cada 100 víctimas de 15 años o
+# más de zonas urbanas, cuántas denunciaron», en un semestre. Las víctimas de la ENAPRES sufren
+# sobre todo robos, hurtos y estafas: por eso la tasa se aplica solo a las denuncias de esas
+# modalidades (no a la violencia familiar, la extorsión ni «otros»), del mismo lugar y del mismo
+# año. Hoy eso solo existe para La Libertad en 2025 (15.7, primer semestre): para Lima
+# Metropolitana, el Callao o un distrito no hay tasa publicada, y no se calcula.
+
+MODALIDADES_COMPARABLES = ("robo", "hurto", "estafa")
+UNIVERSO_COMPARABLE = "denuncias de robo, hurto y estafa"
+_DEPARTAMENTO = {"Lima Metropolitana": "Lima", "Callao": "Callao", "La Libertad": "La Libertad"}
+_NIVEL = {"Lima Metropolitana": "área metropolitana", "Callao": "provincia constitucional",
+          "La Libertad": "departamento"}
+
+LO_QUE_NO_DICE = (
+    "No son «delitos»: una víctima puede sufrir varios hechos, y varias personas, uno solo.",
+    "Cuenta personas de 15 años o más de zonas urbanas.",
+    "No incluye la violencia contra la mujer y la familia, la extorsión ni los «otros».",
+    "Es de todo el departamento: no es de Trujillo ni de un distrito.",
+    "La tasa se midió en un semestre; las denuncias son de todo el año.",
+)
+
+
+def tasa_publicada(ambito: str) -> Tasa | None:
+    """La tasa de denuncia publicada para el ámbito (la más reciente), con su alcance; None si no hay."""
+    revisar_ambito(ambito)
+    t = tasas_de_denuncia()
+    filas = t[t["ambito"] == ambito]
+    if filas.empty:
+        return None
+    fila = filas.sort_values("anio").iloc[-1]
+    alcance = Alcance(_NIVEL[ambito], ambito, str(int(fila["anio"])), UNIVERSO_COMPARABLE)
+    return Tasa(float(fila["valor"]), alcance, str(fila["fuente"]), str(fila["periodo"]))
+
+
+def denuncias_comparables(ambito: str, anio: int) -> tuple[int, Alcance]:
+    """Denuncias de robo, hurto y estafa del departamento que contiene al ámbito, con su alcance.
+
+    Para Lima Metropolitana el SIDPOL por modalidad es del departamento de Lima entero: su
+    alcance dice «departamento», no «área metropolitana»."""
+    revisar_ambito(ambito)
+    d = _denuncias_departamento()
+    filas = d[(d["departamento"] == _DEPARTAMENTO[ambito]) & (d["anio"] == int(anio)) & d["anio_completo"].astype(bool)]
+    if filas.empty:
+        raise ErrorLideres(f"No hay denuncias de {ambito} en {anio} (año completo).",
+                           como_arreglar="Usa un año entre 2018 y 2025.")
+    n = int(sum(int(filas.iloc[0][f"denuncias_{m}"]) for m in MODALIDADES_COMPARABLES))
+    nivel = "departamento" if ambito == "Lima Metropolitana" else _NIVEL[ambito]
+    return n, Alcance(nivel, ambito, str(int(anio)), UNIVERSO_COMPARABLE)
+
+
+def redondeo_honesto(valor: float, cifras: int = 3) -> float:
+    """Pocas cifras significativas: una estimación no merece más (89 522 → 89 500)."""
+    if valor <= 0:
+        return 0.0
+    exponente = math.floor(math.log10(valor)) - (cifras - 1)
+    return float(round(valor / 10**exponente) * 10**exponente)
+
+
+def estimacion(ambito: str) -> dict | None:
+    """Cuántas víctimas de robo, hurto o estafa puede haber detrás de las denuncias, con la tasa
+    publicada del mismo lugar y año, y el rango por la regla del curso (± MARGEN_ENCUESTA puntos).
+    None si el ámbito no tiene tasa publicada."""
+    tasa = tasa_publicada(ambito)
+    if tasa is None:
+        return None
+    anio = int(tasa.alcance.periodo)
+    denuncias, alcance = denuncias_comparables(ambito, anio)
+    alta = replace(tasa, valor=tasa.valor + MARGEN_ENCUESTA)
+    baja = replace(tasa, valor=tasa.valor - MARGEN_ENCUESTA)
+    return {
+        "ambito": ambito, "anio": anio, "denuncias": denuncias, "tasa": tasa.valor,
+        "periodo_tasa": tasa.detalle_periodo, "tasa_min": baja.valor, "tasa_max": alta.valor,
+        "victimas": hechos_posibles(denuncias, alcance, tasa),
+        "victimas_min": hechos_posibles(denuncias, alcance, alta),
+        "victimas_max": hechos_posibles(denuncias, alcance, baja),
+    }
+
+
+def victimas_si(ambito: str, de_cada_100) -> float:
+    """Un supuesto: cuántas víctimas de robo, hurto o estafa habría si denunciaran `de_cada_100`
+    de cada 100. Solo donde hay una tasa publicada con la que comparar (mismo alcance)."""
+    tasa = tasa_publicada(ambito)
+    if tasa is None:
+        raise ErrorLideres(
+            f"No hay una tasa de denuncia publicada para {ambito}: el curso no calcula víctimas "
+            "detrás de sus denuncias.", como_arreglar="Elige La Libertad.")
+    denuncias, alcance = denuncias_comparables(ambito, int(tasa.alcance.periodo))
+    return hechos_posibles(denuncias, alcance, replace(tasa, valor=_revisar_denuncian(de_cada_100)))
 
 
 def _revisar_denuncian(de_cada_100) -> float:
@@ -223,55 +315,46 @@ def _revisar_denuncian(de_cada_100) -> float:
     return valor
 
 
-def _revisar_denuncias(denuncias) -> float:
-    try:
-        valor = float(denuncias)
-    except (TypeError, ValueError):
-        valor = math.nan
-    if not valor >= 0:
-        raise ErrorLideres(
-            f"«{denuncias}» no es un número de denuncias.",
-            como_arreglar="Escribe un número entero de 0 o más (por ejemplo 34536).",
-        )
-    return valor
-
-
-def delitos_posibles(denuncias, de_cada_100) -> float:
-    """Si denuncian `de_cada_100` de cada 100 víctimas, `denuncias` denuncias equivalen a unos
-    denuncias × 100 ÷ de_cada_100 delitos. Ejemplo: 15 denuncias, 15 de cada 100 → 100 delitos."""
-    return _revisar_denuncias(denuncias) * 100 / _revisar_denuncian(de_cada_100)
-
-
-def redondeo_honesto(valor: float) -> float:
-    """Dos cifras significativas: una estimación no merece más (348 712 → 350 000)."""
-    if valor <= 0:
-        return 0.0
-    exponente = math.floor(math.log10(valor)) - 1
-    return float(round(valor / 10**exponente) * 10**exponente)
-
-
-def rango_de_delitos(denuncias, bajo: float | None = None, alto: float | None = None):
-    """(menos, más) delitos posibles con el rango publicado de «cuántos denuncian».
-
-    Más denuncia la gente → menos delitos por cada denuncia: el extremo bajo usa `alto`."""
-    publicado_bajo, publicado_alto = rango_publicado()
-    bajo = publicado_bajo if bajo is None else bajo
-    alto = publicado_alto if alto is None else alto
-    return delitos_posibles(denuncias, alto), delitos_posibles(denuncias, bajo)
-
-
-def frase_explorador(denuncias, de_cada_100) -> str:
-    """Lo que el tablero dice en palabras, con un rango y no un solo número."""
-    posibles = redondeo_honesto(delitos_posibles(denuncias, de_cada_100))
-    menos, mas = (redondeo_honesto(x) for x in rango_de_delitos(denuncias))
-    bajo, alto = rango_publicado()
-    de_cada = formato.numero(de_cada_100)
+def frase_estimacion(ambito: str) -> str:
+    """Lo que el tablero dice en palabras: el rango con su lugar, tiempo y grupo, o por qué no hay."""
+    e = estimacion(ambito)
+    if e is None:
+        lugar = "el Callao (la provincia)" if ambito == "Callao" else ambito
+        return (f"No hay una tasa de denuncia publicada para {lugar}, ni para {ANIO_DENUNCIAS}. Una "
+                "tasa de otro lugar o de otros años no se aplica aquí: el curso no calcula cuántas "
+                "víctimas hay detrás de sus denuncias. Lo que sí se puede decir: la encuesta encuentra "
+                "muchas más víctimas que denuncias.")
+    n = formato.numero
     return (
-        f"Si denuncian {de_cada} de cada 100 víctimas, {formato.numero(denuncias)} denuncias "
-        f"equivalen a unos {formato.numero(posibles)} delitos. Con lo que publicó el INEI "
-        f"(entre {formato.numero(bajo, 1)} y {formato.numero(alto, 1)} de cada 100 víctimas "
-        f"denunciaron), serían entre {formato.numero(menos)} y {formato.numero(mas)}."
+        f"{e['ambito']} (departamento), {e['anio']}: {n(e['denuncias'])} denuncias de robo, hurto y "
+        f"estafa (SIDPOL). El INEI publicó que denunciaron {n(e['tasa'], 1)} de cada 100 víctimas "
+        f"({e['periodo_tasa']}). Serían unas {n(redondeo_honesto(e['victimas']))} víctimas de esos "
+        f"delitos: entre unas {n(redondeo_honesto(e['victimas_min']))} y "
+        f"{n(redondeo_honesto(e['victimas_max']))}, porque la encuesta puede estar unos "
+        f"{n(MARGEN_ENCUESTA)} puntos arriba o abajo (regla del curso)."
     )
+
+
+def _familia_cifra_negra(clave: str, que: str, ambito_slug: str, anio: str) -> Cifra:
+    """`cifra_negra.<victimas|victimas_min|victimas_max|tasa_min|tasa_max|denuncias>.<ámbito>.<año>`:
+    las cifras de la estimación, para citarlas en la lección y en la página de facilitación."""
+    ambito = {slug(a): a for a in AMBITOS}.get(ambito_slug)
+    e = estimacion(ambito) if ambito else None
+    if e is None or str(e["anio"]) != anio or que not in e:
+        raise ErrorLideres(f"La cifra «{clave}» no está en el registro: no hay estimación para ese "
+                           "lugar y año (solo la_libertad.2025).")
+    unidades = {"tasa": "% de víctimas que denunció", "denuncias": "denuncias",
+                "victimas": "víctimas de robo, hurto o estafa"}
+    unidad = next(u for k, u in unidades.items() if que.startswith(k))
+    fuente = "SIDPOL" if que == "denuncias" else "CALCULO"
+    return Cifra(clave, float(e[que]), unidad, "departamento", f"{ambito} (departamento)", anio,
+                 f"{UNIVERSO_COMPARABLE}; tasa de denuncia del INEI ({e['periodo_tasa']}) ± "
+                 f"{formato.numero(MARGEN_ENCUESTA)} puntos", fuente,
+                 decimales=1 if que.startswith("tasa") else 0)
+
+
+# El registro de cifras (lideres.cifras) encuentra esta familia por su nombre.
+FAMILIAS_DE_CIFRAS = {"cifra_negra": _familia_cifra_negra}
 
 
 # ------------------------------------------------------------------ figuras
@@ -350,43 +433,49 @@ def nota_del_ambito(ambito: str) -> str:
     return ""
 
 
-def grafico_explorador(
-    denuncias, de_cada_100: float = 15, ambito: str | None = None, anio: int = ANIO_DENUNCIAS
-):
-    """Curva: cuántos delitos puede haber detrás de `denuncias`, según cuántos denuncian.
-
-    La franja es el rango publicado por el INEI; el punto, lo que eligió la persona."""
+def grafico_explorador(ambito: str = "La Libertad", supuesto: float | None = None):
+    """Curva: cuántas víctimas de robo, hurto o estafa habría detrás de las denuncias del lugar,
+    según cuántas de cada 100 denuncian. La franja es la tasa publicada ± la regla del curso; el
+    punto, la tasa publicada (o el supuesto elegido). Solo donde hay tasa publicada."""
     import numpy as np
 
-    denuncias = _revisar_denuncias(denuncias)
-    de_cada_100 = _revisar_denuncian(de_cada_100)
-    bajo, alto = rango_publicado()
+    from lideres import cifras
+
+    e = estimacion(ambito)
+    if e is None:
+        raise ErrorLideres(f"No hay una tasa de denuncia publicada para {ambito}: no hay gráfico.",
+                           como_arreglar="Elige La Libertad.")
+    tasa = tasa_publicada(ambito)
+    denuncias, alcance = denuncias_comparables(ambito, e["anio"])
     x = np.linspace(5, 60, 200)
-    y = denuncias * 100 / x
+    y = [hechos_posibles(denuncias, alcance, replace(tasa, valor=float(v))) for v in x]
+    punto = e["tasa"] if supuesto is None else _revisar_denuncian(supuesto)
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(6.4, 4.8))
-    ax.axvspan(bajo, alto, color="#fdd0a2", alpha=0.8, label="lo que publicó el INEI")
+    ax.axvspan(e["tasa_min"], e["tasa_max"], color="#fdd0a2", alpha=0.8,
+               label=f"tasa del INEI ± {formato.numero(MARGEN_ENCUESTA)} puntos")
     ax.plot(x, y, color=AZUL, linewidth=2)
-    ax.plot([de_cada_100], [denuncias * 100 / de_cada_100], "o", color=NARANJA, markersize=10,
-            markeredgecolor="#222222", label="tu elección")
+    ax.plot([punto], [hechos_posibles(denuncias, alcance, replace(tasa, valor=punto))], "o", color=NARANJA,
+            markersize=10, markeredgecolor="#222222",
+            label="tasa del INEI" if supuesto is None else "tu supuesto")
     ax.axhline(denuncias, color=GRIS, linewidth=1, linestyle="--")
     ax.text(59, denuncias, "denuncias", ha="right", va="bottom", fontsize=8, color=GRIS)
     ax.set_xlim(5, 60)
     ax.set_ylim(0, denuncias * 100 / 5 * 1.05)
     ax.yaxis.set_major_formatter(lambda v, _p: formato.numero(v))
     ax.set_xlabel("de cada 100 víctimas, cuántas denuncian", fontsize=9)
-    ax.set_ylabel("delitos posibles (número)", fontsize=9)
-    lugar = f"{ambito}, {anio}: " if ambito else ""
-    ax.set_title(
-        f"{lugar}{formato.numero(denuncias)} denuncias, ¿cuántos delitos detrás?",
-        fontsize=11, loc="left",
-    )
+    ax.set_ylabel("víctimas posibles de robo, hurto o estafa", fontsize=9)
+    ax.set_title(f"{ambito} (departamento), {e['anio']}: {formato.numero(denuncias)} denuncias de "
+                 "robo, hurto y estafa", fontsize=10, loc="left")
     ax.legend(loc="upper right", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
+    clave = slug(ambito)
     notas = [
-        "Cálculo: delitos posibles = denuncias × 100 ÷ (de cada 100 víctimas, cuántas denuncian).",
-        FUENTE_TASA_DENUNCIA,
+        "Cálculo: víctimas posibles = denuncias × 100 ÷ (de cada 100 víctimas, cuántas denuncian).",
+        "Denuncias: " + cifras.pie(f"sidpol.robo+hurto+estafa.{clave}.{e['anio']}") + ".",
+        "Tasa de denuncia: " + cifras.pie(f"enapres.tasa_denuncia.{clave}.{e['anio']}") + ".",
+        "No son delitos: son víctimas de 15 años o más, de esos tres delitos, en todo el departamento.",
     ]
     n = _pie(fig, notas)
     fig.subplots_adjust(left=0.17, right=0.97, top=0.92, bottom=0.14 + 0.035 * n)
@@ -394,8 +483,6 @@ def grafico_explorador(
     return fig
 
 
-def texto_alternativo_explorador(denuncias, de_cada_100: float = 15) -> str:
-    return (
-        "Curva que baja: cuantas más víctimas denuncian, menos delitos hay detrás de cada "
-        "denuncia. " + frase_explorador(denuncias, de_cada_100)
-    )
+def texto_alternativo_explorador(ambito: str = "La Libertad") -> str:
+    return ("Curva que baja: cuantas más víctimas denuncian, menos víctimas hay detrás de cada "
+            "denuncia. " + frase_estimacion(ambito))

@@ -1,4 +1,5 @@
-"""Los widgets del tablero «Conteos y tasas». La lógica vive en `estado.py` y `vistas.py`.
+"""Los widgets del tablero del módulo 02 «Conteos y tasas». La lógica vive en `calculos.py` y
+`vistas.py`; el mapa, la ficha, el ranking y «Antes de concluir» son partes compartidas (`lideres.tablero`).
 
 Estructura (clases CSS entre corchetes):
 
@@ -21,22 +22,26 @@ Desde 900 px, mapa y ranking lado a lado.
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
+from lideres.modulos.m02_conteos_y_tasas import vistas
+from lideres.modulos.m02_conteos_y_tasas.calculos import AMBITOS, ANIOS, MEDIDAS, EstadoTablero
 from lideres.tablero import mapa as mapa_mod
-from lideres.tablero import partes, vistas
-from lideres.tablero.estado import ANIOS, MEDIDAS, EstadoTablero
+from lideres.tablero import partes
+from lideres.tablero.aviso import aviso_de_error
 
 _SIN_DISTRITO = "— Elige un distrito —"
 _NINGUNO = ""  # valor de «— Elige un distrito —» (con None la lista se ve vacía)
 ANTES_DE_CONCLUIR = (
     partes.DENUNCIAS_NO_SON_DELITOS,
     "Cercado de Lima, San Isidro o Miraflores reciben cada día a mucha gente que trabaja, compra o "
-    "pasea ahí: tienen muchas denuncias por habitante aunque pocos vecinos sean víctimas.",
+    "pasea ahí, y la tasa divide solo entre quienes viven allí: puede salir alta por eso. Es una "
+    "explicación posible; no hay cifras de víctimas por distrito que lo digan.",
+    "Una tasa de denuncias no es el riesgo de ser víctima: cuenta lo que se denunció, donde pasó.",
     partes.POBLACION_2020,
+    "Trujillo no está en el mapa: no encontramos denuncias publicadas por distrito. Para El "
+    "Porvenir, La Esperanza o Florencia de Mora, usa la tasa de toda la provincia (ver la lección).",
 )
 
 
@@ -61,7 +66,7 @@ class TableroConteosYTasas(widgets.VBox):
         **kwargs,
     ):
         self.estado = EstadoTablero(medida=medida, anio=anio)
-        self._base = mapa_mod.limites()
+        self._base = mapa_mod.limites(AMBITOS)
 
         self.control_medida = widgets.ToggleButtons(
             options=[(texto, clave) for clave, texto in MEDIDAS.items()],
@@ -170,21 +175,7 @@ class TableroConteosYTasas(widgets.VBox):
         return {u: capa.style["fillColor"] for u, capa in self.capas.items()}
 
 
-def aviso_de_error(error: ErrorLideres) -> widgets.HTML:
-    """Lo que ve una persona si el tablero no puede armarse: qué pasó y cómo arreglarlo."""
-    arreglo = ""
-    if error.como_arreglar:
-        arreglo = f"<p>Cómo arreglarlo: {escape(error.como_arreglar)}</p>"
-    aviso = widgets.HTML(
-        f'<div class="lideres-error" lang="es" role="alert"><p><strong>No se pudo mostrar el '
-        f"tablero.</strong> {escape(error.mensaje)}</p>{arreglo}</div>"
-    )
-    aviso.add_class("lideres-tablero")
-    aviso.add_class("lideres-tablero-error")
-    return aviso
-
-
-def tablero_conteos_y_tasas(
+def tablero(
     medida: str = "conteo", anio: int = 2025, teselas: str | None = None
 ) -> TableroConteosYTasas | widgets.HTML:
     """El tablero del módulo 02: mapa de Lima y Callao + ranking, con conteo o tasa y año.
@@ -197,3 +188,6 @@ def tablero_conteos_y_tasas(
         return TableroConteosYTasas(medida=medida, anio=anio, teselas=teselas)
     except ErrorLideres as error:
         return aviso_de_error(error)
+
+
+tablero_conteos_y_tasas = tablero  # el nombre de siempre (`lideres.tablero_conteos_y_tasas`)

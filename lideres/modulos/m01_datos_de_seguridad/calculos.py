@@ -34,11 +34,20 @@ COLORES_FUENTE = {"Denuncia PNP": "#2c7fb8", "Serenazgo": "#d95f02", "Junta veci
 TRAMAS_FUENTE = {"Denuncia PNP": None, "Serenazgo": "///", "Junta vecinal": ".."}
 
 FUENTE_SIDPOL = "Fuente: MININTER – SIDPOL (denuncias policiales), años completos 2018-2025."
+# «Callao» dice siempre si es el distrito o la provincia: aquí es la provincia constitucional.
+NOMBRE_LEGIBLE = {"Callao": "el Callao (la provincia)", "Lima": "el departamento de Lima",
+                  "La Libertad": "La Libertad (el departamento)"}
+TITULO_LEGIBLE = {"Callao": "Callao (provincia)", "Lima": "Lima (departamento)",
+                  "La Libertad": "La Libertad (departamento)"}
 NOTA_LIMA = "Lima = departamento completo (Lima Metropolitana más Región Lima)."
-AVISO_SINTETICO = (
-    "Registros inventados para practicar, no son casos reales. Solo las denuncias "
-    "siguen el tamaño de las cifras publicadas; serenazgo y junta vecinal son supuestos."
-)
+
+
+def aviso_sintetico(distrito: str | None = None) -> str:
+    """Qué son y qué no son las filas sintéticas, con los números del generador
+    (`lideres.sinteticos.pie_sintetico`): en Trujillo no hay denuncias publicadas por distrito."""
+    from lideres.sinteticos import pie_sintetico
+
+    return pie_sintetico(distrito, ANIO_SINTETICO)
 
 
 def revisar_departamento(departamento: str) -> str:
@@ -100,7 +109,7 @@ def mezcla(departamento: str, anio: int) -> pd.DataFrame:
 
 def frase_mezcla(departamento: str, anio: int) -> str:
     t = mezcla(departamento, anio).set_index("tipo")["de_cada_100"]
-    lugar = "el Callao" if departamento == "Callao" else departamento
+    lugar = NOMBRE_LEGIBLE.get(departamento, departamento)
     violencia = t["Violencia contra la mujer y la familia"]
     return (
         f"En {lugar}, en {anio}, de cada 100 denuncias, {formato.numero(violencia, 0)} fueron por "
@@ -136,10 +145,10 @@ def totales_por_fuente(distrito: str) -> dict[str, int]:
 def frase_fuentes(distrito: str) -> str:
     tot = totales_por_fuente(distrito)
     return (
-        f"{distrito}, {ANIO_SINTETICO} (datos sintéticos): {formato.numero(tot['Denuncia PNP'])} "
-        f"denuncias, {formato.numero(tot['Serenazgo'])} registros del serenazgo y "
-        f"{formato.numero(tot['Junta vecinal'])} anotaciones de la junta vecinal. Cada fuente ve "
-        "una parte distinta de lo que pasa."
+        f"{distrito}, {ANIO_SINTETICO} (datos sintéticos, no casos reales): "
+        f"{formato.numero(tot['Denuncia PNP'])} filas «denuncia», {formato.numero(tot['Serenazgo'])} "
+        f"del serenazgo y {formato.numero(tot['Junta vecinal'])} de la junta vecinal, todas "
+        "inventadas. Sirven para practicar cómo se comparan fuentes."
     )
 
 
@@ -177,7 +186,7 @@ def grafico_fuentes(distrito: str = "El Porvenir"):
     ax.legend(loc="lower right", fontsize=8, frameon=True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    n = _pie(fig, ["SINTÉTICO: " + AVISO_SINTETICO, "Generados por lideres (semilla fija) a partir de las denuncias publicadas."])
+    n = _pie(fig, ["SINTÉTICO: " + aviso_sintetico(distrito)])
     fig.subplots_adjust(left=0.3, right=0.97, top=0.93, bottom=0.1 + 0.2 * n / (0.75 * len(t) + 2.6))
     plt.close(fig)
     return fig
@@ -186,11 +195,12 @@ def grafico_fuentes(distrito: str = "El Porvenir"):
 def texto_alternativo_fuentes(distrito: str) -> str:
     t = registros_por_fuente(distrito)
     partes = [
-        f"{tipo}: {t.loc[tipo, 'Denuncia PNP']} denuncias, {t.loc[tipo, 'Serenazgo']} del "
+        f"{tipo}: {t.loc[tipo, 'Denuncia PNP']} filas «denuncia», {t.loc[tipo, 'Serenazgo']} del "
         f"serenazgo y {t.loc[tipo, 'Junta vecinal']} de la junta vecinal"
         for tipo in t.index
     ]
-    return f"Gráfico de barras con datos sintéticos de {distrito}, {ANIO_SINTETICO}. " + "; ".join(partes) + "."
+    return (f"Gráfico de barras con datos sintéticos (inventados, no son casos reales) de {distrito}, "
+            f"{ANIO_SINTETICO}: " + "; ".join(partes) + ".")
 
 
 def grafico_mezcla(departamento: str = "Callao", anio: int = 2024):
@@ -207,7 +217,8 @@ def grafico_mezcla(departamento: str = "Callao", anio: int = 2024):
         ax.text(valor + 0.5, yy, formato.numero(valor, 1), va="center", fontsize=8)
     ax.set_xlim(0, max(45, float(t["de_cada_100"].max()) + 6))
     ax.set_xlabel("de cada 100 denuncias", fontsize=9)
-    ax.set_title(f"{departamento}, {anio}: ¿qué hay dentro de las denuncias?", fontsize=11, loc="left")
+    ax.set_title(f"{TITULO_LEGIBLE.get(departamento, departamento)}, {anio}: ¿qué hay dentro de las denuncias?",
+                 fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
     notas = [FUENTE_SIDPOL, "En naranja: robo."]
@@ -223,7 +234,7 @@ def texto_alternativo_mezcla(departamento: str, anio: int) -> str:
     t = mezcla(departamento, anio)
     partes = [f"{r.tipo} {formato.numero(r.de_cada_100, 1)}" for r in t.itertuples()]
     return (
-        f"Barras de {departamento}, {anio}, de cada 100 denuncias: " + "; ".join(partes) + ". "
+        f"Barras de {NOMBRE_LEGIBLE.get(departamento, departamento)}, {anio}, de cada 100 denuncias: " + "; ".join(partes) + ". "
         + frase_mezcla(departamento, anio)
     )
 

@@ -155,7 +155,25 @@ def frase_brecha(ambito: str, anio: int) -> str:
         texto += "ese año, sentirse inseguro fue menos común que ser víctima."
     if v["confianza"] is not None:
         texto += f" Confiaban en la policía {formato.numero(v['confianza'], 1)} de cada 100."
-    return texto
+    return texto + nota_de_muestreo(ambito, anio)
+
+
+def nota_de_muestreo(ambito: str, anio: int) -> str:
+    """Si la brecha de ese año está a menos de la regla del curso de la de otro año, decirlo: la
+    encuesta no distingue esa diferencia, así que no se ordenan (p. ej. La Libertad 2022 y 2023)."""
+    from lideres.cifras.alcance import DIFERENCIA_MINIMA_ENCUESTA, se_distingue
+
+    propia = brecha(ambito, anio)
+    if propia is None:
+        return ""
+    cercanos = [(a, b) for a in anios() if a != int(anio) and (b := brecha(ambito, a)) is not None
+                and not se_distingue(propia, b)]
+    if not cercanos:
+        return ""
+    a, b = max(cercanos, key=lambda x: x[1])
+    return (f" La brecha de {a} ({formato.numero(b, 1)}) está a menos de "
+            f"{formato.numero(DIFERENCIA_MINIMA_ENCUESTA)} puntos: la encuesta no distingue esa "
+            "diferencia, así que no digas cuál año fue mayor.")
 
 
 def otras_preguntas() -> pd.DataFrame:
