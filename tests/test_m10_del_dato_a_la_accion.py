@@ -33,7 +33,7 @@ def pdf_comas(comas, tmp_path_factory):
 
 def test_cifras_salen_del_registro(comas):
     from lideres.cifras import cifra
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     fila = tabla_conteos_y_tasas(calculos.ANIO).set_index("ubigeo").loc["150110"]
     por_etiqueta = {c.etiqueta: c for c in comas.cifras}

@@ -5,17 +5,14 @@
 
 En la terminal: `lideres ficha DISTRITO [--salida ARCHIVO.pdf]`.
 
-Se arma con typst (un paquete de Python que trae su propio compilador, en wheel para Linux,
-Windows y macOS, sin bibliotecas del sistema) y un mapa de matplotlib en SVG. Sin internet: la
-letra es DejaVu Sans, la que trae matplotlib (se incrusta en el PDF), y typst no mira las letras
-del sistema. Las cifras vienen de `calculos.datos_ficha`: la plantilla no tiene ninguna escrita.
+Se arma con typst (`lideres.pdf`, sin internet, letra incrustada) y un mapa de matplotlib en SVG.
+Las cifras vienen de `calculos.datos_ficha`: la plantilla no tiene ninguna escrita.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import json
 import math
 from pathlib import Path
 
@@ -32,13 +29,6 @@ PLANTILLA = Path(__file__).with_name("plantillas") / "ficha.typ"
 # Grises del mapa: el distrito casi negro, los demás gris claro; se distinguen impresos.
 GRIS_DISTRITO = "#222222"
 GRIS_OTROS = "#d9d9d9"
-
-
-def carpeta_letras() -> Path:
-    """Las letras DejaVu que trae matplotlib (un paquete, no internet ni el sistema)."""
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 @functools.lru_cache(maxsize=4)
@@ -126,22 +116,11 @@ def datos_para_plantilla(ficha: Ficha, nota_limites: str) -> dict:
 
 def compilar(ficha: Ficha, formato_salida: str = "pdf", ppi: int | None = None) -> bytes | list[bytes]:
     """La ficha compilada con typst: PDF (bytes) o PNG (una imagen por página)."""
-    import typst
+    from lideres.pdf import compilar as compilar_typst
 
     svg, nota = mapa_svg(ficha)
-    datos = datos_para_plantilla(ficha, nota)
-    try:
-        return typst.compile(
-            str(PLANTILLA), root=str(PLANTILLA.parent), font_paths=[str(carpeta_letras())],
-            ignore_system_fonts=True, format=formato_salida, ppi=ppi,
-            sys_inputs={"datos": json.dumps(datos, ensure_ascii=False), "mapa": svg},
-        )
-    except RuntimeError as e:  # typst explica en inglés: se dice en español y se guarda el detalle
-        raise ErrorLideres(
-            f"No se pudo armar la ficha de {ficha.distrito}.",
-            como_arreglar="Avisa al equipo del curso (el detalle técnico sale al correr la orden con "
-            "LIDERES_DEPURAR activado).",
-        ) from e
+    return compilar_typst(PLANTILLA, datos_para_plantilla(ficha, nota), extra={"mapa": svg},
+                          formato=formato_salida, ppi=ppi, que=f"la ficha de {ficha.distrito}")
 
 
 def escribir_ficha(distrito: str, salida: str | Path | None = None) -> Path:
