@@ -26,6 +26,7 @@ from lideres.modulos.m10_del_dato_a_la_accion.calculos import (
 )
 
 PLANTILLA = Path(__file__).with_name("plantillas") / "ficha.typ"
+ESCALAS = (1.0, 0.94, 0.88, 0.82)
 # Grises del mapa: el distrito casi negro, los demás gris claro; se distinguen impresos.
 GRIS_DISTRITO = "#222222"
 GRIS_OTROS = "#d9d9d9"
@@ -119,8 +120,14 @@ def compilar(ficha: Ficha, formato_salida: str = "pdf", ppi: int | None = None) 
     from lideres.pdf import compilar as compilar_typst
 
     svg, nota = mapa_svg(ficha)
-    return compilar_typst(PLANTILLA, datos_para_plantilla(ficha, nota), extra={"mapa": svg},
-                          formato=formato_salida, ppi=ppi, que=f"la ficha de {ficha.distrito}")
+    datos = datos_para_plantilla(ficha, nota)
+    que = f"la ficha de {ficha.distrito}"
+    for escala in ESCALAS:  # un nombre largo alarga cada fila: se achica la letra hasta que quepa
+        datos["escala"] = escala
+        paginas = compilar_typst(PLANTILLA, datos, extra={"mapa": svg}, formato="png", ppi=4, que=que)
+        if isinstance(paginas, bytes) or len(paginas) == 1:
+            break
+    return compilar_typst(PLANTILLA, datos, extra={"mapa": svg}, formato=formato_salida, ppi=ppi, que=que)
 
 
 def escribir_ficha(distrito: str, salida: str | Path | None = None) -> Path:
