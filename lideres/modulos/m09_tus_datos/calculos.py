@@ -197,3 +197,30 @@ def formulario_papel() -> bytes:
     datos = {"tipos": TIPOS, "fuentes": FUENTES, "ayudas": AYUDAS, "filas": 14,
              "fecha": formato.fecha(dt.date.today())}
     return compilar(plantilla, datos, que="el formulario en papel")
+
+
+# --------------------------------------------------------------------------- ejemplos para la lección
+
+def ejemplo_cuaderno() -> bytes:
+    """Un cuaderno SINTÉTICO (inventado) en CSV, como lo deja Excel, con dos filas con problemas."""
+    filas = ["fecha;hora;tipo;distrito;lugar;fuente",
+             "05/03/2025;21:30;Robo;El Porvenir;paradero de la avenida;Ronda de la junta",
+             "06/03/2025;;Hurto;El Porvenir;mercado;Vecino o vecina",
+             "31/02/2025;10:00;Robo;El Porvenir;parque;Serenazgo",
+             "08/03/2025;19:00;Extorsión;Porvenir Alto;;Vecino o vecina",
+             "09/03/2025;7 p. m.;Robo;La Esperanza;colegio;Ronda de la junta"]
+    return ("\r\n".join(filas) + "\r\n").encode("utf-8")
+
+
+def ejemplo_oficial(semilla: int = 9) -> bytes:
+    """Un archivo con la forma del mensual oficial de «Denuncias Policiales» y conteos SINTÉTICOS
+    (inventados con semilla) para dos distritos de Arequipa, 2024."""
+    import numpy as np
+
+    rng = np.random.default_rng(semilla)
+    filas = ["ANIO,MES,DPTO_HECHO_NEW,PROV_HECHO,DIST_HECHO,UBIGEO_HECHO,P_MODALIDADES,cantidad"]
+    for distrito, ubigeo in (("CAYMA", "40103"), ("YANAHUARA", "40126")):
+        for mes in range(1, 13):
+            for modalidad in ("ROBO", "HURTO"):
+                filas.append(f"2024,{mes},AREQUIPA,AREQUIPA,{distrito},{ubigeo},{modalidad},{rng.poisson(12)}")
+    return ("\n".join(filas) + "\n").encode("utf-8")
