@@ -10,8 +10,8 @@ import pytest
 
 from lideres import libro, ligera
 from lideres.modulos import MODULOS, modulo
-from lideres.tablero import vistas
-from lideres.tablero.estado import ANIOS, MEDIDAS, EstadoTablero
+from lideres.modulos.m02_conteos_y_tasas import vistas
+from lideres.modulos.m02_conteos_y_tasas.calculos import ANIOS, MEDIDAS, EstadoTablero
 
 M02 = "02_conteos_y_tasas"
 

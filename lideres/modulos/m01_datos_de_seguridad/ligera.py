@@ -5,9 +5,9 @@ from lideres.ligera import Ligera
 
 
 def _tablero():
-    from lideres.tablero.fuentes import tablero_fuentes
+    from lideres.modulos.m01_datos_de_seguridad.tablero import tablero
 
-    return tablero_fuentes()
+    return tablero()
 
 
 LIGERA = Ligera(

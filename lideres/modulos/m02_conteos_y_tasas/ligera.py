@@ -5,9 +5,9 @@ from lideres.ligera import Ligera
 
 
 def _tablero():
-    from lideres.tablero import tablero_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.tablero import tablero
 
-    return tablero_conteos_y_tasas()
+    return tablero()
 
 
 LIGERA = Ligera(

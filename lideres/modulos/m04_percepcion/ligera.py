@@ -5,9 +5,9 @@ from lideres.ligera import Ligera
 
 
 def _tablero():
-    from lideres.tablero.percepcion import tablero_percepcion
+    from lideres.modulos.m04_percepcion.tablero import tablero
 
-    return tablero_percepcion()
+    return tablero()
 
 
 LIGERA = Ligera(
