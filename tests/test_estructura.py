@@ -196,14 +196,7 @@ def _casa(nombre: str) -> str | None:
 
 # Préstamos conocidos entre casas, a la vista y con dueño (como CIRCULOS_PENDIENTES): lo que usan dos
 # módulos debe pasar a una parte compartida. La prueba falla con cualquier otro y cuando uno se arregla.
-PRESTAMOS_PENDIENTES: dict[tuple[str, str], str] = {
-    ("lideres.modulos.m09_tus_datos.calculos", "lideres.modulos.m08_datos_responsables.calculos"): (
-        "rama i21-m08-10: el 09 usa proteger() del 08; proteger() debe ser una parte compartida"
-    ),
-    ("lideres.modulos.m09_tus_datos.calculos", "lideres.modulos.m10_del_dato_a_la_accion.ficha"): (
-        "rama i21-m08-10: el 09 usa la ficha del 10; la ficha debe ser una parte compartida"
-    ),
-}
+PRESTAMOS_PENDIENTES: dict[tuple[str, str], str] = {}
 
 
 def test_ninguna_casa_importa_la_de_otro_modulo():
