@@ -339,3 +339,30 @@ def test_sin_limites_muestra_un_aviso_en_espanol(monkeypatch):
         and "Cómo arreglarlo: Genera el archivo." in aviso.value
     )
     assert "Traceback" not in aviso.value
+
+
+def test_el_texto_dice_cuantos_muestra_el_ranking():
+    """Issue 17 §5: no dice «el ranking completo» si muestra 15 de 50; dice cuántos y cómo ver el resto."""
+    e = EstadoTablero("conteo", 2025)
+    total = len(e.tabla())
+    primeros = vistas.html_primeros(e)
+    assert "ranking completo" not in primeros
+    assert f"los {est.N_BARRAS} primeros de {total} distritos" in primeros
+    assert "toca un distrito en el mapa para ver su puesto" in primeros
+    ranking = vistas.html_ranking(e)
+    assert f"los {est.N_BARRAS} primeros de {total}" in ranking
+    # Sin distrito elegido, las barras en el ranking: 15 primeros y SJL (que en conteo está entre ellos).
+    assert len([f for f in e.ranking() if f["puesto"] <= est.N_BARRAS]) == est.N_BARRAS
+
+
+def test_sin_eleccion_ninguna_barra_parece_elegida_y_el_fondo_se_explica():
+    """Issue 17 §5: sin nada elegido, la barra con fondo (San Juan de Lurigancho, puesto 2 en conteo)
+    no se marca como elegida y una nota dice por qué tiene fondo."""
+    e = EstadoTablero("conteo", 2025)
+    html = vistas.html_ranking(e)
+    assert "lideres-barra-seleccionada" not in html
+    assert [f["ubigeo"] for f in e.ranking() if f["destacado"]] == [SJL]
+    assert "Con fondo naranja: San Juan de Lurigancho, el distrito del ejemplo de la lección" in html
+    e.seleccion = SANTA_MARIA
+    html = vistas.html_ranking(e)
+    assert re.findall(r'lideres-barra-seleccionada"[^>]*data-ubigeo="(\d{6})"', html) == [SANTA_MARIA]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
+from lideres.modulos.m02_conteos_y_tasas import calculos
 from lideres.modulos.m02_conteos_y_tasas.calculos import EstadoTablero
 from lideres.tablero import ficha, partes, ranking
 
@@ -41,8 +42,20 @@ def html_primeros(estado: EstadoTablero) -> str:
     lista = ", ".join(f"{i}. {escape(d)}" for i, d in enumerate(estado.primeros(), start=1))
     return (
         f'<p class="lideres-primeros" aria-live="polite">Primeros por {medida} ({estado.anio}): '
-        f"<strong>{lista}</strong>. El ranking completo está debajo del mapa.</p>"
+        f"<strong>{lista}</strong>. {escape(texto_cuantos(estado))}</p>"
     )
+
+
+def texto_cuantos(estado: EstadoTablero) -> str:
+    """Lo que dice el ranking de debajo del mapa, con sus números: no es el ranking completo."""
+    return (f"Debajo del mapa, los {calculos.N_BARRAS} primeros de {len(estado.tabla())} distritos; "
+            "toca un distrito en el mapa para ver su puesto.")
+
+
+def nota_destacado(estado: EstadoTablero) -> str:
+    """Por qué una barra tiene fondo aunque nadie haya elegido nada: es el distrito de la lección."""
+    nombre = estado.info(calculos.DESTACADO)["distrito"]
+    return f"Con fondo naranja: {nombre}, el distrito del ejemplo de la lección (no es el elegido)."
 
 
 def html_leyenda(estado: EstadoTablero) -> str:
@@ -101,9 +114,10 @@ def html_ranking(estado: EstadoTablero) -> str:
         subtitulo = "Distritos ordenados por tasa (denuncias por cada 100 mil habitantes)"
     else:
         subtitulo = "Distritos ordenados por número de denuncias"
+    notas = [nota_destacado(estado)] + (["* tasa inestable"] if estado.es_tasa else [])
     return ranking.html_ranking(
         estado.ranking(),
-        f"{subtitulo}, {estado.anio}",
-        nota="* tasa inestable" if estado.es_tasa else "",
+        f"{subtitulo}, {estado.anio}: los {calculos.N_BARRAS} primeros de {len(estado.tabla())}",
+        nota=" ".join(notas),
         datos={"medida": estado.medida, "anio": estado.anio},
     )
