@@ -53,6 +53,38 @@ MODOS = (TALLER, SITIO, HUB, FACILITADOR)
 PARTE_FACILITADORES = "Para facilitadores"
 ARCHIVO_TOC_PARTICIPANTES = "_toc_participantes.yml"
 
+# Fotos de lo que verán quien facilita y las personas, para las páginas «Para facilitadores». Las hace
+# tests/navegador/test_capturas_guia.py en Chromium, con el producto de verdad (así nunca quedan
+# viejas), en book/_generado/capturas/ (fuera de git). Una página las pone con
+# ```{include} ../_generado/captura_<nombre>.md```: si la foto todavía no existe, el fragmento dice
+# con palabras lo que se vería (nunca una imagen rota).
+CARPETA_CAPTURAS = "capturas"
+CAPTURAS = {
+    "portada_celular": "La página de inicio del taller en un celular: los módulos, cada uno con su "
+                       "tablero y, con --curso, «Responder el ejercicio».",
+    "tablero_ligero_celular": "La página ligera del tablero del módulo 02 en un celular: botones de "
+                              "medida y año, los primeros del ranking y el mapa de los distritos.",
+    "tablero_voila_celular": "El tablero completo del módulo 02 (Voilà) en un celular: los mismos "
+                             "botones, el mapa que se acerca con los dedos y la ficha del distrito.",
+    "celular_entrar": "El ejercicio en el celular, al entrar: nombre y apellido, código del grupo y "
+                      "una clave de 4 números.",
+    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca y se "
+                         "guarda sola en la laptop.",
+    "facilitador_entregas": "«Quién entregó», en la laptop: una fila por persona, con cuántas "
+                            "preguntas respondió y si ya entregó; se actualiza sola.",
+    "facilitador_escrita": "«Respuestas escritas», en la laptop: la respuesta de una persona, al "
+                           "lado la respuesta modelo y qué buscar; los puntos y un comentario.",
+    "reporte": "El reporte del grupo (avance.html): una fila por persona, sus puntos por ejercicio "
+               "y lo que falta calificar.",
+}
+# Lo que escribe el servidor al encenderse y con cada entrega, capturado del proceso real por la
+# misma prueba (si falta, un ejemplo corto).
+ARCHIVO_TERMINAL = "terminal_taller.txt"
+TERMINAL_DE_EJEMPLO = """Servidor del taller listo.
+  En esta computadora:  http://127.0.0.1:8866/
+  Código del grupo: MANGO PERLA
+"""
+
 
 def _revisar_modo(modo: str) -> None:
     if modo not in MODOS:
@@ -183,6 +215,28 @@ def nombre_fragmento_tablero(m: Modulo) -> str:
     return f"tablero_{m.id}.md"
 
 
+def carpeta_capturas(libro: Path | None = None) -> Path:
+    return Path(libro or rutas.LIBRO) / CARPETA_GENERADO / CARPETA_CAPTURAS
+
+
+def fragmento_captura(nombre: str, libro: Path | None = None) -> str:
+    """La foto (si ya la hicieron las pruebas en Chromium) o, si falta, lo que se vería, en palabras."""
+    descripcion = CAPTURAS[nombre]
+    if (carpeta_capturas(libro) / f"{nombre}.png").is_file():
+        # Con «/» la ruta es desde book/: vale desde cualquier página que incluya el fragmento.
+        return (f"```{{figure}} /{CARPETA_GENERADO}/{CARPETA_CAPTURAS}/{nombre}.png\n"
+                f":alt: {descripcion}\n:class: lideres-captura\n\n{descripcion}\n```\n")
+    return (f"> **Foto pendiente.** {descripcion} (La foto sale del curso mismo al correr las pruebas "
+            "en el navegador; luego se construye de nuevo el libro.)\n")
+
+
+def fragmento_terminal(libro: Path | None = None) -> str:
+    """Lo que escribió el servidor de verdad (o, si todavía no se capturó, un ejemplo corto)."""
+    archivo = carpeta_capturas(libro) / ARCHIVO_TERMINAL
+    texto = archivo.read_text(encoding="utf-8") if archivo.is_file() else TERMINAL_DE_EJEMPLO
+    return "```text\n" + texto.rstrip().replace("```", "'''") + "\n```\n"
+
+
 def _posicion_actividad(nb: dict) -> int:
     """Dónde va el enlace al tablero: justo después del título «## Actividad» (si no hay, al final)."""
     for i, celda in enumerate(nb.get("cells", [])):
@@ -267,11 +321,16 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
         if (cuadernos / "tableros" / m.cuaderno).is_file():
             fragmentos[generado / nombre_fragmento_tablero(m)] = bloque_ligera(m, guia=True) + (
                 lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea, guia=True))
+    # Las fotos de las páginas para facilitadores (o lo que se vería, si todavía no se hicieron).
+    for nombre in CAPTURAS:
+        fragmentos[generado / f"captura_{nombre}.md"] = fragmento_captura(nombre, libro)
+    fragmentos[generado / "terminal_taller.md"] = fragmento_terminal(libro)
     for ruta, texto in fragmentos.items():
         _escribir_si_cambia(ruta, texto)
     # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
     # autoevaluaciones que acaba de escribir lideres.cuestionario se quedan.
     autoevaluaciones = {generado / cuestionario.nombre_archivo(m.id) for m in MODULOS if m.listo}
+    autoevaluaciones.add(carpeta_capturas(libro))  # las fotos las hacen las pruebas: no se borran
     for carpeta, quedan in ((destino, set(copiados)), (generado, set(fragmentos) | autoevaluaciones)):
         for viejo in carpeta.iterdir():
             if viejo not in quedan:
