@@ -161,6 +161,22 @@ def test_la_orden_sugerida_funciona_en_esta_terminal(monkeypatch):
     assert Path(ejecutable).stem == "lideres"  # lideres.exe en Windows
 
 
+def test_la_orden_sugerida_es_la_de_la_terminal_aunque_el_servidor_cambie_su_path(monkeypatch):
+    """El servidor agrega .venv/bin a su PATH (para los kernels); lo que sugiere es para la terminal
+    donde se escribió la orden, donde `lideres` no se encuentra sin su ruta."""
+    monkeypatch.delenv("MAKELEVEL", raising=False)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    monkeypatch.setattr(servidor, "_path_de_la_terminal", None)
+    servidor.recordar_path()  # lo que hace `iniciar` antes de cambiar el PATH
+    monkeypatch.setenv("PATH", servidor.rutas.path_con_el_entorno("/usr/bin:/bin"))
+    assert servidor.orden_taller("--red").endswith("lideres taller --red")
+    assert servidor.orden_taller("--red") != "lideres taller --red"
+    assert servidor.orden_lideres("curso calificar 02") != "lideres curso calificar 02"
+    # Con `lideres` en el PATH de la terminal (entorno activado), la forma corta.
+    monkeypatch.setattr(servidor, "_path_de_la_terminal", servidor.rutas.path_con_el_entorno(None))
+    assert servidor.orden_taller("--red") == "lideres taller --red"
+
+
 def test_puerto_libre_como_lo_abre_tornado():
     import socket
 

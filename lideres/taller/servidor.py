@@ -461,29 +461,20 @@ def registro_por_defecto(puerto: int) -> Path:
     return Path(base) / "lideres" / f"taller-{int(puerto)}.log"
 
 
-def orden_lideres(argumentos: str) -> str:
-    """`lideres ARGUMENTOS` tal como se puede escribir en esta terminal: si `lideres` no está en
-    el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta."""
-    import shutil
+# El PATH de la terminal donde se escribió la orden, antes de que `iniciar` le agregue las carpetas
+# del entorno (para los kernels): con él se sabe si ahí `lideres` se encuentra sin su ruta.
+_path_de_la_terminal: str | None = None
 
-    # En Windows es Scripts\lideres.exe: se busca en las carpetas del entorno, con su extensión.
-    propio = Path(rutas.orden_del_entorno("lideres") or rutas.carpetas_del_entorno()[0] / "lideres")
-    en_path = shutil.which("lideres")
-    # make pone .venv/bin en su propio PATH, no en el de la terminal.
-    if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
-            and Path(en_path).resolve() == propio.resolve()):
-        return f"lideres {argumentos}".strip()
-    try:
-        ruta = os.path.relpath(propio)
-    except ValueError:  # Windows: otra unidad (D:\ frente a C:\)
-        ruta = ".."
-    if ruta.startswith(".."):
-        ruta = str(propio)
-    elif not os.path.isabs(ruta):
-        ruta = os.path.join(os.curdir, ruta)
-    if " " in ruta:  # C:\Users\María Ñahui\…: entre comillas, para copiarla y pegarla tal cual
-        ruta = f'"{ruta}"'
-    return f"{ruta} {argumentos}".strip()
+
+def recordar_path() -> None:
+    global _path_de_la_terminal
+    if _path_de_la_terminal is None:
+        _path_de_la_terminal = os.environ.get("PATH", "")
+
+
+def orden_lideres(argumentos: str) -> str:
+    """`lideres ARGUMENTOS` tal como se puede escribir en la terminal donde se inició el servidor."""
+    return rutas.orden_lideres(argumentos, path=_path_de_la_terminal)
 
 
 def orden_taller(opciones: str = "") -> str:
@@ -605,6 +596,7 @@ def iniciar(
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
+    recordar_path()  # antes de cambiarlo: las órdenes que se sugieren son para esa terminal
     os.environ["PATH"] = rutas.path_con_el_entorno(os.environ.get("PATH"))
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     app.initialize(argv=[])
