@@ -18,8 +18,10 @@ COMANDOS = {
     "datos": "Revisar tus propios registros y regenerar los datos del curso",
     "taller": "Iniciar el servidor del taller (tableros, libro y página de inicio)",
     "libro": "Construir el libro del curso (sin internet)",
+    "ligeras": "Escribir las páginas ligeras de los tableros (para el celular y el sitio estático)",
     "curso": "Asignar, recoger y calificar ejercicios; ver el avance del grupo",
     "jupyterlab": "JupyterLab en español, con o sin las herramientas de quien facilita",
+    "ficha": "La ficha del barrio de un distrito en PDF, para imprimir y llevar a una reunión",
 }
 
 # argparse escribe sus mensajes en inglés; estos son los que una persona puede ver.

@@ -24,12 +24,13 @@ GLOSARIO: dict[str, str] = {
         "denuncias. Cada comisaría atiende una zona; una zona no siempre coincide con un distrito."
     ),
     "conteo": (
-        "Cuántas veces pasó algo, sin más: por ejemplo, 30,724 denuncias en un distrito en un "
+        "Cuántas veces pasó algo, sin más: por ejemplo, las denuncias de un distrito en un "
         "año. Un conteo grande puede deberse solo a que en ese lugar vive mucha gente."
     ),
     "confianza en la policía": (
-        "Parte de las personas que dicen confiar en la Policía Nacional, según la ENAPRES. En "
-        "2024 fue menos de 21 de cada 100 en Lima Metropolitana, el Callao y La Libertad."
+        "Parte de las personas que dicen confiar en la Policía Nacional, según la ENAPRES. Es "
+        "baja en Lima Metropolitana, el Callao y La Libertad: ver el módulo «Percepción y "
+        "victimización»."
     ),
     "coropleta": (
         "Mapa en el que cada zona (por ejemplo, cada distrito) se pinta con un color según un "
@@ -71,7 +72,8 @@ GLOSARIO: dict[str, str] = {
     ),
     "rango": (
         "Dos números, uno bajo y uno alto, entre los que está lo que queremos saber. Se usa "
-        "cuando no hay una cifra exacta: «entre 200 mil y 250 mil delitos»."
+        "cuando no hay una cifra exacta: se dice «entre tanto y tanto», no un solo número, y "
+        "se dice qué cuenta y qué no."
     ),
     "SIDPOL": (
         "Sistema de Denuncias Policiales de la Policía Nacional del Perú. Allí se registran las "
@@ -83,8 +85,9 @@ GLOSARIO: dict[str, str] = {
         "emergencias en el distrito. No es la policía y no recibe denuncias policiales."
     ),
     "tasa de denuncia": (
-        "De cada 100 víctimas de un delito, cuántas lo denunciaron. Según el INEI, entre 14 y 17 "
-        "de cada 100 en los semestres publicados. Lo que falta es la cifra negra."
+        "De cada 100 víctimas de un delito, cuántas lo denunciaron. El INEI la publicó para "
+        "algunos semestres: de las zonas urbanas del país y, hace poco, de La Libertad. Es de "
+        "ese lugar y ese tiempo. Lo que falta es la cifra negra."
     ),
     "tasa inestable": (
         "Tasa que cambia mucho con pocos casos, porque la población o el número de denuncias "
@@ -105,16 +108,40 @@ GLOSARIO: dict[str, str] = {
         "Persona que sufrió un delito: un robo, una estafa, una agresión. En la ENAPRES cuenta "
         "como víctima quien sufrió al menos un hecho en los últimos 12 meses."
     ),
+    "porcentaje de cambio": (
+        "Cuánto subió o bajó una cifra, como parte de la cifra de antes. De 4 a 5 casos es "
+        "«+25 %»,<!--ejemplo--> y de 5 a 4 es «−20 %».<!--ejemplo--> Siempre se dice junto con los dos números."
+    ),
+    "variación por azar": (
+        "Lo que una cifra sube y baja sola, sin que nada haya cambiado. Con pocos casos al mes, "
+        "un mes puede traer el doble que el anterior solo por azar."
+    ),
+    "banda de variación": (
+        "El rango entre el que cae una cifra casi siempre si nada cambió. "
+        "Si la cifra queda dentro de la banda, no se puede decir que subió o bajó."
+    ),
+    "promedio móvil": (
+        "El promedio de los últimos meses (por ejemplo, los últimos tres), calculado mes a mes. "
+        "Alisa los saltos y deja ver la tendencia; una ventana muy larga puede esconder un cambio."
+    ),
+    "mismo periodo del año anterior": (
+        "Comparar enero a julio de un año con enero a julio del año anterior, y no con el año "
+        "entero. Así se comparan periodos del mismo largo y de la misma época."
+    ),
+    "año incompleto": (
+        "Un año del que solo hay algunos meses, como 2026 con enero a julio. Su total no se "
+        "compara con el de un año entero: se compara por día o con los mismos meses."
+    ),
     "brecha": (
         "Diferencia entre dos cifras que se comparan. En este curso, la distancia entre cuántos "
-        "sienten miedo y cuántos fueron víctimas: 61 menos 30 da una brecha de 31 puntos."
+        "sienten miedo y cuántos fueron víctimas, en puntos: cuánto más arriba está el miedo."
     ),
     "percepción de inseguridad": (
         "Cuántas personas se sienten inseguras. La ENAPRES pregunta si la persona se siente "
         "insegura al caminar sola de noche por su zona. Mide el miedo, no los delitos."
     ),
     "punto porcentual": (
-        "La diferencia entre dos porcentajes. De 30 de cada 100 a 25 de cada 100 hay 5 puntos "
+        "La diferencia entre dos porcentajes. De 30 de cada 100 a 25 de cada 100<!--ejemplo--> hay 5 puntos "
         "porcentuales (o 5 puntos). No es lo mismo que «bajó 5 %»."
     ),
     "victimización": (

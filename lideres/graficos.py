@@ -1,6 +1,7 @@
 """Figuras estáticas (matplotlib) para el libro: se leen impresas y sin internet.
 
-Usan los mismos colores, clases y notas que el tablero (`lideres.tablero.estado`), para que
+Usan los mismos colores, clases y notas que el tablero del módulo 02
+(`lideres.modulos.m02_conteos_y_tasas.calculos`), para que
 el libro y el tablero digan lo mismo.
 """
 
@@ -12,7 +13,7 @@ import textwrap
 from matplotlib.ticker import MaxNLocator
 
 from lideres import formato
-from lideres.tablero.estado import (
+from lideres.modulos.m02_conteos_y_tasas.calculos import (
     AMBITOS,
     BORDE,
     BORDE_SELECCION,

@@ -35,14 +35,23 @@ CARPETA_GENERADO = "_generado"
 # Dirección del tablero en el servidor del taller: relativa, para que funcione con cualquier IP y puerto.
 RUTA_TABLEROS = "/voila/render/tableros/"
 RUTA_LIBRO = "/libro/"
+# Las páginas ligeras de los tableros (lideres.ligera) van dentro del libro, en <html>/ligeras/: los
+# capítulos (modulos/) y las guías (facilitadores/) las enlazan con una ruta relativa, que vale en el
+# taller (/libro/), en el hub y en el sitio estático sin servidor.
+CARPETA_LIGERAS = "ligeras"
 MARCA_LISTO = ".lideres_listo"  # la deja una construcción completa y revisada
 # Caché de ejecución de myst-nb (jupyter-cache), en book/_build/ (fuera de git): un capítulo cuyo
 # código no cambió no se vuelve a ejecutar.
 CARPETA_CACHE = ".jupyter_cache"
 ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
-TALLER, SITIO, HUB = "taller", "sitio", "hub"
-MODOS = (TALLER, SITIO, HUB)
+TALLER, SITIO, HUB, FACILITADOR = "taller", "sitio", "hub", "facilitador"
+MODOS = (TALLER, SITIO, HUB, FACILITADOR)
+# Las páginas «Para facilitadores» traen las respuestas de las autoevaluaciones: solo van en la
+# edición de quien facilita (modo «facilitador», en su laptop), como las soluciones de nbgrader. El
+# libro de participantes (taller, sitio, hub) se construye con un índice sin esa parte.
+PARTE_FACILITADORES = "Para facilitadores"
+ARCHIVO_TOC_PARTICIPANTES = "_toc_participantes.yml"
 
 
 def _revisar_modo(modo: str) -> None:
@@ -56,6 +65,23 @@ def carpeta_construccion(libro: Path | None = None, modo: str = TALLER) -> Path:
     _revisar_modo(modo)
     base = Path(libro or rutas.LIBRO) / "_build"
     return base if modo == TALLER else base / modo / "_build"
+
+
+def modo_enlaces(modo: str) -> str:
+    """Adónde llevan los enlaces a los tableros: la edición de quien facilita se abre en su laptop,
+    con el servidor del taller (como el libro del taller)."""
+    return TALLER if modo == FACILITADOR else modo
+
+
+def toc_participantes(libro: Path | None = None) -> str:
+    """El índice del libro sin la parte «Para facilitadores» (con `only_build_toc_files`, esas
+    páginas ni se construyen ni entran al buscador)."""
+    import yaml
+
+    toc = yaml.safe_load((Path(libro or rutas.LIBRO) / "_toc.yml").read_text(encoding="utf-8"))
+    toc["parts"] = [p for p in toc.get("parts", []) if p.get("caption") != PARTE_FACILITADORES]
+    return ("# Generado por lideres.libro desde _toc.yml: el libro de participantes, sin las páginas "
+            "para facilitadores.\n" + yaml.safe_dump(toc, allow_unicode=True, sort_keys=False))
 
 
 def carpeta_html(libro: Path | None = None, modo: str = TALLER) -> Path:
@@ -109,12 +135,37 @@ def glosario_md() -> str:
     return "\n".join(partes) + "\n"
 
 
+def url_ligera(m: Modulo) -> str:
+    """La página ligera del tablero, desde un capítulo o una guía (un nivel dentro del libro)."""
+    from lideres import ligera
+
+    return f"../{CARPETA_LIGERAS}/{ligera.nombre_archivo(m.id)}"
+
+
+def bloque_ligera(m: Modulo, guia: bool = False) -> str:
+    """El enlace a la página ligera del tablero (si el módulo la declara): funciona sin servidor ni
+    internet, en el celular del taller y en casa. Va antes del enlace al tablero completo."""
+    from html import escape
+
+    from lideres import ligera
+
+    if ligera.declaracion(m.id) is None:
+        return ""
+    para_que = "" if guia else ": el mapa y los gráficos de este capítulo, para tocarlos"
+    return (
+        f'<p class="lideres-enlace-ligera"><a href="{url_ligera(m)}"><strong>Abrir el tablero '
+        f"«{escape(m.titulo)}»</strong></a>{para_que}. Abre rápido en el celular y funciona sin "
+        "internet, en el taller y en casa.</p>\n\n"
+    )
+
+
 def celda_tablero(m: Modulo, modo: str = TALLER, en_linea: lanzar.EnLinea | None = None) -> dict:
-    """Celda con el enlace al tablero en vivo, que va dentro de la actividad del capítulo (HTML crudo:
-    la ruta no es un documento del libro). En el taller, al servidor del taller; en el hub, al
-    servidor de quien lee; en el sitio, a Binder y al hub."""
+    """Celda con el enlace al tablero, que va dentro de la actividad del capítulo (HTML crudo: la
+    ruta no es un documento del libro): primero la página ligera (sin servidor) y luego el tablero
+    completo: en el taller, al servidor del taller; en el hub, al servidor de quien lee; en el sitio,
+    a Binder y al hub."""
     en_linea = en_linea or lanzar.configuracion()
-    texto = lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea).strip()
+    texto = bloque_ligera(m) + lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea).strip()
     return {"cell_type": "markdown", "id": f"tablero-{m.id}", "metadata": {}, "source": texto}
 
 
@@ -170,6 +221,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
     del libro reconoce los capítulos que no cambiaron.
     """
     _revisar_modo(modo)
+    edicion, modo = modo, modo_enlaces(modo)
     libro = Path(libro or rutas.LIBRO)
     en_linea = lanzar.configuracion(libro if (libro / "_config.yml").is_file() else None)
     cuadernos = Path(cuadernos or rutas.CUADERNOS)
@@ -186,6 +238,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
         carpeta.mkdir(parents=True, exist_ok=True)
     copiados = []
     fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
+    if edicion != FACILITADOR and (libro / "_toc.yml").is_file():
+        fragmentos[generado / ARCHIVO_TOC_PARTICIPANTES] = toc_participantes(libro)
     for m in MODULOS:
         if not m.listo:
             continue
@@ -211,8 +265,8 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
     # El enlace al tablero de cada módulo que lo tiene, para la guía de quien facilita.
     for m in MODULOS:
         if (cuadernos / "tableros" / m.cuaderno).is_file():
-            fragmentos[generado / nombre_fragmento_tablero(m)] = lanzar.bloque_tablero(
-                m, modo, url_tablero(m, modo), en_linea, guia=True)
+            fragmentos[generado / nombre_fragmento_tablero(m)] = bloque_ligera(m, guia=True) + (
+                lanzar.bloque_tablero(m, modo, url_tablero(m, modo), en_linea, guia=True))
     for ruta, texto in fragmentos.items():
         _escribir_si_cambia(ruta, texto)
     # Lo que sobra de construcciones anteriores (un módulo que dejó de estar listo) se borra; las
@@ -413,6 +467,24 @@ def _leer_huellas(construccion: Path) -> dict:
         return {}
 
 
+_ESTADO_WIDGETS = re.compile(
+    r'<script type="application/vnd\.jupyter\.widget-state\+json">.*?</script>\s*', re.S)
+
+
+def quitar_estado_de_widgets(html: Path) -> int:
+    """Quita el estado de widgets que myst-nb copia en cada capítulo (120–250 KB): el libro no carga
+    el JavaScript de los widgets (sin CDN) y ninguna página muestra uno, así que nadie lo lee.
+    Devuelve cuántas páginas cambiaron."""
+    cambiadas = 0
+    for pagina in Path(html).rglob("*.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        if "widget-state+json" not in texto or "widget-view+json" in texto:
+            continue
+        pagina.write_text(_ESTADO_WIDGETS.sub("", texto), encoding="utf-8")
+        cambiadas += 1
+    return cambiadas
+
+
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
               forzar: bool = False, modo: str = TALLER) -> Path:
     """Construye el libro en `carpeta_html(modo=modo)`, sin internet y con los avisos como errores.
@@ -450,6 +522,8 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     ]
     if modo != TALLER:  # jupyter-book escribe en <path-output>/_build/html
         orden += ["--path-output", str(construccion.parent)]
+    if modo != FACILITADOR:  # el libro de participantes: sin las respuestas de las autoevaluaciones
+        orden += ["--toc", str(libro / CARPETA_GENERADO / ARCHIVO_TOC_PARTICIPANTES)]
     entorno = dict(os.environ)
     entorno["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # el kernel no avisa del depurador en stderr
     # El kernel debe encontrar `lideres` y el mismo Python: va primero el bin del entorno.
@@ -468,6 +542,11 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
             como_arreglar=f"corrige lo indicado y vuelve a correr `lideres libro`. Registro completo: {registro}",
         )
     _portada_en_espanol(html)
+    quitar_estado_de_widgets(html)
+    from lideres import ligera
+
+    imprimir("Páginas ligeras de los tableros (para el celular y para leer sin servidor)…")
+    ligera.copiar(html / CARPETA_LIGERAS, imprimir=imprimir)
     problemas = revisar_html(html)
     if problemas:
         raise ErrorLideres(
@@ -486,6 +565,8 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
         imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
     elif modo == HUB:
         imprimir(f"  {html}: el JupyterHub del curso lo sirve en /services/libro/ (ver despliegue/).")
+    elif modo == FACILITADOR:
+        imprimir(f"  Edición de quien facilita (con las respuestas; no la compartas): {html / 'index.html'}")
     return html
 
 

@@ -314,3 +314,71 @@ def cli_generar(args) -> int:
               f"{FRACCION.denominator} denuncias publicadas; semilla {SEMILLA}).")
         print("SINTÉTICO: son registros inventados para practicar; no son casos reales.")
     return 0
+
+
+# --------------------------------------------------------------------------------------------
+# Lo sintético se ve sintético (issue 18 §2): el pie sale de los parámetros del generador, y una
+# tabla sintética no se junta con una real.
+# --------------------------------------------------------------------------------------------
+
+def pie_sintetico(distrito: str | None = None, anio: int = 2025) -> str:
+    """Una frase que dice qué son y qué no son las filas sintéticas, con los números del generador.
+
+    Sin distrito: la regla general. Con un distrito: sus filas y el total supuesto de donde salen
+    (en Trujillo no hay denuncias publicadas por distrito)."""
+    cada = FRACCION.denominator
+    general = (f"Datos sintéticos (inventados con la semilla {SEMILLA}), no casos reales: cada fila "
+               f"«Denuncia PNP» representa {cada} denuncias")
+    if distrito is None:
+        return (general + "; en Lima y Callao, de las denuncias SIDPOL publicadas del distrito; en "
+                "Trujillo no hay denuncias publicadas por distrito y el generador reparte el total de la "
+                "provincia según la población (supuesto); serenazgo y junta vecinal son cantidades "
+                "inventadas.")
+    t = totales_publicados()
+    filas = t[(t["distrito"] == distrito) & (t["anio"] == int(anio))]
+    if filas.empty:
+        raise ErrorLideres(f"No hay filas sintéticas de «{distrito}» en {anio}.")
+    fila = filas.iloc[0]
+    n, total = formato.numero(fila["filas_denuncia_pnp"]), formato.numero(fila["denuncias"])
+    if fila["ambito"] == "Trujillo":
+        provincia = formato.numero(_total_trujillo(_departamento())[2024])
+        origen = (f"en Trujillo no hay denuncias publicadas por distrito: el generador reparte el total "
+                  f"de la provincia ({provincia} denuncias en 2024; en 2025, con el cambio de La Libertad) "
+                  f"según la población 2020, lo que da "
+                  f"{total} supuestas a {distrito} en {anio}, y dibuja {n} filas")
+    else:
+        origen = f"{distrito} tuvo {total} denuncias SIDPOL en {anio}, y el generador dibuja {n} filas"
+    otras = ""
+    if fila["ubigeo"] in FOCO_OTRAS_FUENTES and int(anio) == 2025:
+        partes = [f"{f.lower()}: {r.numerator} por cada {r.denominator} de esas filas"
+                  for f, (r, _) in OTRAS_FUENTES.items()]
+        otras = "; " + " y ".join(partes) + ", cantidades inventadas"
+    return f"{general}: {origen}{otras}."
+
+
+def marcar_sintetico(tabla: pd.DataFrame) -> pd.DataFrame:
+    """Marca una tabla como sintética (`tabla.attrs["sintetico"] = True`) y la devuelve."""
+    tabla.attrs["sintetico"] = True
+    return tabla
+
+
+def es_sintetica(tabla: pd.DataFrame) -> bool:
+    if tabla.attrs.get("sintetico"):
+        return True
+    return "sintetico" in tabla.columns and bool(tabla["sintetico"].astype(bool).any())
+
+
+def exigir_sin_mezcla(*tablas: pd.DataFrame) -> None:
+    """Error en español si se ponen juntas (en una tabla, un gráfico o una comparación) tablas
+    sintéticas y reales: un dato inventado nunca va al lado de uno real bajo nombres reales."""
+    marcas = {es_sintetica(t) for t in tablas}
+    if len(marcas) > 1:
+        raise ErrorLideres(
+            "No se juntan datos sintéticos con datos reales en una misma tabla o comparación.",
+            como_arreglar="Muestra los datos sintéticos aparte, con su aviso «sintético», o usa solo "
+                          "cifras publicadas.",
+        )
+    for t in tablas:
+        if "sintetico" in t.columns and t["sintetico"].nunique() > 1:
+            raise ErrorLideres("Esta tabla mezcla filas sintéticas y reales.",
+                               como_arreglar="Separa las filas sintéticas en otra tabla con su aviso.")

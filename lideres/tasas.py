@@ -1,4 +1,4 @@
-"""Conteos y tasas por 100 000 habitantes.
+"""Tasas por 100 000 habitantes (parte compartida: la usan el módulo 02, el glosario y los que vengan).
 
 Una tasa compara lugares de distinto tamaño; pero cuando la población o el conteo son
 pequeños, un par de casos más o menos la mueve mucho: por eso la marcamos como inestable.
@@ -17,14 +17,40 @@ POBLACION_MINIMA = 20_000
 CONTEO_MINIMO = 20
 
 
-def tasa_por_100k(conteo, poblacion):
+# La población de los distritos es la estimada por el INEI para 2020: el curso la usa como
+# denominador de las denuncias de 2024 y 2025 (aproximación declarada en data/README.md).
+PERIODO_POBLACION = "2020 (estimación)"
+
+
+def revisar_alcance(alcance_conteo, alcance_poblacion) -> None:
+    """La tasa por 100 mil solo divide un conteo entre la población **del mismo lugar y nivel**.
+    La población 2020 es el denominador declarado del curso para cualquier año."""
+    from lideres.cifras.alcance import exigir_mismo_alcance
+
+    if alcance_poblacion.universo != "población":
+        raise ErrorLideres(
+            f"El denominador de una tasa por 100 mil debe ser la población, no «{alcance_poblacion.universo}».",
+            como_arreglar="Divide entre la población del mismo lugar (poblacion_2020).",
+        )
+    sin = ("universo",) + (("periodo",) if alcance_poblacion.periodo == PERIODO_POBLACION else ())
+    exigir_mismo_alcance(alcance_poblacion, alcance_conteo, "la población de ese lugar", sin=sin)
+
+
+def tasa_por_100k(conteo, poblacion, *, alcance_conteo=None, alcance_poblacion=None):
     """Tasa por 100 000 habitantes: conteo / población × 100 000.
 
     Acepta números o columnas de pandas. Si la población es 0 o falta, la tasa queda vacía (NaN).
+    Con `alcance_conteo` y `alcance_poblacion` (`lideres.cifras.alcance.Alcance`), se niega a dividir
+    un conteo de otro nivel o lugar que la población (por ejemplo, la provincia entre el distrito).
 
     >>> tasa_por_100k(500, 250_000)
     200.0
     """
+    if alcance_conteo is not None or alcance_poblacion is not None:
+        if alcance_conteo is None or alcance_poblacion is None:
+            raise ErrorLideres("Para revisar el alcance de una tasa hacen falta los dos: el del conteo "
+                               "y el de la población.")
+        revisar_alcance(alcance_conteo, alcance_poblacion)
     conteo_arr = np.asarray(conteo, dtype=float)
     poblacion_arr = np.asarray(poblacion, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -54,31 +80,3 @@ def agregar_tasa(tabla: pd.DataFrame, conteo: str, poblacion: str = "poblacion_2
     resultado["tasa_100k"] = tasa_por_100k(resultado[conteo], resultado[poblacion]).round(1)
     resultado["inestable"] = es_inestable(resultado[conteo], resultado[poblacion])
     return resultado
-
-
-def tabla_conteos_y_tasas(
-    anio: int = 2025, ambitos: tuple[str, ...] = ("Lima Metropolitana", "Callao")
-) -> pd.DataFrame:
-    """Denuncias de un año por distrito, con su tasa por 100 mil habitantes y los dos puestos.
-
-    `puesto_conteo` y `puesto_tasa` (1 = el más alto) muestran cómo cambia el orden.
-    La población es la estimada por el INEI para 2020 (la más reciente por distrito).
-    """
-    from lideres.tablas import cargar  # aquí: pandera solo cuando se pide una tabla
-
-    columna = f"denuncias_{anio}"
-    denuncias = cargar("denuncias_distrito")
-    if columna not in denuncias.columns:
-        anios = sorted(c.removeprefix("denuncias_") for c in denuncias.columns if c.startswith("denuncias_"))
-        raise ErrorLideres(
-            f"No hay denuncias por distrito del año {anio}.",
-            como_arreglar=f"Usa uno de estos años: {', '.join(anios)}.",
-        )
-    tabla = denuncias.loc[denuncias["ambito"].isin(ambitos)]
-    tabla = tabla[["ubigeo", "distrito", "ambito", "poblacion_2020", columna]].rename(
-        columns={"poblacion_2020": "poblacion", columna: "conteo"}
-    )
-    tabla = agregar_tasa(tabla, "conteo", "poblacion")
-    tabla["puesto_conteo"] = tabla["conteo"].rank(ascending=False, method="min").astype(int)
-    tabla["puesto_tasa"] = tabla["tasa_100k"].rank(ascending=False, method="min").astype(int)
-    return tabla.sort_values(["conteo", "ubigeo"], ascending=[False, True]).reset_index(drop=True)

@@ -20,6 +20,15 @@ def libro_html():
 
 
 @pytest.fixture(scope="session")
+def libro_facilitador_html():
+    """La edición de quien facilita (book/_build/facilitador/): con las páginas «Para facilitadores»
+    y sus respuestas, que el libro de participantes no trae."""
+    from lideres import libro
+
+    return libro.construir(imprimir=lambda *a: None, modo=libro.FACILITADOR)
+
+
+@pytest.fixture(scope="session")
 def sitio_html():
     """El libro construido en modo sitio (book/_build/sitio/), como lo usa `make sitio`: sin
     servidor, los tableros se abren en Binder o en el JupyterHub del curso."""

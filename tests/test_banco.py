@@ -37,9 +37,11 @@ def _correcto(publico, id_, valor):
 def test_cargar_el_banco_del_modulo_02():
     b = banco.cargar(EJERCICIO)
     assert b.ejercicio == EJERCICIO and b.titulo == "Conteos y tasas"
-    assert [p.tipo for p in b.preguntas] == ["numero", "distrito", "opcion", "opcion", "escrita"]
-    assert (b.puntos_automaticos, b.puntos_manuales, b.puntos) == (6, 3, 9)
-    assert [p.manual for p in b.preguntas] == [False, False, False, False, True]
+    assert [p.tipo for p in b.preguntas] == ["numero", "distrito", "opcion", "opcion", "opcion", "escrita"]
+    assert (b.puntos_automaticos, b.puntos_manuales, b.puntos) == (7, 3, 10)
+    assert [p.manual for p in b.preguntas] == [False, False, False, False, False, True]
+    assert [p.habilidad for p in b.preguntas] == ["calculo", "calculo", "juicio", "juicio", "juicio", "juicio"]
+    assert [p.id for p in b.de_juicio] == ["tasa-poco-confiable", "conteo-o-tasa", "tasa-del-cercado"]
     assert b.pregunta("tasa-poco-confiable").opciones[1].startswith("La tasa es poco confiable")
 
 
@@ -75,10 +77,12 @@ puntos = 1
 enunciado = "¿Cuánto?"
 respuesta = 12.5
 explicacion = "Suma."
+habilidad = "calculo"
 
 [[preguntas]]
 id = "que-piensas"
 tipo = "escrita"
+habilidad = "juicio"
 puntos = 2
 enunciado = "¿Qué piensas?"
 respuesta = "Algo."
@@ -87,7 +91,15 @@ respuesta = "Algo."
 
 def test_un_banco_minimo_se_lee_y_avisa_si_tiene_pocas_preguntas(tmp_path):
     b = banco.cargar(_escribir(tmp_path, BUENO))
-    assert b.puntos == 3 and len(b.avisos) == 1 and "al menos 4" in b.avisos[0]
+    assert b.puntos == 3 and len(b.avisos) == 2 and "al menos 4" in b.avisos[0]
+    assert "juicio" in b.avisos[1] and "al menos 3" in b.avisos[1]
+    assert b.por_habilidad() == {"juicio": ["que-piensas"], "calculo": ["cuanto"], "recuerdo": []}
+
+
+def test_la_habilidad_no_va_en_la_forma_publica(tmp_path):
+    """Lo usan las pruebas y el reporte de quien facilita; al participante no le hace falta."""
+    publica = banco.cargar(_escribir(tmp_path, BUENO)).publico()
+    assert all("habilidad" not in p for p in publica["preguntas"])
 
 
 @pytest.mark.parametrize("cambio, dice", [
@@ -103,6 +115,11 @@ def test_un_banco_minimo_se_lee_y_avisa_si_tiene_pocas_preguntas(tmp_path):
     (("respuesta = 12.5", "respuesta = 12.5\nexplicacion = \"Da 12.5\""), []),  # TOML repetido
     (("explicacion = \"Suma.\"", "explicacion = \"Suma: da 12.5.\""), ["dice la respuesta"]),
     (("titulo = \"Prueba\"", "titulo = \"Prueba"), ["no es TOML válido", "línea 3"]),
+    (("habilidad = \"calculo\"\n", ""), ["línea 6", "Pregunta 1 («cuanto»)", "falta «habilidad»",
+                                            '"juicio", "calculo" o "recuerdo"']),
+    (("habilidad = \"calculo\"", "habilidad = \"cálculo\""), ["línea 13", "«habilidad» debe ser uno de",
+                                                               "juicio, calculo, recuerdo", "sin tildes"]),
+    (("habilidad = \"calculo\"", "habilidad = 3"), ["«habilidad» debe ser uno de"]),
 ])
 def test_errores_en_espanol_con_pregunta_campo_y_linea(tmp_path, cambio, dice):
     ruta = _escribir(tmp_path, BUENO.replace(*cambio, 1))
@@ -117,6 +134,7 @@ def test_errores_en_espanol_con_pregunta_campo_y_linea(tmp_path, cambio, dice):
 def test_orden_que_muestra_la_respuesta(tmp_path):
     texto = BUENO.replace('''id = "que-piensas"''', '''id = "ordenar"
 tipo = "orden"
+habilidad = "recuerdo"
 puntos = 1
 enunciado = "Ordena."
 opciones = ["Comas", "Lince"]
@@ -168,6 +186,7 @@ def test_huella_como_dice_el_contrato():
 def test_distrito_sin_opciones_usa_los_distritos_del_curso(tmp_path):
     texto = BUENO.replace('''id = "que-piensas"''', '''id = "donde"
 tipo = "distrito"
+habilidad = "recuerdo"
 puntos = 1
 enunciado = "¿Dónde?"
 respuesta = "Florencia de Mora"

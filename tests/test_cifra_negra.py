@@ -4,41 +4,60 @@ from __future__ import annotations
 
 import pytest
 
-from lideres import cifra_negra as cn
 from lideres.errores import ErrorLideres
+from lideres.modulos.m03_cifra_negra import calculos as cn
 
 
-def test_delitos_posibles_y_rango():
-    assert cn.delitos_posibles(15, 15) == pytest.approx(100)
-    assert cn.delitos_posibles(34536, 15) == pytest.approx(230240)
-    menos, mas = cn.rango_de_delitos(34536)
-    assert menos < cn.delitos_posibles(34536, 15) < mas
-    assert (menos, mas) == pytest.approx((34536 * 100 / 16.9, 34536 * 100 / 13.9))
-    assert cn.delitos_posibles(0, 15) == 0
+def test_la_tasa_solo_donde_hay_una_publicada_del_mismo_lugar_y_anio():
+    e = cn.estimacion("La Libertad")
+    assert (e["anio"], e["denuncias"], e["tasa"]) == (2025, 3010 + 8840 + 2205, 15.7)
+    assert e["victimas"] == pytest.approx(14055 * 100 / 15.7)
+    assert (e["tasa_min"], e["tasa_max"]) == pytest.approx((13.7, 17.7))
+    assert e["victimas_min"] < e["victimas"] < e["victimas_max"]
+    assert cn.estimacion("Callao") is None and cn.estimacion("Lima Metropolitana") is None
+    assert cn.tasa_publicada("Callao") is None
+
+
+def test_la_tasa_no_se_aplica_a_otro_alcance():
+    from lideres.cifras.alcance import hechos_posibles
+
+    tasa = cn.tasa_publicada("La Libertad")
+    _, alcance_2024 = cn.denuncias_comparables("La Libertad", 2024)
+    with pytest.raises(ErrorLideres, match="el periodo"):
+        hechos_posibles(10_000, alcance_2024, tasa)
+    _, callao = cn.denuncias_comparables("Callao", 2025)
+    with pytest.raises(ErrorLideres, match="el nivel"):
+        hechos_posibles(10_000, callao, tasa)
+    with pytest.raises(ErrorLideres, match="No hay una tasa de denuncia publicada"):
+        cn.victimas_si("Callao", 15)
 
 
 @pytest.mark.parametrize("malo", [0, -5, 101, "quince", None])
-def test_de_cada_100_fuera_de_rango_da_error_en_espanol(malo):
+def test_supuesto_fuera_de_rango_da_error_en_espanol(malo):
     with pytest.raises(ErrorLideres, match="de cada 100"):
-        cn.delitos_posibles(100, malo)
-
-
-@pytest.mark.parametrize("malo", [-1, "muchas", None])
-def test_denuncias_invalidas(malo):
-    with pytest.raises(ErrorLideres, match="denuncias"):
-        cn.delitos_posibles(malo, 15)
+        cn.victimas_si("La Libertad", malo)
 
 
 def test_redondeo_honesto():
-    assert cn.redondeo_honesto(230240) == 230000
-    assert cn.redondeo_honesto(204355) == 200000
+    assert cn.redondeo_honesto(89522.3) == 89500
+    assert cn.redondeo_honesto(102591) == 103000
     assert cn.redondeo_honesto(0) == 0
 
 
-def test_frase_da_un_rango_en_es_pe():
-    frase = cn.frase_explorador(34536, 15)
-    assert "34,536 denuncias" in frase and "230,000" in frase
-    assert "entre 200,000 y 250,000" in frase
+def test_frase_da_un_rango_con_lugar_tiempo_y_grupo():
+    frase = cn.frase_estimacion("La Libertad")
+    assert "14,055 denuncias de robo, hurto y estafa" in frase and "primer semestre 2025" in frase
+    assert "entre unas 79,400 y 103,000" in frase and "delitos:" in frase
+    assert "No hay una tasa de denuncia publicada para el Callao" in cn.frase_estimacion("Callao")
+
+
+def test_cifras_de_la_estimacion_en_el_registro():
+    from lideres import cifras
+
+    assert cifras.valor("cifra_negra.victimas.la_libertad.2025") == pytest.approx(89522.3, abs=0.1)
+    assert cifras.cifra("cifra_negra.tasa_max.la_libertad.2025").texto == "17.7"
+    with pytest.raises(ErrorLideres):
+        cifras.cifra("cifra_negra.victimas.callao.2024")
 
 
 def test_lugar_desconocido():
@@ -74,30 +93,33 @@ def test_series_sin_anios_parciales():
 
 
 def test_figuras_con_titulo_unidades_y_fuente():
-    fig = cn.grafico_explorador(34536, 15, "Callao")
+    fig = cn.grafico_explorador("La Libertad")
     ax = fig.axes[0]
-    assert "Callao, 2024" in ax.get_title("left")
-    assert "delitos posibles" in ax.get_ylabel()
-    textos = " ".join(t.get_text() for t in fig.texts)
-    assert "Fuente: INEI" in textos
+    assert "La Libertad (departamento), 2025" in ax.get_title("left")
+    assert "víctimas posibles" in ax.get_ylabel()
+    textos = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
+    assert "Fuente: MININTER – SIDPOL" in textos and "INEI (ENAPRES)" in textos
+    with pytest.raises(ErrorLideres, match="No hay una tasa"):
+        cn.grafico_explorador("Callao")
     fig = cn.grafico_denuncias_y_victimas("La Libertad")
     textos = " ".join(t.get_text() for t in fig.texts)
     assert "ENAPRES" in textos and "SIDPOL" in textos and "Trujillo" in textos
 
 
 def test_tablero_reacciona_a_los_controles():
-    from lideres.tablero.cifra_negra import TableroCifraNegra, tablero_cifra_negra
+    from lideres.modulos.m03_cifra_negra.tablero import TableroCifraNegra, tablero_cifra_negra
 
     t = TableroCifraNegra()
-    assert t.delitos() == pytest.approx(230240)
+    assert t.victimas() == pytest.approx(14055 * 100 / 15.7)
     assert "data:image/png;base64," in t.explorador.value and 'alt="' in t.explorador.value
     assert "Antes de concluir" in t.children[-1].value
-    t.control_denuncian.value = 30
-    assert t.delitos() == pytest.approx(34536 * 100 / 30)
+    assert "no dice" in t.resultado.value
+    t.control_supuesto.value = 30
+    assert "Supuesto (no es un dato)" in t.resultado.value
+    t.control_ambito.value = "Callao"
+    assert t.victimas() is None and t.control_supuesto.disabled
+    assert "No hay una tasa de denuncia publicada" in t.resultado.value and t.explorador.value == ""
     t.control_ambito.value = "La Libertad"
-    assert t.control_denuncias.value == 57477
     assert "La Libertad" in t.resultado.value and "Trujillo" in t.series.value
-    t.control_denuncias.value = 300
-    assert "escrito por ti" in t.resultado.value
     aviso = tablero_cifra_negra(ambito="Arequipa")
     assert "lideres-tablero-error" in aviso._dom_classes

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lideres import fuentes as fu
 from lideres.errores import ErrorLideres
+from lideres.modulos.m01_datos_de_seguridad import calculos as fu
 
 
 def test_mezcla_suma_100_y_otros_al_final():
@@ -61,7 +61,7 @@ def test_figuras_dicen_sintetico_fuente_y_unidades():
 
 
 def test_tablero_reacciona_y_avisa_que_es_sintetico():
-    from lideres.tablero.fuentes import TableroFuentes, tablero_fuentes
+    from lideres.modulos.m01_datos_de_seguridad.tablero import TableroFuentes, tablero_fuentes
 
     t = TableroFuentes()
     textos = " ".join(getattr(w, "value", "") for w in t.children if hasattr(w, "value"))

@@ -12,7 +12,7 @@ from matplotlib.patches import PathPatch  # noqa: E402
 
 from lideres.errores import ErrorLideres  # noqa: E402
 from lideres.graficos import grafico_ranking, mapa_estatico  # noqa: E402
-from lideres.tablero.estado import AMBITOS, FUENTE, PALETA, EstadoTablero  # noqa: E402
+from lideres.modulos.m02_conteos_y_tasas.calculos import AMBITOS, FUENTE, PALETA, EstadoTablero  # noqa: E402
 
 
 def _textos(fig: Figure) -> str:
@@ -91,7 +91,7 @@ def test_medida_o_anio_equivocados_dan_error_claro():
 
 def test_tabla_legible_en_espanol_y_es_pe():
     from lideres.graficos import tabla_legible
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     tabla = tabla_conteos_y_tasas(2024)
     copia = tabla.copy()

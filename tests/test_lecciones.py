@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lideres.modulos import MODULOS
+from lideres.modulos import MODULOS, modulo
 from lideres.rutas import CUADERNOS
 
 PLANTILLA = CUADERNOS / "_plantilla.ipynb"
@@ -106,8 +106,9 @@ def test_tableros_con_id_de_modulo_y_una_celda(ruta):
     assert ruta.stem in IDS, f"el tablero «{ruta.stem}» no tiene el id de un módulo"
     cuaderno = _leer(ruta)
     codigo = [c for c in cuaderno["cells"] if c["cell_type"] == "code"]
-    assert len(codigo) == 1, "un tablero es un título y una sola celda que llama a lideres.tablero"
-    assert "lideres.tablero" in _texto(codigo[0])
+    assert len(codigo) == 1, "un tablero es un título y una sola celda que llama a la fábrica del módulo"
+    # La fábrica está en la casa del módulo: lideres.modulos.m<id>.tablero
+    assert f"{modulo(ruta.stem).paquete}.tablero import tablero" in _texto(codigo[0])
     assert _titulos(cuaderno)[0][0] == 1
     # El título de la pestaña del navegador (Voilà usa metadata.title; sin él, el nombre del archivo).
     titulo = cuaderno["metadata"].get("title", "")
@@ -116,7 +117,7 @@ def test_tableros_con_id_de_modulo_y_una_celda(ruta):
 
 def test_las_cifras_de_la_leccion_02_coinciden_con_los_datos():
     """El texto de la lección cita cifras; si cambian los datos, esta prueba avisa."""
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     t24 = tabla_conteos_y_tasas(2024).set_index("distrito")
     t25 = tabla_conteos_y_tasas(2025).set_index("distrito")

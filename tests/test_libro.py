@@ -271,14 +271,48 @@ def test_capitulo_sin_codigo_a_la_vista(html):
         assert "cell_input" not in texto and "from lideres" not in texto
 
 
+def _respuestas_de_facilitadores() -> list[str]:
+    """Las respuestas de las autoevaluaciones que dan las páginas para facilitadores: el texto de
+    cada párrafo «Respuestas…» (sin marcas de Markdown), en trozos que se buscan en el HTML."""
+    trozos = []
+    for pagina in sorted((rutas.LIBRO / "facilitadores").glob("*.md")):
+        for parrafo in re.split(r"\n\s*\n", pagina.read_text(encoding="utf-8")):
+            if re.match(r"\s*\**Respuestas", parrafo):
+                texto = " ".join(re.sub(r"[*_`]", "", parrafo).split())
+                trozos.append(texto[:60])
+    return trozos
+
+
+def test_el_libro_de_participantes_no_trae_la_parte_de_facilitadores(tmp_path):
+    toc = libro.toc_participantes()
+    assert "facilitadores/" not in toc and libro.PARTE_FACILITADORES not in toc
+    assert "modulos/" in toc and "glosario" in toc
+    assert len(_respuestas_de_facilitadores()) >= 4  # 00, 01, 03 y 04 dan respuestas
+
+
 @pytest.mark.lento
-def test_glosario_y_facilitadores(html):
+def test_ninguna_respuesta_en_el_libro_de_participantes(html):
+    """El libro que ven los celulares del taller (y el sitio y el hub, con el mismo índice) no trae
+    las respuestas de las autoevaluaciones: solo la edición de quien facilita."""
+    assert not (html / "facilitadores").exists()
+    respuestas = _respuestas_de_facilitadores()
+    for archivo in html.rglob("*"):
+        if archivo.suffix not in (".html", ".js", ".json", ".txt") or not archivo.is_file():
+            continue
+        texto = " ".join(re.sub(r"<[^>]+>", " ", _texto(archivo)).split())
+        for r in respuestas:
+            assert r not in texto, (archivo, r)
+        assert '"facilitadores/' not in texto, archivo  # tampoco en el buscador
+
+
+@pytest.mark.lento
+def test_glosario_y_facilitadores(html, libro_facilitador_html):
     glosario = _texto(html / "glosario.html")
     for termino in GLOSARIO:
         assert termino.strip() in glosario
     assert re.search(r'<dl class="[^"]*glossary', glosario)
     for m in listos():
-        plan = _texto(html / "facilitadores" / f"{m.id}.html")
+        plan = _texto(libro_facilitador_html / "facilitadores" / f"{m.id}.html")
         assert "Plan de la sesión" in plan
         assert "Errores comunes" in plan
         if (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
@@ -309,3 +343,42 @@ def test_error_de_construccion_en_espanol_sin_traceback(tmp_path):
     assert "no_existe" in mensaje
     assert "Traceback" not in mensaje
     assert "\x1b[" not in mensaje
+
+
+def test_plantilla_del_tema_sin_fontawesome_js():
+    """book/_templates/static/webpack-macros.html es la del tema sin fontawesome.js (los íconos salen
+    de la fuente que trae el CSS del tema). Si el tema cambia su archivo, hay que volver a copiarlo."""
+    import pydata_sphinx_theme
+
+    tema = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+            / "webpack-macros.html").read_text(encoding="utf-8")
+    nuestra = (rutas.LIBRO / "_templates" / "static" / "webpack-macros.html").read_text(encoding="utf-8")
+    assert "fontawesome.js" not in nuestra
+    sin_comentario = re.sub(r"\{#-.*?#\}", "", nuestra, flags=re.S)
+    lineas = [linea for linea in sin_comentario.splitlines() if linea.strip()]
+    del_tema = [linea for linea in tema.splitlines()
+                if linea.strip() and "fontawesome.js" not in linea and "custom icons" not in linea]
+    assert lineas == del_tema
+
+
+@pytest.mark.lento
+def test_el_libro_no_carga_fontawesome_js(html):
+    for pagina in html.rglob("*.html"):
+        if "_static" not in pagina.relative_to(html).parts:  # el tema copia ahí sus plantillas
+            assert "fontawesome.js" not in _texto(pagina), pagina
+
+
+def test_quitar_estado_de_widgets(tmp_path):
+    estado = '<script type="application/vnd.jupyter.widget-state+json">{"state": {"a": 1}}</script>\n'
+    (tmp_path / "cap.html").write_text(f"<html><head>{estado}</head><body>hola</body></html>", encoding="utf-8")
+    con_vista = f'<html>{estado}<script type="application/vnd.jupyter.widget-view+json">{{}}</script></html>'
+    (tmp_path / "vista.html").write_text(con_vista, encoding="utf-8")
+    assert libro.quitar_estado_de_widgets(tmp_path) == 1
+    assert (tmp_path / "cap.html").read_text(encoding="utf-8") == "<html><head></head><body>hola</body></html>"
+    assert (tmp_path / "vista.html").read_text(encoding="utf-8") == con_vista  # una vista sí lo usa
+
+
+@pytest.mark.lento
+def test_capitulos_sin_estado_de_widgets(html):
+    for pagina in (html / libro.CARPETA_MODULOS).glob("*.html"):
+        assert "widget-state+json" not in _texto(pagina), pagina

@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from lideres import percepcion as pc
 from lideres.errores import ErrorLideres
+from lideres.modulos.m04_percepcion import calculos as pc
 
 
 def test_serie_por_lugar_2013_2024():
@@ -65,7 +65,7 @@ def test_figura_con_titulo_unidades_y_fuente():
 
 
 def test_tablero_reacciona_a_los_controles():
-    from lideres.tablero.percepcion import TableroPercepcion, tablero_percepcion
+    from lideres.modulos.m04_percepcion.tablero import TableroPercepcion, tablero_percepcion
 
     t = TableroPercepcion()
     assert 'data-brecha="31.1"' in t.brecha.value
@@ -76,3 +76,9 @@ def test_tablero_reacciona_a_los_controles():
     assert 'alt="Gráfico de líneas de Callao' in t.grafico.value
     assert "Antes de concluir" in t.children[-1].value
     assert "lideres-tablero-error" in tablero_percepcion(anio=1999)._dom_classes
+
+
+def test_brechas_cercanas_no_se_ordenan():
+    """La Libertad: 36.5 (2022) y 35.2 (2023) están a menos de 4 puntos: la frase lo dice."""
+    frase = pc.frase_brecha("La Libertad", 2022)
+    assert "2023 (35.2)" in frase and "no distingue" in frase

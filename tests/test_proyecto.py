@@ -21,6 +21,10 @@ def _especificacion(requisito: str) -> str:
     return sin_comentario[len(_nombre(sin_comentario)) :].replace(" ", "")
 
 
+# Paquetes que en conda-forge tienen otro nombre que en PyPI (conda-forge -> PyPI).
+NOMBRES_CONDA = {"h3-py": "h3"}
+
+
 def test_environment_yml_lista_lo_mismo_que_pyproject():
     """Todas las dependencias del taller, con los mismos rangos; de las pruebas, solo las que se
     quieran (con el mismo rango). Python con los mismos límites que requires-python."""
@@ -34,7 +38,12 @@ def test_environment_yml_lista_lo_mismo_que_pyproject():
     for linea in texto.split("dependencies:", 1)[1].splitlines():
         m = re.match(r"^  - ([A-Za-z0-9_.-]+)(.*)$", linea)
         if m and m.group(1) not in {"python", "pip"}:
-            conda[m.group(1).lower()] = m.group(2).replace(" ", "")
+            nombre = NOMBRES_CONDA.get(m.group(1).lower(), m.group(1).lower())
+            conda[nombre] = m.group(2).split("#")[0].replace(" ", "")
+        # las que conda-forge no tiene con ese nombre van en la sección pip, con el mismo rango
+        m = re.match(r"^      - ([A-Za-z][A-Za-z0-9_.-]*)([<>=!~][^#]*)?(?:#.*)?$", linea)
+        if m:
+            conda[m.group(1).lower()] = (m.group(2) or "").replace(" ", "")
     assert {n: e for n, e in conda.items() if n in esperado} == esperado
     assert {n: e for n, e in conda.items() if n not in esperado}.items() <= de_pruebas.items()
     assert "name: escuela-lideres" in texto and "conda-forge" in texto

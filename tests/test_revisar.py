@@ -121,7 +121,7 @@ def test_demasiado_grande(tmp_path, capsys):
 
 
 def test_demasiadas_filas(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(revisar, "MAX_FILAS", 1_000)
+    monkeypatch.setattr(revisar.lectura, "MAX_FILAS", 1_000)
     largo = tmp_path / "largo.csv"
     largo.write_text("fecha;tipo;distrito\n" + "05/03/2025;Robo;Comas\n" * 1_001, encoding="utf-8")
     codigo, _, error = correr(["datos", "revisar", largo], capsys)
@@ -190,7 +190,7 @@ def test_excel_celda_sin_titulo_solo_avisa(tmp_path):
 
 
 def test_excel_demasiadas_filas(tmp_path, monkeypatch):
-    monkeypatch.setattr(revisar, "MAX_FILAS", 5)
+    monkeypatch.setattr(revisar.lectura, "MAX_FILAS", 5)
     ruta = excel(tmp_path, [["fecha", "tipo", "distrito"]] + [["05/03/2025", "Robo", "Comas"]] * 10)
     with pytest.raises(ErrorLideres, match="demasiadas filas"):
         revisar_archivo(ruta)
@@ -306,7 +306,7 @@ def test_xls_antiguo_de_verdad():
 
 
 def test_xls_antiguo_celdas_como_openpyxl():
-    crudo = revisar._leer(CORPUS / "bueno_antiguo.xls")
+    crudo = revisar.leer(CORPUS / "bueno_antiguo.xls")
     primera = dict(zip(crudo.titulos, crudo.filas[0][1], strict=True))
     assert primera["Fecha"] == dt.datetime(2025, 3, 5)
     segunda = dict(zip(crudo.titulos, crudo.filas[1][1], strict=True))
@@ -328,9 +328,9 @@ def test_xls_antiguo_tipos_de_celda():
         def row_values(self, i):
             return ["", "", 3.0, -8.0458, 1, 0x2A, 45721.5, "Robo"]
 
-    (fila,) = revisar._filas_xls(Hoja(), 0)
+    (fila,) = revisar.lectura.filas_xls(Hoja(), 0)
     assert fila == [None, None, 3, -8.0458, True, "#N/A", dt.datetime(2025, 3, 5, 12, 0), "Robo"]
-    (fila,) = revisar._filas_xls(Hoja(), 1)  # libro con fechas desde 1904 (Excel de Mac antiguo)
+    (fila,) = revisar.lectura.filas_xls(Hoja(), 1)  # libro con fechas desde 1904 (Excel de Mac antiguo)
     assert fila[6] == dt.datetime(2029, 3, 6, 12, 0)
 
 
@@ -447,13 +447,13 @@ def test_ejecutable_real(tmp_path):
     ("14 h", "14:00"), ("14:30:00", "14:30"), (dt.time(9, 5), "09:05"), (0.75, "18:00"), ("", None),
 ])
 def test_horas(texto, hora):
-    assert revisar._leer_hora(texto) == hora
+    assert revisar.leer_hora(texto) == hora
 
 
 @pytest.mark.parametrize("texto", ["25:00", "tarde", "13 p. m.", "14:75"])
 def test_horas_malas(texto):
     with pytest.raises(ValueError):
-        revisar._leer_hora(texto)
+        revisar.leer_hora(texto)
 
 
 @pytest.mark.parametrize("texto", [
@@ -462,7 +462,7 @@ def test_horas_malas(texto):
     dt.datetime(2025, 3, 5), dt.date(2025, 3, 5),
 ])
 def test_fechas(texto):
-    assert revisar._leer_fecha(texto)[0] == dt.date(2025, 3, 5)
+    assert revisar.leer_fecha(texto)[0] == dt.date(2025, 3, 5)
 
 
 @pytest.mark.parametrize("titulo, columna", [
@@ -471,7 +471,7 @@ def test_fechas(texto):
     ("Dirección", "lugar"), ("Hora aprox.", "hora"),
 ])
 def test_titulos(titulo, columna):
-    assert revisar._COLUMNA_DE[revisar._clave(titulo)] == columna
+    assert revisar.COLUMNA_DE[revisar.clave_titulo(titulo)] == columna
 
 
 @pytest.mark.parametrize("escrito, distrito", [
@@ -481,7 +481,7 @@ def test_titulos(titulo, columna):
     ("Distrito de Comas", "Comas"), ("VICTOR LARCO HERRERA", "Víctor Larco Herrera"),
 ])
 def test_distritos_sin_mayusculas_ni_tildes(escrito, distrito):
-    assert revisar._buscar_distrito(escrito, revisar._catalogo())[0] == distrito
+    assert revisar.buscar_distrito(escrito, revisar.catalogo())[0] == distrito
 
 
 @pytest.mark.parametrize("escrito, sugerencia", [
@@ -489,20 +489,20 @@ def test_distritos_sin_mayusculas_ni_tildes(escrito, distrito):
     ("Porvenir Alto", "El Porvenir"), ("Cayma", None), ("Lima Norte", None),
 ])
 def test_distritos_desconocidos_solo_se_sugieren(escrito, sugerencia):
-    catalogo = revisar._catalogo()
-    assert revisar._buscar_distrito(escrito, catalogo) is None
-    assert revisar._sugerir_distrito(escrito, catalogo) == sugerencia
+    catalogo = revisar.catalogo()
+    assert revisar.buscar_distrito(escrito, catalogo) is None
+    assert revisar.sugerir_distrito(escrito, catalogo) == sugerencia
 
 
 def test_distrito_nuevo_lo_explica():
-    motivo = revisar._motivo_distrito("Alto Trujillo", revisar._catalogo())
+    motivo = revisar.motivo_distrito("Alto Trujillo", revisar.catalogo())
     assert "distrito nuevo" in motivo and "lat y lon" in motivo
 
 
 def test_separador_con_coma_decimal():
     lineas = ["fecha;tipo;lat;lon", "05/03/2025;Robo;-12,04;-77,03", "06/03/2025;Robo;-12,05;-77,02"]
-    assert revisar._separador(lineas) == ";"
-    assert revisar._separador(["fecha,tipo,distrito", "05/03/2025,Robo,Comas"]) == ","
+    assert revisar.separador(lineas) == ";"
+    assert revisar.separador(["fecha,tipo,distrito", "05/03/2025,Robo,Comas"]) == ","
 
 
 @pytest.mark.parametrize("escrito, distrito, ubigeo", [
@@ -511,7 +511,7 @@ def test_separador_con_coma_decimal():
     ("MI PERÃš", "Mi Perú", "070107"),  # UTF-8 leído como Latin-1
 ])
 def test_distritos_con_otros_nombres(escrito, distrito, ubigeo):
-    assert revisar._buscar_distrito(escrito, revisar._catalogo()) == (distrito, ubigeo)
+    assert revisar.buscar_distrito(escrito, revisar.catalogo()) == (distrito, ubigeo)
 
 
 def test_magdalena_vieja_se_acepta_como_pueblo_libre(tmp_path):
@@ -528,8 +528,8 @@ def test_magdalena_vieja_se_acepta_como_pueblo_libre(tmp_path):
 
 def test_motivo_de_distrito_desconocido_una_vez_por_nombre(tmp_path, monkeypatch):
     llamadas = []
-    original = revisar._motivo_distrito
-    monkeypatch.setattr(revisar, "_motivo_distrito", lambda t, c: llamadas.append(t) or original(t, c))
+    original = revisar.lugares.motivo_distrito
+    monkeypatch.setattr(revisar.lugares, "motivo_distrito", lambda t, c: llamadas.append(t) or original(t, c))
     ruta = tmp_path / "r.csv"
     ruta.write_text("fecha;tipo;distrito\n" + "05/03/2025;Robo;Comas\n" * 5
                     + "05/03/2025;Robo;Chorillos\n" * 3, encoding="utf-8")

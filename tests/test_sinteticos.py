@@ -185,3 +185,44 @@ def test_puntos_calientes_concentran_registros(pnp):
     cuenta = celdas.value_counts()
     assert cuenta.max() > 5 * cuenta.mean()
     assert np.isfinite(sjl[["lat", "lon"]].to_numpy()).all()
+
+
+# ------------------------------------------------------------------ lo sintético se ve sintético
+
+def test_pie_sintetico_dice_que_es_en_la_misma_frase():
+    from lideres.cifras import prosa
+
+    for pie in (sinteticos.pie_sintetico(), sinteticos.pie_sintetico("El Porvenir", 2025),
+                sinteticos.pie_sintetico("Miraflores", 2024)):
+        frases = [f for f in pie.split(". ") if f]
+        assert all("sintétic" in f.lower() or "inventad" in f.lower() for f in frases), pie
+        assert prosa.MARCA.search(pie) is None
+
+
+def test_pie_sintetico_sale_de_los_parametros_del_generador():
+    from lideres import formato
+
+    pie = sinteticos.pie_sintetico("El Porvenir", 2025)
+    t = sinteticos.totales_publicados()
+    fila = t[(t["distrito"] == "El Porvenir") & (t["anio"] == 2025)].iloc[0]
+    assert formato.numero(fila["filas_denuncia_pnp"]) in pie          # 363 filas
+    assert formato.numero(fila["denuncias"]) in pie                   # ≈ 7,262 supuestas
+    assert str(sinteticos.FRACCION.denominator) in pie and str(sinteticos.SEMILLA) in pie
+    assert "no hay denuncias publicadas por distrito" in pie
+
+
+def test_sintetico_y_real_no_van_juntos():
+    import pandas as pd
+
+    from lideres.errores import ErrorLideres
+    from lideres.tablas import cargar
+
+    real = cargar("denuncias_distrito")
+    sintetica = sinteticos.marcar_sintetico(pd.DataFrame({"distrito": ["El Porvenir"], "registros": [218]}))
+    sinteticos.exigir_sin_mezcla(real, real)
+    sinteticos.exigir_sin_mezcla(sintetica, cargar("incidentes_sinteticos").head())
+    with pytest.raises(ErrorLideres, match="sintéticos con datos reales"):
+        sinteticos.exigir_sin_mezcla(real, sintetica)
+    mezcla = pd.DataFrame({"registros": [1, 2], "sintetico": [True, False]})
+    with pytest.raises(ErrorLideres, match="mezcla filas sintéticas y reales"):
+        sinteticos.exigir_sin_mezcla(mezcla)

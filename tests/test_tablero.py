@@ -8,9 +8,9 @@ import pytest
 
 from lideres import formato
 from lideres.errores import ErrorLideres
-from lideres.tablero import estado as est
-from lideres.tablero import vistas
-from lideres.tablero.estado import AMBITOS, DESTACADO, PALETA, EstadoTablero
+from lideres.modulos.m02_conteos_y_tasas import calculos as est
+from lideres.modulos.m02_conteos_y_tasas import vistas
+from lideres.modulos.m02_conteos_y_tasas.calculos import AMBITOS, DESTACADO, PALETA, EstadoTablero
 
 SJL = "150132"
 CERCADO = "150101"
@@ -188,7 +188,7 @@ def test_leyenda_y_ficha_en_html():
 @pytest.fixture
 def tablero(monkeypatch):
     monkeypatch.delenv("LIDERES_TESELAS", raising=False)
-    from lideres.tablero import tablero_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.tablero import tablero_conteos_y_tasas
 
     return tablero_conteos_y_tasas()
 
@@ -307,7 +307,7 @@ def test_elegir_en_la_lista_agrega_la_barra(tablero):
 def test_teselas_solo_cuando_se_configuran(monkeypatch):
     import ipyleaflet
 
-    from lideres.tablero import tablero_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.tablero import tablero_conteos_y_tasas
 
     url = "http://127.0.0.1:8080/teselas/{z}/{x}/{y}.png"
     monkeypatch.setenv("LIDERES_TESELAS", url)
@@ -326,7 +326,7 @@ def test_destacado_es_san_juan_de_lurigancho():
 
 def test_sin_limites_muestra_un_aviso_en_espanol(monkeypatch):
     import lideres.limites
-    from lideres.tablero import tablero_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.tablero import tablero_conteos_y_tasas
 
     def falla(*_a, **_k):
         raise ErrorLideres("Faltan los límites.", como_arreglar="Genera el archivo.")

@@ -166,14 +166,16 @@ def test_la_orden_sugerida_es_la_de_la_terminal_aunque_el_servidor_cambie_su_pat
     donde se escribió la orden, donde `lideres` no se encuentra sin su ruta."""
     monkeypatch.delenv("MAKELEVEL", raising=False)
     monkeypatch.setenv("PATH", "/usr/bin:/bin")
-    monkeypatch.setattr(servidor, "_path_de_la_terminal", None)
+    from lideres.taller import ordenes
+
+    monkeypatch.setattr(ordenes, "_path_de_la_terminal", None)
     servidor.recordar_path()  # lo que hace `iniciar` antes de cambiar el PATH
     monkeypatch.setenv("PATH", servidor.rutas.path_con_el_entorno("/usr/bin:/bin"))
     assert servidor.orden_taller("--red").endswith("lideres taller --red")
     assert servidor.orden_taller("--red") != "lideres taller --red"
     assert servidor.orden_lideres("curso calificar 02") != "lideres curso calificar 02"
     # Con `lideres` en el PATH de la terminal (entorno activado), la forma corta.
-    monkeypatch.setattr(servidor, "_path_de_la_terminal", servidor.rutas.path_con_el_entorno(None))
+    monkeypatch.setattr(ordenes, "_path_de_la_terminal", servidor.rutas.path_con_el_entorno(None))
     assert servidor.orden_taller("--red") == "lideres taller --red"
 
 
@@ -338,3 +340,61 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
     assert "depurador: False | historial: False | arenas: 2" in kernel
     assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza
+
+
+def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_path):
+    """Un kernel que esperó en la reserva lleva su hora de precalentado: al entregarlo a un
+    celular, su tiempo inactivo se cuenta desde la entrega, no desde que se precalentó."""
+    import asyncio
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from traitlets.config import Configurable
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    from lideres.taller.kernels import GestorKernels
+
+    Clase = voila_kernel_manager_factory(GestorKernels, preheat_kernel=True, default_pool_size=0)
+
+    class Voila(Configurable):  # lo que el gestor de Voilà lee de su aplicación
+        root_dir = str(tmp_path)
+        notebook_path = None
+
+    async def probar():
+        gestor = Clase(parent=Voila(), cull_idle_timeout=600)
+        apagados = []
+
+        async def apagar(kernel_id, *args, **kwargs):
+            apagados.append(kernel_id)
+
+        gestor.shutdown_kernel = apagar  # el apagado de verdad necesita un proceso
+        hace_un_rato = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=13)
+        kernel = SimpleNamespace(
+            last_activity=hace_un_rato, execution_state="idle", kernel_name="python3",
+            kernel_spec=SimpleNamespace(metadata={}),
+        )
+        gestor._kernels["k1"] = kernel
+        # Primera pasada después de la entrega: no se apaga y su inactividad empieza ahora.
+        await gestor.cull_kernel_if_idle("k1")
+        assert apagados == []
+        assert kernel.last_activity > hace_un_rato
+        # Si de verdad nadie lo usa durante todo el plazo, la pasada siguiente sí lo apaga.
+        kernel.last_activity = hace_un_rato
+        await gestor.cull_kernel_if_idle("k1")
+        assert apagados == ["k1"]
+
+    asyncio.run(probar())
+
+
+def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():
+    """En una terminal nueva `lideres` a secas no se encuentra (vive en .venv): las páginas dan
+    `make taller ARGS=…` o `.venv/bin/lideres …`, nunca la orden sin su ruta."""
+    import re
+
+    from lideres import rutas
+
+    for pagina in sorted((rutas.LIBRO / "facilitadores").glob("*.md")):
+        texto = pagina.read_text(encoding="utf-8")
+        # `lideres …` al empezar un código o una línea de órdenes, sin .venv/bin/ delante
+        sueltas = re.findall(r"(?:`|^)lideres (?:taller|curso|libro|datos)[^`\n]*", texto, flags=re.M)
+        assert not sueltas, f"{pagina.name}: {sueltas}"

@@ -38,6 +38,10 @@ Precisiones sobre BANCO.md (las mismas reglas debe seguir el JavaScript del libr
 - **escrita**: nunca se revisa sola (veredicto None).
 - Varias respuestas aceptadas: en opcion, numero y distrito `respuesta` puede ser una lista.
 - Cada pregunta tiene además un `titulo` corto opcional (encabezado en el cuaderno y el formulario).
+- Cada pregunta dice qué pide: `habilidad = "juicio"` (¿se sostiene esta lectura?, ¿qué frase puede
+  decir un dirigente?, ¿qué falta antes de concluir?), `"calculo"` o `"recuerdo"`. Es obligatorio;
+  de las automáticas, al menos `MINIMO_JUICIO` (3) piden juicio (si no, un aviso). No va en la forma
+  pública: lo usan las pruebas y el reporte de quien facilita (qué tipo de pregunta le cuesta al grupo).
 - `revisor(publico_o_base64)` devuelve lo que el cuaderno llama `revisar`:
   `revisar("id", respuesta)` imprime «¡Bien!» o «Pista: …»; `revisar.es("id", respuesta, esperada)`
   es lo que usan las pruebas ocultas (la respuesta esperada solo está en la fuente, nunca en lo
@@ -50,7 +54,7 @@ Precisiones sobre BANCO.md (las mismas reglas debe seguir el JavaScript del libr
   200 caracteres como máximo (listas: 50 elementos de 200); la escrita, 2 000 caracteres de texto
   plano (HTML y signos de Markdown escapados). `None`/`...`: la celda queda `respuesta = ...`.
 - `cargar()` deja en `Banco.avisos` lo que no impide usar el banco (menos de cuatro preguntas
-  automáticas: el módulo 02 tiene tres) y lanza `ErrorLideres` con archivo, línea, pregunta y campo
+  automáticas, menos de tres de juicio) y lanza `ErrorLideres` con archivo, línea, pregunta y campo
   para lo demás (también si la `explicacion` dice la respuesta de un número o un distrito, o si
   `orden` muestra sus opciones ya en el orden correcto).
 - `autoria.ejercicios()` lista los ejercicios con banco; las carpetas que empiezan con `_`

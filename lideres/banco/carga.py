@@ -22,11 +22,14 @@ TIPOS = ("opcion", "numero", "distrito", "orden", "escrita")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_EJERCICIO = re.compile(r"^[0-9]{2}_[a-z0-9]+(?:_[a-z0-9]+)*$")
 MINIMO_AUTOMATICAS = 4  # el estándar de cada módulo (curriculo.md)
+# Qué pide cada pregunta: pensar si una lectura se sostiene, hacer una cuenta o recordar algo.
+HABILIDADES = ("juicio", "calculo", "recuerdo")
+MINIMO_JUICIO = 3  # de las automáticas, cuántas piden juicio (curriculo.md, issue 18)
 
 _CAMPOS = {"ejercicio", "titulo", "introduccion", "preparacion", "preguntas"}
 _CAMPOS_PREPARACION = {"texto", "codigo"}
-_CAMPOS_PREGUNTA = {"id", "titulo", "tipo", "puntos", "enunciado", "respuesta", "tolerancia", "opciones",
-                    "explicacion", "errores"}
+_CAMPOS_PREGUNTA = {"id", "titulo", "tipo", "habilidad", "puntos", "enunciado", "respuesta", "tolerancia",
+                    "opciones", "explicacion", "errores"}
 _CAMPOS_ERROR = {"respuesta", "tolerancia", "pista"}
 
 
@@ -51,6 +54,7 @@ class Pregunta:
     tolerancia: float = 0.5
     errores: tuple = ()
     titulo: str = ""
+    habilidad: str = ""  # "juicio", "calculo" o "recuerdo" (HABILIDADES)
 
     @property
     def manual(self) -> bool:
@@ -98,6 +102,15 @@ class Banco:
     @property
     def automaticas(self) -> list[Pregunta]:
         return [p for p in self.preguntas if not p.manual]
+
+    @property
+    def de_juicio(self) -> list[Pregunta]:
+        """Las automáticas que piden juicio (¿se sostiene esta lectura?, ¿qué se puede decir?)."""
+        return [p for p in self.automaticas if p.habilidad == "juicio"]
+
+    def por_habilidad(self) -> dict[str, list[str]]:
+        """{habilidad: ids de sus preguntas}, en el orden de HABILIDADES (todas, con la escrita)."""
+        return {h: [p.id for p in self.preguntas if p.habilidad == h] for h in HABILIDADES}
 
     @property
     def puntos_automaticos(self) -> float:
@@ -172,7 +185,23 @@ def cargar(carpeta_o_id, curso=None) -> Banco:
         raise ErrorLideres(f"{ruta.name}: el archivo no es TOML válido{_donde(str(error))}.",
                            como_arreglar="Revisa comillas, corchetes y que cada campo tenga la forma "
                                          "nombre = valor (los textos largos van entre \"\"\" y \"\"\").") from None
-    return _banco(datos, texto, ruta)
+    return _banco(sin_marcas(datos), texto, ruta)
+
+
+# Marcas del registro de cifras (lideres.cifras.prosa): `34,536<!--cifra sidpol.total.callao.2024-->`
+# y `<!--ejemplo-->`. Atan cada número a su fuente para las pruebas; el participante no las ve.
+_MARCA_DE_CIFRA = re.compile(r"<!--\s*(?:cifra:?\s+[^>]*?|ejemplo)\s*-->")
+
+
+def sin_marcas(valor):
+    """El valor (texto, lista o tabla del TOML) sin las marcas del registro de cifras."""
+    if isinstance(valor, str):
+        return _MARCA_DE_CIFRA.sub("", valor)
+    if isinstance(valor, list):
+        return [sin_marcas(v) for v in valor]
+    if isinstance(valor, dict):
+        return {k: v if k == "codigo" else sin_marcas(v) for k, v in valor.items()}
+    return valor
 
 
 def _donde(mensaje: str) -> str:
@@ -246,6 +275,10 @@ def _banco(datos: dict, texto: str, ruta: Path) -> Banco:
     if len(banco.automaticas) < MINIMO_AUTOMATICAS:
         banco.avisos.append(f"Tiene {len(banco.automaticas)} preguntas que se califican solas; el estándar "
                             f"de cada módulo pide al menos {MINIMO_AUTOMATICAS}.")
+    if len(banco.de_juicio) < MINIMO_JUICIO:
+        banco.avisos.append(f"Tiene {len(banco.de_juicio)} preguntas automáticas con habilidad = \"juicio\"; "
+                            f"el estándar de cada módulo pide al menos {MINIMO_JUICIO} (¿se sostiene esta "
+                            "lectura?, ¿qué frase puede decir un dirigente?, ¿qué falta antes de concluir?).")
     return banco
 
 
@@ -271,6 +304,15 @@ def _pregunta(r: _Revision, tabla, numero: int, inicio: int) -> Pregunta:
     tipo = tabla.get("tipo")
     if tipo not in TIPOS:
         raise r.error(f"{quien}: «tipo» debe ser uno de: {', '.join(TIPOS)}.", linea("tipo"))
+    habilidad = tabla.get("habilidad")
+    if habilidad is None:
+        raise r.error(f"{quien}: falta «habilidad» (qué pide la pregunta).", inicio,
+                      'Agrega una línea habilidad = "juicio", "calculo" o "recuerdo": «juicio» si pide '
+                      "decidir si una lectura se sostiene o qué se puede decir; «calculo» si pide una "
+                      "cuenta; «recuerdo» si pide recordar algo de la lección.")
+    if habilidad not in HABILIDADES:
+        raise r.error(f"{quien}: «habilidad» debe ser uno de: {', '.join(HABILIDADES)} "
+                      f"(sin tildes; dice {habilidad!r}).", linea("habilidad"))
     puntos = tabla.get("puntos")
     if isinstance(puntos, bool) or not isinstance(puntos, (int, float)) or puntos <= 0:
         raise r.error(f"{quien}: «puntos» debe ser un número mayor que cero.", linea("puntos"))
@@ -301,7 +343,7 @@ def _pregunta(r: _Revision, tabla, numero: int, inicio: int) -> Pregunta:
     if not isinstance(titulo, str):
         raise r.error(f"{quien}: «titulo» debe ser un texto corto.", linea("titulo"))
     pregunta = Pregunta(id_, tipo, puntos, enunciado, respuesta, tuple(opciones), explicacion,
-                        float(tolerancia), (), titulo.strip())
+                        float(tolerancia), (), titulo.strip(), habilidad)
     if tipo == "escrita":
         return pregunta
     _revisar_respuesta(r, pregunta, quien, linea("respuesta"))

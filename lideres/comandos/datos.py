@@ -9,7 +9,7 @@ import importlib
 
 SUBORDENES = {
     "revisar": ("lideres.revisar", "cli_revisar",
-                "Revisar un registro propio (CSV o Excel) y decir qué falta o sobra"),
+                "Revisar un registro propio o el archivo oficial de denuncias (CSV o Excel) y decir qué falta o sobra"),
     "limites": ("lideres.limites", "cli_importar",
                 "Usar otros límites distritales oficiales (GeoJSON), o rehacer los que trae el curso"),
     "generar": ("lideres.sinteticos", "cli_generar",
@@ -31,6 +31,12 @@ def agregar(parser):
     p.add_argument("archivo", metavar="ARCHIVO", help="archivo .csv, .txt, .xlsx o .xls")
     p.add_argument("--exportar", metavar="SALIDA.csv",
                    help="guardar las filas válidas, ya limpias, en este CSV (el original no se toca)")
+    p.add_argument("--columnas", metavar="fecha=TÍTULO,tipo=TÍTULO",
+                   help="decir qué columna de tu archivo es la fecha, el tipo, el distrito… cuando sus "
+                   "títulos no se reconocen (por ejemplo \"fecha=Fecha del hecho,tipo=Modalidad\")")
+    p.add_argument("--distrito", metavar="DISTRITO",
+                   help="mostrar las incidencias (o denuncias) por mes de un distrito, por su nombre o "
+                   "UBIGEO, y exportar solo sus filas")
 
     p = suborden("limites")
     p.add_argument("archivo", metavar="ARCHIVO.geojson", nargs="?")

@@ -11,10 +11,12 @@ def agregar(parser):
     )
     parser.add_argument("--forzar", action="store_true",
                         help="construir todo de nuevo aunque nada haya cambiado")
-    parser.add_argument("--modo", choices=["taller", "sitio", "hub"], default="taller",
+    parser.add_argument("--modo", choices=["taller", "sitio", "hub", "facilitador"], default="taller",
                         help="«taller» (por defecto): el que sirve `lideres taller` en /libro/; «hub»: el "
                              "que sirve el JupyterHub del curso en /services/libro/ (los tableros se "
-                             "abren en el servidor de cada persona); «sitio»: el de `make sitio`")
+                             "abren en el servidor de cada persona); «sitio»: el de `make sitio`; «facilitador»: la "
+                             "edición de quien facilita, con las páginas «Para facilitadores» y sus "
+                             "respuestas (los otros no las traen)")
 
 
 def ejecutar(args) -> int:

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from lideres import rutas
 from lideres.curso import ids
+from lideres.curso.candado import candado
 from lideres.curso.carpeta import Curso
 from lideres.errores import ErrorLideres
 
@@ -341,10 +342,8 @@ def recoger(curso: Path, ejercicio: str, origen: Path, *, ahora: dt.datetime | N
 
 
 def _candado(curso: Path):
-    """El candado del formulario del celular (`lideres.formulario.entregas.candado`): un celular que
+    """El candado del formulario del celular (`lideres.curso.candado`): un celular que
     entrega mientras se recoge no pierde su entrega en participantes.json ni en submitted/."""
-    from lideres.formulario.entregas import candado  # importa este módulo: se importa al usarlo
-
     return candado(curso)
 
 

@@ -177,7 +177,7 @@ def resumen_por_pregunta(registros: list[dict]) -> dict[str, list[dict]]:
             continue
         for p in r.get("por_pregunta") or []:
             fila = resultado.setdefault(r["ejercicio"], {}).setdefault(p["id"], {
-                "id": p["id"], "titulo": p["titulo"], "maximo": p["maximo"], "completas": 0, "parciales": 0,
+                "id": p["id"], "titulo": p["titulo"], "habilidad": p.get("habilidad"), "maximo": p["maximo"], "completas": 0, "parciales": 0,
                 "ceros": 0, "pendientes": 0, "personas": 0, "mas_dificil": False, "quienes": []})
             fila["personas"] += 1
             if p.get("pendiente"):
@@ -201,6 +201,31 @@ def resumen_por_pregunta(registros: list[dict]) -> dict[str, list[dict]]:
             for fila in filas:
                 fila["mas_dificil"] = fila["fallaron"] == peor["fallaron"]
         salida[ejercicio] = filas
+    return salida
+
+
+def resumen_por_habilidad(por_pregunta: dict) -> dict[str, list[dict]]:
+    """{ejercicio: [por habilidad («juicio», «calculo», «recuerdo»): preguntas, respuestas revisadas,
+    completas y el porcentaje de completas]}: qué tipo de pregunta le cuesta todavía al grupo.
+
+    Sale de `resumen_por_pregunta` (cada fila trae la `habilidad` del banco). Las preguntas sin
+    habilidad (un ejercicio sin banco) no cuentan."""
+    from lideres.banco.carga import HABILIDADES
+
+    salida = {}
+    for ejercicio, filas in por_pregunta.items():
+        grupos = []
+        for habilidad in HABILIDADES:
+            suyas = [f for f in filas if f.get("habilidad") == habilidad]
+            if not suyas:
+                continue
+            revisadas = sum(f["personas"] - f["pendientes"] for f in suyas)
+            completas = sum(f["completas"] for f in suyas)
+            grupos.append({"habilidad": habilidad, "preguntas": [f["id"] for f in suyas],
+                           "revisadas": revisadas, "completas": completas,
+                           "porcentaje_completas": completas / revisadas * 100 if revisadas else None})
+        if grupos:
+            salida[ejercicio] = grupos
     return salida
 
 
@@ -385,7 +410,7 @@ def _puntos_por_pregunta(entrega, preguntas: dict[str, list[dict]]) -> list[dict
             if not celdas:
                 continue
             resultado.append({
-                "id": p["id"], "titulo": p["titulo"],
+                "id": p["id"], "titulo": p["titulo"], "habilidad": p.get("habilidad"),
                 "puntaje": sum(g.score or 0 for g in celdas), "maximo": sum(g.max_score or 0 for g in celdas),
                 "pendiente": any(g.needs_manual_grade and g.manual_score is None for g in celdas),
             })

@@ -168,12 +168,13 @@ def _animo(total: float, maximo: float, pendiente: bool) -> str:
 
 
 def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
-    """Las preguntas de un cuaderno de nbgrader, en orden: [{id, titulo, celdas, manual}].
+    """Las preguntas de un cuaderno de nbgrader, en orden: [{id, titulo, celdas, manual, habilidad}].
 
     Una pregunta empieza en su celda de respuesta (`id` = su grade_id) y se lleva las celdas con
     puntos que la siguen (sus pruebas); una respuesta escrita con puntos es su propia celda. El
     título es el corto del banco, si lo hay; si no, el último encabezado antes de la respuesta
-    («Pregunta 1. Tasa por 100 mil habitantes», sin «(2 puntos)»)."""
+    («Pregunta 1. Tasa por 100 mil habitantes», sin «(2 puntos)»). `habilidad` («juicio», «calculo»
+    o «recuerdo») es la del banco; None si el ejercicio no tiene banco."""
     from nbformat import from_dict
     from nbgrader.utils import is_grade, is_solution
 
@@ -191,10 +192,12 @@ def preguntas_del_cuaderno(cuaderno: dict, banco=None) -> list[dict]:
                 titulo = f"Pregunta {numero_de}. {titulo}"  # como en el cuaderno, para encontrarla
             titulo = titulo or ultimo_titulo
             preguntas.append({"id": gid, "titulo": titulo or gid, "celdas": [gid] if is_grade(celda) else [],
-                              "manual": bool(is_grade(celda))})
+                              "manual": bool(is_grade(celda)),
+                              "habilidad": getattr(del_banco, "habilidad", None) or None})
         elif is_grade(celda):
             if not preguntas:  # una prueba antes de cualquier respuesta: cuenta como su propia pregunta
-                preguntas.append({"id": gid, "titulo": ultimo_titulo or gid, "celdas": [], "manual": False})
+                preguntas.append({"id": gid, "titulo": ultimo_titulo or gid, "celdas": [], "manual": False,
+                                  "habilidad": None})
             preguntas[-1]["celdas"].append(gid)
         elif celda.get("cell_type") == "markdown":
             ultimo_titulo = _titulo_de(_texto(celda.get("source"))) or ultimo_titulo

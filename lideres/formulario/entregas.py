@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lideres.curso import ids, recoger
+from lideres.curso.candado import CANDADO, candado  # noqa: F401 (CANDADO: nombre de siempre)
 from lideres.curso.carpeta import Curso
 from lideres.errores import ErrorLideres
 from lideres.nombres import sin_tildes
@@ -35,7 +36,6 @@ VARIABLE_CURSO = "LIDERES_TALLER_CURSO"   # la pone `lideres taller --curso` par
 CARPETA = "celular"
 GRUPO = "grupo.json"
 CLAVES = "claves.json"
-CANDADO = ".lideres.candado"
 MODOS = {"practica": "práctica", "examen": "examen"}
 MODO_POR_DEFECTO = "practica"
 
@@ -97,37 +97,6 @@ def leer_json(ruta: Path) -> dict:
     except (OSError, ValueError):
         return {}
     return datos if isinstance(datos, dict) else {}
-
-
-@contextlib.contextmanager
-def candado(curso: Path):
-    """Un solo proceso a la vez cambia la lista de participantes, las claves y submitted/."""
-    ruta = Path(curso) / CANDADO
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    with open(ruta, "a+b") as f:
-        try:
-            import fcntl
-        except ImportError:  # Windows
-            import msvcrt
-
-            f.seek(0)
-            while True:  # LK_LOCK se rinde tras ~10 s de espera; como flock, se sigue esperando
-                try:
-                    msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
-                    break
-                except OSError:
-                    f.seek(0)
-            try:
-                yield
-            finally:
-                f.seek(0)
-                msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
-            return
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
 
 
 # ---------------------------------------------------------------- el grupo

@@ -1,17 +1,12 @@
-"""Tableros (Voilà) del curso. Cada tablero es una función que devuelve el widget raíz.
+"""Las partes que comparten los tableros (Voilà) de todos los módulos; ningún módulo las copia.
 
-`estado` y `vistas` no usan widgets; los widgets se importan solo al pedir un tablero,
-así las figuras estáticas del libro no cargan ipywidgets ni ipyleaflet.
+- `partes`: «Antes de concluir», un control con su etiqueta, una figura como imagen, los estilos
+  comunes y el aviso de datos sintéticos;
+- `mapa`: el mapa de distritos (sin mapa de fondo), pintado por el estado de cada módulo;
+- `ranking` y `ficha`: el ranking de distritos en barras y la ficha de un distrito, en HTML puro;
+- `aviso`: lo que se ve si un tablero no puede armarse.
+
+El tablero de cada módulo está en su casa: `lideres/modulos/m<id>/tablero.py`, con la fábrica
+`tablero()` (la casa de un módulo es `lideres.modulos.modulo(id).paquete`). Los widgets se importan
+solo al pedir un tablero: así las figuras estáticas del libro no cargan ipywidgets ni ipyleaflet.
 """
-
-from __future__ import annotations
-
-__all__ = ["TableroConteosYTasas", "tablero_conteos_y_tasas"]
-
-
-def __getattr__(nombre: str):
-    if nombre in __all__:
-        from lideres.tablero import widgets
-
-        return getattr(widgets, nombre)
-    raise AttributeError(f"lideres.tablero no tiene «{nombre}».")

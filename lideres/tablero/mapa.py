@@ -1,4 +1,9 @@
-"""El mapa del tablero: distritos de Lima y Callao pintados según la medida elegida.
+"""El mapa de distritos de los tableros (parte compartida): polígonos pintados según lo que diga el
+estado del tablero de cada módulo.
+
+El estado es cualquier objeto con `estilos()` (UBIGEO -> estilo Leaflet), `fuente` (la línea de
+fuente de sus datos) y `nota_limites` (de dónde salen los límites dibujados): por ejemplo
+`lideres.modulos.m02_conteos_y_tasas.calculos.EstadoTablero`.
 
 Sin mapa de fondo: no se pide nada a internet. Si una organización tiene un servidor de
 teselas (por ejemplo en su propia red), lo configura con la variable LIDERES_TESELAS.
@@ -8,18 +13,26 @@ from __future__ import annotations
 
 import math
 import os
+from typing import Protocol
 
-from lideres.tablero.estado import AMBITOS, EstadoTablero
+
+class EstadoMapa(Protocol):
+    fuente: str
+    nota_limites: str
+
+    def estilos(self) -> dict[str, dict]: ...
+
 
 # Tamaño aproximado del mapa en un teléfono (360 × 640): con esto calculamos el zoom inicial.
 ANCHO_PX, ALTO_PX = 340, 380
 
 
-def limites() -> dict:
-    """Los polígonos de los 50 distritos (reales por defecto), livianos: solo UBIGEO y nombre."""
+def limites(ambitos: tuple[str, ...] = ("Lima Metropolitana", "Callao")) -> dict:
+    """Los polígonos de los distritos de `ambitos` (reales por defecto; Lima y Callao son 50),
+    livianos: solo UBIGEO y nombre."""
     from lideres.limites import cargar_limites
 
-    crudos = cargar_limites(ambitos=AMBITOS)
+    crudos = cargar_limites(ambitos=ambitos)
     rasgos = []
     for rasgo in crudos["features"]:
         props = rasgo.get("properties") or {}
@@ -72,7 +85,7 @@ def estilo_en_vivo(estilo: dict) -> dict:
     return vivo
 
 
-def crear_capas(base: dict, estado: EstadoTablero) -> dict:
+def crear_capas(base: dict, estado: EstadoMapa) -> dict:
     """UBIGEO -> capa GeoJSON de un distrito, con su estilo inicial y su clase CSS."""
     clase = capa_geojson()
     estilos = estado.estilos()
@@ -90,7 +103,7 @@ def crear_capas(base: dict, estado: EstadoTablero) -> dict:
     return capas
 
 
-def actualizar_capas(capas: dict, estado: EstadoTablero) -> int:
+def actualizar_capas(capas: dict, estado: EstadoMapa) -> int:
     """Pone a cada capa el estilo del estado; envía solo los que cambiaron. Devuelve cuántos."""
     cambiadas = 0
     for ubigeo, estilo in estado.estilos().items():
@@ -141,17 +154,15 @@ def url_teselas(teselas: str | None = None) -> str | None:
     return valor.strip() or None
 
 
-def atribucion(estado: EstadoTablero) -> str:
+def atribucion(estado: EstadoMapa) -> str:
     """El crédito del mapa: de dónde salen los datos y los límites dibujados."""
     from html import escape
 
-    from lideres.tablero.estado import FUENTE
-
-    texto = FUENTE.removeprefix("Fuente: ").rstrip(".") + ". " + estado.nota_limites
+    texto = estado.fuente.removeprefix("Fuente: ").rstrip(".") + ". " + estado.nota_limites
     return escape(texto)
 
 
-def crear_mapa(base: dict, estado: EstadoTablero, teselas: str | None = None):
+def crear_mapa(base: dict, estado: EstadoMapa, teselas: str | None = None):
     """Devuelve (mapa, capas): el mapa ipyleaflet sin fondo y UBIGEO -> capa de cada distrito."""
     import ipyleaflet
     import ipywidgets as widgets

@@ -18,12 +18,79 @@ import base64
 import io
 from html import escape
 
+# Angosto (teléfono): todo en una columna. Desde 900 px: mapa a la izquierda, ranking a la derecha.
+CSS_BASE = """
+.lideres-tablero { box-sizing: border-box; width: 100%; max-width: 1280px; margin: 0 auto;
+  overflow-x: hidden; font-size: 15px; line-height: 1.35; }
+.lideres-tablero * { box-sizing: border-box; }
+.lideres-tablero .widget-html-content { line-height: 1.4; }
+.lideres-tablero .lideres-titulo { font-size: 1.25em; margin: 0.2em 0 0.4em; }
+.lideres-tablero .lideres-controles { display: flex; flex-wrap: wrap; gap: 8px 24px;
+  width: 100%; align-items: flex-end; }
+.lideres-tablero .lideres-control { min-width: 0; max-width: 100%; }
+.lideres-tablero .lideres-control .widget-label-basic,
+.lideres-tablero .lideres-etiqueta { font-weight: 600; }
+.lideres-tablero .lideres-control .widget-toggle-buttons { display: flex; flex-wrap: wrap;
+  gap: 4px; max-width: 100%; }
+.lideres-tablero .lideres-control button { min-height: 44px; min-width: 44px; width: auto;
+  max-width: 100%; height: auto; padding: 6px 14px; white-space: normal; font-size: 15px; }
+.lideres-tablero .lideres-control select { min-height: 44px; font-size: 15px; max-width: 100%; }
+/* Botón elegido: no solo un tono de gris (azul oscuro, letra blanca, raya naranja y ✓). */
+.lideres-tablero .lideres-control .widget-toggle-button { background: #fff; color: #1f1f1f;
+  border: 1px solid #555; }
+.lideres-tablero .lideres-control .widget-toggle-button.mod-active { background: #253494;
+  color: #fff; font-weight: 700; box-shadow: inset 0 -4px 0 #d95f02; }
+.lideres-tablero .lideres-control .widget-toggle-button.mod-active::before { content: "✓ "; }
+.lideres-tablero .lideres-control-distrito .widget-label { font-weight: 600; width: auto;
+  max-width: 100%; white-space: normal; }
+.lideres-tablero .lideres-control-distrito .widget-dropdown { flex-wrap: wrap; }
+.lideres-tablero .lideres-control .widget-dropdown { max-width: 100%; width: 100%;
+  height: auto; }
+.lideres-tablero .lideres-cuerpo { display: flex; flex-direction: column; gap: 12px;
+  width: 100%; }
+.lideres-tablero .lideres-columna-mapa, .lideres-tablero .lideres-columna-lado {
+  min-width: 0; width: 100%; }
+.lideres-tablero .lideres-mapa { width: 100%; height: 50vh; min-height: 260px;
+  max-height: 620px; }
+.lideres-tablero .leaflet-container { background: #f4f1ea; }
+.lideres-tablero .leaflet-bar a { width: 44px; height: 44px; line-height: 44px;
+  font-size: 22px; }
+@media (min-width: 900px) {
+  .lideres-tablero .lideres-cuerpo { flex-direction: row; align-items: flex-start; }
+  .lideres-tablero .lideres-columna-mapa { flex: 3 1 0; }
+  .lideres-tablero .lideres-columna-lado { flex: 2 1 0; }
+}
+.lideres-leyenda, .lideres-info, .lideres-ranking { font-size: 14px; }
+.lideres-leyenda p, .lideres-info p { margin: 0.25em 0; }
+.lideres-leyenda-clases { list-style: none; padding: 0; margin: 0.3em 0; }
+.lideres-leyenda-clases li { display: flex; align-items: center; gap: 8px; margin: 2px 0; }
+.lideres-muestra { display: inline-block; width: 22px; height: 16px; border: 1px solid #444;
+  flex: none; }
+.lideres-muestra-inestable { border: 2px dashed #444; background: #fff; }
+.lideres-fuente, .lideres-nota-limites, .lideres-nota { color: #444; font-size: 13px; }
+.lideres-info { border: 1px solid #ccc; border-radius: 6px; padding: 8px 10px; background: #fafafa; }
+.lideres-info-nombre { font-weight: 700; font-size: 16px; }
+.lideres-aviso { color: #7a3e00; }
+.lideres-ranking-filas { display: flex; flex-direction: column; gap: 4px; }
+.lideres-barra { display: grid; grid-template-columns: 2.2em minmax(0, 1fr) auto;
+  grid-template-areas: "puesto nombre valor" ". pista pista"; column-gap: 6px;
+  padding: 2px 4px; border-radius: 4px; }
+.lideres-barra-puesto { grid-area: puesto; text-align: right; color: #555; }
+.lideres-barra-nombre { grid-area: nombre; overflow-wrap: anywhere; }
+.lideres-barra-valor { grid-area: valor; font-variant-numeric: tabular-nums; }
+.lideres-barra-pista { grid-area: pista; height: 10px; background: #eee; }
+.lideres-barra-relleno { display: block; height: 100%; border-right: 1px solid #444; }
+.lideres-barra-destacada { background: #fff3e0; font-weight: 700; }
+.lideres-barra-seleccionada { outline: 2px solid #d95f02; }
+.lideres-ranking-salto { text-align: center; color: #777; }
+"""
+
 TITULO_ANTES = "Antes de concluir"
 
 # Frases comunes (cada una se entiende sola, en palabras sencillas).
 DENUNCIAS_NO_SON_DELITOS = (
-    "Las denuncias no son todos los delitos: mucha gente no denuncia, y en unos distritos se denuncia "
-    "más que en otros."
+    "Las denuncias no son todos los delitos: mucha gente no denuncia, y quizá no se denuncia igual "
+    "en todos los distritos."
 )
 VISITANTES = (
     "Donde llega mucha gente de fuera (centros comerciales, mercados, el centro de la ciudad) hay más "
@@ -88,11 +155,15 @@ CSS_TABLERO = """
 """
 
 
-def html_estilos() -> str:
-    """Los estilos del tablero 02 (controles de 44 px, una columna en el celular) más los comunes."""
-    from lideres.tablero import vistas
+def html_estilos_base() -> str:
+    """La hoja común de todos los tableros (controles de 44 px, una columna en el celular, mapa,
+    leyenda, ficha y ranking) más la de «Antes de concluir»."""
+    return f"<style>{CSS_BASE}{CSS}</style>"
 
-    return vistas.html_estilos() + f"<style>{CSS}{CSS_TABLERO}</style>"
+
+def html_estilos() -> str:
+    """Los estilos comunes más los de las piezas de los tableros 01, 03 y 04 (figura, resultado)."""
+    return html_estilos_base() + f"<style>{CSS}{CSS_TABLERO}</style>"
 
 
 def control(etiqueta: str, widget, clase: str):

@@ -67,7 +67,7 @@ def imprimir_entregas(datos: dict, imprimir=print) -> None:
         imprimir("  Modo examen: cada persona ve sus aciertos y las explicaciones recién al entregar.")
     else:
         imprimir("  Modo práctica: cada persona puede revisar cada respuesta y leer la explicación.")
-    from lideres.taller.servidor import orden_lideres
+    from lideres.taller.ordenes import orden_lideres
 
     calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{datos['curso']}\"")
     from lideres.curso.carpeta import Curso

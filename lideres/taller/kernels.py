@@ -11,6 +11,11 @@ precalentada como los de una persona que llega cuando la reserva está vacía.
   Con 30 personas entrando a la vez eso duplicaría los kernels (y la memoria) justo cuando la
   laptop está más cargada. Reponer la reserva espera mientras haya `max_kernels` vivos; una
   persona que ya tomó su lugar de la reserva nunca espera por el tope.
+- **Recién entregado no es inactivo**: un kernel que esperó en la reserva conserva la hora de su
+  última actividad (cuando se precalentó, quizá hace quince minutos). Voilà no apaga los que
+  siguen en la reserva, pero al entregarlo a un celular la siguiente pasada lo veía «inactivo»
+  y lo apagaba antes de que un celular lento llegara a conectarse. Aquí su tiempo inactivo se
+  cuenta desde que se entregó (la primera pasada que lo ve fuera de la reserva).
 - **Sin revivir**: un kernel que muere (sin memoria, por ejemplo) no se reinicia, porque uno
   reiniciado no tiene los widgets del tablero y la página quedaría mostrando datos viejos sin
   decir nada. Se apaga y se quita (`autorestart` desactivado en la configuración); la página ve
@@ -23,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 
+from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Float, Integer
 
@@ -41,6 +47,7 @@ class GestorKernels(AsyncMappingKernelManager):
         self._fila: asyncio.Semaphore | None = None
         self._arrancando = 0
         self._revision = None
+        self._entregados: set[str] = set()
 
     def kernels_vivos(self) -> int:
         return len(self.list_kernel_ids()) + self._arrancando
@@ -65,6 +72,21 @@ class GestorKernels(AsyncMappingKernelManager):
                 return await super().start_kernel(*args, **kwargs)
         finally:
             self._arrancando -= 1
+
+    async def cull_kernel_if_idle(self, kernel_id: str):
+        # Voilà (la subclase) ya volvió antes de llegar aquí si el kernel sigue en la reserva: la
+        # primera vez que uno llega aquí acaba de entregarse a una página (o se arrancó para ella).
+        if kernel_id not in self._entregados:
+            self._entregados.add(kernel_id)
+            kernel = self._kernels.get(kernel_id)
+            if kernel is not None and hasattr(kernel, "last_activity"):
+                kernel.last_activity = max(kernel.last_activity, utcnow())
+            return None
+        return await super().cull_kernel_if_idle(kernel_id)
+
+    async def shutdown_kernel(self, kernel_id: str, *args, **kwargs):
+        self._entregados.discard(kernel_id)
+        return await super().shutdown_kernel(kernel_id, *args, **kwargs)
 
     def _vigilar_muertos(self) -> None:
         if self._revision is not None or self.revisar_muertos_s <= 0:

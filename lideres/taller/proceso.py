@@ -58,6 +58,7 @@ class ServidorTaller:
         curso: Path | None = None,
         modo: str | None = None,
         espera_s: float = 120.0,
+        red: bool = False,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
         self.sin_libro = sin_libro
@@ -67,6 +68,7 @@ class ServidorTaller:
         self.curso = curso
         self.modo = modo
         self.espera_s = espera_s
+        self.red = red
         carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
         self.registro = carpeta / "taller.log"
         self.salida = carpeta / "salida.txt"
@@ -91,6 +93,8 @@ class ServidorTaller:
             orden += ["--curso", str(self.curso)]
         if self.modo:
             orden += ["--modo", self.modo]
+        if self.red:
+            orden.append("--red")
         return orden
 
     def iniciar(self) -> ServidorTaller:

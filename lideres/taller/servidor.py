@@ -20,6 +20,11 @@ from typing import TYPE_CHECKING
 from lideres import rutas
 from lideres.errores import ErrorLideres
 from lideres.taller import ejercicios
+from lideres.taller.ordenes import orden_lideres, recordar_path
+
+# Un registro subido puede pesar hasta lideres.revisar.lectura.MAX_BYTES (20 MB; una prueba lo
+# compara): el mensaje del widget lleva eso más el resto. No se importa revisar aquí (trae pandas).
+MAX_MENSAJE_WEBSOCKET = 28 * 1024 * 1024
 
 if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser rápido
     from traitlets.config import Config
@@ -258,6 +263,8 @@ def configuracion(
     c.VoilaConfiguration.show_margins = False
     c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
+    # Un archivo subido (tablero 09) llega al kernel en un solo mensaje: tornado corta en 10 MiB.
+    c.Voila.tornado_settings = {"websocket_max_message_size": MAX_MENSAJE_WEBSOCKET}
 
     # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
     c.VoilaConfiguration.preheat_kernel = total_reserva > 0
@@ -317,13 +324,28 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
             "lectura": m.lectura_equivocada,
             "listo": m.listo,
             "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
+            "ligera": url_ligera(m.id),
             "capitulo": url_capitulo(m) if libro_disponible else None,
             "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
         })
     return sorted(filas, key=lambda f: not f["listo"])  # sort estable: el orden del curso se mantiene
 
 
-def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> str:
+RUTA_LIGERAS = "/ligeras/"
+
+
+def url_ligera(modulo_id: str) -> str | None:
+    """La página ligera del tablero (lideres.ligera), si ya está escrita: en un celular abre en un
+    segundo y sin kernel. El tablero de Voilà queda como «versión completa»."""
+    from lideres import ligera
+
+    nombre = ligera.nombre_archivo(modulo_id)
+    return RUTA_LIGERAS + nombre if (ligera.CARPETA / nombre).is_file() else None
+
+
+def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None,
+                  facilitador: bool = False) -> str:
+    """`facilitador`: la página se pidió desde la laptop misma; lleva los enlaces de quien facilita."""
     import jinja2
 
     entorno = jinja2.Environment(
@@ -331,7 +353,8 @@ def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None
     )
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
     return entorno.get_template("inicio.html").render(
-        modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible
+        modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible,
+        facilitador=facilitador and curso is not None,
     )
 
 
@@ -357,7 +380,10 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
         def get(self):
             self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.set_header("Cache-Control", "no-cache")
-            self.write(pagina_inicio(raiz, libro_html, curso))
+            from lideres.taller import facilitador
+
+            en_la_laptop = facilitador.es_local(self.request.remote_ip) and facilitador._host_local(self.request.host)
+            self.write(pagina_inicio(raiz, libro_html, curso, facilitador=en_la_laptop))
 
     class Icono(tornado.web.RequestHandler):
         def get(self):
@@ -365,7 +391,10 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
             self.set_header("Cache-Control", "max-age=86400")
             self.write(ICONO_SVG)
 
-    handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono)]
+    from lideres import ligera
+
+    handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono),
+                (RUTA_LIGERAS + "(.*)", tornado.web.StaticFileHandler, {"path": str(ligera.CARPETA)})]
     if libro_html is not None:
         handlers += [
             (r"/libro", tornado.web.RedirectHandler, {"url": "/libro/"}),
@@ -402,6 +431,8 @@ def _clase_voila():
         raiz_taller: Path
         libro_html: Path | None = None
         curso_taller: Path | None = None
+        ejercicios_taller: tuple = ()
+        orden_calificar: str | None = None
         al_iniciar = None
 
         def init_handlers(self):
@@ -414,7 +445,10 @@ def _clase_voila():
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:
                 self.app.transforms.append(tornado.web.GZipContentEncoding)
-            return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + de_voila
+            from lideres.taller import facilitador
+
+            propios = facilitador.handlers(self.curso_taller, self.ejercicios_taller, self.orden_calificar)
+            return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + propios + de_voila
 
         def _handle_signal_stop(self, sig, frame):
             # Ctrl-C, SIGTERM o Ctrl-Break (Windows): detener el bucle desde el hilo de la señal,
@@ -459,22 +493,6 @@ def registro_por_defecto(puerto: int) -> Path:
             or (sys.platform == "win32" and os.environ.get("LOCALAPPDATA"))  # C:\Users\…\AppData\Local
             or str(Path.home() / ".local" / "state"))
     return Path(base) / "lideres" / f"taller-{int(puerto)}.log"
-
-
-# El PATH de la terminal donde se escribió la orden, antes de que `iniciar` le agregue las carpetas
-# del entorno (para los kernels): con él se sabe si ahí `lideres` se encuentra sin su ruta.
-_path_de_la_terminal: str | None = None
-
-
-def recordar_path() -> None:
-    global _path_de_la_terminal
-    if _path_de_la_terminal is None:
-        _path_de_la_terminal = os.environ.get("PATH", "")
-
-
-def orden_lideres(argumentos: str) -> str:
-    """`lideres ARGUMENTOS` tal como se puede escribir en la terminal donde se inició el servidor."""
-    return rutas.orden_lideres(argumentos, path=_path_de_la_terminal)
 
 
 def orden_taller(opciones: str = "") -> str:
@@ -576,6 +594,10 @@ def iniciar(
             imprimir("El libro todavía no está construido: lo construyo primero.")
             libro.construir(imprimir=imprimir)
     libro_html = html if libro.html_listo() else None
+    if not sin_libro:  # las páginas ligeras de los tableros (el libro ya las dejó al día, si se construyó)
+        from lideres import ligera
+
+        ligera.construir(imprimir=imprimir)
     entregas = ejercicios.preparar_entregas(curso, raiz, modo, imprimir) if curso else None
 
     registro = Path(registro or registro_por_defecto(puerto))
@@ -595,8 +617,11 @@ def iniciar(
     app.raiz_taller = raiz
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
+    recordar_path()  # antes de cambiar el PATH (abajo): las órdenes que se sugieren son para esa terminal
+    if entregas:
+        app.ejercicios_taller = tuple(entregas["ejercicios"])
+        app.orden_calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{entregas['curso']}\"")
     # Kernels con el mismo Python del taller (el que tiene `lideres`).
-    recordar_path()  # antes de cambiarlo: las órdenes que se sugieren son para esa terminal
     os.environ["PATH"] = rutas.path_con_el_entorno(os.environ.get("PATH"))
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     app.initialize(argv=[])
@@ -629,6 +654,12 @@ def iniciar(
         imprimir(f"  Libro: {'en /libro/' if libro_html else 'no disponible'}.")
         if entregas:
             ejercicios.imprimir_entregas(entregas, imprimir)
+            from lideres.taller import facilitador
+
+            imprimir(f"  Para ver quién entregó: {local.rstrip('/')}{facilitador.RUTA_ENTREGAS}")
+            imprimir(f"  Para calificar las respuestas escritas: {local.rstrip('/')}{facilitador.RUTA_ESCRITAS}")
+            imprimir("  (esas dos páginas se abren solo en esta computadora; cada entrega sale también aquí abajo)")
+            facilitador.VigiaTerminal(entregas["curso"], imprimir).iniciar()
         imprimir(f"  Registro técnico (en inglés): {registro}")
         imprimir("Para detener el servidor: Ctrl-C.")
         sys.stdout.flush()

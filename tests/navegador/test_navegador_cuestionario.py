@@ -25,6 +25,7 @@ introduccion = "Solo para la prueba de paridad."
 [[preguntas]]
 id = "numero"
 tipo = "numero"
+habilidad = "calculo"
 puntos = 1
 enunciado = "¿Cuánto?"
 respuesta = 1250
@@ -41,6 +42,7 @@ pista = "Te falta un cero."
 [[preguntas]]
 id = "opcion"
 tipo = "opcion"
+habilidad = "juicio"
 puntos = 1
 enunciado = "¿Cuál?"
 opciones = ["uno", "dos", "tres"]
@@ -53,6 +55,7 @@ pista = "Esa no."
 [[preguntas]]
 id = "distrito"
 tipo = "distrito"
+habilidad = "juicio"
 puntos = 1
 enunciado = "¿Dónde?"
 opciones = ["San Martín de Porres", "Lince", "Breña", "La Victoria", "Los Olivos"]
@@ -65,6 +68,7 @@ pista = "Ese es el vecino."
 [[preguntas]]
 id = "orden"
 tipo = "orden"
+habilidad = "juicio"
 puntos = 1
 enunciado = "Ordena de mayor a menor."
 opciones = ["Comas", "Lince", "Breña"]
@@ -77,6 +81,7 @@ pista = "Ordenaste de menor a mayor."
 [[preguntas]]
 id = "escrita"
 tipo = "escrita"
+habilidad = "juicio"
 puntos = 1
 enunciado = "Explica."
 respuesta = "Una explicación."

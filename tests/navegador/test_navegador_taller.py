@@ -46,7 +46,9 @@ def test_pagina_de_inicio(pagina, servidor):
     assert "Escuela de Líderes" in page.title()
     assert page.locator("li.lideres-modulo").count() == len(MODULOS)
     tarjeta = page.locator(f'li[data-modulo="{M.id}"]')
-    assert tarjeta.locator("a.lideres-tablero").get_attribute("href") == libro.url_tablero(M)
+    # en el celular, la página ligera; el tablero de Voilà, como «versión completa»
+    assert tarjeta.locator("a.lideres-tablero").get_attribute("href") == f"/ligeras/{M.id}.html"
+    assert tarjeta.locator("a.lideres-tablero-completo").get_attribute("href") == libro.url_tablero(M)
     assert tarjeta.locator("a.lideres-capitulo").get_attribute("href") == libro.url_capitulo(M)
     pagina.revisar()
 

@@ -1,0 +1,289 @@
+"""Módulo 04 «Percepción y victimización»: sentirse inseguro y ser víctima son dos cosas distintas.
+
+Serie anual 2013-2024 de la ENAPRES publicada por el MININTER, para Nacional urbano, Lima
+Metropolitana, Callao y La Libertad (lo más cercano a Trujillo: la ENAPRES no tiene serie de la
+ciudad). Tres preguntas de la misma encuesta, a personas de 15 años o más de zonas urbanas:
+- ¿se siente inseguro al caminar solo de noche por su zona? (percepción)
+- ¿fue víctima de algún hecho delictivo en los últimos 12 meses? (victimización)
+- ¿confía en la Policía Nacional? (confianza)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import pandas as pd
+
+from lideres import formato
+from lideres.errores import ErrorLideres, una_de
+
+AMBITOS: tuple[str, ...] = ("Nacional urbano", "Lima Metropolitana", "Callao", "La Libertad")
+INDICADORES: dict[str, str] = {
+    "percepcion": "percepcion_inseguridad_caminar_solo_de_noche_pct",
+    "victimizacion": "victimizacion_algun_hecho_delictivo_pct",
+    "confianza": "confianza_en_pnp_pct",
+}
+NOMBRES: dict[str, str] = {
+    "percepcion": "Se siente inseguro al caminar solo de noche",
+    "victimizacion": "Fue víctima de algún delito (12 meses)",
+    "confianza": "Confía en la Policía Nacional",
+}
+# Naranja, azul y gris: se distinguen con daltonismo; además cada línea tiene su marcador.
+COLORES: dict[str, str] = {"percepcion": "#d95f02", "victimizacion": "#2c7fb8", "confianza": "#555555"}
+MARCADORES: dict[str, str] = {"percepcion": "s", "victimizacion": "o", "confianza": "^"}
+
+FUENTE = "Fuente: MININTER con datos del INEI (ENAPRES), serie anual 2013-2024."
+UNIVERSO = "Personas de 15 años o más de zonas urbanas."
+NOTA_2020 = "2020: año de pandemia y cuarentena; compáralo con cuidado."
+NOTA_LA_LIBERTAD = (
+    "La ENAPRES no publica una serie para Trujillo: La Libertad (todo el departamento) es lo más "
+    "cercano."
+)
+
+
+def revisar_ambito(ambito: str) -> str:
+    return una_de(ambito, AMBITOS, no_hay="serie de percepción")
+
+
+@functools.lru_cache(maxsize=1)
+def _serie_anual() -> pd.DataFrame:
+    from lideres.tablas import cargar
+
+    v = cargar("victimizacion")
+    return v[v["serie_anual_enapres"].astype(bool)]
+
+
+@functools.lru_cache(maxsize=8)
+def _serie(ambito: str) -> pd.DataFrame:
+    v = _serie_anual()
+    v = v[v["ambito"] == ambito]
+    columnas = {}
+    for clave, indicador in INDICADORES.items():
+        filas = v[v["indicador"] == indicador]
+        columnas[clave] = pd.Series(filas["valor"].to_numpy(dtype=float), index=filas["anio"].to_numpy())
+    tabla = pd.DataFrame(columnas).sort_index()
+    tabla.index.name = "anio"
+    return tabla.reset_index()
+
+
+def serie(ambito: str) -> pd.DataFrame:
+    """Columnas `anio`, `percepcion`, `victimizacion`, `confianza` (de cada 100; vacío = no
+    publicado)."""
+    return _serie(revisar_ambito(ambito)).copy()
+
+
+def anios() -> list[int]:
+    return sorted({int(a) for a in _serie_anual()["anio"]})
+
+
+def revisar_anio(anio) -> int:
+    try:
+        valor = int(anio)
+    except (TypeError, ValueError):
+        valor = None
+    if valor not in anios():
+        raise ErrorLideres(
+            f"No hay datos de la ENAPRES del año «{anio}».",
+            como_arreglar=f"Usa un año entre {anios()[0]} y {anios()[-1]}.",
+        )
+    return valor
+
+
+def valores(ambito: str, anio: int) -> dict[str, float | None]:
+    """Las tres cifras de un lugar y un año (None si no se publicó)."""
+    anio = revisar_anio(anio)
+    t = serie(ambito).set_index("anio")
+    fila = t.loc[anio]
+    return {c: (None if pd.isna(fila[c]) else float(fila[c])) for c in INDICADORES}
+
+
+def brecha(ambito: str, anio: int) -> float | None:
+    """Percepción menos victimización, en puntos (de cada 100). None si falta una de las dos."""
+    v = valores(ambito, anio)
+    if v["percepcion"] is None or v["victimizacion"] is None:
+        return None
+    return round(v["percepcion"] - v["victimizacion"], 1)
+
+
+def tabla_brechas(anio: int = 2024) -> pd.DataFrame:
+    filas = []
+    for ambito in AMBITOS:
+        v = valores(ambito, anio)
+        filas.append({"ambito": ambito, **v, "brecha": brecha(ambito, anio)})
+    return pd.DataFrame(filas)
+
+
+def _de_cada_100(valor: float | None) -> str:
+    return "sin dato" if valor is None else formato.numero(valor, 1)
+
+
+def tabla_legible(anio: int = 2024):
+    """La tabla de brechas con encabezados en español y números es-PE."""
+    t = tabla_brechas(anio)
+    vista = pd.DataFrame(
+        {
+            "Lugar": t["ambito"],
+            "Se siente inseguro de noche (de cada 100)": [_de_cada_100(v) for v in t["percepcion"]],
+            "Fue víctima (de cada 100)": [_de_cada_100(v) for v in t["victimizacion"]],
+            "Brecha (puntos)": [_de_cada_100(v) for v in t["brecha"]],
+            "Confía en la policía (de cada 100)": [_de_cada_100(v) for v in t["confianza"]],
+        }
+    )
+    return vista.style.hide(axis="index")
+
+
+def frase_brecha(ambito: str, anio: int) -> str:
+    """La brecha dicha en palabras, sin llamar «equivocado» al miedo."""
+    v = valores(ambito, anio)
+    lugar = {
+        "Nacional urbano": "en las zonas urbanas del país",
+        "Callao": "en el Callao",
+    }.get(ambito, f"en {ambito}")
+    if v["percepcion"] is None or v["victimizacion"] is None:
+        return f"En {anio}, {lugar}, la ENAPRES no publicó una de las dos cifras."
+    p, w = v["percepcion"], v["victimizacion"]
+    texto = (
+        f"En {anio}, {lugar}, {formato.numero(p, 1)} de cada 100 personas se sentían inseguras "
+        f"al caminar solas de noche y {formato.numero(w, 1)} de cada 100 fueron víctimas de algún "
+        f"delito. La brecha es de {formato.numero(p - w, 1)} puntos: "
+    )
+    if p - w >= 15:
+        texto += "mucha más gente siente miedo que la que sufrió un delito ese año."
+    elif p > w:
+        texto += "más gente siente miedo que la que sufrió un delito ese año."
+    else:
+        texto += "ese año, sentirse inseguro fue menos común que ser víctima."
+    if v["confianza"] is not None:
+        texto += f" Confiaban en la policía {formato.numero(v['confianza'], 1)} de cada 100."
+    return texto + nota_de_muestreo(ambito, anio)
+
+
+def nota_de_muestreo(ambito: str, anio: int) -> str:
+    """Si la brecha de ese año está a menos de la regla del curso de la de otro año, decirlo: la
+    encuesta no distingue esa diferencia, así que no se ordenan (p. ej. La Libertad 2022 y 2023)."""
+    from lideres.cifras.alcance import DIFERENCIA_MINIMA_ENCUESTA, se_distingue
+
+    propia = brecha(ambito, anio)
+    if propia is None:
+        return ""
+    cercanos = [(a, b) for a in anios() if a != int(anio) and (b := brecha(ambito, a)) is not None
+                and not se_distingue(propia, b)]
+    if not cercanos:
+        return ""
+    a, b = max(cercanos, key=lambda x: x[1])
+    return (f" La brecha de {a} ({formato.numero(b, 1)}) está a menos de "
+            f"{formato.numero(DIFERENCIA_MINIMA_ENCUESTA)} puntos: la encuesta no distingue esa "
+            "diferencia, así que no digas cuál año fue mayor.")
+
+
+def otras_preguntas() -> pd.DataFrame:
+    """Cifras de percepción con otras preguntas (no son la serie): explican el «80-90 %» que
+    se oye en las noticias. No se mezclan con la serie anual."""
+    v = _victimizacion_completa()
+    filas = v[
+        ~v["serie_anual_enapres"].astype(bool)
+        & v["indicador"].isin(["percepcion_inseguridad_proximos_12_meses_pct", "percepcion_inseguridad_pct"])
+        & v["ambito"].isin(["Nacional", "Nacional urbano", "Lima Metropolitana"])
+    ]
+    return filas[["anio", "ambito", "indicador", "valor", "periodo", "fuente", "nota"]].reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _victimizacion_completa() -> pd.DataFrame:
+    from lideres.tablas import cargar
+
+    return cargar("victimizacion")
+
+
+def tabla_otras_preguntas():
+    t = otras_preguntas()
+    pregunta = {
+        "percepcion_inseguridad_proximos_12_meses_pct": "Cree que será víctima en los próximos 12 meses",
+        "percepcion_inseguridad_pct": "Se siente inseguro en las calles",
+    }
+    vista = pd.DataFrame(
+        {
+            "Año": t["anio"].astype(str),
+            "Lugar": t["ambito"],
+            "Pregunta": [pregunta[i] for i in t["indicador"]],
+            "De cada 100": [formato.numero(v, 1) for v in t["valor"]],
+        }
+    )
+    return vista.style.hide(axis="index")
+
+
+# ------------------------------------------------------------------ figura
+
+
+def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024):
+    """Las tres series en un mismo gráfico (de cada 100 personas), con el año elegido marcado y
+    la brecha de ese año sombreada."""
+    import textwrap
+
+    import matplotlib.pyplot as plt
+
+    t = serie(ambito)
+    fig, ax = plt.subplots(figsize=(6.4, 5.2))
+    for clave in ("percepcion", "victimizacion", "confianza"):
+        datos = t.dropna(subset=[clave])
+        ax.plot(
+            datos["anio"], datos[clave], marker=MARCADORES[clave], color=COLORES[clave],
+            linewidth=2, markersize=5, label=NOMBRES[clave],
+            linestyle="--" if clave == "confianza" else "-",
+        )
+    if anio is not None:
+        anio = revisar_anio(anio)
+        v = valores(ambito, anio)
+        ax.axvline(anio, color="#999999", linewidth=1, zorder=0)
+        if v["percepcion"] is not None and v["victimizacion"] is not None:
+            ax.annotate(
+                "", xy=(anio, v["victimizacion"]), xytext=(anio, v["percepcion"]),
+                arrowprops={"arrowstyle": "<->", "color": "#222222", "lw": 1.5},
+            )
+            ax.text(
+                anio + (0.2 if anio < 2022 else -0.2), (v["percepcion"] + v["victimizacion"]) / 2,
+                f"brecha\n{formato.numero(v['percepcion'] - v['victimizacion'], 1)} puntos",
+                fontsize=8, ha="left" if anio < 2022 else "right", va="center",
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.5},
+            )
+    ax.set_ylim(0, 100)
+    ax.set_xlim(2012.5, 2024.5)
+    ax.set_xticks(range(2013, 2025, 2))
+    ax.set_ylabel("de cada 100 personas", fontsize=9)
+    ax.set_xlabel("año", fontsize=9)
+    ax.set_title(f"{ambito}: sentirse inseguro y ser víctima, 2013-2024", fontsize=11, loc="left")
+    ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=0.9)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    notas = [FUENTE, UNIVERSO, NOTA_2020]
+    if ambito == "La Libertad":
+        notas.append(NOTA_LA_LIBERTAD)
+    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
+        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
+    lineas = []
+    for n in notas:
+        lineas += textwrap.wrap(n, 75, break_on_hyphens=False)
+    fig.text(0.02, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
+    fig.subplots_adjust(left=0.12, right=0.97, top=0.93, bottom=0.12 + 0.03 * len(lineas))
+    plt.close(fig)
+    return fig
+
+
+def texto_alternativo(ambito: str, anio: int) -> str:
+    t = serie(ambito)
+    p = t.dropna(subset=["percepcion"])
+    w = t.dropna(subset=["victimizacion"])
+    ambas = t.dropna(subset=["percepcion", "victimizacion"])
+    siempre = bool((ambas["percepcion"] > ambas["victimizacion"]).all())
+
+    def rango(s):
+        return f"entre {formato.numero(s.min(), 0)} y {formato.numero(s.max(), 0)}"
+
+    return (
+        f"Gráfico de líneas de {ambito}, 2013 a 2024. Sentirse inseguro de noche va "
+        f"{rango(p['percepcion'])} de cada 100; ser víctima, {rango(w['victimizacion'])} de cada "
+        "100" + ("; la línea de inseguridad queda siempre más arriba. " if siempre else ". ")
+        + frase_brecha(ambito, anio)
+    )
+

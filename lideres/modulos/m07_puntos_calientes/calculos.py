@@ -1,0 +1,297 @@
+"""Cuentas del módulo 07 sobre los incidentes SINTÉTICOS del curso (inventados con semilla).
+
+De los puntos a la grilla, a los hexágonos (h3) y a la densidad de núcleo (scipy); la tabla de
+hora × día; los puntos calientes crónicos y pasajeros; y el Gi* de Getis-Ord: ¿hay en esta celda y
+sus vecinas más casos de los que daría el azar?
+
+La violencia contra la mujer y los integrantes del grupo familiar nunca se dibuja como puntos
+(ocurre sobre todo en casas: un punto señalaría un hogar). `incidentes()` la saca siempre, y todo
+lo demás parte de ahí.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import statistics
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from lideres.errores import ErrorLideres, una_de
+
+TIPO_EXCLUIDO = "Violencia contra la mujer e integrantes del grupo familiar"
+NOTA_EXCLUIDO = ("La violencia contra la mujer y los integrantes del grupo familiar no se muestra: "
+                 "ocurre sobre todo en casas, y un punto en el mapa señalaría un hogar.")
+AVISO_SINTETICO = ("Datos SINTÉTICOS: incidentes inventados con semilla para practicar; no son "
+                   "casos reales y sus puntos calientes no existen.")
+FUENTE = "Incidentes sintéticos del curso (lideres datos generar), calibrados con el SIDPOL 2024-2025."
+PRIMERO = ("El Porvenir", "La Esperanza", "Florencia de Mora")  # Trujillo va primero en las listas
+DIAS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
+METROS_POR_GRADO_LAT = 110_574.0
+METROS_POR_GRADO_LON_ECUADOR = 111_320.0
+Z_95 = statistics.NormalDist().inv_cdf(0.975)
+
+
+# ------------------------------------------------------------------ datos
+
+
+@functools.lru_cache(maxsize=1)
+def _todos() -> pd.DataFrame:
+    from lideres.tablas import cargar
+
+    datos = cargar("incidentes_sinteticos")
+    return datos[datos["tipo"] != TIPO_EXCLUIDO].reset_index(drop=True)
+
+
+def distritos() -> list[str]:
+    """Los distritos con incidentes: primero los tres de Trujillo del curso, luego el resto."""
+    nombres = sorted(set(_todos()["distrito"]))
+    return [d for d in PRIMERO if d in nombres] + [d for d in nombres if d not in PRIMERO]
+
+
+def tipos() -> list[str]:
+    return sorted(set(_todos()["tipo"]))
+
+
+def sin_violencia_familiar(tabla: pd.DataFrame) -> pd.DataFrame:
+    """Quita las filas de violencia contra la mujer e integrantes del grupo familiar."""
+    return tabla[tabla["tipo"] != TIPO_EXCLUIDO]
+
+
+def incidentes(distrito: str | None = None, tipos_: list[str] | tuple[str, ...] | None = None,
+               horas: tuple[int, int] | None = None, meses: tuple[int, int] | None = None,
+               fuente: str = "Denuncia PNP", datos: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Los incidentes sintéticos filtrados (`horas` y `meses`: desde-hasta, ambos incluidos). Nunca
+    trae violencia contra la mujer e integrantes del grupo familiar, aunque se pida."""
+    t = _todos() if datos is None else sin_violencia_familiar(datos)
+    filtro = np.ones(len(t), dtype=bool)
+    if distrito is not None:
+        una_de(distrito, sorted(set(t["distrito"])), no_hay="incidentes sintéticos",
+               usa="Usa uno de estos distritos: ")
+        filtro &= (t["distrito"] == distrito).to_numpy()
+    if fuente is not None:
+        filtro &= (t["fuente_registro"] == fuente).to_numpy()
+    if tipos_:
+        filtro &= t["tipo"].isin(list(tipos_)).to_numpy()
+    if horas is not None:
+        filtro &= t["hora"].between(*horas).to_numpy()
+    if meses is not None:
+        filtro &= t["fecha"].dt.month.between(*meses).to_numpy()
+    return t[filtro]
+
+
+# ------------------------------------------------------------------ grilla
+
+
+@dataclass(frozen=True)
+class Grilla:
+    """Celdas cuadradas de `tamano_m` metros desde la esquina suroeste (`lat0`, `lon0`).
+    `valores[fila, columna]`: la fila 0 es la del sur."""
+
+    lat0: float
+    lon0: float
+    tamano_m: float
+    valores: np.ndarray
+
+    @property
+    def metros_por_grado_lon(self) -> float:
+        return METROS_POR_GRADO_LON_ECUADOR * math.cos(math.radians(self.lat0))
+
+    def esquinas(self, fila: int, columna: int) -> tuple[float, float, float, float]:
+        """(lat_sur, lon_oeste, lat_norte, lon_este) de una celda."""
+        dlat = self.tamano_m / METROS_POR_GRADO_LAT
+        dlon = self.tamano_m / self.metros_por_grado_lon
+        return (self.lat0 + fila * dlat, self.lon0 + columna * dlon,
+                self.lat0 + (fila + 1) * dlat, self.lon0 + (columna + 1) * dlon)
+
+    def celdas(self, solo_con_casos: bool = True) -> pd.DataFrame:
+        filas, columnas = np.nonzero(self.valores) if solo_con_casos else np.indices(self.valores.shape).reshape(2, -1)
+        return pd.DataFrame({"fila": filas, "columna": columnas, "valor": self.valores[filas, columnas]})
+
+
+def _a_metros(lat, lon, lat0: float, lon0: float):
+    x = (np.asarray(lon) - lon0) * METROS_POR_GRADO_LON_ECUADOR * math.cos(math.radians(lat0))
+    y = (np.asarray(lat) - lat0) * METROS_POR_GRADO_LAT
+    return x, y
+
+
+def conteo_grilla(tabla: pd.DataFrame, tamano_m: float = 250, margen_m: float = 0,
+                  extension: tuple[float, float, float, float] | None = None) -> Grilla:
+    """Casos por celda, con las celdas vacías (cuentan para el Gi*). `extension` = (lat_min,
+    lon_min, lat_max, lon_max); si no se da, la de los puntos, con `margen_m` alrededor."""
+    if tamano_m <= 0:
+        raise ErrorLideres("El tamaño de la celda debe ser mayor que 0 metros.",
+                           como_arreglar="Usa, por ejemplo, 250 metros.")
+    if extension is None:
+        if tabla.empty:
+            raise ErrorLideres("No hay incidentes con esos filtros.",
+                               como_arreglar="Amplía las horas, los meses o los tipos de delito.")
+        extension = (tabla["lat"].min(), tabla["lon"].min(), tabla["lat"].max(), tabla["lon"].max())
+    lat_min, lon_min, lat_max, lon_max = extension
+    lat0 = lat_min - margen_m / METROS_POR_GRADO_LAT
+    lon0 = lon_min - margen_m / (METROS_POR_GRADO_LON_ECUADOR * math.cos(math.radians(lat0)))
+    ancho, alto = _a_metros(lat_max, lon_max, lat0, lon0)
+    columnas = int((ancho + margen_m) // tamano_m) + 1
+    filas = int((alto + margen_m) // tamano_m) + 1
+    x, y = _a_metros(tabla["lat"].to_numpy(), tabla["lon"].to_numpy(), lat0, lon0)
+    c = np.clip((x // tamano_m).astype(int), 0, columnas - 1)
+    f = np.clip((y // tamano_m).astype(int), 0, filas - 1)
+    valores = np.zeros((filas, columnas), dtype=np.int64)
+    np.add.at(valores, (f, c), 1)
+    return Grilla(float(lat0), float(lon0), float(tamano_m), valores)
+
+
+# ------------------------------------------------------------------ hexágonos (h3)
+
+
+def conteo_hexagonos(tabla: pd.DataFrame, resolucion: int = 9) -> pd.DataFrame:
+    """Casos por hexágono h3 (resolución 9: ~0.1 km², lado de ~200 m). Columnas `h3`, `casos`."""
+    import h3
+
+    if not 0 <= int(resolucion) <= 15:
+        raise ErrorLideres("La resolución de h3 va de 0 a 15.", como_arreglar="Usa 8, 9 o 10.")
+    celdas = [h3.latlng_to_cell(la, lo, int(resolucion))
+              for la, lo in zip(tabla["lat"].to_numpy(), tabla["lon"].to_numpy(), strict=True)]
+    conteo = pd.Series(celdas, dtype=str).value_counts()
+    return pd.DataFrame({"h3": conteo.index, "casos": conteo.to_numpy()}).sort_values(
+        ["casos", "h3"], ascending=[False, True]).reset_index(drop=True)
+
+
+def contorno_hexagono(celda: str) -> list[tuple[float, float]]:
+    """Vértices (lat, lon) de un hexágono h3, para dibujarlo."""
+    import h3
+
+    return [tuple(v) for v in h3.cell_to_boundary(celda)]
+
+
+# ------------------------------------------------------------------ densidad de núcleo
+
+
+def densidad_nucleo(tabla: pd.DataFrame, ancho_banda_m: float = 300, tamano_m: float = 50) -> Grilla:
+    """Densidad de núcleo gaussiano (casos por km²) en celdas finas: cada caso se reparte como una
+    campana de `ancho_banda_m` metros (la desviación estándar). Banda angosta: manchas chicas que
+    siguen cada punto; banda ancha: una mancha grande que borra los detalles. scipy
+    (`ndimage.gaussian_filter`) alisa los conteos de la grilla fina: el método «binned» de siempre."""
+    from scipy import ndimage
+
+    if ancho_banda_m <= 0:
+        raise ErrorLideres("El ancho de banda debe ser mayor que 0 metros.",
+                           como_arreglar="Prueba con 150, 300 o 600 metros.")
+    fina = conteo_grilla(tabla, tamano_m, margen_m=4 * ancho_banda_m)
+    alisada = ndimage.gaussian_filter(fina.valores.astype(float), sigma=ancho_banda_m / tamano_m,
+                                      mode="constant", truncate=4.0)
+    por_km2 = alisada / (tamano_m / 1000) ** 2
+    return Grilla(fina.lat0, fina.lon0, fina.tamano_m, por_km2)
+
+
+# ------------------------------------------------------------------ cuándo
+
+
+def tabla_hora_dia(tabla: pd.DataFrame, bloque_horas: int = 3) -> pd.DataFrame:
+    """Casos por bloque de horas (filas: «0-2 h», «3-5 h»…) y día de la semana (columnas lun…dom).
+    Bloques de 3 horas: 8 filas × 7 columnas caben en un celular."""
+    if 24 % int(bloque_horas):
+        raise ErrorLideres("El bloque de horas debe dividir el día en partes iguales.",
+                           como_arreglar="Usa 1, 2, 3, 4, 6 u 8 horas.")
+    b = int(bloque_horas)
+    bloque = (tabla["hora"].to_numpy() // b) * b
+    dia = tabla["fecha"].dt.day_of_week.to_numpy()
+    cruce = np.zeros((24 // b, 7), dtype=np.int64)
+    np.add.at(cruce, (bloque // b, dia), 1)
+    etiquetas = [f"{h}-{h + b - 1} h" if b > 1 else f"{h} h" for h in range(0, 24, b)]
+    return pd.DataFrame(cruce, index=pd.Index(etiquetas, name="hora"), columns=list(DIAS))
+
+
+# ------------------------------------------------------------------ Gi* de Getis-Ord
+
+
+def _suma_vecindad(a: np.ndarray) -> np.ndarray:
+    """Suma de cada celda y sus 8 vecinas (reina); fuera de la grilla cuenta 0."""
+    p = np.pad(a.astype(float), 1)
+    filas, columnas = a.shape
+    return sum(p[1 + df:1 + df + filas, 1 + dc:1 + dc + columnas]
+               for df in (-1, 0, 1) for dc in (-1, 0, 1))
+
+
+def gi_estrella(valores: np.ndarray) -> np.ndarray:
+    """Gi* de Getis y Ord (Ord y Getis 1995) de cada celda, como puntaje z: compara la suma de la
+    celda y sus 8 vecinas (pesos 1, la propia incluida) con lo que se esperaría si los casos se
+    repartieran al azar entre todas las celdas. z > 1.96: más casos juntos de lo que da el azar
+    (95 %).
+
+        Gi* = (Σ_j w_ij x_j − x̄ W_i) / (S · √((n S1_i − W_i²) / (n − 1)))
+
+    con W_i = Σ_j w_ij, S1_i = Σ_j w_ij², x̄ y S la media y la desviación (poblacional) de las n
+    celdas. En el borde hay menos vecinas y W_i es menor."""
+    x = np.asarray(valores, dtype=float)
+    n = x.size
+    media = x.mean()
+    s = math.sqrt(max((x ** 2).mean() - media ** 2, 0.0))
+    if n < 2 or s == 0:
+        return np.zeros_like(x)
+    suma = _suma_vecindad(x)
+    w = _suma_vecindad(np.ones_like(x))   # W_i (y S1_i: con pesos 1, es lo mismo)
+    return (suma - media * w) / (s * np.sqrt((n * w - w ** 2) / (n - 1)))
+
+
+def puntos_calientes(grilla: Grilla, umbral_z: float = Z_95) -> np.ndarray:
+    """Celdas con Gi* mayor que el umbral y al menos un caso."""
+    return (gi_estrella(grilla.valores) > umbral_z) & (grilla.valores > 0)
+
+
+# ------------------------------------------------------------------ crónicos y pasajeros
+
+
+def cronicos_y_pasajeros(tabla: pd.DataFrame, tamano_m: float = 250, umbral_z: float = Z_95) -> pd.DataFrame:
+    """Por semestre (2024-1 … 2025-2), qué celdas son punto caliente (Gi*). Una celda caliente en 3
+    o 4 semestres es «crónica»; en 2, «intermitente»; en 1, «pasajera». Todas sobre la misma grilla."""
+    if tabla.empty:
+        raise ErrorLideres("No hay incidentes con esos filtros.",
+                           como_arreglar="Amplía las horas, los meses o los tipos de delito.")
+    extension = (tabla["lat"].min(), tabla["lon"].min(), tabla["lat"].max(), tabla["lon"].max())
+    semestre = tabla["fecha"].dt.year.astype(str) + "-" + ((tabla["fecha"].dt.month > 6) + 1).astype(str)
+    periodos = sorted(set(semestre))
+    calientes = {}
+    for p in periodos:
+        g = conteo_grilla(tabla[semestre == p], tamano_m, extension=extension)
+        calientes[p] = puntos_calientes(g, umbral_z)
+    veces = sum(calientes.values())
+    filas, columnas = np.nonzero(veces)
+    resultado = pd.DataFrame({"fila": filas, "columna": columnas, "semestres": veces[filas, columnas]})
+    for p in periodos:
+        resultado[p] = calientes[p][filas, columnas]
+    resultado["clase"] = pd.cut(resultado["semestres"], [0, 1, 2, 99],
+                                labels=["pasajera", "intermitente", "crónica"]).astype(str)
+    return resultado.sort_values(["semestres", "fila", "columna"], ascending=[False, True, True]).reset_index(drop=True)
+
+
+# ------------------------------------------------------------------ el estado del tablero
+
+
+def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | None = None,
+                  horas: tuple[int, int] = (0, 23), meses: tuple[int, int] = (1, 12),
+                  tamano_m: float = 250, datos: pd.DataFrame | None = None) -> dict:
+    """Lo que el tablero muestra para unos filtros: las celdas con casos (y cuáles son punto
+    caliente por Gi*) y la tabla hora × día, siempre con el aviso de datos sintéticos."""
+    t = incidentes(distrito, tipos_, horas, meses, datos=datos)
+    todos = incidentes(distrito, datos=datos)
+    extension = (todos["lat"].min(), todos["lon"].min(), todos["lat"].max(), todos["lon"].max())
+    grilla = conteo_grilla(t, tamano_m, extension=extension)
+    calientes = puntos_calientes(grilla)
+    celdas = grilla.celdas()
+    celdas["caliente"] = calientes[celdas["fila"], celdas["columna"]]
+    return {
+        "distrito": distrito,
+        "casos": len(t),
+        "grilla": grilla,
+        "celdas": celdas,
+        "n_calientes": int(calientes.sum()),
+        "hora_dia": tabla_hora_dia(t),
+        "aviso": AVISO_SINTETICO,
+        "nota_excluido": NOTA_EXCLUIDO,
+        "fuente": FUENTE,
+        "periodo": "2024-2025 (fechas inventadas)",
+        "nivel": f"celdas de {int(tamano_m)} m en {distrito} (límites esquemáticos)",
+    }

@@ -1,0 +1,156 @@
+"""Lo que el tablero «Tus propios datos» muestra, como HTML (plantillas Jinja): el resumen de la
+revisión, el error en español, el gráfico por mes, la tabla hora × día y el mapa de puntos (o los
+conteos por distrito si no hay coordenadas). Sin widgets: el tablero solo pone estas cadenas.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from pathlib import Path
+
+import jinja2
+
+from lideres import formato
+from lideres.errores import ErrorLideres
+from lideres.modulos.m09_tus_datos import calculos
+from lideres.revisar.frases import cuantos
+
+MAX_LISTADAS = 15
+AVISO_PRIVADO = ("Tu archivo se lee solo en esta página: no se guarda en el servidor y desaparece al "
+                 "cerrarla. Las descargas se arman aquí mismo.")
+
+
+@functools.cache
+def _entorno() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).with_name("plantillas")),
+                              autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def html_error(error: ErrorLideres) -> str:
+    return _entorno().get_template("error.html.j2").render(mensaje=error.mensaje, como=error.como_arreglar)
+
+
+def vista_revision(revision) -> dict:
+    """Lo que va en la plantilla del resumen, ya en palabras y números es-PE."""
+    mensual = "cantidad" in revision.tabla.columns
+    if revision.fecha_min and mensual:
+        fechas = (f"Meses: de {formato.fecha(revision.fecha_min, 'MMMM y')} a "
+                  f"{formato.fecha(revision.fecha_max, 'MMMM y')}")
+    elif revision.fecha_min:
+        fechas = f"Fechas: del {formato.fecha(revision.fecha_min)} al {formato.fecha(revision.fecha_max)}"
+    else:
+        fechas = ""
+    resto = len(revision.filas_apartadas) - MAX_LISTADAS
+    from lideres.revisar import oficiales
+
+    return {
+        "archivo": revision.archivo.name, "lectura": revision.lectura,
+        "formato": revision.formato if revision.formato != "registro propio" else "",
+        "leidas": formato.numero(revision.filas_leidas), "validas": formato.numero(revision.filas_validas),
+        "apartadas_total": formato.numero(len(revision.filas_apartadas)),
+        "apartadas": revision.filas_apartadas[:MAX_LISTADAS],
+        "apartadas_resto": cuantos(resto, "fila más", "filas más") if resto > 0 else "",
+        "avisos": revision.avisos, "fechas": fechas,
+        "total": f"Denuncias (suma de «cantidad»): {formato.numero(revision.total)}" if mensual else "",
+        "columnas": calculos.columnas_y_preguntas(revision),
+        "fuente": oficiales.FUENTE if revision.formato != "registro propio" else "",
+    }
+
+
+def html_revision(revision) -> str:
+    return _entorno().get_template("resultado.html.j2").render(r=vista_revision(revision))
+
+
+def pie(revision, distrito: str | None = None) -> str:
+    """«lugar · periodo · fuente» de lo que se dibuja."""
+    lugar = distrito or (", ".join(list(revision.distritos)[:3]) + ("…" if len(revision.distritos) > 3 else "")
+                         if revision.distritos else "los puntos del archivo")
+    periodo = f"{formato.fecha(revision.fecha_min, 'MMM y')} a {formato.fecha(revision.fecha_max, 'MMM y')}"
+    fuente = "MININTER – SIDPOL (Denuncias Policiales)" if revision.formato != "registro propio" else (
+        f"tu registro «{revision.archivo.name}»")
+    return f"{lugar} · {periodo} · Fuente: {fuente}"
+
+
+def figura_por_mes(revision, distrito: str | None = None):
+    """Barras por mes (con los meses en 0), en grises legibles."""
+    import matplotlib.pyplot as plt
+
+    serie = revision.por_mes(distrito)
+    fig, ax = plt.subplots(figsize=(4.6, 3.0))
+    ax.bar(range(len(serie)), serie.to_numpy(), color="#2c7fb8")
+    etiquetas = [formato.fecha(m.date(), "MMM yy") for m in serie.index]
+    paso = max(1, math.ceil(len(serie) / 8))
+    ax.set_xticks(range(0, len(serie), paso), etiquetas[::paso], rotation=45, ha="right", fontsize=9)
+    ax.set_ylabel(revision.unidad, fontsize=10)
+    ax.set_title(f"{revision.unidad.capitalize()} por mes" + (f" en {distrito}" if distrito else ""), fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig
+
+
+def html_por_mes(revision, distrito: str | None = None) -> str:
+    from lideres.tablero import partes
+
+    serie = revision.por_mes(distrito)
+    alt = (f"Gráfico de barras: {revision.unidad} por mes, de {formato.fecha(serie.index[0].date(), 'MMMM y')} "
+           f"a {formato.fecha(serie.index[-1].date(), 'MMMM y')}; el mes con más tiene "
+           f"{formato.numero(int(serie.max()))}.")
+    return partes.html_figura(figura_por_mes(revision, distrito), alt) + \
+        f'<p class="lideres-fuente">{jinja2.utils.markupsafe.escape(pie(revision, distrito))}</p>'
+
+
+def html_hora_dia(revision) -> str:
+    cruce = calculos.hora_por_dia(revision)
+    if not cruce.to_numpy().sum():
+        return '<p lang="es">El archivo no tiene horas: no se puede ver a qué hora pasan las cosas.</p>'
+    filas = []
+    for inicio in range(0, 24, 3):
+        bloque = cruce.loc[inicio:inicio + 2].sum()
+        filas.append((f"{inicio:02d}–{inicio + 2:02d}", [formato.numero(int(v)) for v in bloque]))
+    return _entorno().get_template("hora_dia.html.j2").render(
+        titulo=f"{revision.unidad.capitalize()} por hora y día de la semana", dias=calculos.DIAS,
+        filas=filas, pie=pie(revision))
+
+
+def html_lugares(revision) -> str:
+    """Un mapa de los puntos (sobre los límites de los distritos del curso que aparecen) o, sin
+    coordenadas, los conteos por distrito."""
+    from lideres.tablero import partes
+
+    tabla = revision.tabla
+    if "lat" in tabla.columns and tabla["lat"].notna().any():
+        return partes.html_figura(_figura_puntos(revision), f"Mapa con {formato.numero(int(tabla['lat'].notna().sum()))} "
+                                  "puntos de tu archivo.") + f'<p class="lideres-fuente">{pie(revision)}</p>'
+    filas = "".join(f"<tr><td>{jinja2.utils.markupsafe.escape(d)}</td><td>{formato.numero(n)}</td></tr>"
+                    for d, n in revision.distritos.items())
+    return (f'<table class="lideres-tabla" lang="es"><caption>{revision.unidad.capitalize()} por distrito</caption>'
+            f'<thead><tr><th scope="col">Distrito</th><th scope="col">{revision.unidad}</th></tr></thead>'
+            f"<tbody>{filas}</tbody></table><p class=\"lideres-fuente\">{pie(revision)}</p>")
+
+
+def _figura_puntos(revision):
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import PathPatch
+    from shapely.geometry import shape
+
+    from lideres.graficos import _trazo
+    from lideres.limites import cargar_limites
+
+    puntos = revision.tabla[revision.tabla["lat"].notna()]
+    fig, ax = plt.subplots(figsize=(4.6, 4.6))
+    ubigeos = set(revision.tabla.get("ubigeo", []).dropna()) if "ubigeo" in revision.tabla else set()
+    if ubigeos:
+        for rasgo in cargar_limites()["features"]:
+            if str(rasgo["properties"]["ubigeo"]) in ubigeos:
+                g = shape(rasgo["geometry"])
+                for p in getattr(g, "geoms", [g]):
+                    ax.add_patch(PathPatch(_trazo(p), facecolor="#f0f0f0", edgecolor="#777777", linewidth=0.6))
+    ax.scatter(puntos["lon"], puntos["lat"], s=14, color="#d95f02", edgecolor="#222222", linewidth=0.4, zorder=3)
+    ax.set_aspect(1 / math.cos(math.radians(float(puntos["lat"].mean()))))
+    ax.set_axis_off()
+    ax.set_title("Dónde se anotaron (solo para la junta: no lo publiques así)", fontsize=10)
+    fig.tight_layout()
+    plt.close(fig)
+    return fig

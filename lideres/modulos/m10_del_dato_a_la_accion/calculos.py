@@ -1,0 +1,209 @@
+"""Qué dice la ficha del barrio de un distrito: cada cifra con su nivel, periodo y fuente.
+
+    from lideres.modulos.m10_del_dato_a_la_accion import calculos
+    ficha = calculos.datos_ficha("El Porvenir")
+    ficha.cifras          # [Cifra(etiqueta, texto, nivel, periodo, fuente), ...]
+    ficha.no_dicen        # «lo que estos datos no dicen»
+
+La ficha no puede decir más que los datos: si un distrito no tiene denuncias publicadas por
+distrito (los 11 de Trujillo), lo dice y no pone otro número en su lugar; la encuesta es de
+todo el ámbito (Lima Metropolitana, Callao, La Libertad) y la ficha lo nombra así.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from lideres import formato
+from lideres.errores import ErrorLideres
+from lideres.nombres import ubigeo_por_nombre
+
+ANIO = 2025
+ANIO_ANTERIOR = 2024
+ANIO_ENCUESTA = 2024
+# Las fuentes del registro de cifras (lideres.cifras.fuentes), dichas completas para el papel.
+FUENTES = {
+    "SIDPOL": "MININTER, «Denuncias Policiales» (SIDPOL), datos abiertos, licencia ODC-By; agregado por "
+              "distrito publicado por un tercero (github.com/Jyns123/DPD, commit 76711fe).",
+    "INEI-POBLACION": "INEI, población estimada 2020 por distrito (Censos Nacionales 2017).",
+    "CALCULO": "Cálculo de la Escuela de Líderes con las cifras citadas: tasa = denuncias ÷ población "
+               "2020 × 100 000; puesto entre los 50 distritos de Lima Metropolitana y Callao.",
+    "ENAPRES": "INEI, Encuesta Nacional de Programas Presupuestales (ENAPRES), serie anual 2013-2024 "
+               "publicada por el MININTER en datos abiertos, licencia ODC-By.",
+}
+ENCUESTA_DE = {"Lima Metropolitana": "Lima Metropolitana", "Callao": "Callao", "Trujillo": "La Libertad"}
+
+
+@dataclass(frozen=True)
+class Cifra:
+    """Una cifra tal como se imprime, con lo que hace falta para decirla bien."""
+
+    etiqueta: str
+    texto: str
+    nivel: str
+    periodo: str
+    fuentes: tuple[str, ...]  # claves de FUENTES (las del registro de cifras)
+    nota: str = ""
+    claves: tuple[str, ...] = ()  # claves del registro (lideres.cifras) de donde sale el texto
+
+
+@dataclass
+class Ficha:
+    ubigeo: str
+    distrito: str
+    provincia: str
+    ambito: str
+    cifras: list[Cifra] = field(default_factory=list)
+    no_dicen: list[str] = field(default_factory=list)
+    para_tu_reunion: list[str] = field(default_factory=list)
+    fecha: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def fuentes(self) -> list[str]:
+        """Las claves de fuente de sus cifras, cada una una vez, en el orden en que aparecen."""
+        vistas: list[str] = []
+        for cifra in self.cifras:
+            vistas.extend(f for f in cifra.fuentes if f not in vistas)
+        return vistas
+
+    def numero_de_fuente(self, clave: str) -> int:
+        return self.fuentes.index(clave) + 1
+
+
+def ubigeo_de(texto: str) -> str:
+    """El UBIGEO de uno de los 61 distritos, por nombre o código; si no, ErrorLideres."""
+    from lideres.tablas import cargar
+
+    distritos = cargar("distritos")
+    texto = str(texto).strip()
+    if texto in set(distritos["ubigeo"]):
+        return texto
+    ubigeo = ubigeo_por_nombre(texto)
+    if ubigeo is None:
+        raise ErrorLideres(
+            f"No hay ficha para «{texto}»: no es uno de los 61 distritos del curso.",
+            como_arreglar="Escribe el nombre como en data/distritos.csv (sin importar tildes ni "
+            "mayúsculas), por ejemplo «El Porvenir» o «San Juan de Lurigancho», o su UBIGEO.",
+        )
+    return ubigeo
+
+
+def _de_registro(etiqueta: str, *claves: str, nivel: str | None = None, texto: str | None = None,
+                 nota: str = "", fuentes: tuple[str, ...] = (), periodo: str | None = None) -> Cifra:
+    """Una cifra de la ficha armada desde el registro: el texto, el lugar, el periodo y la fuente
+    salen de `lideres.cifras`; la ficha no escribe ningún número por su cuenta."""
+    from lideres.cifras import cifra
+
+    registradas = [cifra(c) for c in claves]
+    principal = registradas[0]
+    propias = tuple(dict.fromkeys([*fuentes, *(c.fuente for c in registradas)]))
+    periodo = periodo or ", ".join(dict.fromkeys(c.periodo for c in registradas))
+    return Cifra(etiqueta, texto if texto is not None else principal.texto, nivel or principal.ambito,
+                 periodo, propias, nota, tuple(claves))
+
+
+def datos_ficha(distrito: str, anio: int = ANIO) -> Ficha:
+    """Las cifras y los textos de la ficha de un distrito (nombre o UBIGEO), desde el registro."""
+    from lideres.cifras import cifra, slug
+    from lideres.tablas import cargar
+    from lideres.tasas import es_inestable
+
+    ubigeo = ubigeo_de(distrito)
+    fila = cargar("distritos").set_index("ubigeo").loc[ubigeo]
+    ficha = Ficha(ubigeo=ubigeo, distrito=str(fila["distrito"]), provincia=str(fila["provincia"]),
+                  ambito=str(fila["ambito"]))
+    d = slug(ficha.distrito)
+    ficha.cifras.append(_de_registro("Población estimada", f"distrito.poblacion.{d}"))
+
+    con_denuncias = ubigeo in set(cargar("denuncias_distrito")["ubigeo"])
+    if con_denuncias:
+        conteo = cifra(f"distrito.denuncias.{d}.{anio}")
+        poblacion = cifra(f"distrito.poblacion.{d}")
+        inestable = bool(es_inestable(conteo.valor, poblacion.valor))
+        entre = "entre los 50 distritos de Lima Metropolitana y Callao"
+        tasa = cifra(f"distrito.tasa.{d}.{anio}")
+        ficha.cifras.append(_de_registro(f"Denuncias registradas en {anio}", f"distrito.denuncias.{d}.{anio}"))
+        ficha.cifras.append(_de_registro(
+            "Denuncias por 100 000 habitantes", f"distrito.tasa.{d}.{anio}", f"distrito.poblacion.{d}",
+            texto=tasa.texto + (" (inestable)" if inestable else ""), fuentes=("SIDPOL", "INEI-POBLACION"),
+            periodo=f"{anio} (denuncias) y 2020 (población)",
+            nota="Tasa inestable: con pocas denuncias o poca población, unos casos más la mueven mucho."
+            if inestable else ""))
+        puesto = cifra(f"distrito.puesto_tasa.{d}.{anio}")
+        ficha.cifras.append(_de_registro(
+            "Puesto por tasa", f"distrito.puesto_tasa.{d}.{anio}", nivel=entre,
+            texto=f"{puesto.texto}.º de 50 (1.º = la tasa más alta)", fuentes=("SIDPOL", "INEI-POBLACION")))
+        puesto = cifra(f"distrito.puesto_conteo.{d}.{anio}")
+        ficha.cifras.append(_de_registro("Puesto por número de denuncias", f"distrito.puesto_conteo.{d}.{anio}",
+                                         nivel=entre, texto=f"{puesto.texto}.º de 50", fuentes=("SIDPOL",)))
+        antes = cifra(f"distrito.denuncias.{d}.{ANIO_ANTERIOR}")
+        cambio = (conteo.valor - antes.valor) / antes.valor if antes.valor else None
+        ficha.cifras.append(_de_registro(
+            f"Denuncias {ANIO_ANTERIOR} → {anio}", f"distrito.denuncias.{d}.{ANIO_ANTERIOR}",
+            f"distrito.denuncias.{d}.{anio}", texto=f"{antes.texto} → {conteo.texto} ({_signo(cambio)})",
+            nota="Dos años no son una tendencia: el cambio puede deberse al azar o a cambios en cómo se "
+            "denuncia y se registra (módulo 05)."))
+    else:
+        ficha.cifras.append(Cifra(
+            "Denuncias por distrito", "no publicadas", f"{ficha.distrito} (distrito, provincia de "
+            f"{ficha.provincia})", str(anio), ("SIDPOL",),
+            nota="Los datos del curso no tienen denuncias por distrito para la provincia de Trujillo: "
+            "solo por departamento. Por eso esta ficha no da conteo, tasa ni puesto del distrito."))
+
+    ficha.cifras.extend(_encuesta(ficha.ambito))
+    ficha.no_dicen = _no_dicen(ficha)
+    ficha.para_tu_reunion = [
+        "Di cada cifra con su lugar, su año y su fuente, como están aquí.",
+        "Pregunta en el CODISEC (Ley 27933) qué dice el plan distrital de seguridad ciudadana sobre "
+        "lo que viven los vecinos.",
+        "No señales calles ni casas: habla del distrito y de lo que se puede hacer.",
+    ]
+    return ficha
+
+
+def _signo(cambio: float | None) -> str:
+    if cambio is None:
+        return "sin base para comparar"
+    return ("+" if cambio > 0 else "") + formato.porcentaje(cambio)
+
+
+def _encuesta(ambito: str) -> list[Cifra]:
+    from lideres.cifras import cifra, slug
+
+    lugar = slug(ENCUESTA_DE.get(ambito, ambito))
+    cifras = []
+    for corto, etiqueta in (("miedo_noche", "Se sienten inseguros al caminar solos de noche"),
+                            ("victimas", "Fueron víctimas de algún delito en 12 meses")):
+        clave = f"enapres.{corto}.{lugar}.{ANIO_ENCUESTA}"
+        c = cifra(clave)
+        donde = c.ambito if "(" in c.ambito else f"{c.ambito} ({c.nivel})"
+        cifras.append(_de_registro(etiqueta, clave, nivel=f"{donde}, no el distrito",
+                                   texto=f"{c.texto} de cada 100",
+                                   periodo=f"{c.periodo}, personas de 15 años o más de zonas urbanas"))
+    return cifras
+
+
+def _no_dicen(ficha: Ficha) -> list[str]:
+    textos = [
+        "Las denuncias no son todos los delitos: muchas víctimas no denuncian (la cifra negra, "
+        "módulo 03). Menos denuncias no siempre es menos delito.",
+        "Un total del distrito no dice qué calle ni qué hora: no sirve para señalar un barrio.",
+        "La tasa divide entre la población que vive en el distrito (estimada para 2020); donde "
+        "mucha gente trabaja o pasa, la tasa sale alta aunque los vecinos no sean más víctimas.",
+        f"La encuesta es de {ENCUESTA_DE.get(ficha.ambito, ficha.ambito)} en conjunto, no de este "
+        "distrito; una diferencia pequeña entre años puede ser error de muestra.",
+        "Ningún número aquí explica por qué pasa: las causas se buscan con otras fuentes y con la comunidad.",
+    ]
+    if ficha.ambito == "Trujillo":
+        textos = [t for t in textos if not t.startswith("La tasa")]  # no hay tasa del distrito
+        textos.insert(0, "No hay denuncias publicadas por distrito para Trujillo en los datos del curso; "
+                      "usa el registro de tu junta (módulo 09) o pide el dato a la comisaría.")
+    return textos
+
+
+def cifras_como_tabla(ficha: Ficha) -> pd.DataFrame:
+    """Las cifras de la ficha en una tabla (para un cuaderno o una prueba)."""
+    return pd.DataFrame([c.__dict__ for c in ficha.cifras])

@@ -1,0 +1,168 @@
+"""La ficha del barrio en PDF: una página A4, en español, legible impresa en blanco y negro.
+
+    from lideres.modulos.m10_del_dato_a_la_accion.ficha import escribir_ficha
+    escribir_ficha("El Porvenir", "ficha_el_porvenir.pdf")
+
+En la terminal: `lideres ficha DISTRITO [--salida ARCHIVO.pdf]`.
+
+Se arma con typst (un paquete de Python que trae su propio compilador, en wheel para Linux,
+Windows y macOS, sin bibliotecas del sistema) y un mapa de matplotlib en SVG. Sin internet: la
+letra es DejaVu Sans, la que trae matplotlib (se incrusta en el PDF), y typst no mira las letras
+del sistema. Las cifras vienen de `calculos.datos_ficha`: la plantilla no tiene ninguna escrita.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import json
+import math
+from pathlib import Path
+
+from lideres import formato
+from lideres.errores import ErrorLideres
+from lideres.modulos.m10_del_dato_a_la_accion.calculos import FUENTES, Ficha, datos_ficha
+
+PLANTILLA = Path(__file__).with_name("plantillas") / "ficha.typ"
+ANTES_DE_PRESENTAR = [
+    "¿Dije el lugar, el año y la fuente de cada cifra?",
+    "¿Es un conteo o una tasa? ¿La tasa es del mismo lugar que el conteo?",
+    "¿Hablé de la cifra negra: lo que no se denuncia?",
+    "¿Dije «una posible explicación» en vez de dar una causa como segura?",
+    "¿Alguien podría reconocer a una víctima o una casa por lo que muestro?",
+]
+# Grises del mapa: el distrito casi negro, los demás gris claro; se distinguen impresos.
+GRIS_DISTRITO = "#222222"
+GRIS_OTROS = "#d9d9d9"
+
+
+def carpeta_letras() -> Path:
+    """Las letras DejaVu que trae matplotlib (un paquete, no internet ni el sistema)."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+@functools.lru_cache(maxsize=4)
+def _formas(ambitos: tuple[str, ...]) -> tuple[list[tuple[str, list]], tuple[float, ...], str]:
+    """(ubigeo, trazos) de cada distrito, simplificados a ~50 m (el mapa mide 8 cm), los bordes
+    del conjunto y la nota de límites. Se arman una vez por ámbito: así las 61 fichas van rápido."""
+    from shapely.geometry import shape
+
+    from lideres.graficos import _trazo
+    from lideres.limites import cargar_limites
+
+    limites = cargar_limites(ambitos=list(ambitos))
+    formas, cajas = [], []
+    for rasgo in limites["features"]:
+        geometria = shape(rasgo["geometry"]).simplify(0.0005, preserve_topology=True)
+        formas.append((str(rasgo["properties"]["ubigeo"]),
+                       [_trazo(p) for p in getattr(geometria, "geoms", [geometria])]))
+        cajas.append(geometria.bounds)
+    caja = (min(c[0] for c in cajas), min(c[1] for c in cajas), max(c[2] for c in cajas), max(c[3] for c in cajas))
+    return formas, caja, limites["nota"]
+
+
+def ambitos_del_mapa(ficha: Ficha) -> tuple[str, ...]:
+    if ficha.ambito in ("Lima Metropolitana", "Callao"):
+        return ("Lima Metropolitana", "Callao")
+    return (ficha.ambito,)
+
+
+def mapa_svg(ficha: Ficha) -> tuple[str, str]:
+    """(SVG del mapa, nota de límites): el distrito en negro entre los de su ámbito, en gris."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import PathPatch
+
+    formas, (oeste, sur, este, norte), nota = _formas(ambitos_del_mapa(ficha))
+    otros, este_distrito = [], []
+    for ubigeo, trazos in formas:
+        (este_distrito if ubigeo == ficha.ubigeo else otros).extend(PathPatch(t) for t in trazos)
+    with plt.rc_context({"svg.fonttype": "path", "svg.hashsalt": "lideres"}):
+        fig, ax = plt.subplots(figsize=(3.2, 3.9))
+        ax.add_collection(PatchCollection(otros, facecolor=GRIS_OTROS, edgecolor="#777777", linewidth=0.4),
+                          autolim=False)
+        ax.add_collection(PatchCollection(este_distrito, facecolor=GRIS_DISTRITO, edgecolor="white",
+                                          linewidth=0.8), autolim=False)
+        ax.set_xlim(oeste, este)
+        ax.set_ylim(sur, norte)
+        ax.set_aspect(1 / math.cos(math.radians((sur + norte) / 2)))
+        ax.set_axis_off()
+        fig.subplots_adjust(0, 0, 1, 1)
+        salida = io.StringIO()
+        fig.savefig(salida, format="svg", metadata={"Date": None})
+        plt.close(fig)
+    return salida.getvalue(), nota
+
+
+def datos_para_plantilla(ficha: Ficha, nota_limites: str) -> dict:
+    ambitos = " y ".join(ambitos_del_mapa(ficha)) if ficha.ambito in ("Lima Metropolitana", "Callao") else (
+        f"la provincia de {ficha.provincia}")
+    notas = [f"* {c.etiqueta}: {c.nota}" for c in ficha.cifras if c.nota]
+    return {
+        "distrito": ficha.distrito,
+        "subtitulo": " · ".join(dict.fromkeys([f"Provincia de {ficha.provincia}", ficha.ambito
+                                                if ficha.ambito != ficha.provincia else f"Provincia de {ficha.provincia}",
+                                                f"UBIGEO {ficha.ubigeo}", f"hecha el {formato.fecha(ficha.fecha)}"])),
+        "cifras": [{"etiqueta": c.etiqueta + (" *" if c.nota else ""), "texto": c.texto, "nivel": c.nivel,
+                    "periodo": c.periodo,
+                    "refs": ", ".join(str(ficha.numero_de_fuente(f)) for f in c.fuentes)}
+                   for c in ficha.cifras],
+        "notas": notas,
+        "mapa_alt": f"Mapa de {ambitos} con el distrito de {ficha.distrito} en negro.",
+        "mapa_pie": f"{ficha.distrito} (en negro) entre los distritos de {ambitos}. El mapa no muestra "
+                    f"dónde pasan los delitos. {nota_limites.rstrip('.')}.",
+        "no_dicen": ficha.no_dicen,
+        "reunion": ficha.para_tu_reunion,
+        "antes": ANTES_DE_PRESENTAR,
+        "fuentes": [FUENTES[f] for f in ficha.fuentes],
+        "pie": "Hecha sin internet con la Escuela de Líderes (lideres ficha). Cada cifra está en los "
+               "datos del curso (carpeta data/, ver data/README.md); revisa que sigan al día antes de "
+               "presentarlas.",
+    }
+
+
+def compilar(ficha: Ficha, formato_salida: str = "pdf", ppi: int | None = None) -> bytes | list[bytes]:
+    """La ficha compilada con typst: PDF (bytes) o PNG (una imagen por página)."""
+    import typst
+
+    svg, nota = mapa_svg(ficha)
+    datos = datos_para_plantilla(ficha, nota)
+    try:
+        return typst.compile(
+            str(PLANTILLA), root=str(PLANTILLA.parent), font_paths=[str(carpeta_letras())],
+            ignore_system_fonts=True, format=formato_salida, ppi=ppi,
+            sys_inputs={"datos": json.dumps(datos, ensure_ascii=False), "mapa": svg},
+        )
+    except RuntimeError as e:  # typst explica en inglés: se dice en español y se guarda el detalle
+        raise ErrorLideres(
+            f"No se pudo armar la ficha de {ficha.distrito}.",
+            como_arreglar="Avisa al equipo del curso (el detalle técnico sale con LIDERES_DEPURAR=1).",
+        ) from e
+
+
+def escribir_ficha(distrito: str, salida: str | Path | None = None) -> Path:
+    """Escribe la ficha de un distrito (nombre o UBIGEO) en PDF y devuelve su ruta."""
+    ficha = datos_ficha(distrito)
+    ruta = Path(salida) if salida else Path(f"ficha_{_nombre_archivo(ficha.distrito)}.pdf")
+    if ruta.suffix.lower() != ".pdf":
+        raise ErrorLideres(f"La ficha se guarda como PDF: «{ruta.name}» debe terminar en .pdf.",
+                           como_arreglar=f"Por ejemplo: --salida {ruta.with_suffix('.pdf').name}")
+    contenido = compilar(ficha)
+    try:
+        ruta.parent.mkdir(parents=True, exist_ok=True)
+        ruta.write_bytes(contenido)
+    except OSError as e:
+        raise ErrorLideres(f"No se pudo guardar «{ruta}» ({e.strerror or 'error del sistema'}).",
+                           como_arreglar="Si el PDF está abierto, ciérralo. Si no, elige otra carpeta.") from None
+    return ruta
+
+
+def _nombre_archivo(texto: str) -> str:
+    from lideres.nombres import palabras
+
+    return palabras(texto).replace(" ", "_")

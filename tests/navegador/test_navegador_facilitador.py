@@ -1,0 +1,150 @@
+"""Las páginas de quien facilita en Chromium, en el servidor del taller de verdad (issue 17 §2 y §3).
+
+Desde la portada de la laptop: «Quién entregó» se actualiza sola cuando alguien entrega; luego se
+califica una respuesta escrita en la página en español (a 1280 px y en una tableta táctil). Sin
+palabras en inglés, sin problemas graves de accesibilidad (axe) y nada que salga de la computadora.
+Con LIDERES_CAPTURAS=carpeta guarda una foto de cada página (para las páginas de quien facilita).
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from lideres import cli
+from lideres.curso import carpeta
+from lideres.taller import facilitador
+from lideres.taller.proceso import ServidorTaller
+from tests import mesa
+from tests.ingles import palabras_en_ingles
+
+pytestmark = [pytest.mark.lento, pytest.mark.navegador]
+EJ = mesa.EJERCICIO
+IMPACTOS_GRAVES = {"serious", "critical"}
+COMENTARIO = "Buen rango y dices de dónde sale; falta decir qué dato haría falta."
+
+
+@pytest.fixture(scope="module")
+def taller_calificado(ruta_chromium, tmp_path_factory):
+    """El taller con el ejercicio 03: dos personas entregaron con el formulario del celular y nbgrader
+    ya calificó (la escrita de Rosa espera la nota a mano)."""
+    curso = mesa.curso_de_un_ejercicio(tmp_path_factory.mktemp("mesa_chromium") / "curso")
+    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, espera_s=300)
+    s.iniciar()
+    mesa.con_el_formulario(curso, "Rosa Quispe Ñahui", "1111")
+    mesa.con_el_formulario(curso, "Juan Pérez", "2222", cuantas=4, malas=1)
+    assert cli.main(["curso", "calificar", EJ, "--curso", str(curso)]) == 0
+    yield s, curso
+    codigo = s.detener()
+    shutil.rmtree(curso.parent, ignore_errors=True)
+    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
+
+
+def _axe_graves(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+
+    resultado = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in resultado.response["violations"]
+            if v.get("impact") in IMPACTOS_GRAVES]
+
+
+def _revisar_pagina(page) -> None:
+    # Sin las órdenes y rutas entre <code> (la carpeta del curso puede llamarse de cualquier forma).
+    texto = page.evaluate("""() => { const b = document.body.cloneNode(true);
+        b.querySelectorAll('code, script, style').forEach(e => e.remove()); return b.innerText; }""")
+    assert palabras_en_ingles(texto) == [], texto
+    assert "**" not in texto  # ni Markdown crudo
+    graves = _axe_graves(page)
+    assert graves == [], graves
+    ancho, visible = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert ancho <= visible, f"la página se sale de la pantalla ({ancho} > {visible})"
+
+
+def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, navegador, vigilar):
+    s, curso = taller_calificado
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 1280, "height": 900})
+    v = vigilar(contexto)
+    page = v.page
+    fallidos = []
+    page.on("response", lambda r: fallidos.append((r.status, r.url)) if r.status >= 400 else None)
+    try:
+        # La portada de la laptop lleva a «Quién entregó».
+        page.goto(s.url("/"))
+        page.get_by_role("link", name="Quién entregó").click()
+        page.wait_for_url("**" + facilitador.RUTA_ENTREGAS)
+        tabla = page.get_by_role("table")
+        fila_rosa = tabla.get_by_role("row", name="Rosa Quispe Ñahui")
+        assert "Entregó" in fila_rosa.inner_text()
+        assert page.get_by_role("columnheader", name="Participante").is_visible()
+        assert page.get_by_role("rowheader", name="Juan Pérez").is_visible()
+        assert "falta la escrita" in fila_rosa.inner_text()
+        _revisar_pagina(page)
+        v.captura("facilitador_entregas")
+
+        # Alguien entrega con la página abierta: aparece sola, sin recargar.
+        mesa.con_el_formulario(curso, "Ana Núñez", "3333", cuantas=2)
+        page.get_by_role("rowheader", name="Ana Núñez").wait_for(timeout=30_000)
+        assert "2 de 6" in tabla.get_by_role("row", name="Ana Núñez").inner_text()
+        assert "3 entregaron" in page.locator("#resumen").inner_text()
+
+        # Las escritas: la pregunta, la respuesta de Rosa y la modelo al lado.
+        page.get_by_role("link", name="Respuestas escritas").click()
+        page.get_by_role("link", name=f"Calificar la pregunta 6 de {EJ}").click()
+        page.get_by_role("link", name="Rosa Quispe Ñahui").click()
+        assert page.get_by_role("heading", name="Respuesta de Rosa Quispe Ñahui").is_visible()
+        assert "entre 200 y 250 mil" in page.locator(".texto").inner_text()
+        assert page.get_by_role("heading", name="Respuesta modelo").is_visible()
+        assert page.get_by_role("heading", name="Qué buscar").is_visible()
+        # La respuesta y la modelo, lado a lado a 1280 px.
+        respuesta = page.locator("section.tarjeta").first.bounding_box()
+        modelo = page.locator("aside.tarjeta").bounding_box()
+        assert modelo["x"] > respuesta["x"] + respuesta["width"] - 1 and abs(modelo["y"] - respuesta["y"]) < 5
+        _revisar_pagina(page)
+        v.captura("facilitador_escrita")
+
+        page.get_by_role("radio", name="1.5").check()
+        page.get_by_label("Comentario para Rosa Quispe Ñahui").fill(COMENTARIO)
+        page.get_by_role("button", name="Guardar", exact=True).click()
+        page.get_by_role("status").filter(has_text="Guardado: la nota de Rosa Quispe Ñahui").wait_for()
+        assert page.get_by_role("radio", name="1.5").is_checked()
+        assert page.get_by_label("Comentario para Rosa Quispe Ñahui").input_value() == COMENTARIO
+        _revisar_pagina(page)
+        v.captura("facilitador_escrita_guardada")
+        assert fallidos == []
+        v.revisar()
+    finally:
+        contexto.close()
+
+    with carpeta.Curso(curso).libro() as gb:
+        nota = gb.find_grade(mesa.ESCRITA, EJ, EJ, "rosa-quispe-nahui")
+        assert nota.manual_score == 1.5 and not nota.needs_manual_grade
+        assert gb.find_comment(mesa.ESCRITA, EJ, EJ, "rosa-quispe-nahui").manual_comment == COMENTARIO
+    retro = (curso / "feedback" / "rosa-quispe-nahui" / EJ / f"{EJ}.html").read_text(encoding="utf-8")
+    assert COMENTARIO in retro
+
+
+def test_calificar_en_una_tableta(taller_calificado, navegador, vigilar):
+    """En una tableta vertical (800 px, táctil): la modelo va debajo, y todo lo que se toca mide 44 px o más."""
+    s, _ = taller_calificado
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 800, "height": 1280},
+                                     has_touch=True, is_mobile=True, device_scale_factor=2)
+    v = vigilar(contexto)
+    page = v.page
+    try:
+        page.goto(s.url(facilitador.url_escrita(EJ, mesa.ESCRITA, "juan-perez")))
+        assert page.get_by_role("heading", name="Respuesta de Juan Pérez").is_visible()
+        medidas = page.evaluate("""() => [...document.querySelectorAll(
+              'main button, main a.boton, .puntos label, textarea, nav a, ol.personas a')]
+            .filter(e => e.offsetParent !== null)
+            .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; })""")
+        chicos = [m for m in medidas if m[2] < 44 or m[1] < 44]
+        assert medidas and chicos == [], chicos
+        _revisar_pagina(page)
+        v.captura("facilitador_escrita_tableta")
+        page.get_by_role("radio", name="0", exact=True).tap()
+        page.get_by_role("button", name="Guardar", exact=True).tap()
+        page.get_by_role("status").filter(has_text="Guardado: la nota de Juan Pérez").wait_for()
+        v.revisar()
+    finally:
+        contexto.close()

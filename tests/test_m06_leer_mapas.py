@@ -1,0 +1,111 @@
+"""Módulo 06: clasificaciones de mapclassify guardadas e iguales a las recalculadas, «los más
+peligrosos» según cada elección, colores legibles en gris y con daltonismo, intervalos de las tasas
+(Byar frente al exacto de scipy) y la marca «no se distingue del promedio»."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from lideres.errores import ErrorLideres
+from lideres.modulos.m06_leer_mapas import calculos as c
+
+
+def test_clasificaciones_guardadas_iguales_a_mapclassify():
+    pytest.importorskip("mapclassify")
+    guardadas = json.loads(c.ARCHIVO_CLASIFICACIONES.read_text(encoding="utf-8"))
+    nuevas = json.loads(json.dumps(c.calcular_clasificaciones()))
+    assert guardadas == nuevas, "regenera con calculos.escribir_clasificaciones()"
+
+
+def test_el_tablero_no_importa_mapclassify():
+    codigo = ("import sys\nfrom lideres.modulos.m06_leer_mapas import calculos as c\n"
+              "c.estado_mapa(2025, 'tasa', 'cortes_naturales', 5, 'naranjas')\n"
+              "assert 'mapclassify' not in sys.modules and 'scipy' not in sys.modules, 'cargó'\n")
+    subprocess.run([sys.executable, "-c", codigo], check=True)
+
+
+def test_cuantiles_reparten_los_distritos_por_igual():
+    clas = c.clasificacion(2025, "tasa", "cuantiles", 5)
+    assert clas.conteo_por_clase() == [10, 10, 10, 10, 10]
+    assert len(clas.clases) == 50
+
+
+def test_los_mas_peligrosos_cambian_con_la_eleccion():
+    por_conteo = c.estado_mapa(2025, "conteo", "cuantiles", 5)["mas_altos"]
+    por_tasa = c.estado_mapa(2025, "tasa", "cuantiles", 5)["mas_altos"]
+    naturales = c.estado_mapa(2025, "tasa", "cortes_naturales", 5)["mas_altos"]
+    iguales = c.estado_mapa(2025, "tasa", "intervalos_iguales", 5)["mas_altos"]
+    assert len(por_conteo) == len(por_tasa) == 10
+    # San Juan de Lurigancho: muchas denuncias porque vive mucha gente; por tasa no está arriba.
+    assert "San Juan de Lurigancho" in por_conteo and "San Juan de Lurigancho" not in por_tasa
+    assert "Miraflores" in por_tasa and "Miraflores" not in por_conteo
+    assert naturales == iguales == ["Lima (Cercado)"]
+    tabla = c.mas_altos_por_eleccion(2025, 5)
+    assert len(tabla) == 6 and tabla["cuantos"].nunique() > 1
+
+
+def test_leyenda_con_unidades_y_periodo():
+    e = c.estado_mapa(2024, "tasa", "intervalos_iguales", 4, "viridis")
+    assert e["unidad"] == "denuncias por 100 mil habitantes, 2024"
+    assert e["nivel"].startswith("distritos de Lima Metropolitana") and "SIDPOL" in e["fuente"]
+    assert len(e["leyenda"]) == 4 and e["leyenda"][0][1].startswith("de ")
+    assert sum(n for _, _, n in e["leyenda"]) == 50
+
+
+@pytest.mark.parametrize("paleta", ["azules", "naranjas", "viridis"])
+@pytest.mark.parametrize("k", c.CLASES)
+def test_paletas_aptas_legibles_en_gris_y_con_daltonismo(paleta, k):
+    tonos = c.colores(paleta, k)
+    assert len(tonos) == len(set(tonos)) == k
+    assert c.legible_en_gris(tonos)
+    assert c.legible_en_gris(tonos, c.DEUTERANOPIA) and c.legible_en_gris(tonos, c.PROTANOPIA)
+
+
+def test_el_arcoiris_no_se_lee_en_gris():
+    assert not c.legible_en_gris(c.colores("arcoiris", 5))
+    assert not c.estado_mapa(2025, "tasa", "cuantiles", 5, "arcoiris")["paleta_apta"]
+
+
+def test_claridad_de_blanco_y_negro():
+    assert c.claridad("#ffffff") == pytest.approx(100, abs=0.01)
+    assert c.claridad("#000000") == pytest.approx(0, abs=0.01)
+
+
+@pytest.mark.parametrize("x", [0, 1, 5, 10, 37, 250, 5000, 29663])
+def test_intervalo_de_byar_cerca_del_exacto(x):
+    stats = pytest.importorskip("scipy.stats")
+    baja, alta = c.intervalo_conteo(np.array([x]))
+    exacta_baja = stats.chi2.ppf(0.025, 2 * x) / 2 if x > 0 else 0.0
+    exacta_alta = stats.chi2.ppf(0.975, 2 * x + 2) / 2
+    assert baja[0] == pytest.approx(exacta_baja, rel=0.02, abs=0.05)
+    assert alta[0] == pytest.approx(exacta_alta, rel=0.02)
+
+
+def test_no_se_distingue_del_promedio():
+    t = c.tabla(2025)
+    promedio = t["conteo"].sum() / t["poblacion"].sum() * 100_000
+    assert c.tasa_ciudad(t) == pytest.approx(promedio)
+    assert (t["tasa_baja"] < t["tasa"]).all() and (t["tasa"] < t["tasa_alta"]).all()
+    marcados = t[t["no_se_distingue"]]
+    assert len(marcados) >= 1
+    assert ((marcados["tasa_baja"] <= promedio) & (promedio <= marcados["tasa_alta"])).all()
+    # Un distrito chico (Santa María del Mar) tiene un intervalo ancho: no se distingue.
+    assert "Santa María del Mar" in set(marcados["distrito"])
+    e = c.estado_mapa(2025)
+    assert e["no_se_distinguen"] == list(e["orden_por_tasa"].query("no_se_distingue")["distrito"])
+
+
+def test_elecciones_invalidas_en_espanol():
+    with pytest.raises(ErrorLideres, match="esquema de clasificación"):
+        c.estado_mapa(2025, "tasa", "jenks", 5)
+    with pytest.raises(ErrorLideres, match="número de clases"):
+        c.estado_mapa(2025, "tasa", "cuantiles", 12)
+    with pytest.raises(ErrorLideres, match="paleta"):
+        c.colores("rojos", 5)
+    with pytest.raises(ErrorLideres, match="denuncias por distrito"):
+        c.tabla(2019)

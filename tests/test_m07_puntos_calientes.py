@@ -1,0 +1,160 @@
+"""Módulo 07: la violencia familiar nunca llega a los puntos; grilla, hexágonos h3, densidad de
+núcleo, hora × día, crónicos y pasajeros; el Gi* contra un ejemplo hecho a mano y contra esda."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lideres.errores import ErrorLideres
+from lideres.modulos.m07_puntos_calientes import calculos as c
+
+
+def _puntos(coords, fecha="2025-03-07", hora=20, tipo="Robo"):
+    return pd.DataFrame({"lat": [p[0] for p in coords], "lon": [p[1] for p in coords],
+                         "fecha": pd.to_datetime([fecha] * len(coords)), "hora": hora,
+                         "tipo": tipo, "distrito": "X", "fuente_registro": "Denuncia PNP"})
+
+
+def test_la_violencia_familiar_nunca_se_dibuja():
+    todos = c.incidentes()
+    assert c.TIPO_EXCLUIDO not in set(todos["tipo"])
+    # Ni aunque se pida expresamente.
+    assert c.incidentes("El Porvenir", [c.TIPO_EXCLUIDO]).empty
+    assert c.TIPO_EXCLUIDO not in c.tipos()
+    e = c.estado_puntos("La Esperanza")
+    assert "violencia contra la mujer" in e["nota_excluido"]
+    crudos = _puntos([(-8.0, -79.0)] * 3)
+    crudos.loc[0, "tipo"] = c.TIPO_EXCLUIDO
+    assert len(c.incidentes(datos=crudos, fuente=None)) == 2
+
+
+def test_todo_dice_sintetico():
+    e = c.estado_puntos()
+    assert "SINTÉTICOS" in e["aviso"] and "sintéticos" in e["fuente"]
+
+
+def test_trujillo_primero():
+    assert c.distritos()[:3] == ["El Porvenir", "La Esperanza", "Florencia de Mora"]
+    assert "Callao" in c.distritos() and "Miraflores" in c.distritos()
+
+
+def test_filtros():
+    t = c.incidentes("El Porvenir", ["Robo"], horas=(18, 23), meses=(1, 6))
+    assert not t.empty
+    assert set(t["tipo"]) == {"Robo"} and t["hora"].between(18, 23).all()
+    assert t["fecha"].dt.month.between(1, 6).all() and set(t["fuente_registro"]) == {"Denuncia PNP"}
+    with pytest.raises(ErrorLideres, match="No hay incidentes sintéticos"):
+        c.incidentes("Narnia")
+
+
+def test_grilla_cuenta_cada_punto_una_vez():
+    t = c.incidentes("Florencia de Mora")
+    g = c.conteo_grilla(t, 250)
+    assert g.valores.sum() == len(t)
+    assert (g.valores == 0).any()  # las celdas vacías también están (el Gi* las necesita)
+    sur, oeste, norte, este = g.esquinas(0, 0)
+    assert norte - sur == pytest.approx(250 / c.METROS_POR_GRADO_LAT)
+    with pytest.raises(ErrorLideres, match="No hay incidentes"):
+        c.conteo_grilla(t.iloc[:0])
+
+
+def test_hexagonos_h3():
+    h3 = pytest.importorskip("h3")
+    t = c.incidentes("El Porvenir")
+    hex_ = c.conteo_hexagonos(t, 9)
+    assert hex_["casos"].sum() == len(t)
+    assert all(h3.get_resolution(h) == 9 for h in hex_["h3"])
+    assert hex_["casos"].is_monotonic_decreasing
+    assert len(c.contorno_hexagono(hex_["h3"].iloc[0])) == 6
+
+
+def test_densidad_de_nucleo_conserva_los_casos_y_la_banda_alisa():
+    t = c.incidentes("La Esperanza")
+    angosta = c.densidad_nucleo(t, 150)
+    ancha = c.densidad_nucleo(t, 600)
+    area_km2 = (angosta.tamano_m / 1000) ** 2
+    assert angosta.valores.sum() * area_km2 == pytest.approx(len(t), rel=1e-3)
+    assert ancha.valores.sum() * area_km2 == pytest.approx(len(t), rel=1e-3)
+    assert ancha.valores.max() < angosta.valores.max()
+
+
+def test_densidad_de_un_punto_es_una_campana():
+    # Un solo caso con banda de 200 m: el pico es 1 / (2π σ²) casos por m², en km².
+    d = c.densidad_nucleo(_puntos([(-8.08, -79.02)]), 200, tamano_m=20)
+    assert d.valores.max() == pytest.approx(1 / (2 * math.pi * 0.2 ** 2), rel=0.05)
+
+
+def test_tabla_hora_dia():
+    t = _puntos([(-8.0, -79.0)] * 2, fecha="2025-03-07", hora=20)  # viernes
+    tabla = c.tabla_hora_dia(t)
+    assert tabla.shape == (8, 7) and list(tabla.columns) == list(c.DIAS)
+    assert tabla.loc["18-20 h", "vie"] == 2 and tabla.to_numpy().sum() == 2
+    grande = c.tabla_hora_dia(c.incidentes("El Porvenir"))
+    assert grande.to_numpy().sum() == len(c.incidentes("El Porvenir"))
+    with pytest.raises(ErrorLideres):
+        c.tabla_hora_dia(t, 5)
+
+
+def test_gi_estrella_ejemplo_hecho_a_mano():
+    """Grilla 4 × 4 con 4 casos en dos celdas vecinas de la esquina (0, 0) y (0, 1).
+    n = 16, x̄ = 8/16 = 0.5, Σx² = 32, S = √(32/16 − 0.25) = √1.75.
+    Celda (0, 0): ella y sus vecinas (0, 0), (0, 1), (1, 0), (1, 1): W = S1 = 4, Σwx = 8.
+    Gi* = (8 − 0.5·4) / (√1.75 · √((16·4 − 4²)/15)) = 6 / √(1.75 · 3.2) = 6 / √5.6 ≈ 2.535.
+    Celda (3, 3): W = 4, Σwx = 0 → (0 − 2) / √5.6 ≈ −0.845.
+    Celda (1, 1): 9 vecinas, Σwx = 8 → (8 − 4.5) / (√1.75 · √((144 − 81)/15)) = 3.5/√7.35."""
+    x = np.zeros((4, 4))
+    x[0, 0] = x[0, 1] = 4
+    z = c.gi_estrella(x)
+    assert z[0, 0] == pytest.approx(6 / math.sqrt(5.6))
+    assert z[3, 3] == pytest.approx(-2 / math.sqrt(5.6))
+    assert z[1, 1] == pytest.approx(3.5 / math.sqrt(7.35))
+    assert np.all(c.gi_estrella(np.full((3, 3), 2.0)) == 0)  # sin variación no hay punto caliente
+
+
+@pytest.mark.parametrize("semilla", [1, 2, 3])
+def test_gi_estrella_igual_a_esda(semilla):
+    esda = pytest.importorskip("esda")
+    libpysal = pytest.importorskip("libpysal")
+    rng = np.random.default_rng(semilla)
+    x = rng.poisson(2, (7, 6)).astype(float)
+    x[3, 2] += 15
+    pesos = libpysal.weights.lat2W(7, 6, rook=False)  # reina, numerada fila por fila
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        g = esda.G_Local(x.ravel(), pesos, transform="B", star=True, permutations=0)
+    np.testing.assert_allclose(c.gi_estrella(x).ravel(), g.Zs, atol=1e-9)
+
+
+def test_gi_encuentra_el_grupo_sembrado_y_no_el_azar():
+    rng = np.random.default_rng(7)
+    x = rng.poisson(1, (20, 20))
+    x[10:12, 10:12] += 8
+    from lideres.modulos.m07_puntos_calientes.calculos import Grilla
+
+    calientes = c.puntos_calientes(Grilla(-8.0, -79.0, 250, x))
+    assert calientes[10:12, 10:12].all()
+    assert calientes.sum() < 30  # fuera del grupo, pocas celdas pasan el umbral por azar
+
+
+def test_cronicos_y_pasajeros():
+    t = c.incidentes("El Porvenir")
+    r = c.cronicos_y_pasajeros(t)
+    assert set(r["clase"]) <= {"crónica", "intermitente", "pasajera"}
+    assert {"2024-1", "2024-2", "2025-1", "2025-2"} <= set(r.columns)
+    assert (r.loc[r["clase"] == "crónica", "semestres"] >= 3).all()
+    assert (r.loc[r["clase"] == "pasajera", "semestres"] == 1).all()
+    # Los puntos calientes sintéticos son fijos en el tiempo: hay celdas crónicas.
+    assert (r["clase"] == "crónica").any()
+
+
+def test_estado_del_tablero():
+    e = c.estado_puntos("El Porvenir", ["Robo", "Hurto"], horas=(18, 23), meses=(1, 12))
+    assert e["casos"] == int(e["celdas"]["valor"].sum()) == int(e["hora_dia"].to_numpy().sum())
+    assert e["celdas"]["caliente"].sum() == e["n_calientes"]
+    # La grilla es la del distrito entero: cambiar filtros no mueve las celdas.
+    assert e["grilla"].valores.shape == c.estado_puntos("El Porvenir")["grilla"].valores.shape

@@ -1,0 +1,149 @@
+"""Módulo 10: la ficha del barrio (datos y PDF de una página, sin internet)."""
+
+from __future__ import annotations
+
+import io
+import re
+import socket
+
+import pytest
+
+from lideres import cli, formato
+from lideres.errores import ErrorLideres
+from lideres.modulos.m10_del_dato_a_la_accion import calculos, ficha
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def sin_espacios(texto: str) -> str:
+    return re.sub(r"\s+", "", texto)
+
+
+@pytest.fixture(scope="module")
+def comas():
+    return calculos.datos_ficha("comas")
+
+
+@pytest.fixture(scope="module")
+def pdf_comas(comas, tmp_path_factory):
+    ruta = tmp_path_factory.mktemp("ficha") / "comas.pdf"
+    ruta.write_bytes(ficha.compilar(comas))
+    return pypdf.PdfReader(ruta)
+
+
+def test_cifras_salen_del_registro(comas):
+    from lideres.cifras import cifra
+    from lideres.tasas import tabla_conteos_y_tasas
+
+    fila = tabla_conteos_y_tasas(calculos.ANIO).set_index("ubigeo").loc["150110"]
+    por_etiqueta = {c.etiqueta: c for c in comas.cifras}
+    assert por_etiqueta["Denuncias registradas en 2025"].texto == formato.numero(int(fila["conteo"]))
+    assert por_etiqueta["Denuncias por 100 000 habitantes"].texto == cifra("distrito.tasa.comas.2025").texto
+    assert por_etiqueta["Puesto por tasa"].texto.startswith(f"{int(fila['puesto_tasa'])}.º de 50")
+    assert por_etiqueta["Puesto por tasa"].nivel == "entre los 50 distritos de Lima Metropolitana y Callao"
+    for c in comas.cifras:  # cada cifra con nivel, periodo y fuente, y su texto sale del registro
+        assert c.nivel and c.periodo and c.fuentes and c.claves
+        assert set(c.fuentes) <= set(calculos.FUENTES)
+        assert {cifra(k).fuente for k in c.claves} <= set(c.fuentes)
+        assert cifra(c.claves[-1]).texto in c.texto or cifra(c.claves[0]).texto in c.texto
+    encuesta = por_etiqueta["Fueron víctimas de algún delito en 12 meses"]
+    assert encuesta.nivel.startswith("Lima Metropolitana") and "no el distrito" in encuesta.nivel
+    assert encuesta.texto == f"{cifra('enapres.victimas.lima_metropolitana.2024').texto} de cada 100"
+
+
+def test_tasa_inestable_se_marca():
+    cifras = {c.etiqueta: c for c in calculos.datos_ficha("Santa María del Mar").cifras}
+    assert cifras["Denuncias por 100 000 habitantes"].texto.endswith("(inestable)")
+    assert "inestable" in cifras["Denuncias por 100 000 habitantes"].nota.lower()
+
+
+def test_trujillo_no_inventa_denuncias():
+    datos = calculos.datos_ficha("El Porvenir")
+    etiquetas = [c.etiqueta for c in datos.cifras]
+    assert "Denuncias por distrito" in etiquetas and not any("Puesto" in e for e in etiquetas)
+    assert all(c.nivel.startswith("La Libertad (departamento)") for c in datos.cifras if "enapres" in c.fuentes)
+    assert datos.no_dicen[0].startswith("No hay denuncias publicadas por distrito para Trujillo")
+    assert not any(t.startswith("La tasa") for t in datos.no_dicen)
+
+
+def test_distrito_desconocido():
+    with pytest.raises(ErrorLideres, match="no es uno de los 61"):
+        calculos.datos_ficha("Cayma")
+    assert calculos.ubigeo_de("150110") == calculos.ubigeo_de("COMAS") == "150110"
+
+
+def test_una_pagina_con_letras_incrustadas(pdf_comas):
+    assert len(pdf_comas.pages) == 1
+    letras = pdf_comas.pages[0]["/Resources"]["/Font"]
+    assert letras
+    for referencia in letras.values():
+        letra = referencia.get_object()
+        descriptor = (letra["/DescendantFonts"][0].get_object() if "/DescendantFonts" in letra else letra)[
+            "/FontDescriptor"].get_object()
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), letra["/BaseFont"]
+        assert "DejaVu" in str(letra["/BaseFont"])  # la letra del paquete, no una del sistema
+
+
+def test_cada_cifra_con_su_fuente_impresa(comas, pdf_comas):
+    texto = pdf_comas.pages[0].extract_text()
+    plano = sin_espacios(texto)
+    for cifra in comas.cifras:
+        assert sin_espacios(cifra.texto) in plano, cifra.etiqueta
+        referencias = ", ".join(str(comas.numero_de_fuente(f)) for f in cifra.fuentes)
+        assert sin_espacios(f"{cifra.nivel} · {cifra.periodo} · Fuente {referencias}") in plano
+    for numero, clave in enumerate(comas.fuentes, start=1):
+        assert sin_espacios(f"{numero}. {calculos.FUENTES[clave]}") in plano
+    assert "Lo que estos datos no dicen" in texto and "Límites:" in texto
+    assert "Antes de presentar un dato" in texto
+
+
+def test_sin_pedidos_afuera(comas, monkeypatch, tmp_path):
+    """Ni Python ni typst salen a internet: sin sockets, sin paquetes de typst, sin enlaces."""
+    def prohibido(*_a, **_k):
+        raise AssertionError("la ficha intentó conectarse")
+
+    monkeypatch.setattr(socket.socket, "connect", prohibido)
+    monkeypatch.setattr(socket, "create_connection", prohibido)
+    assert "#import" not in ficha.PLANTILLA.read_text(encoding="utf-8")
+    contenido = ficha.compilar(comas)
+    assert b"/URI" not in contenido
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_legible_en_blanco_y_negro(comas):
+    """La página a 100 ppp (la dibuja el mismo typst: no hay pdftoppm aquí) en grises: fondo blanco,
+    letra negra, y el distrito del mapa bien distinto de los demás."""
+    from PIL import Image
+
+    png = ficha.compilar(comas, "png", ppi=100)
+    imagen = Image.open(io.BytesIO(png if isinstance(png, bytes) else png[0])).convert("L")
+    histograma = imagen.histogram()
+    total = sum(histograma)
+    assert sum(histograma[240:]) / total > 0.6  # casi todo es papel
+    assert sum(histograma[:60]) / total > 0.01  # hay letra negra de verdad
+    assert min(i for i, n in enumerate(histograma) if n) < 30
+    oscuro = int(ficha.GRIS_DISTRITO[1:3], 16)
+    claro = int(ficha.GRIS_OTROS[1:3], 16)
+    assert claro - oscuro > 150  # el distrito se distingue impreso sin color
+    assert sum(histograma[claro - 3:claro + 4]) > 1000 and sum(histograma[oscuro - 3:oscuro + 4]) > 200
+
+
+def test_en_la_terminal(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["ficha", "El Porvenir"]) == 0
+    assert "ficha_el_porvenir.pdf" in capsys.readouterr().out
+    assert len(pypdf.PdfReader(tmp_path / "ficha_el_porvenir.pdf").pages) == 1
+    assert cli.main(["ficha", "Comas", "--salida", "x.docx"]) == 1
+    assert "debe terminar en .pdf" in capsys.readouterr().err
+    assert cli.main(["ficha"]) == 1 and "Falta el distrito" in capsys.readouterr().err
+
+
+@pytest.mark.lento
+def test_las_61_fichas(tmp_path, capsys):
+    assert cli.main(["ficha", "--todas", str(tmp_path)]) == 0
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == 61 and "Se escribieron 61 de 61 fichas" in capsys.readouterr().out
+    for ruta in pdfs:
+        lector = pypdf.PdfReader(ruta)
+        assert len(lector.pages) == 1, ruta.name
+        assert "Fuentes" in lector.pages[0].extract_text()
