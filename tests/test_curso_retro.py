@@ -430,12 +430,14 @@ def test_respuestas_del_celular_se_leen_como_se_respondieron(tmp_path):
     motor.asignar(curso, EJERCICIO)
     cuaderno = banco.cuaderno_con_respuestas(curso.release / EJERCICIO, valores, EJERCICIO)
     filas = retroalimentacion.respuestas_del_celular(json.loads(nbformat.writes(cuaderno)), del_banco)
-    por_titulo = {f["titulo"]: f["respuesta"] for f in filas}
-    assert por_titulo["Pregunta 1. Tasa por 100 mil habitantes"] == "250.5"
-    assert por_titulo["Pregunta 2. ¿Qué distrito tiene la tasa más alta?"] == "Lince"
-    assert por_titulo["Pregunta 3. ¿Es confiable esa tasa?"].startswith("b) ")
-    assert por_titulo["Pregunta 4. ¿Conteo o tasa?"] == retroalimentacion.SIN_RESPUESTA
-    assert por_titulo["Pregunta 5. ¿Qué le dirías a tu junta vecinal?"] == \
+    por_id = {f["id"]: f for f in filas}
+    assert [f["titulo"] for f in filas][0] == "Pregunta 1. Tasa por 100 mil habitantes"
+    assert por_id["tasa-por-100k"]["respuesta"] == "250.5"
+    assert por_id["distrito-tasa-mas-alta"]["respuesta"] == "Lince"
+    assert por_id["tasa-poco-confiable"]["respuesta"].startswith("b) ")
+    assert "**" not in por_id["tasa-poco-confiable"]["respuesta"]
+    assert por_id["conteo-o-tasa"]["respuesta"] == retroalimentacion.SIN_RESPUESTA
+    assert por_id["reflexion-junta-vecinal"]["respuesta"] == \
         "Primero <b>miro</b> la *tasa*,\nluego pregunto."  # tal cual (la plantilla lo escapa)
     html = retroalimentacion.construir_html(json.loads(nbformat.writes(cuaderno)), {}, nombre="Ana",
                                             ejercicio=EJERCICIO, banco=del_banco, celular=True)

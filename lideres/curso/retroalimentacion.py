@@ -290,7 +290,7 @@ def _respuesta_legible(valor, pregunta) -> str:
 
 def respuestas_del_celular(cuaderno: dict, banco) -> list[dict]:
     """Cada pregunta con su enunciado y lo que la persona respondió en el celular, sin el cuaderno
-    (ni instrucciones de Jupyter, ni código, ni el banco en base64). [{titulo, enunciado, respuesta, escrita}]"""
+    (ni instrucciones de Jupyter, ni código, ni el banco en base64). [{id, titulo, enunciado, respuesta, escrita}]"""
     resultado = []
     numero_de = 0
     for celda in cuaderno.get("cells", []):
@@ -302,7 +302,7 @@ def respuestas_del_celular(cuaderno: dict, banco) -> list[dict]:
         pregunta = _pregunta_del_banco(banco, gid)
         fuente = _texto(celda.get("source"))
         titulo = _titulo_del_banco(pregunta) if pregunta is not None else None
-        fila = {"titulo": f"Pregunta {numero_de}" + (f". {titulo}" if titulo else ""),
+        fila = {"id": gid, "titulo": f"Pregunta {numero_de}" + (f". {titulo}" if titulo else ""),
                 "enunciado": _markdown(sin_emojis(pregunta.enunciado)) if pregunta is not None else "",
                 "escrita": celda.get("cell_type") == "markdown"}
         if fila["escrita"]:
