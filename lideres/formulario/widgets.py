@@ -119,7 +119,9 @@ def _preparacion_html(preparacion: dict) -> tuple[str, bool]:
         from lideres.formato import numero
 
         formatos = {c: (lambda x: numero(x)) for c in tabla.columns if str(tabla[c].dtype).startswith(("int", "float"))}
-        partes.append('<div class="lideres-tabla">' + tabla.to_html(index=False, formatters=formatos, border=0) + "</div>")
+        # Una tabla ancha se desliza de lado: con tabindex, también con el teclado (axe lo pide).
+        partes.append('<div class="lideres-tabla" tabindex="0" role="region" aria-label="Tabla de práctica">'
+                      + tabla.to_html(index=False, formatters=formatos, border=0) + "</div>")
     return "".join(partes), corrio
 
 
