@@ -108,6 +108,27 @@ GLOSARIO: dict[str, str] = {
         "Persona que sufrió un delito: un robo, una estafa, una agresión. En la ENAPRES cuenta "
         "como víctima quien sufrió al menos un hecho en los últimos 12 meses."
     ),
+    "clasificación": (
+        "En un mapa de colores, la forma de juntar los lugares en grupos (clases): el mismo número "
+        "de lugares en cada color (cuantiles), tramos del mismo tamaño (intervalos iguales) o grupos "
+        "parecidos por dentro (cortes naturales). Cada forma cuenta otra historia."
+    ),
+    "margen": (
+        "Lo que una tasa podría variar sola si el año se repitiera, solo por azar. Es chico en un "
+        "distrito grande y ancho en uno chico. No mide la cifra negra."
+    ),
+    "no se distingue del promedio": (
+        "Se dice de un lugar cuyo margen toca el promedio de la ciudad: no se puede decir que su "
+        "tasa está por encima ni por debajo del promedio."
+    ),
+    "falacia ecológica": (
+        "Creer que lo que vale para un grupo o un lugar vale para cada persona de ese lugar. La tasa "
+        "de un distrito no dice nada de una calle ni de un vecino."
+    ),
+    "estigma": (
+        "Una marca injusta que se pone sobre un grupo de personas, por ejemplo culpar a todo un "
+        "barrio del delito de la ciudad. Un mapa mal leído puede reforzarla."
+    ),
     "porcentaje de cambio": (
         "Cuánto subió o bajó una cifra, como parte de la cifra de antes. De 4 a 5 casos es "
         "«+25 %»,<!--ejemplo--> y de 5 a 4 es «−20 %».<!--ejemplo--> Siempre se dice junto con los dos números."

@@ -262,8 +262,11 @@ def tabla_angosta(tabla, columnas=COLUMNAS_ANGOSTAS):
             como_arreglar="Usa una tabla de lideres.tabla_conteos_y_tasas(año) y columnas como "
             + ", ".join(ENCABEZADOS_CORTOS) + ".",
         )
+    estilo = _con_formato(tabla, columnas, ENCABEZADOS_CORTOS)
+    if tabla.attrs.get("pie"):  # «nivel · periodo · fuente» de la tabla (lideres.cifras.pie)
+        estilo = estilo.set_caption(tabla.attrs["pie"])
     return (
-        _con_formato(tabla, columnas, ENCABEZADOS_CORTOS)
+        estilo
         .set_table_styles([
             {"selector": "th", "props": [("white-space", "normal"), ("max-width", "6.5em"),
                                          ("font-size", "0.9em")]},

@@ -18,6 +18,7 @@ CORRECTAS_02 = {
     "distrito-tasa-mas-alta": 'respuesta = "lince "',
     "tasa-poco-confiable": 'respuesta = "B)"',
     "conteo-o-tasa": 'respuesta = "b"',
+    "tasa-del-cercado": 'respuesta = "c"',
     "reflexion-junta-vecinal": ("Le diría que más denuncias no es más peligro: hay que mirar la tasa "
                                 "por 100 mil habitantes y desconfiar de tasas de distritos pequeños."),
 }
@@ -26,6 +27,7 @@ INCORRECTAS_02 = {
     "distrito-tasa-mas-alta": 'respuesta = "San Juan de Lurigancho"',
     "tasa-poco-confiable": 'respuesta = "a"',
     "conteo-o-tasa": 'respuesta = "a"',
+    "tasa-del-cercado": 'respuesta = "a"',
 }
 
 

@@ -38,7 +38,7 @@ def test_cargar_el_banco_del_modulo_02():
     b = banco.cargar(EJERCICIO)
     assert b.ejercicio == EJERCICIO and b.titulo == "Conteos y tasas"
     assert [p.tipo for p in b.preguntas] == ["numero", "distrito", "opcion", "opcion", "opcion", "escrita"]
-    assert (b.puntos_automaticos, b.puntos_manuales, b.puntos) == (7, 3, 10)
+    assert (b.puntos_automaticos, b.puntos_manuales, b.puntos) == (6, 3, 9)
     assert [p.manual for p in b.preguntas] == [False, False, False, False, False, True]
     assert [p.habilidad for p in b.preguntas] == ["calculo", "calculo", "juicio", "juicio", "juicio", "juicio"]
     assert [p.id for p in b.de_juicio] == ["tasa-poco-confiable", "conteo-o-tasa", "tasa-del-cercado"]

@@ -18,7 +18,7 @@ from lideres.curso import motor
 EJERCICIO = "02_conteos_y_tasas"
 NB = f"{EJERCICIO}.ipynb"
 CORRECTAS = {"tasa-por-100k": 250.0, "distrito-tasa-mas-alta": "Linse", "tasa-poco-confiable": "la b",
-             "conteo-o-tasa": "B.",
+             "conteo-o-tasa": "B.", "tasa-del-cercado": "(c)",
              "reflexion-junta-vecinal": "Más denuncias no es más peligro: hay que mirar la tasa."}
 
 
@@ -103,7 +103,7 @@ def test_nbgrader_califica_la_entrega_del_celular(liberado, tmp_path):
         "en-blanco": {},
         "hostil": {gid: '__import__("os").system("touch /tmp/lideres-hackeado")' for gid in CORRECTAS},
         "con-coma": {"tasa-por-100k": "250,0", "distrito-tasa-mas-alta": "LINCE", "tasa-poco-confiable": "B)",
-                     "conteo-o-tasa": "la b"},
+                     "conteo-o-tasa": "la b", "tasa-del-cercado": "C"},
     }
     for codigo, respuestas in entregas.items():
         destino = curso / "submitted" / codigo / EJERCICIO / NB

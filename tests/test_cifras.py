@@ -155,3 +155,15 @@ def test_un_numero_redondo_vale_por_su_redondeo():
     assert problemas("Unas 89,500<!--cifra cifra_negra.victimas.la_libertad.2025--> víctimas.") == []
     assert problemas("Unas 35,000<!--cifra sidpol.total.callao.2024--> denuncias.") == []
     assert problemas("Unas 36,000<!--cifra sidpol.total.callao.2024--> denuncias.")
+
+
+def test_el_registro_cuenta_las_tasas_como_el_modulo_02():
+    from lideres.cifras.registro import _tabla_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
+
+    for anio in (2024, 2025):
+        m02 = tabla_conteos_y_tasas(anio).set_index("ubigeo").sort_index()
+        reg = _tabla_tasas(anio).set_index("ubigeo").sort_index()
+        for col in ("conteo", "tasa_100k", "puesto_conteo", "puesto_tasa"):
+            assert (m02[col] == reg[col]).all(), col
+        assert "Lima Metropolitana y Callao (50 distritos)" in m02.attrs["pie"]

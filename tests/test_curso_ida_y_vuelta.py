@@ -195,9 +195,9 @@ def test_reporte_csv_html_png(ida_y_vuelta):
     fila = tabla.set_index("Código").loc["maria-nahui-quispe"]
     assert fila["Participante"] == "María Ñahui Quispe" and fila["Revisión manual pendiente"] == "Sí"
     assert fila["Puntaje"] == 6 and fila["Puntaje máximo"] == 9
-    assert fila["Preguntas respondidas"] == "5 de 5" and fila["Completado"] == "Sí"
+    assert fila["Preguntas respondidas"] == "6 de 6" and fila["Completado"] == "Sí"
     blanco = tabla.set_index("Código").loc["pedro-en-blanco"]
-    assert blanco["Preguntas respondidas"] == "0 de 5" and blanco["Completado"] == "No"
+    assert blanco["Preguntas respondidas"] == "0 de 6" and blanco["Completado"] == "No"
     assert tabla.set_index("Código").loc["json-danado", "Estado"] == "No se pudo calificar"
     nombres = list(tabla["Participante"])
     assert nombres.index("María Ñahui Quispe") < nombres.index("Mata Python") < nombres.index("No Es Cuaderno")

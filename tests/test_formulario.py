@@ -330,7 +330,9 @@ def test_preparacion_muestra_la_tabla_de_practica():
     from lideres.formulario.widgets import preparacion_html
 
     texto = preparacion_html(banco.cargar(EJERCICIO).publico().get("preparacion"))
-    assert "sintética" in texto and "<table" in texto and "1,200,000" in texto
+    # 02 practica con cifras reales (SIDPOL, INEI) y lo dice; los números llevan separador de miles.
+    assert "reales" in texto and "<table" in texto
+    assert re.search(r"<td>\d{1,3}(,\d{3})+</td>", texto)
 
 
 @pytest.mark.lento

@@ -345,6 +345,15 @@ def test_error_de_construccion_en_espanol_sin_traceback(tmp_path):
     assert "\x1b[" not in mensaje
 
 
+@pytest.mark.lento
+def test_las_marcas_de_cifras_no_se_ven_en_el_libro(html):
+    """`34,536<!--cifra clave-->`: el número se lee, la marca queda como comentario HTML (no se ve)."""
+    for pagina in [f"{libro.CARPETA_MODULOS}/03_cifra_negra.html", "facilitadores/03_cifra_negra.html"]:
+        texto = _texto(html / pagina)
+        assert "14,055<!--cifra sidpol.robo+hurto+estafa.la_libertad.2025-->" in texto, pagina
+        assert "&lt;!--cifra" not in texto and "&lt;!--ejemplo" not in texto, pagina
+
+
 def test_plantilla_del_tema_sin_fontawesome_js():
     """book/_templates/static/webpack-macros.html es la del tema sin fontawesome.js (los íconos salen
     de la fuente que trae el CSS del tema). Si el tema cambia su archivo, hay que volver a copiarlo."""

@@ -10,8 +10,8 @@ import pytest
 
 from lideres import libro, ligera
 from lideres.modulos import MODULOS, modulo
-from lideres.tablero import vistas
-from lideres.tablero.estado import ANIOS, MEDIDAS, EstadoTablero
+from lideres.modulos.m02_conteos_y_tasas import vistas
+from lideres.modulos.m02_conteos_y_tasas.calculos import ANIOS, MEDIDAS, EstadoTablero
 
 M02 = "02_conteos_y_tasas"
 
@@ -90,10 +90,11 @@ def test_figuras_pasan_a_archivos_por_su_contenido(tmp_path):
     assert "data:image/png" not in texto
     usadas = set(re.findall(r'figuras/([0-9a-f]{16}\.png)', texto))
     assert usadas and usadas <= {p.name for p in (tmp_path / "figuras").iterdir()}
-    datos = _datos(texto)
-    # 3 lugares × 6 opciones de «de cada 100»; el número de denuncias es el del lugar
-    assert len(datos["estados"]) == 18
-    assert "puedes cambiarlo" not in texto and "Número de denuncias en 2024:" in texto
+    from lideres.modulos.m03_cifra_negra import calculos as cn
+    from lideres.modulos.m03_cifra_negra import tablero as t03
+
+    # cada lugar × cada supuesto (y «Ninguno»)
+    assert len(_datos(texto)["estados"]) == len(cn.AMBITOS) * (1 + len(t03.OPCIONES_SUPUESTO))
 
 
 def test_el_capitulo_y_la_guia_enlazan_la_pagina_ligera():

@@ -109,3 +109,83 @@ def test_elecciones_invalidas_en_espanol():
         c.colores("rojos", 5)
     with pytest.raises(ErrorLideres, match="denuncias por distrito"):
         c.tabla(2019)
+
+
+# ------------------------------------------------------------------ vistas y tablero
+
+
+def test_estilos_marcan_lo_que_no_se_distingue():
+    from lideres.modulos.m06_leer_mapas import vistas
+
+    e = vistas.EstadoMapa(2025, "tasa", "cuantiles", 5, "azules")
+    estilos = e.estilos()
+    assert len(estilos) == 50
+    iguales = {u for u, s in estilos.items() if "lideres-no-se-distingue" in s["className"]}
+    t = c.tabla(2025)
+    assert iguales == set(t.loc[t["no_se_distingue"], "ubigeo"])
+    assert all(estilos[u]["dashArray"] for u in iguales)
+    assert set(s["fillColor"] for s in estilos.values()) == set(c.colores("azules", 5))
+    assert e.fuente == c.FUENTE and "Límites" in e.nota_limites
+
+
+def test_leyenda_con_titulo_unidades_y_pie_del_registro():
+    from lideres.modulos.m06_leer_mapas import vistas
+
+    e = vistas.EstadoMapa(2025, "tasa", "cortes_naturales", 4, "arcoiris")
+    html = vistas.html_leyenda(e)
+    assert "Denuncias por 100 mil habitantes, 2025" in html
+    assert "Lima Metropolitana y Callao" in html and "SIDPOL" in html and "población estimada 2020" in html
+    assert html.count('class="lideres-leyenda-clase"') == 5  # 4 clases + el borde de puntos
+    assert "no se leen en gris" in html
+    assert "Lima (Cercado)" in vistas.html_mas_altos(e)
+    intervalos = vistas.html_intervalos(e)
+    assert intervalos.count('class="lideres-intervalo') >= 50 and "no se distingue del promedio" in intervalos
+
+
+def test_tablero_cambia_colores_y_la_lista():
+    pytest.importorskip("ipyleaflet")
+    from lideres.modulos.m06_leer_mapas.tablero import tablero
+
+    t = tablero()
+    assert len(t.capas) == 50 and "lideres-tablero" in t._dom_classes
+    antes = t.colores()["150132"]  # San Juan de Lurigancho
+    assert 'data-cuantos="10"' in t.mas_altos.value and "San Juan de Lurigancho" not in t.mas_altos.value
+    t.control_medida.value = "conteo"
+    assert t.colores()["150132"] != antes and "San Juan de Lurigancho" in t.mas_altos.value
+    t.control_esquema.value = "intervalos_iguales"
+    assert 'data-cuantos="2"' in t.mas_altos.value
+    t.control_clases.value = 3
+    assert 'data-clases="3"' in t.leyenda.value
+
+
+def test_tablero_con_datos_malos_da_aviso_en_espanol():
+    pytest.importorskip("ipyleaflet")
+    from lideres.modulos.m06_leer_mapas.tablero import tablero
+
+    aviso = tablero(anio=2019)
+    assert "No se pudo mostrar el tablero" in aviso.value
+
+
+def test_mapa_svg_y_figura_de_facilitadores_al_dia():
+    from lideres.modulos.m06_leer_mapas import vistas
+
+    svg = vistas.svg_mapa(vistas.EstadoMapa(2025, "conteo", "cortes_naturales", 5, "naranjas"))
+    assert svg.count("<path ") == 50 and 'role="img"' in svg and "SIDPOL" in svg
+    assert "stroke-dasharray" in svg  # los que no se distinguen del promedio
+    guardada = vistas.ruta_figura_facilitadores().read_text(encoding="utf-8")
+    assert guardada == vistas.svg_para_facilitadores(), "regenera con vistas.escribir_figura_facilitadores()"
+
+
+@pytest.mark.lento
+def test_pagina_ligera_del_06(tmp_path):
+    """La página ligera sale del mismo tablero: todos los estados de sus cinco controles, en
+    español, sin nada fuera de la computadora y liviana comprimida."""
+    import gzip
+
+    from lideres import libro, ligera
+
+    texto = ligera.pagina(ligera.declaracion("06_leer_mapas"), tmp_path)
+    (tmp_path / "p.html").write_text(texto, encoding="utf-8")
+    assert libro.revisar_html(tmp_path) == []
+    assert "«Los más peligrosos» según este mapa" in texto and "Cada tasa con su margen" in texto
+    assert len(gzip.compress(texto.encode())) < 60_000

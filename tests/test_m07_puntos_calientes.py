@@ -36,6 +36,7 @@ def test_la_violencia_familiar_nunca_se_dibuja():
 def test_todo_dice_sintetico():
     e = c.estado_puntos()
     assert "SINTÉTICOS" in e["aviso"] and "sintéticos" in e["fuente"]
+    assert "sintéticos" in e["pie"] and "semilla" in e["pie"]
 
 
 def test_trujillo_primero():
@@ -158,3 +159,15 @@ def test_estado_del_tablero():
     assert e["celdas"]["caliente"].sum() == e["n_calientes"]
     # La grilla es la del distrito entero: cambiar filtros no mueve las celdas.
     assert e["grilla"].valores.shape == c.estado_puntos("El Porvenir")["grilla"].valores.shape
+
+
+def test_estado_rapido_igual_al_calculo_directo():
+    """El estado precalculado por distrito da lo mismo que filtrar la tabla y contar."""
+    e = c.estado_puntos("La Esperanza", ["Robo"], horas=(6, 20), meses=(3, 9))
+    t = c.incidentes("La Esperanza", ["Robo"], horas=(6, 20), meses=(3, 9))
+    todos = c.incidentes("La Esperanza")
+    extension = (todos["lat"].min(), todos["lon"].min(), todos["lat"].max(), todos["lon"].max())
+    np.testing.assert_array_equal(e["grilla"].valores, c.conteo_grilla(t, 250, extension=extension).valores)
+    pd.testing.assert_frame_equal(e["hora_dia"], c.tabla_hora_dia(t))
+    with pytest.raises(ErrorLideres, match="No hay incidentes sintéticos"):
+        c.estado_puntos("Narnia")

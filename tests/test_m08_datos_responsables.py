@@ -123,3 +123,18 @@ def test_proteger_lo_que_exporta_el_modulo_09(hogares):
 def test_normas_citadas():
     assert "Ley 29733" in c.NORMAS["ley"] and "016-2024-JUS" in c.NORMAS["reglamento"]
     assert "localización" in c.NORMAS["reglamento"]
+
+
+def test_tablero_del_juego():
+    pytest.importorskip("ipywidgets")
+    from lideres.modulos.m08_datos_responsables.tablero import tablero
+
+    t = tablero()
+    assert "40 de 40" in t.resultado.value and "<img" in t.mapas.value  # sin proteger: todas señalan
+    assert "sintético" in t.resultado.value.lower()
+    t.radio.value = 200
+    assert "Ningún registro señala una sola casa" in t.resultado.value
+    t.metodo.value = "puntos"
+    assert "Ningún registro" in t.resultado.value
+    t.metodo.value, t.radio.value = "grilla", 0
+    assert "todavía señalan una sola casa" in t.resultado.value

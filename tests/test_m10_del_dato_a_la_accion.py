@@ -33,13 +33,13 @@ def pdf_comas(comas, tmp_path_factory):
 
 def test_cifras_salen_del_registro(comas):
     from lideres.cifras import cifra
-    from lideres.tasas import tabla_conteos_y_tasas
+    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
 
     fila = tabla_conteos_y_tasas(calculos.ANIO).set_index("ubigeo").loc["150110"]
     por_etiqueta = {c.etiqueta: c for c in comas.cifras}
     assert por_etiqueta["Denuncias registradas en 2025"].texto == formato.numero(int(fila["conteo"]))
     assert por_etiqueta["Denuncias por 100 000 habitantes"].texto == cifra("distrito.tasa.comas.2025").texto
-    assert por_etiqueta["Puesto por tasa"].texto.startswith(f"{int(fila['puesto_tasa'])}.º de 50")
+    assert por_etiqueta["Puesto por tasa"].texto.startswith(f"{int(fila['puesto_tasa'])}.º de {len(tabla_conteos_y_tasas(calculos.ANIO))}")
     assert por_etiqueta["Puesto por tasa"].nivel == "entre los 50 distritos de Lima Metropolitana y Callao"
     for c in comas.cifras:  # cada cifra con nivel, periodo y fuente, y su texto sale del registro
         assert c.nivel and c.periodo and c.fuentes and c.claves
@@ -147,3 +147,28 @@ def test_las_61_fichas(tmp_path, capsys):
         lector = pypdf.PdfReader(ruta)
         assert len(lector.pages) == 1, ruta.name
         assert "Fuentes" in lector.pages[0].extract_text()
+
+
+def test_tablero_con_descarga_de_la_ficha():
+    pytest.importorskip("ipywidgets")
+    import base64
+
+    from lideres.modulos.m10_del_dato_a_la_accion.tablero import tablero
+
+    t = tablero(distrito="Comas")
+    assert "Ficha de Comas" in t.cifras.value and "Fuente:" in t.cifras.value
+    enlace = re.search(r'href="data:application/pdf;base64,([^"]+)"', t.descarga.value)
+    assert enlace and 'download="ficha_comas.pdf"' in t.descarga.value
+    assert len(pypdf.PdfReader(io.BytesIO(base64.b64decode(enlace[1]))).pages) == 1
+    t.distrito.value = "El Porvenir"
+    assert "no publicadas" in t.cifras.value and "ficha_el_porvenir.pdf" in t.descarga.value
+
+
+def test_la_orden_ficha_no_carga_widgets():
+    import subprocess
+    import sys
+
+    codigo = ("import sys; from lideres.modulos.m10_del_dato_a_la_accion import ficha; "
+              "print('ipywidgets' in sys.modules)")
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=120)
+    assert salida.stdout.strip() == "False", salida.stderr

@@ -23,6 +23,17 @@ def _ids(m):
     return m.id
 
 
+# Brechas conocidas, a la vista (la prueba falla, strict, cuando se corrigen: quita la marca).
+# módulo -> por qué su banco aún no cumple esa regla.
+SIN_PISTAS_PENDIENTES: dict[str, str] = {}
+CIFRAS_PENDIENTES: dict[str, str] = {}
+
+
+def _con_pendientes(parametros, pendientes, id_de):
+    return [pytest.param(p, marks=pytest.mark.xfail(reason=pendientes[id_de(p)], strict=True))
+            if id_de(p) in pendientes else p for p in parametros]
+
+
 def _banco_o_salta(m):
     if not (rutas.CURSO / "source" / m.id / banco.ARCHIVO).is_file():
         if m.listo:
@@ -45,7 +56,7 @@ def test_cada_banco_cumple_el_estandar_de_preguntas(m):
     assert b.avisos == []
 
 
-@pytest.mark.parametrize("m", MODULOS, ids=_ids)
+@pytest.mark.parametrize("m", _con_pendientes(MODULOS, SIN_PISTAS_PENDIENTES, _ids), ids=_ids)
 def test_las_preguntas_de_juicio_explican_sus_lecturas_equivocadas(m):
     """Una opción equivocada de juicio es una lectura que la gente hace: al menos una tiene su pista
     propia (qué se malinterpretó), no solo la explicación general."""
@@ -183,7 +194,8 @@ def _bancos():
     return sorted([*(rutas.CURSO / "source").glob("*/preguntas.toml"), rutas.CURSO / "_plantilla" / "preguntas.toml"])
 
 
-@pytest.mark.parametrize("ruta", _bancos(), ids=lambda r: r.parent.name)
+@pytest.mark.parametrize("ruta", _con_pendientes(_bancos(), CIFRAS_PENDIENTES, lambda r: r.parent.name),
+                         ids=lambda r: r.parent.name)
 def test_cada_cifra_de_un_banco_tiene_su_clave_y_coincide(ruta):
     from lideres.cifras import prosa
 

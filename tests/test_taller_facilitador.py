@@ -6,6 +6,7 @@ Solo se abren desde la laptop: un celular del wifi (la IP de la red local) recib
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -143,7 +144,16 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     assert juan["entrego"] and juan["respondidas"] == 3
     assert [c["respondida"] for c in juan["preguntas"]] == [True] * 3 + [False] * (total - 3)
     assert not ana["entrego"] and ana["estado"].startswith("Respondiendo") and ana["respondidas"] == 2
-    assert rosa["puntaje"] == juan["puntaje"] == "falta calificar"  # nbgrader todavía no calificó
+    # nbgrader todavía no calificó: puntos provisorios, revisados con el banco.
+    from lideres import banco
+    from lideres.curso.puntos import puntos
+
+    del_banco = banco.cargar(EJ, curso=curso)
+    maximo, automaticos = puntos(del_banco.puntos), puntos(del_banco.puntos_automaticos)
+    de_juan = puntos(sum(p.puntos for p in del_banco.preguntas[1:3]))  # la primera, mal a propósito
+    assert rosa["provisorio"] and rosa["puntaje"] == f"{automaticos} de {maximo} (falta la escrita) · provisorio: falta calificar"
+    assert juan["provisorio"] and juan["puntaje"] == f"{de_juan} de {maximo} · provisorio: falta calificar"
+    provisorios = {p["codigo"]: [c["puntos"] for c in p["preguntas"]] for p in (rosa, juan)}
     assert [e["empezaron"] for e in datos["ejercicios"]] == [3] and datos["ejercicios"][0]["entregaron"] == 2
     assert "Rosa Quispe Ñahui" in datos["html"] and "<th scope=\"col\">Participante</th>" in datos["html"]
     assert palabras_en_ingles(texto_visible(datos["html"])) == []
@@ -161,7 +171,11 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     rosa, juan = _persona(datos, "rosa-quispe-nahui"), _persona(datos, "juan-perez")
     assert rosa["preguntas"][-1]["clase"] == "mano" and "falta la escrita" in rosa["puntaje"]
     assert all(c["clase"] == "bien" for c in rosa["preguntas"][:-1]), rosa["preguntas"]
+    assert juan["puntaje"] == f"{de_juan} de {maximo}"
     assert juan["preguntas"][0]["clase"] == "mal" and juan["preguntas"][0]["puntos"].startswith("0 de")
+    # Los provisorios eran los mismos que dio nbgrader.
+    assert {p["codigo"]: [c["puntos"] for c in p["preguntas"]] for p in (rosa, juan)} == provisorios
+    assert not rosa["provisorio"] and rosa["calificado"]
 
     # La página de las escritas: la pregunta, con la respuesta completa de Rosa y la modelo al lado.
     cliente = mesa.Cliente()
@@ -171,14 +185,11 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     codigo, pagina, _ = cliente.pedir(url + "?persona=rosa-quispe-nahui")
     assert codigo == 200
     assert "Respuesta de Rosa Quispe Ñahui" in pagina
-    import html
-
     assert html.escape(mesa.TEXTO_ESCRITO, quote=False) in pagina  # completa, tal como la escribió
-    from lideres import banco
-
-    pregunta = banco.cargar(EJ, curso=curso).pregunta(mesa.ESCRITA)
+    pregunta = del_banco.pregunta(mesa.ESCRITA)
     assert "Qué buscar" in pagina and html.escape(pregunta.explicacion, quote=False) in pagina
-    assert "34,536 denuncias en el Callao" in pagina  # la respuesta modelo
+    modelo = " ".join(str(pregunta.respuesta).split())
+    assert html.escape(modelo[:60], quote=False) in " ".join(pagina.split())  # la respuesta modelo, al lado
     assert palabras_en_ingles(texto_visible(pagina)) == []
 
     # Sin el token: 403 en español y nada cambia.
@@ -245,3 +256,17 @@ def test_un_celular_del_wifi_no_las_puede_abrir(taller):
     # La portada para los celulares no enlaza estas páginas.
     codigo, portada, _ = cliente.pedir(f"http://{lan}:{s.puerto}/")
     assert codigo == 200 and "Quién entregó" not in portada
+
+
+def test_sin_curso_las_paginas_explican_que_hacer():
+    for plantilla, datos in (("entregas.html", {"datos": None, "segundos": 5}),
+                             ("escritas.html", {"preguntas": [], "url_escrita": facilitador.url_escrita})):
+        pagina = facilitador.render(plantilla, curso=None, orden_calificar=None, **datos)
+        assert "sin carpeta del curso" in pagina and "--curso" in pagina
+        assert palabras_en_ingles(texto_visible(pagina)) == []
+
+
+def test_el_aviso_para_los_celulares_esta_en_espanol():
+    pagina = facilitador.render("solo_laptop.html", puerto="8866")
+    assert 'lang="es"' in pagina and "http://127.0.0.1:8866/facilitador/entregas" in pagina
+    assert palabras_en_ingles(texto_visible(pagina)) == []

@@ -258,9 +258,20 @@ def _ambito_distrito(fila) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _tabla_tasas(anio: int):
-    from lideres.modulos.m02_conteos_y_tasas.calculos import tabla_conteos_y_tasas
+    """Denuncias, tasa por 100 mil y puestos de los 50 distritos de Lima y Callao (la misma cuenta
+    que el módulo 02; el registro no importa casas de módulos: tests/test_cifras.py las compara)."""
+    from lideres.tasas import agregar_tasa
 
-    return tabla_conteos_y_tasas(anio)
+    d = _tabla("denuncias_distrito")
+    columna = f"denuncias_{anio}"
+    if columna not in d.columns:
+        raise ErrorLideres(f"No hay denuncias por distrito del año {anio}.")
+    t = d[["ubigeo", "distrito", "poblacion_2020", columna]].rename(
+        columns={"poblacion_2020": "poblacion", columna: "conteo"})
+    t = agregar_tasa(t, "conteo", "poblacion")
+    t["puesto_conteo"] = t["conteo"].rank(ascending=False, method="min").astype(int)
+    t["puesto_tasa"] = t["tasa_100k"].rank(ascending=False, method="min").astype(int)
+    return t
 
 
 def distrito(clave: str, campo: str, nombre_slug: str, *anio: str) -> Cifra:

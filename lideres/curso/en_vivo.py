@@ -8,7 +8,8 @@ Solo lee archivos que ya escriben otros, nunca los cambia:
     gradebook.db y reportes/calificacion.json      los puntos, si ya se calificó esa misma entrega
 
 Los puntos salen del libro de notas de nbgrader (el calificador oficial) y solo si la entrega que
-está en submitted/ es la misma que se calificó; si no, «falta calificar».
+está en submitted/ es la misma que se calificó. Antes de calificar, las preguntas automáticas de una
+entrega se revisan con el banco (como lo hacen sus pruebas) y se muestran como «provisorio».
 """
 
 from __future__ import annotations
@@ -67,6 +68,24 @@ def respondidas_en(entregado: dict, liberado: dict) -> dict[str, bool]:
     return {gid: dadas.get(gid, texto) not in (texto, "") for gid, texto in originales.items()}
 
 
+def valor_de_la_celda(fuente: str):
+    """El valor de `respuesta = ...` en una celda de respuesta (solo literales: nada se ejecuta);
+    `...` si no se puede leer."""
+    import ast
+
+    try:
+        arbol = ast.parse(fuente or "")
+    except (SyntaxError, ValueError):
+        return ...
+    for nodo in reversed(arbol.body):
+        if isinstance(nodo, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "respuesta" for t in nodo.targets):
+            try:
+                return ast.literal_eval(nodo.value)
+            except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+                return ...
+    return ...
+
+
 class _Ejercicio:
     """Lo que no cambia durante la sesión: preguntas (con títulos del banco) y el cuaderno liberado."""
 
@@ -81,6 +100,9 @@ class _Ejercicio:
 
         banco = cargar_banco(curso, ejercicio)
         self.titulo = getattr(banco, "titulo", None) or ejercicio
+        # Para los puntos provisorios: la forma pública de cada pregunta automática (solo huellas).
+        self.publicas = {q.id: (q.publica(ejercicio), q.puntos)
+                         for q in getattr(banco, "preguntas", None) or [] if not q.manual}
         self.preguntas: list[dict] = []
         por_id = {p.id: p for p in getattr(banco, "preguntas", None) or []}
         numero = 0
@@ -96,6 +118,23 @@ class _Ejercicio:
                     "titulo": f"{numero}. {titulo}" if titulo else f"Pregunta {numero}",
                     "escrita": bool(p is not None and p.manual), "puntos": getattr(p, "puntos", None),
                 })
+
+    def provisorios(self, carpeta: Path) -> dict[str, tuple[float, float]]:
+        """{grade_id: (puntos, máximo)} de las preguntas automáticas de una entrega, revisadas con el
+        banco (la misma revisión que hacen las pruebas de nbgrader), antes de calificar."""
+        from lideres.banco import revisar
+
+        resultado = {}
+        for nombre in self.liberados:
+            entregado = _leer_json(carpeta / f"{nombre}.ipynb")
+            if not isinstance(entregado, dict):
+                continue
+            for gid, fuente in _respuestas_del_cuaderno(entregado).items():
+                if gid in self.publicas:
+                    publica, maximo = self.publicas[gid]
+                    correcto = revisar(publica, valor_de_la_celda(fuente)).correcto
+                    resultado[gid] = (maximo if correcto else 0.0, maximo)
+        return resultado
 
     def respondidas(self, carpeta: Path) -> dict[str, bool]:
         resultado = {}
@@ -213,12 +252,21 @@ def estado(curso: Curso | Path, ejercicios: list[str] | None = None) -> dict:
             respondidas = ej.respondidas(entregada) if entrego else {q["id"]: p["borrador"].get(q["id"], False)
                                                                       for q in ej.preguntas}
             del_libro = notas.get((id_, codigo))
+            provisorio = del_libro is None and entrego
+            if provisorio:  # todavía sin calificar: las automáticas, revisadas con el banco
+                del_libro = {g: (x, m, False) for g, (x, m) in ej.provisorios(entregada).items()}
+                for q in ej.preguntas:  # la escrita espera la nota a mano; en blanco, nbgrader le da 0
+                    if q["escrita"]:
+                        del_libro[q["id"]] = ((None, q["puntos"] or 0, True) if respondidas.get(q["id"])
+                                              else (0.0, q["puntos"] or 0, False))
             celdas, total, maximo, falta_mano = [], 0.0, 0.0, False
             for q in ej.preguntas:
                 celda = {"id": q["id"], "respondida": bool(respondidas.get(q["id"])), "puntos": None,
                          "clase": "si" if respondidas.get(q["id"]) else "no"}
                 if del_libro is not None:
-                    grados = [del_libro[g] for g in pruebas.get(q["id"], []) if g in del_libro]
+                    # Los provisorios van por pregunta; los del libro, por celda con puntos (sus pruebas).
+                    celdas_con_puntos = [q["id"]] if provisorio else pruebas.get(q["id"], [])
+                    grados = [del_libro[g] for g in celdas_con_puntos if g in del_libro]
                     if grados:
                         if any(g[2] for g in grados):
                             celda["puntos"], celda["clase"] = "falta calificar a mano", "mano"
@@ -238,14 +286,17 @@ def estado(curso: Curso | Path, ejercicios: list[str] | None = None) -> dict:
             else:
                 estado_texto = "Respondiendo (no entregó)"
             if del_libro is None:
-                puntaje = "falta calificar" if entrego else "—"
+                puntaje = "—"
             else:
                 puntaje = f"{puntos(total)} de {puntos(maximo)}" + (" (falta la escrita)" if falta_mano else "")
+                if provisorio:
+                    puntaje += " · provisorio: falta calificar"
             filas.append({
                 "codigo": codigo, "nombre": p["nombre"], "entrego": entrego, "estado": estado_texto,
                 "hora": hora(momento) if entrego else "—", "momento": momento.isoformat() if momento else None,
                 "veces": len(p["entregas"]), "respondidas": n, "total": len(ej.preguntas),
-                "preguntas": celdas, "puntaje": puntaje, "calificado": del_libro is not None,
+                "preguntas": celdas, "puntaje": puntaje, "calificado": del_libro is not None and not provisorio,
+                "provisorio": provisorio,
                 "cambios_sin_entregar": cambios,
             })
         filas.sort(key=lambda f: ids.clave_orden(f["nombre"]))

@@ -212,10 +212,30 @@ def guardar(curso: Curso | Path, ejercicio: str, cuaderno: str, id_: str, codigo
             puntos_dados, comentario: str = "") -> list[Path]:
     """Escribe los puntos y el comentario en el libro de notas (como el formgrader) y vuelve a
     escribir la retroalimentación de esa persona. Devuelve las páginas de retroalimentación escritas."""
-    from nbgrader.api import MissingEntry
+    from sqlalchemy.exc import OperationalError
 
     curso = Curso.de(curso)
     comentario = (comentario or "").replace("\r\n", "\n").strip()[:5_000]
+    try:
+        _guardar(curso, ejercicio, cuaderno, id_, codigo, puntos_dados, comentario)
+    except OperationalError:  # sqlite ocupado: otro proceso (calificar) está escribiendo
+        raise ErrorLideres("El libro de notas está ocupado (¿se está calificando ahora?). No se guardó nada.",
+                           como_arreglar="espera un momento y vuelve a tocar «Guardar».") from None
+    try:
+        return actualizar_retroalimentacion(curso, ejercicio, codigo)
+    except Exception:  # la nota ya quedó en el libro: decirlo así, sin traceback
+        import logging
+
+        logging.getLogger("lideres.curso").exception("al escribir la retroalimentación")
+        raise ErrorLideres("La nota quedó guardada en el libro de notas, pero no se pudo volver a escribir "
+                           "la retroalimentación de esta persona.",
+                           como_arreglar=f"corre `lideres curso reporte{curso.opcion()}`: la vuelve a escribir.") from None
+
+
+def _guardar(curso: Curso, ejercicio: str, cuaderno: str, id_: str, codigo: str, puntos_dados,
+             comentario: str) -> None:
+    from nbgrader.api import MissingEntry
+
     with curso.libro() as gb:
         try:
             nota = gb.find_grade(id_, cuaderno, ejercicio, codigo)
@@ -229,7 +249,6 @@ def guardar(curso: Curso | Path, ejercicio: str, cuaderno: str, id_: str, codigo
         nota.needs_manual_grade = False
         nota_comentario.manual_comment = comentario or None
         gb.db.commit()
-    return actualizar_retroalimentacion(curso, ejercicio, codigo)
 
 
 def actualizar_retroalimentacion(curso: Curso, ejercicio: str, codigo: str) -> list[Path]:

@@ -193,7 +193,8 @@ def handlers(curso: Path | None, ejercicios=(), orden_calificar=None) -> list:
                                    puntos_dados, comentario)
             except ErrorLideres as e:
                 self.set_status(400)
-                return self._mostrar(p, codigo, error=e.mensaje, puntos_dados=puntos_dados, comentario=comentario)
+                error = e.mensaje + (f" Qué hacer: {e.como_arreglar}" if e.como_arreglar else "")
+                return self._mostrar(p, codigo, error=error, puntos_dados=puntos_dados, comentario=comentario)
             i = p.respuestas.index(r)
             destino = codigo
             if self.get_body_argument("accion", "") == "siguiente" and i + 1 < len(p.respuestas):

@@ -393,8 +393,13 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
 
     from lideres import ligera
 
+    class Ligeras(tornado.web.StaticFileHandler):
+        def get_cache_time(self, path, modified, mime_type):
+            # Las figuras se llaman por su contenido: no cambian nunca (un año en el celular).
+            return 365 * 86400 if path.startswith(ligera.CARPETA_FIGURAS + "/") else 0
+
     handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono),
-                (RUTA_LIGERAS + "(.*)", tornado.web.StaticFileHandler, {"path": str(ligera.CARPETA)})]
+                (RUTA_LIGERAS + "(.*)", Ligeras, {"path": str(ligera.CARPETA)})]
     if libro_html is not None:
         handlers += [
             (r"/libro", tornado.web.RedirectHandler, {"url": "/libro/"}),

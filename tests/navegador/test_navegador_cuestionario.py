@@ -257,7 +257,11 @@ def test_autoevaluacion_del_capitulo_en_celular(celular, servidor):
     page.locator(conteo + " label.lideres-opcion").nth(1).tap()
     _revisar(page, "conteo-o-tasa")
     assert _resultado(page, "conteo-o-tasa").inner_text() == "✔ ¡Bien!"
-    assert page.locator(".lideres-resumen").inner_text() == "Llevas 4 de 4 preguntas bien."
+    cercado = SELECTOR_PREGUNTA.format("tasa-del-cercado")
+    page.locator(cercado + " label.lideres-opcion").nth(2).tap()
+    _revisar(page, "tasa-del-cercado")
+    assert _resultado(page, "tasa-del-cercado").inner_text() == "✔ ¡Bien!"
+    assert page.locator(".lideres-resumen").inner_text() == "Llevas 5 de 5 preguntas bien."
     celular.captura("cuestionario_bien")
 
     # Controles de 44 px o más y nada más ancho que la pantalla.

@@ -125,13 +125,20 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
 
 
 def test_calificar_en_una_tableta(taller_calificado, navegador, vigilar):
-    """En una tableta vertical (800 px, táctil): la modelo va debajo, y todo lo que se toca mide 44 px o más."""
+    """En una tableta vertical (800 px, táctil): quién entregó se lee, la modelo va debajo de la
+    respuesta y todo lo que se toca en la página de las escritas mide 44 px o más."""
     s, _ = taller_calificado
     contexto = navegador.new_context(locale="es-PE", viewport={"width": 800, "height": 1280},
                                      has_touch=True, is_mobile=True, device_scale_factor=2)
     v = vigilar(contexto)
     page = v.page
     try:
+        # Quién entregó: la tabla se desliza dentro de su cuadro; la página no se sale de la pantalla.
+        page.goto(s.url(facilitador.RUTA_ENTREGAS))
+        assert page.get_by_role("rowheader", name="Rosa Quispe Ñahui").is_visible()
+        _revisar_pagina(page)
+        v.captura("facilitador_entregas_tableta")
+
         page.goto(s.url(facilitador.url_escrita(EJ, mesa.ESCRITA, "juan-perez")))
         assert page.get_by_role("heading", name="Respuesta de Juan Pérez").is_visible()
         medidas = page.evaluate("""() => [...document.querySelectorAll(

@@ -45,11 +45,11 @@ ESPERA_MS = 300_000  # arrancar JupyterLab y un kernel en 2 núcleos ocupados po
 # Lo que escribe cada participante (valores, no código: ver cuaderno_con_respuestas).
 RESPUESTAS = {
     "ana": {"tasa-por-100k": 250, "distrito-tasa-mas-alta": "Lince", "tasa-poco-confiable": "B",
-            "conteo-o-tasa": "b",
+            "conteo-o-tasa": "b", "tasa-del-cercado": "c",
             "reflexion-junta-vecinal": "Más denuncias no es más peligro: hay que mirar la tasa."},
     "beto": {"tasa-por-100k": 250, "distrito-tasa-mas-alta": "San Juan de Lurigancho"},
 }
-PUNTOS_AUTOMATICOS = {"ana": 6, "beto": 2}  # las cuatro automáticas (2+2+1+1) y solo la primera
+PUNTOS_AUTOMATICOS = {"ana": 6, "beto": 2}  # las cinco automáticas (2+1+1+1+1) y solo la primera
 
 
 def _puerto_libre() -> int:

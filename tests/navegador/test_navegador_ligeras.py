@@ -30,7 +30,7 @@ CAMBIOS = {
     "01_datos_de_seguridad": [("distrito", "La Esperanza"), ("departamento", "Lima"), ("anio", "2020")],
     "02_conteos_y_tasas": [("medida", "Tasa por 100 mil habitantes"), ("anio", "2024"),
                            ("distrito", "San Juan de Lurigancho")],
-    "03_cifra_negra": [("ambito", "Lima Metropolitana"), ("denuncian", "30")],
+    "03_cifra_negra": [("supuesto", "30"), ("ambito", "Callao")],
     "04_percepcion": [("ambito", "Callao"), ("anio", "2020")],
 }
 MODULOS = list(CAMBIOS)
@@ -160,7 +160,11 @@ def test_ligera_accesible_y_legible_en_el_celular(navegador, servidor_ligero, vi
             ".map(e => parseFloat(getComputedStyle(e).fontSize)).reduce((a, b) => Math.min(a, b), 99)")
         assert letra >= 12
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 360  # sin barra horizontal
-        # con el teclado: el primer botón recibe el foco y se activa con Enter
+        # las figuras se llaman por su contenido: el celular las guarda (no las vuelve a pedir)
+        for src in page.evaluate(JS_FIGURAS)[:1]:
+            respuesta = page.request.get(servidor_ligero.url(f"/ligeras/{src}"))
+            assert respuesta.ok and "max-age=31536000" in respuesta.headers.get("cache-control", "")
+        # con el teclado: el primer botón recibe el foco
         boton = page.locator("button[data-lig-control]").first
         boton.focus()
         assert page.evaluate("() => document.activeElement.matches('button[data-lig-control]')")

@@ -114,3 +114,34 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
     assert not _con_marca(list(despues[temporal]) + list(despues[runtime]))
     assert v.externos() == [] and v.bloqueados == []
     shutil.rmtree(temporal, ignore_errors=True)
+
+
+@pytest.mark.parametrize("ruta, listo", [
+    ("/voila/render/tableros/08_datos_responsables.ipynb", ".lideres-tablero-m08 figure img"),
+    ("/voila/render/tableros/10_del_dato_a_la_accion.ipynb", ".lideres-tablero-m10 a[download]"),
+])
+def test_tableros_08_y_10_en_el_celular(navegador, servidor_09, vigilar, ruta, listo):
+    from tests.navegador.test_navegador_modulos import _axe_graves
+
+    servidor, _, _ = servidor_09
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    v = vigilar(contexto)
+    page = v.page
+    page.goto(servidor.url(ruta))
+    page.wait_for_selector(listo, timeout=120_000)
+    texto = page.inner_text("body")
+    assert "Traceback" not in texto and "Fuente" in texto
+    ancho, visible = page.evaluate(JS_SIN_SCROLL)
+    v.captura(Path(ruta).stem)
+    assert ancho <= visible, f"scroll horizontal: {ancho} > {visible}"
+    bajos = page.evaluate(
+        """() => Array.from(document.querySelectorAll(
+              '.lideres-control button, .lideres-control input, .lideres-control select'))
+            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 43.5)
+            .map(e => e.outerHTML.slice(0, 80))""")
+    assert not bajos, f"controles de menos de 44 px: {bajos}"
+    graves = _axe_graves(page)
+    assert not graves, "axe-core:\n" + "\n".join(graves)
+    assert v.externos() == [] and v.bloqueados == []
+    contexto.close()

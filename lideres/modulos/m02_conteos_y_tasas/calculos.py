@@ -72,7 +72,17 @@ def tabla_conteos_y_tasas(
     tabla = agregar_tasa(tabla, "conteo", "poblacion")
     tabla["puesto_conteo"] = tabla["conteo"].rank(ascending=False, method="min").astype(int)
     tabla["puesto_tasa"] = tabla["tasa_100k"].rank(ascending=False, method="min").astype(int)
-    return tabla.sort_values(["conteo", "ubigeo"], ascending=[False, True]).reset_index(drop=True)
+    tabla = tabla.sort_values(["conteo", "ubigeo"], ascending=[False, True]).reset_index(drop=True)
+    tabla.attrs["pie"] = pie_de_tabla(anio)
+    return tabla
+
+
+def pie_de_tabla(anio: int) -> str:
+    """«nivel · periodo · fuente» de la tabla de conteos y tasas, desde el registro de cifras."""
+    from lideres import cifras
+
+    return (cifras.pie(f"distritos.denuncias.lima_y_callao.{anio}", "distritos.poblacion.lima_y_callao")
+            + ". Tasa: denuncias ÷ población 2020 × 100 000 (cálculo del curso).")
 
 
 @functools.lru_cache(maxsize=8)

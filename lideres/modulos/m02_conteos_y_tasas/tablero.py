@@ -40,8 +40,6 @@ ANTES_DE_CONCLUIR = (
     "explicación posible; no hay cifras de víctimas por distrito que lo digan.",
     "Una tasa de denuncias no es el riesgo de ser víctima: cuenta lo que se denunció, donde pasó.",
     partes.POBLACION_2020,
-    "Trujillo no está en el mapa: no encontramos denuncias publicadas por distrito. Para El "
-    "Porvenir, La Esperanza o Florencia de Mora, usa la tasa de toda la provincia (ver la lección).",
 )
 
 

@@ -19,10 +19,18 @@ def html_estilos() -> str:
     return partes.html_estilos_base()
 
 
+# Lo primero que lee quien viene de Trujillo (issue 18): el mapa no lo tiene, y por qué.
+NOTA_TRUJILLO = (
+    "Lima Metropolitana y Callao. Trujillo no está: no encontramos denuncias publicadas por distrito. "
+    "Para El Porvenir, La Esperanza o Florencia de Mora, la lección da la tasa de toda la provincia."
+)
+
+
 def html_titulo(estado: EstadoTablero) -> str:
     return (
         f'<h2 class="lideres-titulo" lang="es" data-medida="{estado.medida}" '
         f'data-anio="{estado.anio}">{escape(estado.titulo())}</h2>'
+        f'<p class="lideres-nota lideres-nota-trujillo" lang="es">{escape(NOTA_TRUJILLO)}</p>'
     )
 
 

@@ -194,7 +194,12 @@ def tabla_comparacion(anio: int = ANIO_DENUNCIAS):
             ],
         }
     )
-    return vista.style.hide(axis="index")
+    from lideres import cifras
+
+    pie = ("Víctimas: " + cifras.pie(*[f"enapres.victimas.{slug(a)}.{anio}" for a in AMBITOS])
+           + ". Denuncias: " + cifras.pie(f"distritos.denuncias.lima_metropolitana.{anio}",
+                                          f"sidpol.total.callao.{anio}", f"sidpol.total.la_libertad.{anio}") + ".")
+    return vista.style.hide(axis="index").set_caption(pie)
 
 
 def tabla_tasas_de_denuncia():
@@ -207,7 +212,9 @@ def tabla_tasas_de_denuncia():
             "De cada 100 víctimas, denunciaron": [formato.numero(v, 1) for v in t["valor"]],
         }
     )
-    return vista.style.hide(axis="index")
+    return vista.style.hide(axis="index").set_caption(
+        "Nivel: zonas urbanas del país o departamento (dice «Lugar») · periodo: el semestre de cada fila · "
+        "Fuente: INEI (ENAPRES), citado en la prensa. Víctimas de 15 años o más.")
 
 
 # ------------------------------------------------------------------ la tasa de denuncia con su alcance

@@ -129,7 +129,15 @@ def tabla_legible(anio: int = 2024):
             "Confía en la policía (de cada 100)": [_de_cada_100(v) for v in t["confianza"]],
         }
     )
-    return vista.style.hide(axis="index")
+    return vista.style.hide(axis="index").set_caption(pie_de_tabla(anio))
+
+
+def pie_de_tabla(anio: int = 2024) -> str:
+    """«nivel · periodo · fuente» de la tabla de brechas, desde el registro de cifras."""
+    from lideres import cifras
+
+    claves = [f"enapres.victimas.{cifras.slug(a)}.{int(anio)}" for a in AMBITOS]
+    return cifras.pie(*claves) + ". " + UNIVERSO
 
 
 def frase_brecha(ambito: str, anio: int) -> str:
@@ -137,7 +145,7 @@ def frase_brecha(ambito: str, anio: int) -> str:
     v = valores(ambito, anio)
     lugar = {
         "Nacional urbano": "en las zonas urbanas del país",
-        "Callao": "en el Callao",
+        "Callao": "en el Callao (la provincia)",
     }.get(ambito, f"en {ambito}")
     if v["percepcion"] is None or v["victimizacion"] is None:
         return f"En {anio}, {lugar}, la ENAPRES no publicó una de las dos cifras."

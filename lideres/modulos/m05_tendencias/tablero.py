@@ -112,7 +112,7 @@ class TableroTendencias(widgets.VBox):
 def tablero(serie: str = "simulado", periodo: str | None = None, afirmacion: str = "+50 %",
             ventana: int = 3):
     """El tablero del módulo 05. Si faltan datos, devuelve un aviso en español."""
-    from lideres.tablero.widgets import aviso_de_error
+    from lideres.tablero.aviso import aviso_de_error
 
     try:
         return TableroTendencias(serie, periodo, afirmacion, ventana)

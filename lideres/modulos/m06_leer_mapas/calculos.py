@@ -33,7 +33,7 @@ NIVEL = 0.95
 
 FUENTE = ("Fuente: MININTER – SIDPOL (denuncias por distrito donde ocurrió el hecho); población "
           "estimada 2020 del INEI.")
-NIVEL_TERRITORIAL = "distritos de Lima Metropolitana (43) y del Callao (7)"
+NIVEL_TERRITORIAL = "distritos de Lima Metropolitana y del Callao"
 
 # Nombre que se muestra -> clase de mapclassify.
 ESQUEMAS: dict[str, tuple[str, str]] = {
@@ -64,8 +64,8 @@ def tabla(anio: int = 2025) -> pd.DataFrame:
                       "poblacion": d["poblacion_2020"], "conteo": d[f"denuncias_{int(anio)}"]})
     t["tasa"] = tasa_por_100k(t["conteo"], t["poblacion"]).to_numpy()
     baja, alta = intervalo_conteo(t["conteo"].to_numpy())
-    t["tasa_baja"] = baja / t["poblacion"] * 100_000
-    t["tasa_alta"] = alta / t["poblacion"] * 100_000
+    t["tasa_baja"] = tasa_por_100k(baja, t["poblacion"].to_numpy())
+    t["tasa_alta"] = tasa_por_100k(alta, t["poblacion"].to_numpy())
     promedio = tasa_ciudad(t)
     t["no_se_distingue"] = (t["tasa_baja"] <= promedio) & (promedio <= t["tasa_alta"])
     return t
@@ -73,7 +73,7 @@ def tabla(anio: int = 2025) -> pd.DataFrame:
 
 def tasa_ciudad(t: pd.DataFrame) -> float:
     """Todas las denuncias entre toda la población (no el promedio de las tasas de los distritos)."""
-    return float(t["conteo"].sum() / t["poblacion"].sum() * 100_000)
+    return float(tasa_por_100k(t["conteo"].sum(), t["poblacion"].sum()))
 
 
 # ------------------------------------------------------------------ incertidumbre

@@ -270,28 +270,87 @@ def cronicos_y_pasajeros(tabla: pd.DataFrame, tamano_m: float = 250, umbral_z: f
 # ------------------------------------------------------------------ el estado del tablero
 
 
-def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | None = None,
+@functools.lru_cache(maxsize=16)
+def pie(distrito: str | None = None) -> str:
+    """El pie de todo lo que muestra el módulo: qué son las filas sintéticas, con los números del
+    generador (`lideres.sinteticos.pie_sintetico`; se importa aquí: trae shapely)."""
+    from lideres.sinteticos import pie_sintetico
+
+    return pie_sintetico(distrito)
+
+
+@dataclass(frozen=True)
+class Distrito:
+    """Lo de un distrito que el tablero usa en cada cambio, ya calculado una vez: columnas como
+    arreglos de numpy (filtrar es comparar arreglos, sin pandas) y la grilla fija del distrito."""
+
+    nombre: str
+    tipo: np.ndarray
+    hora: np.ndarray
+    mes: np.ndarray
+    dia: np.ndarray
+    fila: np.ndarray
+    columna: np.ndarray
+    forma: tuple[int, int]
+    grilla: Grilla
+
+
+def preparar_distrito(distrito: str, tamano_m: float = 250, datos: pd.DataFrame | None = None) -> Distrito:
+    t = incidentes(distrito, datos=datos)
+    extension = (t["lat"].min(), t["lon"].min(), t["lat"].max(), t["lon"].max())
+    vacia = conteo_grilla(t.iloc[:0], tamano_m, extension=extension)
+    x, y = _a_metros(t["lat"].to_numpy(), t["lon"].to_numpy(), vacia.lat0, vacia.lon0)
+    filas, columnas = vacia.valores.shape
+    return Distrito(
+        distrito, t["tipo"].to_numpy(), t["hora"].to_numpy(), t["fecha"].dt.month.to_numpy(),
+        t["fecha"].dt.day_of_week.to_numpy(),
+        np.clip((y // tamano_m).astype(int), 0, filas - 1), np.clip((x // tamano_m).astype(int), 0, columnas - 1),
+        (filas, columnas), vacia)
+
+
+@functools.lru_cache(maxsize=8)
+def _distrito_del_curso(distrito: str, tamano_m: float) -> Distrito:
+    return preparar_distrito(distrito, tamano_m)
+
+
+def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | tuple[str, ...] | None = None,
                   horas: tuple[int, int] = (0, 23), meses: tuple[int, int] = (1, 12),
-                  tamano_m: float = 250, datos: pd.DataFrame | None = None) -> dict:
+                  tamano_m: float = 250, datos: pd.DataFrame | None = None,
+                  preparado: Distrito | None = None) -> dict:
     """Lo que el tablero muestra para unos filtros: las celdas con casos (y cuáles son punto
-    caliente por Gi*) y la tabla hora × día, siempre con el aviso de datos sintéticos."""
-    t = incidentes(distrito, tipos_, horas, meses, datos=datos)
-    todos = incidentes(distrito, datos=datos)
-    extension = (todos["lat"].min(), todos["lon"].min(), todos["lat"].max(), todos["lon"].max())
-    grilla = conteo_grilla(t, tamano_m, extension=extension)
+    caliente por Gi*) y la tabla hora × día, siempre con el aviso de datos sintéticos. La grilla es
+    la del distrito entero: cambiar un filtro no mueve las celdas."""
+    if preparado is None:
+        if datos is None:
+            una_de(distrito, distritos(), no_hay="incidentes sintéticos", usa="Usa uno de estos distritos: ")
+            preparado = _distrito_del_curso(distrito, float(tamano_m))
+        else:
+            preparado = preparar_distrito(distrito, tamano_m, datos)
+    d = preparado
+    filtro = (d.hora >= horas[0]) & (d.hora <= horas[1]) & (d.mes >= meses[0]) & (d.mes <= meses[1])
+    if tipos_:
+        filtro &= np.isin(d.tipo, list(tipos_))
+    valores = np.zeros(d.forma, dtype=np.int64)
+    np.add.at(valores, (d.fila[filtro], d.columna[filtro]), 1)
+    grilla = Grilla(d.grilla.lat0, d.grilla.lon0, d.grilla.tamano_m, valores)
     calientes = puntos_calientes(grilla)
     celdas = grilla.celdas()
     celdas["caliente"] = calientes[celdas["fila"], celdas["columna"]]
+    cruce = np.zeros((8, 7), dtype=np.int64)
+    np.add.at(cruce, (d.hora[filtro] // 3, d.dia[filtro]), 1)
+    hora_dia = pd.DataFrame(cruce, index=pd.Index([f"{h}-{h + 2} h" for h in range(0, 24, 3)], name="hora"),
+                            columns=list(DIAS))
     return {
         "distrito": distrito,
-        "casos": len(t),
+        "casos": int(filtro.sum()),
         "grilla": grilla,
         "celdas": celdas,
         "n_calientes": int(calientes.sum()),
-        "hora_dia": tabla_hora_dia(t),
+        "hora_dia": hora_dia,
         "aviso": AVISO_SINTETICO,
         "nota_excluido": NOTA_EXCLUIDO,
         "fuente": FUENTE,
+        "pie": pie(distrito),
         "periodo": "2024-2025 (fechas inventadas)",
         "nivel": f"celdas de {int(tamano_m)} m en {distrito} (límites esquemáticos)",
     }

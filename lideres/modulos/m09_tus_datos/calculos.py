@@ -181,8 +181,8 @@ def exportar_limpio(revision) -> bytes:
 def exportar_anonimizado(revision, radio_m: float = 200, semilla: int = 9, umbral: int = 3) -> bytes:
     """Para compartir fuera de la junta: sin lugar ni fuente, fecha solo como mes, puntos movidos
     al azar hasta `radio_m` metros, y sin las combinaciones tipo × mes × zona con menos de `umbral`
-    filas (módulo 08). Con la misma semilla, el mismo archivo."""
-    from lideres.modulos.m08_datos_responsables.calculos import proteger
+    filas (lideres.anonimizar, lo que enseña el módulo 08). Con la misma semilla, el mismo archivo."""
+    from lideres.anonimizar import proteger
 
     tabla = revision.tabla.drop(columns=["ubigeo"], errors="ignore")
     return _csv(proteger(tabla, radio_m=radio_m, semilla=semilla, umbral=umbral))
@@ -191,14 +191,36 @@ def exportar_anonimizado(revision, radio_m: float = 200, semilla: int = 9, umbra
 def formulario_papel() -> bytes:
     """El formulario en papel (PDF de una página, A4 horizontal) para anotar incidencias a mano y
     pasarlas luego a la plantilla. Sin internet: typst y la letra de matplotlib, como la ficha."""
-    import json
-
-    import typst
-
-    from lideres.modulos.m10_del_dato_a_la_accion.ficha import carpeta_letras
+    from lideres.pdf import compilar
 
     plantilla = Path(__file__).with_name("plantillas") / "formulario.typ"
     datos = {"tipos": TIPOS, "fuentes": FUENTES, "ayudas": AYUDAS, "filas": 14,
              "fecha": formato.fecha(dt.date.today())}
-    return typst.compile(str(plantilla), root=str(plantilla.parent), font_paths=[str(carpeta_letras())],
-                         ignore_system_fonts=True, sys_inputs={"datos": json.dumps(datos, ensure_ascii=False)})
+    return compilar(plantilla, datos, que="el formulario en papel")
+
+
+# --------------------------------------------------------------------------- ejemplos para la lección
+
+def ejemplo_cuaderno() -> bytes:
+    """Un cuaderno SINTÉTICO (inventado) en CSV, como lo deja Excel, con dos filas con problemas."""
+    filas = ["fecha;hora;tipo;distrito;lugar;fuente",
+             "05/03/2025;21:30;Robo;El Porvenir;paradero de la avenida;Ronda de la junta",
+             "06/03/2025;;Hurto;El Porvenir;mercado;Vecino o vecina",
+             "31/02/2025;10:00;Robo;El Porvenir;parque;Serenazgo",
+             "08/03/2025;19:00;Extorsión;Porvenir Alto;;Vecino o vecina",
+             "09/03/2025;7 p. m.;Robo;La Esperanza;colegio;Ronda de la junta"]
+    return ("\r\n".join(filas) + "\r\n").encode("utf-8")
+
+
+def ejemplo_oficial(semilla: int = 9) -> bytes:
+    """Un archivo con la forma del mensual oficial de «Denuncias Policiales» y conteos SINTÉTICOS
+    (inventados con semilla) para dos distritos de Arequipa, 2024."""
+    import numpy as np
+
+    rng = np.random.default_rng(semilla)
+    filas = ["ANIO,MES,DPTO_HECHO_NEW,PROV_HECHO,DIST_HECHO,UBIGEO_HECHO,P_MODALIDADES,cantidad"]
+    for distrito, ubigeo in (("CAYMA", "40103"), ("YANAHUARA", "40126")):
+        for mes in range(1, 13):
+            for modalidad in ("ROBO", "HURTO"):
+                filas.append(f"2024,{mes},AREQUIPA,AREQUIPA,{distrito},{ubigeo},{modalidad},{rng.poisson(12)}")
+    return ("\n".join(filas) + "\n").encode("utf-8")

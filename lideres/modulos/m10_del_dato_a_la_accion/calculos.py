@@ -30,10 +30,19 @@ FUENTES = {
               "distrito publicado por un tercero (github.com/Jyns123/DPD, commit 76711fe).",
     "INEI-POBLACION": "INEI, población estimada 2020 por distrito (Censos Nacionales 2017).",
     "CALCULO": "Cálculo de la Escuela de Líderes con las cifras citadas: tasa = denuncias ÷ población "
-               "2020 × 100 000; puesto entre los 50 distritos de Lima Metropolitana y Callao.",
+               "2020 × 100 000; puesto entre los distritos de Lima Metropolitana y Callao con denuncias "
+               "publicadas.",
     "ENAPRES": "INEI, Encuesta Nacional de Programas Presupuestales (ENAPRES), serie anual 2013-2024 "
                "publicada por el MININTER en datos abiertos, licencia ODC-By.",
 }
+# La lista que cierra el curso: va en la ficha impresa y en el tablero.
+ANTES_DE_PRESENTAR = [
+    "¿Dije el lugar, el año y la fuente de cada cifra?",
+    "¿Es un conteo o una tasa? ¿La tasa es del mismo lugar que el conteo?",
+    "¿Hablé de la cifra negra: lo que no se denuncia?",
+    "¿Dije «una posible explicación» en vez de dar una causa como segura?",
+    "¿Alguien podría reconocer a una víctima o una casa por lo que muestro?",
+]
 ENCUESTA_DE = {"Lima Metropolitana": "Lima Metropolitana", "Callao": "Callao", "Trujillo": "La Libertad"}
 
 
@@ -84,7 +93,7 @@ def ubigeo_de(texto: str) -> str:
     ubigeo = ubigeo_por_nombre(texto)
     if ubigeo is None:
         raise ErrorLideres(
-            f"No hay ficha para «{texto}»: no es uno de los 61 distritos del curso.",
+            f"No hay ficha para «{texto}»: no es uno de los {len(distritos)} distritos del curso.",
             como_arreglar="Escribe el nombre como en data/distritos.csv (sin importar tildes ni "
             "mayúsculas), por ejemplo «El Porvenir» o «San Juan de Lurigancho», o su UBIGEO.",
         )
@@ -123,7 +132,8 @@ def datos_ficha(distrito: str, anio: int = ANIO) -> Ficha:
         conteo = cifra(f"distrito.denuncias.{d}.{anio}")
         poblacion = cifra(f"distrito.poblacion.{d}")
         inestable = bool(es_inestable(conteo.valor, poblacion.valor))
-        entre = "entre los 50 distritos de Lima Metropolitana y Callao"
+        total = cifra("distritos.cuantos.lima_y_callao").texto
+        entre = f"entre los {total} distritos de Lima Metropolitana y Callao"
         tasa = cifra(f"distrito.tasa.{d}.{anio}")
         ficha.cifras.append(_de_registro(f"Denuncias registradas en {anio}", f"distrito.denuncias.{d}.{anio}"))
         ficha.cifras.append(_de_registro(
@@ -135,10 +145,10 @@ def datos_ficha(distrito: str, anio: int = ANIO) -> Ficha:
         puesto = cifra(f"distrito.puesto_tasa.{d}.{anio}")
         ficha.cifras.append(_de_registro(
             "Puesto por tasa", f"distrito.puesto_tasa.{d}.{anio}", nivel=entre,
-            texto=f"{puesto.texto}.º de 50 (1.º = la tasa más alta)", fuentes=("SIDPOL", "INEI-POBLACION")))
+            texto=f"{puesto.texto}.º de {total} (el primero = la tasa más alta)", fuentes=("SIDPOL", "INEI-POBLACION")))
         puesto = cifra(f"distrito.puesto_conteo.{d}.{anio}")
         ficha.cifras.append(_de_registro("Puesto por número de denuncias", f"distrito.puesto_conteo.{d}.{anio}",
-                                         nivel=entre, texto=f"{puesto.texto}.º de 50", fuentes=("SIDPOL",)))
+                                         nivel=entre, texto=f"{puesto.texto}.º de {total}", fuentes=("SIDPOL",)))
         antes = cifra(f"distrito.denuncias.{d}.{ANIO_ANTERIOR}")
         cambio = (conteo.valor - antes.valor) / antes.valor if antes.valor else None
         ficha.cifras.append(_de_registro(

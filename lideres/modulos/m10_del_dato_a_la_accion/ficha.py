@@ -5,42 +5,31 @@
 
 En la terminal: `lideres ficha DISTRITO [--salida ARCHIVO.pdf]`.
 
-Se arma con typst (un paquete de Python que trae su propio compilador, en wheel para Linux,
-Windows y macOS, sin bibliotecas del sistema) y un mapa de matplotlib en SVG. Sin internet: la
-letra es DejaVu Sans, la que trae matplotlib (se incrusta en el PDF), y typst no mira las letras
-del sistema. Las cifras vienen de `calculos.datos_ficha`: la plantilla no tiene ninguna escrita.
+Se arma con typst (`lideres.pdf`, sin internet, letra incrustada) y un mapa de matplotlib en SVG.
+Las cifras vienen de `calculos.datos_ficha`: la plantilla no tiene ninguna escrita.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-import json
 import math
 from pathlib import Path
 
 from lideres import formato
 from lideres.errores import ErrorLideres
-from lideres.modulos.m10_del_dato_a_la_accion.calculos import FUENTES, Ficha, datos_ficha
+from lideres.modulos.m10_del_dato_a_la_accion.calculos import (
+    ANTES_DE_PRESENTAR,
+    FUENTES,
+    Ficha,
+    datos_ficha,
+)
 
 PLANTILLA = Path(__file__).with_name("plantillas") / "ficha.typ"
-ANTES_DE_PRESENTAR = [
-    "¿Dije el lugar, el año y la fuente de cada cifra?",
-    "¿Es un conteo o una tasa? ¿La tasa es del mismo lugar que el conteo?",
-    "¿Hablé de la cifra negra: lo que no se denuncia?",
-    "¿Dije «una posible explicación» en vez de dar una causa como segura?",
-    "¿Alguien podría reconocer a una víctima o una casa por lo que muestro?",
-]
+ESCALAS = (1.0, 0.94, 0.88, 0.82)
 # Grises del mapa: el distrito casi negro, los demás gris claro; se distinguen impresos.
 GRIS_DISTRITO = "#222222"
 GRIS_OTROS = "#d9d9d9"
-
-
-def carpeta_letras() -> Path:
-    """Las letras DejaVu que trae matplotlib (un paquete, no internet ni el sistema)."""
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 @functools.lru_cache(maxsize=4)
@@ -128,21 +117,17 @@ def datos_para_plantilla(ficha: Ficha, nota_limites: str) -> dict:
 
 def compilar(ficha: Ficha, formato_salida: str = "pdf", ppi: int | None = None) -> bytes | list[bytes]:
     """La ficha compilada con typst: PDF (bytes) o PNG (una imagen por página)."""
-    import typst
+    from lideres.pdf import compilar as compilar_typst
 
     svg, nota = mapa_svg(ficha)
     datos = datos_para_plantilla(ficha, nota)
-    try:
-        return typst.compile(
-            str(PLANTILLA), root=str(PLANTILLA.parent), font_paths=[str(carpeta_letras())],
-            ignore_system_fonts=True, format=formato_salida, ppi=ppi,
-            sys_inputs={"datos": json.dumps(datos, ensure_ascii=False), "mapa": svg},
-        )
-    except RuntimeError as e:  # typst explica en inglés: se dice en español y se guarda el detalle
-        raise ErrorLideres(
-            f"No se pudo armar la ficha de {ficha.distrito}.",
-            como_arreglar="Avisa al equipo del curso (el detalle técnico sale con LIDERES_DEPURAR=1).",
-        ) from e
+    que = f"la ficha de {ficha.distrito}"
+    for escala in ESCALAS:  # un nombre largo alarga cada fila: se achica la letra hasta que quepa
+        datos["escala"] = escala
+        paginas = compilar_typst(PLANTILLA, datos, extra={"mapa": svg}, formato="png", ppi=4, que=que)
+        if isinstance(paginas, bytes) or len(paginas) == 1:
+            break
+    return compilar_typst(PLANTILLA, datos, extra={"mapa": svg}, formato=formato_salida, ppi=ppi, que=que)
 
 
 def escribir_ficha(distrito: str, salida: str | Path | None = None) -> Path:

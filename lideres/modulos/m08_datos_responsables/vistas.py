@@ -1,0 +1,107 @@
+"""Lo que muestra el tablero del módulo 08: el mapa original y el publicable lado a lado (uno bajo
+otro en el celular) y cuántos registros todavía señalan una casa. Sin widgets."""
+
+from __future__ import annotations
+
+import functools
+import math
+from html import escape
+
+from lideres import formato
+from lideres.modulos.m08_datos_responsables import calculos as c
+
+METODOS = {
+    "desplazar": "Mover al azar (radio)",
+    "puntos": "Puntos anónimos (k casas)",
+    "grilla": "Grilla (celdas)",
+}
+SEMILLA = 8
+PIE = ("Barrio sintético (inventado con semilla): ninguna casa ni caso es real. Fuente: datos "
+       "sintéticos del curso.")
+
+
+@functools.cache
+def escenario() -> tuple:
+    """Las casas y los casos del juego (sintéticos, siempre los mismos)."""
+    hogares = c.hogares_sinteticos(n=400, semilla=SEMILLA)
+    return hogares, c.incidentes_en_hogares(hogares, 40, semilla=SEMILLA)
+
+
+def publicar(metodo: str, radio_m: int, k: int):
+    """(puntos publicados, juego de reidentificación) para un método y sus parámetros."""
+    hogares, casos = escenario()
+    if metodo == "desplazar":
+        publicados = c.geoenmascarar(casos, radio_m, SEMILLA, radio_min_m=radio_m / 4) if radio_m else casos
+        return publicados, c.reidentificacion(publicados, hogares, radio_m)
+    if metodo == "puntos":
+        puntos = _puntos(k)
+        publicados = c.ajustar_a_puntos(casos, puntos)
+        zonas = c.ajustar_a_puntos(hogares, puntos)["punto"]
+        return publicados, c.reidentificacion(publicados.assign(zona=publicados["punto"]), hogares, zonas=zonas)
+    lado = max(radio_m, 50) * 2
+    origen = c._origen(hogares)
+    celdas = c.celda_de(casos, lado, origen)
+    grilla = c.agregar_a_grilla(casos, lado, origen).set_index("celda")
+    publicados = casos.assign(lat=grilla.loc[celdas, "lat"].to_numpy(), lon=grilla.loc[celdas, "lon"].to_numpy(),
+                              zona=celdas.to_numpy())
+    zonas = c.celda_de(hogares, lado, origen)
+    return publicados, c.reidentificacion(publicados, hogares, zonas=zonas)
+
+
+@functools.cache
+def _puntos(k: int):
+    return c.puntos_anonimos(escenario()[0], k=k)
+
+
+def html_resultado(metodo: str, radio_m: int, k: int) -> str:
+    _, juego = publicar(metodo, radio_m, k)
+    r = c.resumen_reidentificacion(juego)
+    todavia = r["identifican"]
+    frase = ("Ningún registro señala una sola casa." if not todavia else
+             f"<strong>{formato.numero(todavia)} de {formato.numero(r['registros'])}</strong> registros "
+             "todavía señalan una sola casa.")
+    return (
+        f'<div class="lideres-resultado" lang="es"><p>{frase}</p>'
+        f"<p>Casas posibles por punto (mediana): <strong>{formato.numero(r['mediana_candidatos'], 1)}</strong>. "
+        f"Quien elige la casa más cercana a cada punto acierta <strong>{formato.numero(r.get('aciertos', 0))}"
+        f"</strong> de {formato.numero(r['registros'])} veces.</p>"
+        f'<p class="lideres-fuente">{escape(PIE)}</p></div>'
+    )
+
+
+def figura_mapas(metodo: str, radio_m: int, k: int):
+    """Dos mapas: los casos en su casa (lo que NO se publica) y lo publicable."""
+    import matplotlib.pyplot as plt
+
+    hogares, casos = escenario()
+    publicados, juego = publicar(metodo, radio_m, k)
+    fig, ejes = plt.subplots(1, 2, figsize=(6.4, 3.6), sharex=True, sharey=True)
+    aspecto = 1 / math.cos(math.radians(float(hogares["lat"].mean())))
+    for ax, titulo, tabla in ((ejes[0], "Original (no se publica)", casos),
+                              (ejes[1], "Para publicar", publicados)):
+        ax.scatter(hogares["lon"], hogares["lat"], s=3, color="#bbbbbb", label="casas (sintéticas)")
+        ax.scatter(tabla["lon"], tabla["lat"], s=16, color="#d95f02", edgecolor="#222222", linewidth=0.4,
+                   label="casos", zorder=3)
+        ax.set_title(titulo, fontsize=10)
+        ax.set_aspect(aspecto)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    malos = publicados[juego["identifica"].to_numpy()]
+    if len(malos):
+        ejes[1].scatter(malos["lon"], malos["lat"], s=60, facecolor="none", edgecolor="#000000", linewidth=1.4,
+                        zorder=4, label="aún señala una casa")
+    ejes[1].legend(loc="lower center", bbox_to_anchor=(0, -0.28), ncol=3, fontsize=8, frameon=False)
+    fig.text(0.01, 0.01, PIE, fontsize=8, color="#333333")
+    fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.2, wspace=0.05)
+    plt.close(fig)
+    return fig
+
+
+def html_mapas(metodo: str, radio_m: int, k: int) -> str:
+    from lideres.tablero import partes
+
+    _, juego = publicar(metodo, radio_m, k)
+    alt = (f"Dos mapas del barrio sintético: a la izquierda los {len(escenario()[1])} casos en la puerta de su casa; a la "
+           f"derecha, publicados con «{METODOS[metodo]}». {int(juego['identifica'].sum())} todavía "
+           "señalan una sola casa.")
+    return partes.html_figura(figura_mapas(metodo, radio_m, k), alt)
