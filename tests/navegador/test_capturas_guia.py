@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from lideres import cli, libro, ligera
+from lideres import cli, libro, ligera, rutas
 from lideres.curso import motor
 from lideres.formulario import entregas
 from lideres.taller import facilitador
@@ -31,6 +31,8 @@ CELULAR = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 1, 
            "has_touch": True}
 LAPTOP = {"viewport": {"width": 1024, "height": 700}, "device_scale_factor": 1}
 ALTO_MAXIMO = 1100  # una foto larga no ayuda a nadie: se corta (en px de la página)
+ALTO_CELULAR = 900
+CURSO_DE_LA_PRUEBA: list[str] = []
 
 
 def guardar(page, nombre: str, carpeta: Path) -> Path:
@@ -38,10 +40,22 @@ def guardar(page, nombre: str, carpeta: Path) -> Path:
     from PIL import Image
 
     assert nombre in libro.CAPTURAS, f"{nombre}: agrégala a lideres.libro.CAPTURAS"
-    alto = min(ALTO_MAXIMO, page.evaluate("document.documentElement.scrollHeight"))
-    ancho = page.viewport_size["width"]
+    if CURSO_DE_LA_PRUEBA:
+        # La carpeta de esta prueba se lee como la de un taller (`exercises`), igual que en la terminal.
+        page.evaluate("""([de, a]) => { const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (w.nextNode()) w.currentNode.nodeValue = w.currentNode.nodeValue.split(de).join(a); }""",
+                      [CURSO_DE_LA_PRUEBA[0], "exercises"])
+    ancho, alto_antes = page.viewport_size["width"], page.viewport_size["height"]
     ruta = carpeta / f"{nombre}.png"
-    page.screenshot(path=str(ruta), full_page=True, clip={"x": 0, "y": 0, "width": ancho, "height": alto})
+    if ancho <= 400:
+        # Celular: una pantalla alta fija (Voilà se desliza dentro de su propio cuadro, no en la página).
+        page.set_viewport_size({"width": ancho, "height": ALTO_CELULAR})
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ruta))
+        page.set_viewport_size({"width": ancho, "height": alto_antes})
+    else:
+        alto = min(ALTO_MAXIMO, page.evaluate("document.documentElement.scrollHeight"))
+        page.screenshot(path=str(ruta), full_page=True, clip={"x": 0, "y": 0, "width": ancho, "height": alto})
     with Image.open(ruta) as imagen:
         chica = imagen.convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
     chica.save(ruta, optimize=True)
@@ -61,6 +75,9 @@ def texto_de_la_terminal(salida: str, curso: Path, puerto: int) -> str:
 @pytest.fixture(scope="module")
 def taller(ruta_chromium, libro_html, tmp_path_factory):
     curso = mesa.curso_de_un_ejercicio(tmp_path_factory.mktemp("capturas") / "curso")
+    # También el ejercicio 00: la portada muestra «Responder el ejercicio» en la ronda de práctica.
+    shutil.copytree(rutas.CURSO / "source" / "00_bienvenida", curso / "source" / "00_bienvenida")
+    CURSO_DE_LA_PRUEBA[:] = [str(curso)]
     s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica", espera_s=300)
     s.iniciar()
     yield s, curso
