@@ -10,7 +10,7 @@ INSTALADO := $(VENV)/.instalado
 # Con una carpeta paquetes/ (README: «Instalar sin internet»), pip instala de ahí y no usa internet.
 PIP_ORIGEN := $(if $(wildcard paquetes/*.whl),--no-index --find-links paquetes,)
 
-.PHONY: taller test entorno sistema libro sitio datos lint limpiar prueba-hub proxy-hub
+.PHONY: taller test entorno sistema libro libro-facilitador capturas sitio datos lint limpiar prueba-hub proxy-hub
 
 # Opciones: make taller ARGS="--red --participantes 30"
 taller: entorno
@@ -21,6 +21,15 @@ test: entorno sistema proxy-hub
 
 libro: entorno
 	lideres libro
+
+# La edición de quien facilita, con las fotos de lo que verá (las hace `make capturas` en Chromium,
+# con el producto de verdad; `make test` también, antes de las pruebas del libro). Sin fotos, el libro
+# dice en palabras lo que se vería.
+capturas: entorno sistema
+	pytest tests/navegador/test_capturas_guia.py $(ARGS)
+
+libro-facilitador: entorno
+	lideres libro --modo facilitador
 
 # El libro como sitio estático en sitio/ (abre con doble clic, sin servidor ni internet).
 sitio: entorno
