@@ -66,7 +66,7 @@ def texto_de_la_terminal(salida: str, curso: Path, puerto: int) -> str:
     """Lo que escribió el servidor, con las rutas de esta prueba cambiadas por las de un taller
     (la carpeta `exercises`, el puerto 8866), para que la guía diga lo que verá quien facilita."""
     texto = salida.replace(str(curso), "exercises").replace(f":{puerto}", ":8866")
-    texto = re.sub(r"\S*/taller-\d+\.log", "~/.local/state/lideres/taller-8866.log", texto)
+    texto = re.sub(r"(Registro técnico \(en inglés\): )\S+", r"\1~/.local/state/lideres/taller-8866.log", texto)
     # Solo las líneas que lee una persona (sin avisos técnicos de las bibliotecas, si hubiera).
     lineas = [linea for linea in texto.splitlines() if not re.match(r"^\[[A-Z]", linea)]
     return "\n".join(lineas).strip() + "\n"
