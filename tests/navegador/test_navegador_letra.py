@@ -39,9 +39,13 @@ def tableros(ruta_chromium, tmp_path_factory):
     assert s.detener() == 0, s.texto_salida()
 
 
-@pytest.mark.xfail(strict=True, reason="issue 22: las figuras de 01, 03 y 04 todavía se ven con letra "
-                   "de menos de 12 px a 360 px (medido: 6 px; p. ej. la fuente de 8 pt en una figura de 6.4 pulgadas); falta ajustar tamaños y letras en sus casas")
-@pytest.mark.parametrize("tablero", TABLEROS)
+PENDIENTE = pytest.mark.xfail(strict=True, reason=(
+    "issue 22: las figuras de 01 y 03 todavía se ven con letra de 6 px a 360 px (p. ej. la fuente "
+    "de 8 pt en una figura de 6.4 pulgadas); falta ajustarlas en sus casas como la del 04"))
+
+
+@pytest.mark.parametrize("tablero", [
+    pytest.param(t, marks=PENDIENTE) if t != "04_percepcion" else t for t in TABLEROS])
 def test_letra_de_los_graficos_en_el_celular(navegador, tableros, tablero):
     contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
                                      device_scale_factor=2, is_mobile=True, has_touch=True)
