@@ -232,7 +232,18 @@ LETRA_FIGURA_TITULO = 12
 NOTA_CARACTERES = 46
 
 
-def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024):
+def notas_percepcion(ambito: str = "Lima Metropolitana") -> list[str]:
+    """Fuente, universo y advertencias del gráfico (van debajo de la figura)."""
+    t = serie(ambito)
+    notas = [FUENTE, UNIVERSO, NOTA_2020]
+    if ambito == "La Libertad":
+        notas.append(NOTA_LA_LIBERTAD)
+    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
+        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
+    return notas
+
+
+def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024, con_pie: bool = True):
     """Las tres series en un mismo gráfico (de cada 100 personas), con el año elegido marcado y
     la brecha de ese año sombreada."""
     import textwrap
@@ -240,18 +251,13 @@ def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 20
     import matplotlib.pyplot as plt
 
     t = serie(ambito)
-    notas = [FUENTE, UNIVERSO, NOTA_2020]
-    if ambito == "La Libertad":
-        notas.append(NOTA_LA_LIBERTAD)
-    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
-        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
     lineas = []
-    for n in notas:
+    for n in (notas_percepcion(ambito) if con_pie else []):
         lineas += textwrap.wrap(n, NOTA_CARACTERES, break_on_hyphens=False)
     titulo = textwrap.wrap(f"{ambito}: sentirse inseguro y ser víctima, 2013-2024", 36)
     # Alto en pulgadas: el gráfico, más el título y las notas (cada línea, ~1.3 veces la letra).
     alto_titulo = len(titulo) * LETRA_FIGURA_TITULO * 1.3 / 72 + 0.1
-    alto_notas = len(lineas) * LETRA_FIGURA * 1.3 / 72 + 0.6
+    alto_notas = len(lineas) * LETRA_FIGURA * 1.3 / 72 + (0.6 if lineas else 0.5)
     n_leyenda = sum(len(textwrap.wrap(NOMBRES[c], 34)) for c in ("percepcion", "victimizacion", "confianza"))
     leyenda = (n_leyenda * 1.25 + 3 * 0.6) * LETRA_FIGURA / 72 + 0.1  # líneas y espacio entre entradas
     alto = 3.4 + alto_titulo + leyenda + alto_notas
@@ -291,8 +297,9 @@ def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 20
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=LETRA_FIGURA)
-    fig.text(0.02, 0.1 / alto, "\n".join(lineas), fontsize=LETRA_FIGURA, color="#333333", va="bottom",
-             ha="left")
+    if lineas:
+        fig.text(0.02, 0.1 / alto, "\n".join(lineas), fontsize=LETRA_FIGURA, color="#333333",
+                 va="bottom", ha="left")
     # Arriba: título y leyenda; abajo: el eje y las notas.
     fig.subplots_adjust(left=0.16, right=0.96, top=1 - (alto_titulo + leyenda + 0.1) / alto,
                         bottom=alto_notas / alto)
