@@ -122,6 +122,25 @@ def test_apagado_de_inactivos_segun_el_grupo(raiz, participantes, minutos):
     assert m.cull_busy is False
 
 
+def test_apagar_inactivos_manda_sobre_el_grupo(raiz):
+    """--apagar-inactivos MINUTOS: el mismo apagado (y la misma pasada), con otro tiempo."""
+    m = servidor.configuracion(raiz=raiz, participantes=30, apagar_inactivos=25).MappingKernelManager
+    assert m.cull_idle_timeout == 25 * 60
+    assert m.cull_interval == servidor.CULL_INTERVALO_MAX_S
+    corto = servidor.configuracion(raiz=raiz, apagar_inactivos=0.25).MappingKernelManager
+    assert corto.cull_idle_timeout == 15
+    assert corto.cull_interval == 3
+    assert corto.cull_connected is False
+
+
+def test_apagar_inactivos_en_cero_da_error_en_espanol(raiz, capsys):
+    from lideres.cli import main
+
+    assert main(["taller", "--cuadernos", str(raiz), "--sin-libro", "--apagar-inactivos", "0"]) != 0
+    salida = capsys.readouterr()
+    assert "--apagar-inactivos debe ser más que 0 minutos" in salida.out + salida.err
+
+
 def test_limites_del_ejecutor_para_una_laptop_saturada(raiz):
     c = servidor.configuracion(raiz=raiz)
     e = c.VoilaExecutor
