@@ -158,6 +158,17 @@ def nombre_archivo(ejercicio: str) -> str:
     return f"cuestionario_{ejercicio}.html"
 
 
+def codigo_para_el_libro(codigo: str) -> str:
+    """El código de la preparación tal como corre en el capítulo. Si termina mostrando una tabla (una
+    línea que es solo un nombre), en el libro se muestra legible: sin números de fila, encabezados con
+    tilde y cifras es-PE (lideres.graficos.tabla_de_practica). El cuaderno del ejercicio no cambia."""
+    lineas = codigo.strip().splitlines()
+    if lineas and lineas[-1].strip().isidentifier():
+        nombre = lineas[-1].strip()
+        lineas[-1] = f"from lideres.graficos import tabla_de_practica\ntabla_de_practica({nombre})"
+    return "\n".join(lineas)
+
+
 def celdas_del_capitulo(ejercicio: str, generado: Path, curso: Path | None = None) -> list[dict]:
     """Escribe la autoevaluación en `generado` y devuelve las celdas que cierran el capítulo.
 
@@ -183,7 +194,7 @@ def celdas_del_capitulo(ejercicio: str, generado: Path, curso: Path | None = Non
     if preparacion.get("codigo"):
         celdas.append({
             "cell_type": "code", "metadata": {"tags": ["remove-input"]}, "execution_count": None,
-            "outputs": [], "source": preparacion["codigo"].strip(),
+            "outputs": [], "source": codigo_para_el_libro(preparacion["codigo"]),
         })
     # La ruta de :file: es relativa al capítulo (book/modulos/): la carpeta hermana _generado/.
     celdas.append({
