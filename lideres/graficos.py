@@ -236,6 +236,40 @@ def tabla_legible(tabla):
     return _con_formato(tabla, [c for c in ENCABEZADOS if c in tabla.columns], ENCABEZADOS)
 
 
+# Palabras de los nombres de columna que se escriben sin tilde en el código.
+TILDES = {"poblacion": "población", "anio": "año", "categoria": "categoría", "ambito": "ámbito",
+          "region": "región", "numero": "número", "vehiculos": "vehículos", "victimas": "víctimas"}
+
+
+def encabezado_de_columna(nombre: str) -> str:
+    """`poblacion_2020` -> «Población 2020»: palabras con su tilde y la primera en mayúscula."""
+    palabras = [TILDES.get(p, p) for p in str(nombre).split("_") if p]
+    texto = " ".join(palabras)
+    return texto[:1].upper() + texto[1:]
+
+
+def tabla_de_practica(tabla):
+    """Una tabla chica de práctica (la del ejercicio, en el libro) lista para leer: sin los números de
+    fila de pandas, encabezados en español con tildes y cifras es-PE (1,177,629)."""
+    from pandas.api.types import is_numeric_dtype
+
+    from lideres import formato
+
+    numericas = [c for c in tabla.columns if is_numeric_dtype(tabla[c]) and tabla[c].dtype != bool]
+    encabezados = {c: encabezado_de_columna(c) for c in tabla.columns}
+
+    def cifra(valor):
+        decimales = 0 if float(valor).is_integer() else 1
+        return formato.numero(valor, decimales)
+
+    return (
+        tabla.rename(columns=encabezados).style
+        .format({encabezados[c]: cifra for c in numericas})
+        .hide(axis="index")
+        .set_properties(subset=[encabezados[c] for c in numericas], **{"text-align": "right"})
+    )
+
+
 # La tabla angosta: cabe en un celular de 360 px (cuatro columnas, encabezados cortos).
 COLUMNAS_ANGOSTAS = ("distrito", "tasa_100k", "puesto_tasa", "inestable")
 ENCABEZADOS_CORTOS = {

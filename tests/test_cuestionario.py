@@ -123,9 +123,10 @@ def test_lista_larga_de_distritos_en_orden_alfabetico(publico):
 
 
 def test_nada_sale_del_navegador():
-    """El JavaScript no envía ni guarda nada: sin pedidos de red ni almacenamiento."""
+    """El JavaScript no envía nada: sin pedidos de red ni cookies. Solo guarda en el propio navegador
+    (localStorage) las respuestas que se revisan, para no perderlas al recargar."""
     codigo = cuestionario.codigo_js()
-    for prohibido in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "localStorage",
+    for prohibido in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket",
                       "sessionStorage", "indexedDB", "document.cookie", "import("):
         assert prohibido not in codigo, prohibido
 
@@ -137,3 +138,22 @@ def test_textos_de_la_pagina_se_leen_facil():
               if len(v.split()) > 3 and "{" not in v]
     indice = fernandez_huerta(" ".join(frases))
     assert indice >= MINIMO, f"Fernández-Huerta {indice:.1f} < {MINIMO}: acorta las frases"
+
+
+def test_tabla_de_practica_del_libro_se_lee_bien():
+    """La tabla de práctica del 02 en el libro: sin números de fila, «Población» con tilde y cifras
+    con separador de miles (no «1177629»)."""
+    import pandas as pd
+
+    from lideres.graficos import tabla_de_practica
+
+    codigo = cuestionario.codigo_para_el_libro(banco.cargar("02_conteos_y_tasas").preparacion["codigo"])
+    assert codigo.splitlines()[-1] == "tabla_de_practica(practica)"
+    espacio: dict = {}
+    exec(codigo, espacio)  # noqa: S102 — el código de la preparación, del propio banco
+    html = tabla_de_practica(espacio["practica"]).to_html()
+    assert "Población 2020" in html and "Denuncias 2025" in html and "poblacion" not in html
+    assert "1,177,629" in html and "1177629" not in html
+    assert 'class="row_heading' not in html  # sin la columna de números de fila
+    assert cuestionario.codigo_para_el_libro("x = 1\nprint(x)") == "x = 1\nprint(x)"
+    assert "2.5" in tabla_de_practica(pd.DataFrame({"tasa_100k": [2.5]})).to_html()

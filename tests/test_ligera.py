@@ -26,9 +26,9 @@ def _datos(texto: str) -> dict:
     return json.loads(m.group(1).replace("<\\/", "</"))
 
 
-def test_modulos_01_a_04_declaran_su_pagina_ligera():
+def test_modulos_01_a_05_declaran_su_pagina_ligera():
     con_ligera = {d.modulo for d in ligera.declaradas()}
-    assert {"01_datos_de_seguridad", M02, "03_cifra_negra", "04_percepcion"} <= con_ligera
+    assert {"01_datos_de_seguridad", M02, "03_cifra_negra", "04_percepcion", "05_tendencias"} <= con_ligera
     for d in ligera.declaradas():
         modulo(d.modulo)  # cada declaración nombra un módulo que existe
     assert ligera.declaracion("00_bienvenida") is None  # el 00 no tiene tablero
@@ -105,3 +105,34 @@ def test_el_capitulo_y_la_guia_enlazan_la_pagina_ligera():
             assert "lideres-enlace-ligera" in libro.bloque_ligera(m, guia=True)
         else:
             assert libro.bloque_ligera(m) == ""
+
+
+@pytest.mark.lento
+def test_05_periodos_que_dependen_de_la_serie(tmp_path):
+    """El 05: la lista de periodos cambia con la serie. La página trae la lista de cada serie (leída del
+    widget) y un estado por cada combinación alcanzable, con el HTML de las vistas del tablero."""
+    from lideres.modulos.m05_tendencias import calculos as c05
+    from lideres.modulos.m05_tendencias import vistas as v05
+    from lideres.modulos.m05_tendencias.tablero import TITULARES, VENTANAS, TableroTendencias
+
+    texto = ligera.pagina(ligera.declaracion("05_tendencias"), tmp_path)
+    datos = _datos(texto)
+    serie, periodo, titular, ventana = datos["controles"]
+    assert [x["nombre"] for x in datos["controles"]] == ["serie", "periodo", "titular", "ventana"]
+    assert "segun" not in serie and "segun" not in titular and "segun" not in ventana
+    assert set(periodo["segun"]) == set(c05.SERIES)
+    for s in c05.SERIES:
+        caso = periodo["segun"][s]
+        assert caso["opciones"] == TableroTendencias._periodos(s)
+        assert caso["defecto"] == c05.revisar_titular(s, None, "+50 %", 3)["periodo"]
+    total = sum(len(TableroTendencias._periodos(s)) for s in c05.SERIES) * len(TITULARES) * len(VENTANAS)
+    assert len(datos["estados"]) == total
+    # dos estados al azar fijo: el gráfico y el resultado son los de las vistas del tablero
+    for s, p, a, v in (("lima_anual", TableroTendencias._periodos("lima_anual")[2], "-20 %", 6),
+                       ("simulado", TableroTendencias._periodos("simulado")[-1], "", 2)):
+        estado = c05.revisar_titular(s, p, a, v)
+        trozos = {datos["trozos"][t] for t in datos["estados"][f"{s}|{p}|{a}|{v}"]["h"]}
+        assert v05.svg_serie(estado) in trozos and v05.html_resultado(estado) in trozos
+    import gzip
+
+    assert len(gzip.compress(texto.encode())) < 60_000  # comprimida, liviana como las demás

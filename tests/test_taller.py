@@ -6,8 +6,10 @@ import ipaddress
 import json
 import re
 import socket
+import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -203,3 +205,40 @@ def test_tablero_con_error_muestra_aviso_en_espanol_sin_traceback(tmp_path):
     assert estado_muere == 200
     assert pagina_muere.count(servidor.MENSAJE_ERROR_CELDA) == 1
     assert "An exception occurred" not in pagina_muere and "os._exit" not in pagina_muere
+
+
+def test_websocket_comprimido(raiz):
+    ajustes = servidor.configuracion(raiz=raiz).Voila.tornado_settings
+    assert ajustes["websocket_compression_options"] == {}  # permessage-deflate con lo de tornado
+
+
+def test_cache_de_archivos_con_hash_de_contenido():
+    from lideres.taller.manejadores import CACHE_INMUTABLE, cache_de_extension
+
+    base = "/voila/labextensions/"
+    assert cache_de_extension(base + "jupyter-leaflet/static/380.adac897760921ac4a5d1.js") == CACHE_INMUTABLE
+    assert cache_de_extension(base + "@jupyter-widgets/jupyterlab-manager/static/remoteEntry.c8c9eed2cdefdeac.js") \
+        == CACHE_INMUTABLE
+    assert cache_de_extension(base + "jupyter-leaflet/static/fa2c95e0610f3787c879.png") == CACHE_INMUTABLE
+    assert cache_de_extension(base + "@jupyter-widgets/jupyterlab-manager/static/style.js") is None
+    assert cache_de_extension(base + "jupyter-leaflet/package.json") is None
+
+
+def _cabeceras(url):
+    with urllib.request.urlopen(url, timeout=60) as r:
+        return r.status, r.headers
+
+
+@pytest.mark.lento
+def test_servidor_real_guarda_en_cache_estaticos_de_voila_y_extensiones():
+    s = ServidorTaller(puerto_libre_cualquiera(), sin_libro=True, precalentados=0)
+    with s:
+        manager = Path(sys.prefix) / "share/jupyter/labextensions/@jupyter-widgets/jupyterlab-manager/static"
+        entrada = next(p.name for p in manager.glob("remoteEntry.*.js"))
+        estado, h = _cabeceras(s.url(f"/voila/labextensions/@jupyter-widgets/jupyterlab-manager/static/{entrada}"))
+        assert estado == 200 and "immutable" in h["Cache-Control"] and "max-age=31536000" in h["Cache-Control"]
+        estado, h = _cabeceras(s.url("/voila/labextensions/@jupyter-widgets/jupyterlab-manager/package.json"))
+        assert estado == 200 and h["Cache-Control"] == "no-cache"
+        estado, h = _cabeceras(s.url("/voila/static/voila.js"))
+        assert estado == 200 and re.search(r"max-age=86400", h["Cache-Control"])
+    assert s.codigo_salida == 0, s.texto_salida()

@@ -3,7 +3,8 @@
 Se genera al construir el libro a partir del banco público del módulo (`Banco.publico()`): la página
 lleva huellas con sal y pistas por huella, nunca las respuestas. El JavaScript (estatico/) normaliza
 la respuesta del lector con las mismas reglas que `lideres.banco.revisar` y compara huellas; no hay
-kernel, nada se califica y nada sale del navegador.
+kernel, nada se califica y nada sale del navegador (las respuestas que se revisan quedan en el propio navegador,
+`localStorage`, para no perderlas al recargar).
 
 Por qué JavaScript propio y no una extensión: jupyterquiz deja las respuestas legibles en la página
 (`data-answers`), sus textos están en inglés y la 2.9 pide MathJax a un CDN; sphinx-exercise escribe la
@@ -53,11 +54,17 @@ TEXTOS_PAGINA = {
     "BAJAR": "Bajar",
     "MOVIDO": "«{elemento}» quedó en el puesto {puesto}.",
     "ETIQUETA_ESCRITA": "Tu respuesta (escríbela para ti; no se guarda):",
+    # En el libro se acepta la coma decimal: la pista no pide punto (el cuaderno sí, es Python).
+    "FORMATO_NUMERO": "Escribe solo un número, por ejemplo 123,4.",
     "NOTA_ESCRITA": (
         "Esta pregunta no se revisa sola. En el taller la revisa tu facilitador o facilitadora."
     ),
     "VER_IDEAS": "Ver en qué fijarte",
     "RESUMEN": "Llevas {bien} de {total} preguntas bien.",
+    # Junto a «Pregunta 5 de 5», «4 de 4» confunde si no se dice por qué falta una.
+    "RESUMEN_ESCRITAS": "La pregunta escrita no se cuenta: no se revisa sola.",
+    # Las respuestas que se revisan quedan en este navegador (localStorage) y vuelven al recargar.
+    # Las escritas no: pueden ser personales y el teléfono o la computadora puede ser prestado.
     "MARCA_BIEN": "✔",
     "MARCA_MAL": "✘",
     # En el libro nadie escribe Python: «250,0» se acepta sin la nota del punto decimal.
@@ -75,7 +82,7 @@ def textos() -> dict:
         "VACIO": revision.VACIO,
         "A_MANO": revision.A_MANO,
         "NO_SE_PUDO": revision.NO_SE_PUDO,
-        "FORMATO": dict(revision.FORMATO),
+        "FORMATO": {**revision.FORMATO, "numero": TEXTOS_PAGINA["FORMATO_NUMERO"]},
         "DISTRITO_DESCONOCIDO": revision.DISTRITO_DESCONOCIDO,
         "ORDEN_INCOMPLETO": revision.ORDEN_INCOMPLETO,
         "SIN_EXPLICACION": getattr(revision, "SIN_EXPLICACION",
@@ -151,6 +158,17 @@ def nombre_archivo(ejercicio: str) -> str:
     return f"cuestionario_{ejercicio}.html"
 
 
+def codigo_para_el_libro(codigo: str) -> str:
+    """El código de la preparación tal como corre en el capítulo. Si termina mostrando una tabla (una
+    línea que es solo un nombre), en el libro se muestra legible: sin números de fila, encabezados con
+    tilde y cifras es-PE (lideres.graficos.tabla_de_practica). El cuaderno del ejercicio no cambia."""
+    lineas = codigo.strip().splitlines()
+    if lineas and lineas[-1].strip().isidentifier():
+        nombre = lineas[-1].strip()
+        lineas[-1] = f"from lideres.graficos import tabla_de_practica\ntabla_de_practica({nombre})"
+    return "\n".join(lineas)
+
+
 def celdas_del_capitulo(ejercicio: str, generado: Path, curso: Path | None = None) -> list[dict]:
     """Escribe la autoevaluación en `generado` y devuelve las celdas que cierran el capítulo.
 
@@ -176,7 +194,7 @@ def celdas_del_capitulo(ejercicio: str, generado: Path, curso: Path | None = Non
     if preparacion.get("codigo"):
         celdas.append({
             "cell_type": "code", "metadata": {"tags": ["remove-input"]}, "execution_count": None,
-            "outputs": [], "source": preparacion["codigo"].strip(),
+            "outputs": [], "source": codigo_para_el_libro(preparacion["codigo"]),
         })
     # La ruta de :file: es relativa al capítulo (book/modulos/): la carpeta hermana _generado/.
     celdas.append({

@@ -46,7 +46,8 @@ class Ligera:
     `tablero`: la misma función que usa el cuaderno de Voilà (devuelve el widget raíz); si no se
     da, la fábrica `tablero()` de la casa del módulo (`lideres/modulos/m<id>/tablero.py`).
     `controles`: nombres de atributo de los controles del widget que la página ofrece (botones o
-    lista); se recorren todas sus opciones. `eleccion`: el control de «elige un distrito» (o None);
+    lista); se recorren todas sus opciones, en orden: si las opciones de un control dependen de los
+    anteriores (los periodos de una serie), se leen del widget después de poner los anteriores. `eleccion`: el control de «elige un distrito» (o None);
     `fichas`: los atributos de lo que cambia al elegirlo (la ficha), se calcula por distrito.
     `etiquetas`: otro rótulo para un valor que en la página no se puede cambiar.
     """
@@ -253,10 +254,14 @@ def calcular(decl: Ligera) -> dict:
     elegibles = [v for _, v in _opciones(rec.eleccion) if v != vacio] if rec.eleccion is not None else []
     fichas = [rec.hojas.index(getattr(raiz, a)) for a in decl.fichas]
 
+    # Controles dependientes (en el 05 los periodos cambian con la serie): se recorre el widget en
+    # orden, leyendo las opciones de cada control después de poner los anteriores. Lo que cada
+    # control ofrece según los anteriores (y el valor que el widget le pone) queda en `segun`.
+    segun: list[dict] = [{} for _ in controles]
     crudos = {}
-    for combinacion in itertools.product(*[[v for _, v in _opciones(c)] for c in controles]):
-        for c, v in zip(controles, combinacion, strict=True):
-            _poner(c, v)
+
+    def tomar(combinacion: tuple) -> None:
+        """Lo que muestra el widget con los controles en `combinacion` (ya puestos)."""
         if rec.eleccion is not None:
             _poner(rec.eleccion, vacio)
         hojas = [rec.html_hoja(h) for h in rec.hojas]
@@ -272,6 +277,19 @@ def calcular(decl: Ligera) -> dict:
         if rec.eleccion is not None:
             _poner(rec.eleccion, vacio)
         crudos[_clave(combinacion)] = (hojas, mapa, por_eleccion)
+
+    def recorrer(i: int, prefijo: tuple) -> None:
+        if i == len(controles):
+            tomar(prefijo)
+            return
+        c = controles[i]
+        opciones = _opciones(c)
+        segun[i].setdefault(_clave(prefijo), (opciones, c.value))
+        for _, v in opciones:
+            _poner(c, v)
+            recorrer(i + 1, (*prefijo, v))
+
+    recorrer(0, ())
 
     for c, v in zip(controles, defecto, strict=True):  # la vista inicial: la del tablero
         _poner(c, v)
@@ -310,11 +328,21 @@ def calcular(decl: Ligera) -> dict:
             }
         estados[clave] = estado
 
+    def control_en_datos(i: int, a: str, c, v) -> dict:
+        dato = {"nombre": nombre_control(a), "defecto": str(v), "opciones": [str(o) for _, o in _opciones(c)]}
+        listas = {tuple(opciones) for opciones, _ in segun[i].values()}
+        if len(listas) > 1:  # dependiente: sus opciones (con rótulo) y su valor según los anteriores
+            dato["segun"] = {
+                clave: {"opciones": [str(o) for _, o in opciones], "rotulos": [str(t) for t, _ in opciones],
+                        "defecto": str(valor)}
+                for clave, (opciones, valor) in segun[i].items()
+            }
+        return dato
+
     datos = {
         "controles": [
-            {"nombre": nombre_control(a), "defecto": str(v),
-             "opciones": [str(o) for _, o in _opciones(c)]}
-            for a, c, v in zip(decl.controles, controles, defecto, strict=True)
+            control_en_datos(i, a, c, v)
+            for i, (a, c, v) in enumerate(zip(decl.controles, controles, defecto, strict=True))
         ],
         "eleccion": None if rec.eleccion is None else {
             "nombre": nombre_control(decl.eleccion), "opciones": [str(v) for v in elegibles]},

@@ -1,6 +1,7 @@
 /* Páginas ligeras del curso: UN solo script para todas. No calcula nada: cada estado que los
    controles pueden alcanzar ya viene calculado en Python (lideres/ligera). Aplica un estado,
-   muestra la ficha del distrito tocado y lleva el estado en la dirección (#medida=…&anio=…). */
+   muestra la ficha del distrito tocado y lleva el estado en la dirección (#medida=…&anio=…).
+   Un control cuyas opciones dependen de los anteriores trae su lista por cada caso (`segun`). */
 (function () {
   "use strict";
   var nodo = document.getElementById("lig-datos");
@@ -11,11 +12,30 @@
   var eleccion = D.eleccion ? D.eleccion.nombre : null;
   if (eleccion) actual[eleccion] = "";
 
+  // Un control dependiente (c.segun) ofrece otras opciones según los valores de los anteriores.
+  function prefijo(i) {
+    return D.controles.slice(0, i).map(function (c) { return actual[c.nombre]; }).join("|");
+  }
+  function opcionesDe(i) {
+    var c = D.controles[i];
+    return (c.segun && c.segun[prefijo(i)]) || c;
+  }
+  function cambiar(nombre, valor) {
+    actual[nombre] = valor;
+    var despues = false;
+    D.controles.forEach(function (c, i) {
+      // Como el widget: al cambiar un control, los que dependen de él vuelven a su valor inicial.
+      if (despues && c.segun) actual[c.nombre] = opcionesDe(i).defecto;
+      if (c.nombre === nombre) despues = true;
+    });
+  }
+
   function leerDireccion() {
     var p = new URLSearchParams(location.hash.replace(/^#/, ""));
-    D.controles.forEach(function (c) {
+    D.controles.forEach(function (c, i) {
       var v = p.get(c.nombre);
-      actual[c.nombre] = c.opciones.indexOf(v) >= 0 ? v : c.defecto;
+      var o = opcionesDe(i);
+      actual[c.nombre] = o.opciones.indexOf(v) >= 0 ? v : o.defecto;
     });
     if (eleccion) {
       var e = p.get(eleccion);
@@ -74,7 +94,22 @@
       b.setAttribute("aria-pressed", si ? "true" : "false");
     });
     document.querySelectorAll("select[data-lig-control]").forEach(function (s) {
-      s.value = actual[s.getAttribute("data-lig-control")];
+      var nombre = s.getAttribute("data-lig-control");
+      D.controles.forEach(function (c, i) {
+        if (c.nombre !== nombre || !c.segun) return;
+        var clave = prefijo(i);
+        if (s.getAttribute("data-lig-segun") === clave) return;
+        var o = opcionesDe(i);
+        s.textContent = "";
+        o.opciones.forEach(function (v, k) {
+          var op = document.createElement("option");
+          op.value = v;
+          op.textContent = o.rotulos[k];
+          s.appendChild(op);
+        });
+        s.setAttribute("data-lig-segun", clave);
+      });
+      s.value = actual[nombre];
     });
     escribirDireccion();
   }
@@ -82,7 +117,7 @@
   document.addEventListener("click", function (ev) {
     var b = ev.target.closest("button[data-lig-control]");
     if (b) {
-      actual[b.getAttribute("data-lig-control")] = b.getAttribute("data-lig-valor");
+      cambiar(b.getAttribute("data-lig-control"), b.getAttribute("data-lig-valor"));
       aplicar();
       return;
     }
@@ -101,7 +136,7 @@
   document.addEventListener("change", function (ev) {
     var s = ev.target.closest("select[data-lig-control]");
     if (s) {
-      actual[s.getAttribute("data-lig-control")] = s.value;
+      cambiar(s.getAttribute("data-lig-control"), s.value);
       aplicar();
     }
   });

@@ -6,13 +6,21 @@
   se apagaba por inactivo. La protección XSRF sigue activa; solo se entrega el token.
 - Apagar un kernel que ya no existe (la página avisa dos veces, o ya se apagó por inactivo)
   responde 204 sin error en el registro.
+- Caché: Voilà sirve sus archivos estáticos y los de las extensiones con «no-cache» (cada tablero
+  vuelve a preguntar por 18–39 archivos). Los archivos de extensiones cuyo nombre lleva el hash de su
+  contenido no cambian nunca: un año e «immutable». Los de Voilà (`/voila/static/`, sin hash pero
+  fijos para la versión instalada): un día, lo que dura un taller; el segundo tablero ya no los pide.
 """
 
 from __future__ import annotations
 
+import re
+
 import tornado.web
 from jupyter_core.utils import ensure_async
+from jupyter_server.base.handlers import FileFindHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
+from voila.static_file_handler import MultiStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
 
@@ -38,9 +46,43 @@ class ApagarKernelHandler(VoilaShutdownKernelHandler):
         self.finish()
 
 
-REEMPLAZOS = {TornadoVoilaHandler: TableroHandler, VoilaShutdownKernelHandler: ApagarKernelHandler}
+# Nombres con hash de contenido (webpack): «380.adac897760921ac4a5d1.js», «remoteEntry.c8c9eed2cdefdeac.js»,
+# «fa2c95e0610f3787c879.png».
+CON_HASH = re.compile(r"(^|[./])[0-9a-f]{16,}\.(js|css|png|svg|woff2?|ttf|eot)$")
+CACHE_INMUTABLE = "public, max-age=31536000, immutable"
+CACHE_UN_DIA = "public, max-age=86400"
+
+
+def cache_de_extension(ruta: str) -> str | None:
+    """El Cache-Control de un archivo de extensión: inmutable si su nombre lleva el hash de su contenido
+    (`None`: el de Jupyter, «no-cache», para package.json, style.js y demás nombres fijos)."""
+    return CACHE_INMUTABLE if CON_HASH.search(ruta.rsplit("/", 1)[-1]) else None
+
+
+class ExtensionesHandler(FileFindHandler):
+    def set_headers(self) -> None:
+        super().set_headers()
+        cache = cache_de_extension(self.request.path)
+        if cache:
+            self.set_header("Cache-Control", cache)
+
+
+class EstaticosVoilaHandler(MultiStaticFileHandler):
+    def get_cache_time(self, path, modified, mime_type):
+        return 86400
+
+    def set_extra_headers(self, path):
+        self.set_header("Cache-Control", CACHE_UN_DIA)
+
+
+REEMPLAZOS = {
+    TornadoVoilaHandler: TableroHandler,
+    VoilaShutdownKernelHandler: ApagarKernelHandler,
+    FileFindHandler: ExtensionesHandler,
+    MultiStaticFileHandler: EstaticosVoilaHandler,
+}
 
 
 def reemplazar(handlers: list) -> list:
-    """Los handlers de Voilà con nuestras dos clases en lugar de las suyas."""
+    """Los handlers de Voilà con nuestras clases en lugar de las suyas."""
     return [(h[0], REEMPLAZOS.get(h[1], h[1]), *h[2:]) for h in handlers]

@@ -271,7 +271,10 @@ def configuracion(
     c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
     # Un archivo subido (tablero 09) llega al kernel en un solo mensaje: tornado corta en 10 MiB.
-    c.Voila.tornado_settings = {"websocket_max_message_size": MAX_MENSAJE_WEBSOCKET}
+    # Mensajes del kernel comprimidos (permessage-deflate): el estado de los widgets es JSON muy
+    # repetitivo (260 → 42 KB en el tablero 02) y treinta celulares comparten el wifi.
+    c.Voila.tornado_settings = {"websocket_max_message_size": MAX_MENSAJE_WEBSOCKET,
+                                "websocket_compression_options": {}}
 
     # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
     c.VoilaConfiguration.preheat_kernel = total_reserva > 0

@@ -177,7 +177,10 @@ def _veredictos_js(hoja, publica, respuestas, textos):
 def test_mismo_veredicto_que_revisar(hoja, publico_prueba, origen):
     """Cada respuesta de la tabla recibe el mismo veredicto y el mismo mensaje en JS y en Python."""
     publico = publico_prueba if origen == "prueba" else banco.cargar(M.id).publico()
-    textos = {**cuestionario.textos(), "COMA_DECIMAL": NOTA_COMA}
+    # Con los textos del cuaderno (nota de la coma, pista con punto): el libro solo cambia esos dos.
+    from lideres.banco import revision
+
+    textos = {**cuestionario.textos(), "COMA_DECIMAL": NOTA_COMA, "FORMATO": dict(revision.FORMATO)}
     revisadas = 0
     for publica in publico["preguntas"]:
         respuestas = list(RESPUESTAS[publica["tipo"]])
@@ -316,7 +319,8 @@ def test_ordenar_con_botones_y_pregunta_escrita(navegador, publico_prueba):
     escrita = SELECTOR_PREGUNTA.format("escrita")
     assert page.locator(escrita + " textarea").count() == 1
     assert page.locator(escrita + " .lideres-revisar").count() == 0
-    assert page.locator(".lideres-resumen").inner_text() == "Llevas 2 de 4 preguntas bien."
+    assert page.locator(".lideres-resumen").inner_text() == (
+        "Llevas 2 de 4 preguntas bien. La pregunta escrita no se cuenta: no se revisa sola.")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
     resultados = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
@@ -324,3 +328,40 @@ def test_ordenar_con_botones_y_pregunta_escrita(navegador, publico_prueba):
     assert graves == [], resultados.generate_report()
     assert errores == []
     contexto.close()
+
+
+def test_las_respuestas_revisadas_vuelven_al_recargar(navegador, publico_prueba):
+    """Quien lee en casa y recarga (o vuelve mañana) encuentra sus respuestas y su resultado; la escrita
+    no se guarda. La página se sirve desde una ruta interceptada: nada sale de la computadora."""
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640})
+    pagina_html = ('<!DOCTYPE html><html lang="es"><head><meta charset="utf-8"><title>Prueba</title></head>'
+                   f"<body><main>{cuestionario.html(publico_prueba)}</main></body></html>")
+    url = "http://127.0.0.1:9/capitulo.html"
+    contexto.route(url, lambda r: r.fulfill(body=pagina_html, content_type="text/html; charset=utf-8"))
+    page = contexto.new_page()
+    errores = []
+    page.on("pageerror", lambda e: errores.append(str(e)))
+    page.goto(url)
+    page.locator(SELECTOR_PREGUNTA.format("numero") + " input").fill("1 250")
+    _revisar(page, "numero")
+    orden = SELECTOR_PREGUNTA.format("orden")
+    page.get_by_role("button", name="Bajar Comas").click()
+    page.get_by_role("button", name="Bajar Comas").click()
+    _revisar(page, "orden")
+    page.locator(SELECTOR_PREGUNTA.format("escrita") + " textarea").fill("algo personal")
+    page.reload()
+    assert page.locator(SELECTOR_PREGUNTA.format("numero") + " input").input_value() == "1 250"
+    assert _resultado(page, "numero").inner_text() == "✔ ¡Bien!"
+    valores = f"() => Array.from(document.querySelectorAll(\"{orden} li\")).map(li => li.dataset.valor)"
+    assert page.evaluate(valores) == ["Lince", "Breña", "Comas"]
+    assert _resultado(page, "orden").inner_text() == "✔ ¡Bien!"
+    assert page.locator(SELECTOR_PREGUNTA.format("escrita") + " textarea").input_value() == ""
+    assert page.locator(".lideres-resumen").inner_text().startswith("Llevas 2 de 4 preguntas bien.")
+    assert errores == []
+    contexto.close()
+
+
+def test_la_pista_de_numero_del_libro_no_pide_punto(hoja):
+    textos = cuestionario.textos()
+    assert "punto" not in textos["FORMATO"]["numero"]
+    assert "," in textos["FORMATO"]["numero"]

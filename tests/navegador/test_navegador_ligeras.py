@@ -32,6 +32,9 @@ CAMBIOS = {
                            ("distrito", "San Juan de Lurigancho")],
     "03_cifra_negra": [("supuesto", "30"), ("ambito", "Callao")],
     "04_percepcion": [("ambito", "Callao"), ("anio", "2020")],
+    # 05: los periodos dependen de la serie (la lista cambia al elegir otra serie).
+    "05_tendencias": [("serie", "Departamento de Lima, por año"), ("periodo", "2021"), ("titular", "−20 %"),
+                      ("ventana", "6")],
 }
 MODULOS = list(CAMBIOS)
 JS_TEXTOS = f"""() => Array.from(document.querySelectorAll('{TEXTOS}'))

@@ -1,6 +1,7 @@
 /* La autoevaluación del libro: revisa cada respuesta en el navegador con LideresBanco.revisar.
  *
- * Nada se guarda ni se envía: no hay servidor ni kernel (el libro es HTML fijo y se lee sin internet).
+ * Nada se envía: no hay servidor ni kernel (el libro es HTML fijo y se lee sin internet). Las respuestas
+ * que se revisan quedan en este navegador (localStorage) y vuelven al recargar; las escritas no.
  * El HTML (etiquetas, campos, botones) viene de la plantilla cuestionario.html.j2; aquí solo se
  * leen las respuestas, se muestra el resultado y se mueven los elementos de las preguntas de orden.
  */
@@ -35,9 +36,40 @@
   function resumir(raiz, textos) {
     var total = raiz.querySelectorAll("fieldset[data-revisable=si]").length;
     var bien = raiz.querySelectorAll("fieldset[data-revisable=si][data-estado=bien]").length;
+    var escritas = raiz.querySelectorAll("fieldset[data-revisable=no]").length;
     var resumen = raiz.querySelector(".lideres-resumen");
     if (resumen) {
-      resumen.textContent = textos.RESUMEN.replace("{bien}", bien).replace("{total}", total);
+      resumen.textContent = textos.RESUMEN.replace("{bien}", bien).replace("{total}", total)
+        + (escritas ? " " + textos.RESUMEN_ESCRITAS : "");
+    }
+  }
+
+  // Guardar y leer las respuestas en el navegador. Sin localStorage (modo privado, bloqueado) se
+  // sigue igual, solo que sin recordar.
+  function leerGuardadas(clave) {
+    try { return JSON.parse(window.localStorage.getItem(clave) || "{}") || {}; } catch (e) { return {}; }
+  }
+  function guardar(clave, id, valor) {
+    try {
+      var todas = leerGuardadas(clave);
+      todas[id] = valor;
+      window.localStorage.setItem(clave, JSON.stringify(todas));
+    } catch (e) { /* sin almacenamiento: nada que hacer */ }
+  }
+  function restaurar(fieldset, tipo, valor) {
+    if (tipo === "opcion") {
+      fieldset.querySelectorAll("input[type=radio]").forEach(function (r) { r.checked = r.value === valor; });
+    } else if (tipo === "orden") {
+      var lista = fieldset.querySelector(".lideres-orden");
+      if (!lista || !Array.isArray(valor)) return;
+      var items = {};
+      lista.querySelectorAll(".lideres-orden-item").forEach(function (li) { items[li.dataset.valor] = li; });
+      if (valor.length !== Object.keys(items).length) return;
+      valor.forEach(function (v) { if (items[v]) lista.appendChild(items[v]); });
+      numerarOrden(lista);
+    } else {
+      var campo = fieldset.querySelector(".lideres-campo");
+      if (campo && typeof valor === "string") campo.value = valor;
     }
   }
 
@@ -73,6 +105,9 @@
     var textos = datos.textos;
     var preguntas = {};
     datos.preguntas.forEach(function (p) { preguntas[p.id] = p; });
+    var clave = "lideres-cuestionario:" + (raiz.dataset.ejercicio || "");
+    var guardadas = leerGuardadas(clave);
+    var revisarAlEmpezar = [];
 
     raiz.querySelectorAll("fieldset.lideres-pregunta").forEach(function (fieldset) {
       var publica = preguntas[fieldset.dataset.pregunta];
@@ -80,9 +115,17 @@
       var revisarBoton = fieldset.querySelector(".lideres-revisar");
       if (revisarBoton && publica) {
         revisarBoton.addEventListener("click", function () {
-          mostrar(fieldset, window.LideresBanco.revisar(publica, respuestaDe(fieldset, tipo), textos), textos);
+          var respuesta = respuestaDe(fieldset, tipo);
+          mostrar(fieldset, window.LideresBanco.revisar(publica, respuesta, textos), textos);
           resumir(raiz, textos);
+          guardar(clave, fieldset.dataset.pregunta, respuesta);
         });
+        if (Object.prototype.hasOwnProperty.call(guardadas, fieldset.dataset.pregunta)) {
+          revisarAlEmpezar.push(function () {
+            restaurar(fieldset, tipo, guardadas[fieldset.dataset.pregunta]);
+            mostrar(fieldset, window.LideresBanco.revisar(publica, respuestaDe(fieldset, tipo), textos), textos);
+          });
+        }
       }
       var campo = fieldset.querySelector("input.lideres-campo");
       if (campo && revisarBoton && publica) {
@@ -110,7 +153,12 @@
         });
       }
     });
-    // El resumen se escribe recién con la primera revisión: al cargar, la página no anuncia nada.
+    // El resumen se escribe recién con la primera revisión: al cargar, la página no anuncia nada
+    // (salvo que vuelvan respuestas guardadas: entonces se ven con su resultado y el resumen).
+    if (revisarAlEmpezar.length) {
+      revisarAlEmpezar.forEach(function (f) { f(); });
+      resumir(raiz, textos);
+    }
   }
 
   function iniciarTodos() {

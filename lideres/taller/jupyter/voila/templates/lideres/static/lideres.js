@@ -5,11 +5,23 @@
 // - Un kernel que ya no existe (servidor detenido, kernel apagado tras dormir el celular): la
 //   página se cubre con «Se perdió la conexión — toca para volver a cargar»; nada de toques
 //   aceptados en silencio.
+// - Primera vista antes de que el kernel responda: Voilà esconde el título y el texto hasta que su
+//   JavaScript (más de un MB) carga el tema; con el tema claro no hay nada que esperar, así que se
+//   muestran apenas llegan (lideres.css pone «Cargando el tablero…» donde irá el tablero).
 // - Al irse de la página se pide apagar el kernel (también en celulares, donde `beforeunload`
 //   no siempre ocurre: se usa `pagehide`).
 (function () {
   "use strict";
   var L = (window.lideres = window.lideres || {});
+
+  // Reemplaza display_cells de voila_setup.macro: igual, sin esperar a window.themeLoaded. Voilà la
+  // vuelve a llamar al cargar el tema; mostrar dos veces no hace nada.
+  window.display_cells = window.voila_finish = function () {
+    var cargando = document.getElementById("loading");
+    if (cargando && cargando.parentNode) cargando.parentNode.removeChild(cargando);
+    var celdas = document.getElementById("rendered_cells");
+    if (celdas) celdas.style.display = "";
+  };
   var TEXTOS = {
     perdida: "Se perdió la conexión — toca para volver a cargar",
     perdidaNota: "El tablero dejó de estar conectado con la computadora del taller.",
