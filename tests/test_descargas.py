@@ -56,3 +56,16 @@ def test_lideres_datos_plantilla_no_reemplaza(tmp_path, monkeypatch, capsys):
     assert "Plantilla del cuaderno" in capsys.readouterr().out
     with pytest.raises(ErrorLideres, match="no se reemplaza"):
         descargas.cli_plantilla(Namespace(carpeta=str(tmp_path)))
+
+
+@pytest.mark.lento
+def test_el_libro_construido_trae_los_archivos(libro_facilitador_html):
+    """Los enlaces del capítulo y de la página para facilitadores llevan a archivos que existen (también
+    en el sitio estático, que copia esta carpeta)."""
+    html = libro_facilitador_html
+    assert (html / descargas.CARPETA / "cuaderno_de_incidencias.xlsx").read_bytes()[:2] == b"PK"
+    assert (html / descargas.CARPETA / "formulario_de_incidencias.pdf").read_bytes()[:4] == b"%PDF"
+    for pagina in (html / "modulos" / "09_tus_datos.html", html / "facilitadores" / "09_tus_datos.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        assert 'href="../descargas/cuaderno_de_incidencias.xlsx"' in texto, pagina
+        assert 'href="../descargas/formulario_de_incidencias.pdf"' in texto, pagina
