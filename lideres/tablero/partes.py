@@ -186,12 +186,18 @@ def png(fig, dpi: int = 110) -> bytes:
     return memoria.getvalue()
 
 
-def html_figura(fig, alt: str, clase: str = "") -> str:
-    """Una figura de matplotlib como <figure> con imagen dentro de la página y texto alternativo."""
+def html_figura(fig, alt: str, clase: str = "", pie: list[str] | tuple[str, ...] = ()) -> str:
+    """Una figura de matplotlib como <figure> con imagen dentro de la página y texto alternativo.
+
+    `pie`: las líneas de fuente, nivel y periodo, como texto debajo de la imagen (se leen a tamaño
+    de letra del celular, no a la escala de la figura)."""
     datos = base64.b64encode(png(fig)).decode("ascii")
+    leyenda = "".join(f"<p>{escape(linea)}</p>" for linea in pie)
     return (
         f'<figure class="lideres-figura {escape(clase)}">'
-        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}"></figure>'
+        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}">'
+        + (f'<figcaption class="lideres-fuente">{leyenda}</figcaption>' if pie else "")
+        + "</figure>"
     )
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lideres import descargas, rutas
 from lideres.errores import ErrorLideres
 from lideres.taller import ejercicios
-from lideres.taller.ordenes import orden_lideres
+from lideres.taller.ordenes import orden_lideres, recordar_path
 
 # Un registro subido puede pesar hasta lideres.revisar.lectura.MAX_BYTES (20 MB; una prueba lo
 # compara): el mensaje del widget lleva eso más el resto. No se importa revisar aquí (trae pandas).
@@ -642,6 +642,7 @@ def iniciar(
     app.raiz_taller = raiz
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
+    recordar_path()  # antes de cambiar el PATH (abajo): las órdenes que se sugieren son para esa terminal
     if entregas:
         app.ejercicios_taller = tuple(entregas["ejercicios"])
         app.orden_calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{entregas['curso']}\"")

@@ -223,7 +223,18 @@ def tabla_otras_preguntas():
 # ------------------------------------------------------------------ figura
 
 
-def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024):
+def notas_percepcion(ambito: str = "Lima Metropolitana") -> list[str]:
+    """Fuente, universo y advertencias del gráfico (van debajo de la figura)."""
+    t = serie(ambito)
+    notas = [FUENTE, UNIVERSO, NOTA_2020]
+    if ambito == "La Libertad":
+        notas.append(NOTA_LA_LIBERTAD)
+    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
+        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
+    return notas
+
+
+def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024, con_pie: bool = True):
     """Las tres series en un mismo gráfico (de cada 100 personas), con el año elegido marcado y
     la brecha de ese año sombreada."""
     import textwrap
@@ -264,15 +275,11 @@ def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 20
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    notas = [FUENTE, UNIVERSO, NOTA_2020]
-    if ambito == "La Libertad":
-        notas.append(NOTA_LA_LIBERTAD)
-    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
-        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
     lineas = []
-    for n in notas:
+    for n in (notas_percepcion(ambito) if con_pie else []):
         lineas += textwrap.wrap(n, 75, break_on_hyphens=False)
-    fig.text(0.02, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
+    if lineas:
+        fig.text(0.02, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
     fig.subplots_adjust(left=0.12, right=0.97, top=0.93, bottom=0.12 + 0.03 * len(lineas))
     plt.close(fig)
     return fig
