@@ -81,6 +81,7 @@ def escribir(carpeta: Path, modulo_id: str | None = None, imprimir=None) -> list
 
 def cli_plantilla(args) -> int:
     """`lideres datos plantilla [CARPETA]`: la plantilla del cuaderno y el formulario en papel."""
+    from lideres import rutas
     from lideres.errores import ErrorLideres
 
     carpeta = Path(getattr(args, "carpeta", None) or ".").expanduser()
@@ -88,7 +89,8 @@ def cli_plantilla(args) -> int:
     if existentes:
         raise ErrorLideres(
             "Ya existe " + ", ".join(f"«{p}»" for p in existentes) + ": no se reemplaza.",
-            como_arreglar="elige otra carpeta (lideres datos plantilla OTRA_CARPETA) o mueve ese archivo.",
+            como_arreglar=f"elige otra carpeta ({rutas.orden_lideres('datos plantilla OTRA_CARPETA')}) o "
+            "mueve ese archivo.",
         )
     print("Archivos para el cuaderno de incidencias de la junta:")
     escribir(carpeta, "09_tus_datos", imprimir=print)
