@@ -156,6 +156,11 @@ def test_archivo_demasiado_grande_no_se_envia_y_la_pagina_sigue(navegador, servi
     page.wait_for_selector(".lideres-m09-resultado", timeout=60_000)
     assert "Filas leídas:" in page.inner_text(".lideres-tablero-m09")
     assert not page.locator(".lideres-subida-aviso").is_visible()
+    page.wait_for_selector(".lideres-tablero-m09 figure img", timeout=60_000)
+    from tests.navegador.test_navegador_modulos import JS_FIGURAS_SIN_FUENTE
+
+    figuras, sin_fuente = page.evaluate(JS_FIGURAS_SIN_FUENTE)
+    assert figuras >= 1 and not sin_fuente, sin_fuente
     contexto.close()
     assert v.externos() == [] and v.bloqueados == []
 
