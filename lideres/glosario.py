@@ -193,4 +193,17 @@ GLOSARIO: dict[str, str] = {
         "Página del curso con gráficos o mapas que cambian cuando tocas un botón. Se abre en el "
         "celular desde la página de inicio del taller, sin internet."
     ),
+    "fila apartada": (
+        "Fila de un archivo que la revisión deja de lado porque tiene un problema (una fecha que no "
+        "existe, un distrito que no se reconoce). La revisión dice su número de fila y el motivo, y "
+        "el archivo no cambia: se corrige en el original."
+    ),
+    "versión anonimizada": (
+        "Copia de un registro hecha para compartir: sin nombres, sin referencias de lugar y con los "
+        "puntos movidos o juntados, para que nadie pueda encontrar la casa de una víctima."
+    ),
+    "plantilla del cuaderno": (
+        "Archivo de Excel del curso para llevar el cuaderno de incidencias de la junta: una columna "
+        "por dato y listas para elegir el tipo. Tiene también un formulario en papel para la ronda."
+    ),
 }

@@ -210,6 +210,18 @@ def celda_en_linea(m: Modulo, en_linea: lanzar.EnLinea | None = None, modo: str 
     return {"cell_type": "markdown", "id": f"en-linea-{m.id}", "metadata": {}, "source": texto}
 
 
+def celda_descargas(m: Modulo) -> dict | None:
+    """Los archivos que el módulo ofrece (lideres.descargas), en HTML crudo: `construir` los escribe
+    en la carpeta descargas/ del HTML, así se bajan también del sitio estático, sin servidor."""
+    from lideres import descargas
+
+    enlaces = descargas.enlaces_html(m.id, f"../{descargas.CARPETA}/")
+    if not enlaces:
+        return None
+    return {"cell_type": "markdown", "id": f"descargas-{m.id}", "metadata": {},
+            "source": f'<p class="lideres-descargas"><strong>Para descargar:</strong> {enlaces}.</p>'}
+
+
 def nombre_fragmento_tablero(m: Modulo) -> str:
     """La guía de quien facilita incluye el enlace a su tablero: ```{include} ../_generado/<esto>```."""
     return f"tablero_{m.id}.md"
@@ -305,6 +317,9 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
                 f"No se pudo leer el cuaderno {origen}: {e}",
                 como_arreglar="ábrelo en JupyterLab y guárdalo de nuevo.",
             ) from None
+        baja = celda_descargas(m)
+        if baja:  # la plantilla y el formulario del 09: se descargan en la actividad, tras el tablero
+            nb.setdefault("cells", []).insert(_posicion_actividad(nb), baja)
         if (cuadernos / "tableros" / m.cuaderno).is_file():  # el módulo 00 no tiene tablero
             nb.setdefault("cells", []).insert(_posicion_actividad(nb), celda_tablero(m, modo, en_linea))
         abrir = celda_en_linea(m, en_linea, modo)
@@ -606,6 +621,10 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
 
     imprimir("Páginas ligeras de los tableros (para el celular y para leer sin servidor)…")
     ligera.copiar(html / CARPETA_LIGERAS, imprimir=imprimir)
+    from lideres import descargas
+
+    imprimir("Archivos para descargar (la plantilla del cuaderno y el formulario en papel)…")
+    descargas.escribir(html / descargas.CARPETA, imprimir=imprimir)
     problemas = revisar_html(html)
     if problemas:
         raise ErrorLideres(

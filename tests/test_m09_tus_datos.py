@@ -188,3 +188,15 @@ def test_voila_acepta_un_registro_del_tamano_maximo():
     from lideres.taller import servidor
 
     assert servidor.MAX_MENSAJE_WEBSOCKET >= MAX_BYTES + 1024 * 1024
+
+
+def test_el_navegador_conoce_el_limite_antes_de_enviar():
+    """Más allá del límite del servidor, FileUpload cortaría la conexión: el JS de la plantilla de
+    Voilà lee el límite de esta clase y no envía el archivo (en Chromium: tests/navegador/test_navegador_m09.py)."""
+    from lideres import rutas
+    from lideres.revisar.lectura import MAX_BYTES
+
+    assert f"lideres-max-bytes-{MAX_BYTES}" in _tablero().subida._dom_classes
+    js = (rutas.RAIZ / "lideres" / "taller" / "jupyter" / "voila" / "templates" / "lideres" / "static"
+          / "lideres_tablero.js").read_text(encoding="utf-8")
+    assert "lideres-max-bytes-" in js and "demasiado grande" in js

@@ -10,6 +10,8 @@ import importlib
 SUBORDENES = {
     "revisar": ("lideres.revisar", "cli_revisar",
                 "Revisar un registro propio o el archivo oficial de denuncias (CSV o Excel) y decir qué falta o sobra"),
+    "plantilla": ("lideres.descargas", "cli_plantilla",
+                  "Guardar la plantilla del cuaderno de incidencias (Excel) y el formulario en papel (PDF)"),
     "limites": ("lideres.limites", "cli_importar",
                 "Usar otros límites distritales oficiales (GeoJSON), o rehacer los que trae el curso"),
     "generar": ("lideres.sinteticos", "cli_generar",
@@ -37,6 +39,10 @@ def agregar(parser):
     p.add_argument("--distrito", metavar="DISTRITO",
                    help="mostrar las incidencias (o denuncias) por mes de un distrito, por su nombre o "
                    "UBIGEO, y exportar solo sus filas")
+
+    p = suborden("plantilla")
+    p.add_argument("carpeta", metavar="CARPETA", nargs="?",
+                   help="dónde guardarlos (por defecto, la carpeta actual); no reemplaza archivos")
 
     p = suborden("limites")
     p.add_argument("archivo", metavar="ARCHIVO.geojson", nargs="?")

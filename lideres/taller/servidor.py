@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from lideres import rutas
+from lideres import descargas, rutas
 from lideres.errores import ErrorLideres
 from lideres.taller import ejercicios
 from lideres.taller.ordenes import orden_lideres, recordar_path
@@ -337,11 +337,14 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
             "ligera": url_ligera(m.id),
             "capitulo": url_capitulo(m) if libro_disponible else None,
             "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
+            "descargas": [{"url": RUTA_DESCARGAS + d.nombre, "nombre": d.nombre, "titulo": d.titulo}
+                          for d in descargas.de_modulo(m.id)],
         })
     return sorted(filas, key=lambda f: not f["listo"])  # sort estable: el orden del curso se mantiene
 
 
 RUTA_LIGERAS = "/ligeras/"
+RUTA_DESCARGAS = f"/{descargas.CARPETA}/"
 
 
 def url_ligera(modulo_id: str) -> str | None:
@@ -408,7 +411,24 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
             # Las figuras se llaman por su contenido: no cambian nunca (un año en el celular).
             return 365 * 86400 if path.startswith(ligera.CARPETA_FIGURAS + "/") else 0
 
+    armados: dict[str, bytes] = {}
+
+    class Descargas(tornado.web.RequestHandler):
+        """La plantilla y el formulario del 09: se arman en memoria la primera vez (nada en disco)."""
+
+        def get(self, nombre):
+            d = descargas.todas().get(nombre)
+            if d is None:
+                raise tornado.web.HTTPError(404)
+            if nombre not in armados:
+                armados[nombre] = d.armar()
+            self.set_header("Content-Type", d.tipo)
+            self.set_header("Content-Disposition", f'attachment; filename="{d.nombre}"')
+            self.set_header("Cache-Control", "no-cache")
+            self.write(armados[nombre])
+
     handlers = [(r"/", Inicio), (r"/favicon\.ico", Icono),
+                (RUTA_DESCARGAS + r"([A-Za-z0-9_.-]+)", Descargas),
                 (RUTA_LIGERAS + "(.*)", Ligeras, {"path": str(ligera.CARPETA)})]
     if libro_html is not None:
         handlers += [

@@ -116,6 +116,55 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
     shutil.rmtree(temporal, ignore_errors=True)
 
 
+def test_archivo_demasiado_grande_no_se_envia_y_la_pagina_sigue(navegador, servidor_09, vigilar, tmp_path):
+    """Pasado el límite del servidor, FileUpload cortaría la conexión sin explicar nada: el navegador
+    revisa el tamaño antes de enviar y dice lo mismo que `lideres datos revisar`. Luego la página
+    sigue viva: un archivo bueno se revisa. También la página de inicio ofrece la plantilla y el
+    formulario en papel (se arman en memoria)."""
+    from lideres.revisar.lectura import MAX_BYTES
+    from lideres.taller import servidor as srv
+
+    servidor, _, _ = servidor_09
+    grande = tmp_path / "grande.csv"
+    fila = b"05/03/2025;Robo;Comas\n"
+    grande.write_bytes(b"fecha;tipo;distrito\n" + fila * ((srv.MAX_MENSAJE_WEBSOCKET + 1024 * 1024) // len(fila)))
+    assert grande.stat().st_size > srv.MAX_MENSAJE_WEBSOCKET > MAX_BYTES
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     is_mobile=True, has_touch=True)
+    v = vigilar(contexto)
+    page = v.page
+    page.goto(servidor.url("/"))
+    enlaces = page.locator("[data-modulo='09_tus_datos'] a.lideres-descarga")
+    assert enlaces.count() == 2
+    for i, inicio in ((0, b"PK"), (1, b"%PDF")):
+        respuesta = page.request.get(servidor.url(enlaces.nth(i).get_attribute("href")))
+        assert respuesta.ok and respuesta.body()[:4].startswith(inicio)
+        assert "attachment" in respuesta.headers["content-disposition"]
+    page.goto(servidor.url(TABLERO))
+    boton = ".lideres-tablero-m09 .lideres-control-subida button"
+    page.wait_for_selector(boton, timeout=120_000)
+    with page.expect_file_chooser() as eleccion:
+        page.click(boton)
+    eleccion.value.set_files(str(grande))
+    aviso = page.wait_for_selector(".lideres-subida-aviso", timeout=30_000)
+    texto = aviso.inner_text()
+    assert "demasiado grande" in texto and "No se envió" in texto and "Cómo arreglarlo" in texto
+    bueno = sorted((ARCHIVOS / "revisar").glob("bueno_*"))[0]
+    with page.expect_file_chooser() as eleccion:
+        page.click(boton)
+    eleccion.value.set_files(str(bueno))
+    page.wait_for_selector(".lideres-m09-resultado", timeout=60_000)
+    assert "Filas leídas:" in page.inner_text(".lideres-tablero-m09")
+    assert not page.locator(".lideres-subida-aviso").is_visible()
+    page.wait_for_selector(".lideres-tablero-m09 figure img", timeout=60_000)
+    from tests.navegador.test_navegador_modulos import JS_FIGURAS_SIN_FUENTE
+
+    figuras, sin_fuente = page.evaluate(JS_FIGURAS_SIN_FUENTE)
+    assert figuras >= 1 and not sin_fuente, sin_fuente
+    contexto.close()
+    assert v.externos() == [] and v.bloqueados == []
+
+
 @pytest.mark.parametrize("ruta, listo", [
     ("/voila/render/tableros/08_datos_responsables.ipynb", ".lideres-tablero-m08 figure img"),
     ("/voila/render/tableros/10_del_dato_a_la_accion.ipynb", ".lideres-tablero-m10 a[download]"),

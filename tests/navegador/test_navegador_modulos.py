@@ -83,7 +83,10 @@ def test_tablero_en_el_celular(celular, servidor, m):
     )
     assert not bajos, f"controles de menos de 44 px: {bajos}"
     figuras, sin_fuente = page.evaluate(JS_FIGURAS_SIN_FUENTE)
-    assert figuras >= 1, f"el tablero {m.id} no tiene ninguna figura, mapa ni tabla"
+    # El tablero 09 empieza esperando el archivo de la junta: sus figuras aparecen al subirlo y las
+    # revisa tests/navegador/test_navegador_m09.py con este mismo JS.
+    espera_archivo = page.locator(".lideres-control-subida").count() > 0
+    assert figuras >= 1 or espera_archivo, f"el tablero {m.id} no tiene ninguna figura, mapa ni tabla"
     assert not sin_fuente, f"figuras del tablero {m.id} sin fuente y periodo a la vista: {sin_fuente}"
     graves = _axe_graves(page)
     assert not graves, "axe-core:\n" + "\n".join(graves)

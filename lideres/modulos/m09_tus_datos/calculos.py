@@ -30,11 +30,11 @@ TIPOS = ["Robo", "Hurto", "Robo en vivienda", "Extorsión", "Estafa", "Violencia
 FUENTES = ["Vecino o vecina", "Ronda de la junta", "Serenazgo", "Comisaría", "Otra"]
 AYUDAS = {
     "fecha": "Día en que pasó, como día/mes/año: 05/03/2025.",
-    "hora": "Hora aproximada, de 0:00 a 23:59 (14:30). Déjala vacía si no se sabe.",
+    "hora": "Escribe la hora aproximada, de 0:00 a 23:59 (14:30). Déjala vacía si no se sabe.",
     "tipo": "Elige de la lista. Si no está, «Otro».",
     "distrito": "Nombre del distrito, por ejemplo El Porvenir.",
-    "lat": "Opcional: latitud del lugar aproximado (de un mapa), por ejemplo -8.0712.",
-    "lon": "Opcional: longitud del lugar aproximado, por ejemplo -79.0045.",
+    "lat": "Opcional: escribe la latitud del lugar aproximado (de un mapa), por ejemplo -8.0712.",
+    "lon": "Opcional: escribe la longitud del lugar aproximado, por ejemplo -79.0045.",
     "lugar": "Referencia general: cuadra, parque, paradero. NUNCA el número de una casa ni nombres.",
     "fuente": "Quién lo contó a la junta (elige de la lista).",
 }
@@ -178,7 +178,12 @@ def exportar_limpio(revision) -> bytes:
     return _csv(revision.tabla)
 
 
-def exportar_anonimizado(revision, radio_m: float = 200, semilla: int = 9, umbral: int = 3) -> bytes:
+RADIO_ANONIMO_M = 200  # metros que se mueve, como mucho, cada punto del archivo anonimizado
+UMBRAL_ANONIMO = 3     # combinaciones tipo × mes × zona con menos filas que esto se quitan
+
+
+def exportar_anonimizado(revision, radio_m: float = RADIO_ANONIMO_M, semilla: int = 9,
+                         umbral: int = UMBRAL_ANONIMO) -> bytes:
     """Para compartir fuera de la junta: sin lugar ni fuente, fecha solo como mes, puntos movidos
     al azar hasta `radio_m` metros, y sin las combinaciones tipo × mes × zona con menos de `umbral`
     filas (lideres.anonimizar, lo que enseña el módulo 08). Con la misma semilla, el mismo archivo."""
@@ -203,12 +208,16 @@ def formulario_papel() -> bytes:
 
 def ejemplo_cuaderno() -> bytes:
     """Un cuaderno SINTÉTICO (inventado) en CSV, como lo deja Excel, con dos filas con problemas."""
-    filas = ["fecha;hora;tipo;distrito;lugar;fuente",
-             "05/03/2025;21:30;Robo;El Porvenir;paradero de la avenida;Ronda de la junta",
-             "06/03/2025;;Hurto;El Porvenir;mercado;Vecino o vecina",
-             "31/02/2025;10:00;Robo;El Porvenir;parque;Serenazgo",
-             "08/03/2025;19:00;Extorsión;Porvenir Alto;;Vecino o vecina",
-             "09/03/2025;7 p. m.;Robo;La Esperanza;colegio;Ronda de la junta"]
+    # Cada fila como tupla: son datos de ejemplo, no frases (la revisión de cifras lee las frases).
+    filas = [
+        ("fecha", "hora", "tipo", "distrito", "lugar", "fuente"),
+        ("05/03/2025", "21:30", "Robo", "El Porvenir", "paradero de la avenida", "Ronda de la junta"),
+        ("06/03/2025", "", "Hurto", "El Porvenir", "mercado", "Vecino o vecina"),
+        ("31/02/2025", "10:00", "Robo", "El Porvenir", "parque", "Serenazgo"),
+        ("08/03/2025", "19:00", "Extorsión", "Porvenir Alto", "", "Vecino o vecina"),
+        ("09/03/2025", "7 p.m.", "Robo", "La Esperanza", "colegio", "Ronda de la junta"),
+    ]
+    filas = [";".join(f) for f in filas]
     return ("\r\n".join(filas) + "\r\n").encode("utf-8")
 
 

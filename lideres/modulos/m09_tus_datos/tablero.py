@@ -21,6 +21,7 @@ import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
 from lideres.modulos.m09_tus_datos import calculos, vistas
+from lideres.revisar.lectura import MAX_BYTES
 from lideres.tablero import partes
 
 ACEPTA = ".csv,.txt,.tsv,.xlsx,.xlsm,.xls"
@@ -54,6 +55,9 @@ class TableroTusDatos(widgets.VBox):
     def __init__(self, **kwargs):
         self.subida = widgets.FileUpload(accept=ACEPTA, multiple=False, description="Elegir archivo",
                                          layout=widgets.Layout(min_height="44px", width="100%"))
+        # El navegador no envía un archivo más grande que esto (lideres_tablero.js de la plantilla de
+        # Voilà): pasado el límite del servidor, la conexión se cortaría sin mensaje.
+        self.subida.add_class(f"lideres-max-bytes-{MAX_BYTES}")
         self.columnas = {c: widgets.Dropdown(options=[SIN_ELEGIR], value=SIN_ELEGIR,
                                              layout=widgets.Layout(width="100%", max_width="320px"))
                          for c in ELEGIBLES}
@@ -165,7 +169,8 @@ class TableroTusDatos(widgets.VBox):
             + _enlace(f"{base}_anonimizado.csv", calculos.exportar_anonimizado(limpio),
                       "Archivo anonimizado (para compartir)")
             + "</p><p>El anonimizado no tiene lugar, fuente ni día (solo el mes), mueve cada punto al azar "
-            "hasta 200 m y quita las combinaciones con menos de 3 filas (módulo 08).</p></div>")
+            f"hasta {calculos.RADIO_ANONIMO_M} m y quita las combinaciones con menos de {calculos.UMBRAL_ANONIMO} "
+            "filas (módulo 08).</p></div>")
 
 
 def tablero() -> TableroTusDatos:

@@ -55,6 +55,8 @@ def vista_revision(revision) -> dict:
         "total": f"Denuncias (suma de «cantidad»): {formato.numero(revision.total)}" if mensual else "",
         "columnas": calculos.columnas_y_preguntas(revision),
         "fuente": oficiales.FUENTE if revision.formato != "registro propio" else "",
+        # La tabla de columnas también dice lugar · periodo · fuente, como cada figura del tablero.
+        "pie": pie(revision) if revision.fecha_min is not None and revision.fecha_max is not None else "",
     }
 
 
