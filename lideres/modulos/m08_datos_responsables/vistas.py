@@ -16,15 +16,24 @@ METODOS = {
     "grilla": "Grilla (celdas)",
 }
 SEMILLA = 8
-PIE = ("Barrio sintético (inventado con semilla): ninguna casa ni caso es real. Fuente: datos "
-       "sintéticos del curso.")
+N_HOGARES = 400
+N_CASOS = 40
+
+
+def pie_sintetico_barrio() -> str:
+    """El pie del barrio del juego, con los parámetros de su generador (calculos.hogares_sinteticos)."""
+    return (f"Barrio sintético (inventado con la semilla {SEMILLA}: {N_HOGARES} casas y {N_CASOS} casos): "
+            "ninguna casa ni caso es real. Fuente: datos sintéticos del curso.")
+
+
+PIE = pie_sintetico_barrio()
 
 
 @functools.cache
 def escenario() -> tuple:
     """Las casas y los casos del juego (sintéticos, siempre los mismos)."""
-    hogares = c.hogares_sinteticos(n=400, semilla=SEMILLA)
-    return hogares, c.incidentes_en_hogares(hogares, 40, semilla=SEMILLA)
+    hogares = c.hogares_sinteticos(n=N_HOGARES, semilla=SEMILLA)
+    return hogares, c.incidentes_en_hogares(hogares, N_CASOS, semilla=SEMILLA)
 
 
 def publicar(metodo: str, radio_m: int, k: int):
