@@ -133,8 +133,8 @@ def test_tablero_del_juego():
     assert "40 de 40" in t.resultado.value and "<img" in t.mapas.value  # sin proteger: todas señalan
     assert "sintético" in t.resultado.value.lower()
     t.radio.value = 200
-    assert "Ningún registro señala una sola casa" in t.resultado.value
+    assert "Ningún registro identifica una sola casa" in t.resultado.value
     t.metodo.value = "puntos"
     assert "Ningún registro" in t.resultado.value
     t.metodo.value, t.radio.value = "grilla", 0
-    assert "todavía señalan una sola casa" in t.resultado.value
+    assert "todavía identifican una sola casa" in t.resultado.value
