@@ -223,10 +223,6 @@ GLOSARIO: dict[str, str] = {
         "ejemplo de ocho, para que nadie sea reconocido."
     ),
     # Módulo 10: del dato a la acción
-    "CODISEC": (
-        "Comité Distrital de Seguridad Ciudadana. La Ley 27933 lo crea en cada distrito; prepara "
-        "el plan de seguridad del distrito y allí puede llegar la junta vecinal."
-    ),
     "plan distrital de seguridad ciudadana": (
         "Lo que el comité del distrito (CODISEC) decide hacer cada año contra el delito. Una "
         "junta puede pedir que mire lo que viven sus vecinos."
