@@ -206,4 +206,42 @@ GLOSARIO: dict[str, str] = {
         "Archivo de Excel del curso para llevar el cuaderno de incidencias de la junta: una columna "
         "por dato y listas para elegir el tipo. Tiene también un formulario en papel para la ronda."
     ),
+    # Módulo 08: datos responsables
+    "dato personal": (
+        "Información que identifica a una persona o permite saber quién es, como su nombre o la "
+        "dirección de su casa. La Ley 29733 lo protege; su reglamento incluye la ubicación."
+    ),
+    "anonimizar": (
+        "Cambiar un registro antes de compartirlo para que nadie pueda reconocer a una persona "
+        "ni su casa: quitar nombres y direcciones, juntar, ocultar o mover los puntos."
+    ),
+    "ocultar conteos pequeños": (
+        "No publicar una celda de una tabla que tiene muy pocos casos, porque con ella se puede "
+        "adivinar quién fue la víctima. La celda se deja en blanco o se junta con otras."
+    ),
+    "grilla": (
+        "Cuadrados iguales que se dibujan sobre el mapa para contar cuántos casos caen en cada "
+        "uno, en vez de mostrar cada punto."
+    ),
+    "punto anónimo": (
+        "Punto público del mapa (una esquina, un parque) al que se lleva cada caso cercano. Cada "
+        "punto reúne varias casas, así no señala a ninguna. Lo usa la policía de Inglaterra."
+    ),
+    "geoenmascarar": (
+        "Mover cada punto a un lugar al azar cerca de donde estaba, dentro de un radio, para que "
+        "no señale una casa. Más radio protege más, pero el mapa dice menos."
+    ),
+    "k-anonimato": (
+        "Regla que pide que cada dato publicado pueda ser de al menos k casas o personas, por "
+        "ejemplo de ocho, para que nadie sea reconocido."
+    ),
+    # Módulo 10: del dato a la acción
+    "plan distrital de seguridad ciudadana": (
+        "Lo que el comité del distrito (CODISEC) decide hacer cada año contra el delito. Una "
+        "junta puede pedir que mire lo que viven sus vecinos."
+    ),
+    "ficha del barrio": (
+        "Una página con las cifras de un distrito, cada una con su lugar, su año y su fuente, y "
+        "con lo que esos datos no dicen. Se imprime para llevarla a una reunión."
+    ),
 }

@@ -133,8 +133,28 @@ def test_tablero_del_juego():
     assert "40 de 40" in t.resultado.value and "<img" in t.mapas.value  # sin proteger: todas señalan
     assert "sintético" in t.resultado.value.lower()
     t.radio.value = 200
-    assert "Ningún registro señala una sola casa" in t.resultado.value
+    assert "Ningún registro identifica una sola casa" in t.resultado.value
     t.metodo.value = "puntos"
     assert "Ningún registro" in t.resultado.value
     t.metodo.value, t.radio.value = "grilla", 0
-    assert "todavía señalan una sola casa" in t.resultado.value
+    assert "todavía identifican una sola casa" in t.resultado.value
+
+
+@pytest.mark.lento
+def test_pagina_ligera_del_08(tmp_path):
+    """La página ligera sale del mismo tablero: cada método × radio × k, en español, sin nada fuera
+    de la computadora, con la misma frase que escribe la vista del tablero de Voilà."""
+    import json
+    import re
+
+    from lideres import libro, ligera
+    from lideres.modulos.m08_datos_responsables import tablero as t08
+    from lideres.modulos.m08_datos_responsables import vistas as v
+
+    texto = ligera.pagina(ligera.declaracion("08_datos_responsables"), tmp_path)
+    (tmp_path / "p.html").write_text(texto, encoding="utf-8")
+    assert libro.revisar_html(tmp_path) == []
+    datos = json.loads(re.search(r'<script type="application/json" id="lig-datos">(.*?)</script>', texto,
+                                 re.S).group(1).replace("<\\/", "</"))
+    assert len(datos["estados"]) == len(v.METODOS) * len(t08.RADIOS) * len(t08.KS)
+    assert v.html_resultado("grilla", 100, 8) in datos["trozos"]

@@ -3,7 +3,7 @@
     TableroDatosResponsables (VBox) [lideres-tablero lideres-tablero-m08]
     ├── HTML estilos, título, aviso de datos sintéticos
     ├── controles: método (ToggleButtons), radio en metros (ToggleButtons), k casas (ToggleButtons)
-    ├── HTML resultado (cuántos registros aún señalan una casa)
+    ├── HTML resultado (cuántos registros aún identifican una casa)
     ├── HTML mapas (original y publicable)
     └── HTML «Antes de concluir»
 """
@@ -42,7 +42,7 @@ class TableroDatosResponsables(widgets.VBox):
         self.mapas = widgets.HTML()
         super().__init__(
             [widgets.HTML(partes.html_estilos()),
-             widgets.HTML('<h2 class="lideres-titulo" lang="es">¿Tu mapa señala una casa?</h2>'
+             widgets.HTML('<h2 class="lideres-titulo" lang="es">¿Tu mapa delata una casa?</h2>'
                           '<p lang="es">Cada caso está en la puerta de una casa. Elige cómo protegerlos y mira '
                           "cuántos todavía dicen dónde vive la víctima.</p>" + partes.html_sintetico()),
              controles, self.resultado, self.mapas, partes.antes_de_concluir(ANTES_DE_CONCLUIR)],

@@ -1,5 +1,5 @@
 """Lo que muestra el tablero del módulo 08: el mapa original y el publicable lado a lado (uno bajo
-otro en el celular) y cuántos registros todavía señalan una casa. Sin widgets."""
+otro en el celular) y cuántos registros todavía identifican una casa. Sin widgets."""
 
 from __future__ import annotations
 
@@ -16,15 +16,24 @@ METODOS = {
     "grilla": "Grilla (celdas)",
 }
 SEMILLA = 8
-PIE = ("Barrio sintético (inventado con semilla): ninguna casa ni caso es real. Fuente: datos "
-       "sintéticos del curso.")
+N_HOGARES = 400
+N_CASOS = 40
+
+
+def pie_sintetico_barrio() -> str:
+    """El pie del barrio del juego, con los parámetros de su generador (calculos.hogares_sinteticos)."""
+    return (f"Barrio sintético (inventado con la semilla {SEMILLA}: {N_HOGARES} casas y {N_CASOS} casos): "
+            "ninguna casa ni caso es real. Fuente: datos sintéticos del curso.")
+
+
+PIE = pie_sintetico_barrio()
 
 
 @functools.cache
 def escenario() -> tuple:
     """Las casas y los casos del juego (sintéticos, siempre los mismos)."""
-    hogares = c.hogares_sinteticos(n=400, semilla=SEMILLA)
-    return hogares, c.incidentes_en_hogares(hogares, 40, semilla=SEMILLA)
+    hogares = c.hogares_sinteticos(n=N_HOGARES, semilla=SEMILLA)
+    return hogares, c.incidentes_en_hogares(hogares, N_CASOS, semilla=SEMILLA)
 
 
 def publicar(metodo: str, radio_m: int, k: int):
@@ -57,9 +66,9 @@ def html_resultado(metodo: str, radio_m: int, k: int) -> str:
     _, juego = publicar(metodo, radio_m, k)
     r = c.resumen_reidentificacion(juego)
     todavia = r["identifican"]
-    frase = ("Ningún registro señala una sola casa." if not todavia else
+    frase = ("Ningún registro identifica una sola casa." if not todavia else
              f"<strong>{formato.numero(todavia)} de {formato.numero(r['registros'])}</strong> registros "
-             "todavía señalan una sola casa.")
+             "todavía identifican una sola casa.")
     return (
         f'<div class="lideres-resultado" lang="es"><p>{frase}</p>'
         f"<p>Casas posibles por punto (mediana): <strong>{formato.numero(r['mediana_candidatos'], 1)}</strong>. "
@@ -89,7 +98,7 @@ def figura_mapas(metodo: str, radio_m: int, k: int):
     malos = publicados[juego["identifica"].to_numpy()]
     if len(malos):
         ejes[1].scatter(malos["lon"], malos["lat"], s=60, facecolor="none", edgecolor="#000000", linewidth=1.4,
-                        zorder=4, label="aún señala una casa")
+                        zorder=4, label="aún identifica una casa")
     ejes[1].legend(loc="lower center", bbox_to_anchor=(0, -0.28), ncol=3, fontsize=8, frameon=False)
     fig.text(0.01, 0.01, PIE, fontsize=8, color="#333333")
     fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.2, wspace=0.05)
@@ -103,5 +112,5 @@ def html_mapas(metodo: str, radio_m: int, k: int) -> str:
     _, juego = publicar(metodo, radio_m, k)
     alt = (f"Dos mapas del barrio sintético: a la izquierda los {len(escenario()[1])} casos en la puerta de su casa; a la "
            f"derecha, publicados con «{METODOS[metodo]}». {int(juego['identifica'].sum())} todavía "
-           "señalan una sola casa.")
+           "identifican una sola casa.")
     return partes.html_figura(figura_mapas(metodo, radio_m, k), alt)
