@@ -193,4 +193,24 @@ GLOSARIO: dict[str, str] = {
         "Página del curso con gráficos o mapas que cambian cuando tocas un botón. Se abre en el "
         "celular desde la página de inicio del taller, sin internet."
     ),
+    "punto caliente": (
+        "Lugar chico donde se juntan más casos de los que daría el azar. Sirve para decidir dónde "
+        "poner luz, patrullaje o una caminata vecinal; no dice nada de quienes viven ahí."
+    ),
+    "grilla de celdas": (
+        "Red de cuadrados del mismo tamaño puesta sobre el mapa. Se cuentan los casos de cada "
+        "cuadrado para ver dónde se juntan, sin mostrar ningún punto exacto."
+    ),
+    "densidad": (
+        "Mancha suave que muestra dónde se juntan los casos: cada caso se reparte un poco alrededor. "
+        "Con un radio grande la mancha crece y borra los detalles."
+    ),
+    "Gi*": (
+        "Prueba de Getis y Ord: compara los casos de una celda y sus vecinas con lo que daría el "
+        "azar. Si son muchos más, la celda se marca como punto caliente."
+    ),
+    "punto caliente crónico": (
+        "Punto caliente que se repite en casi todos los periodos. Uno pasajero aparece una sola "
+        "vez y puede ser solo azar o un hecho suelto."
+    ),
 }

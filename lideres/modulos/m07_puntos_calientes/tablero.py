@@ -110,8 +110,8 @@ class TableroPuntosCalientes(widgets.VBox):
         self.hora_dia = widgets.HTML()
         filtros = widgets.Box([
             partes.control("Tipo de delito", self.control_tipo, "lideres-control-tipo"),
-            partes.control("Horas (de 0 a 23)", self.control_horas, "lideres-control-horas"),
-            partes.control("Meses (1 = enero, 12 = diciembre)", self.control_meses, "lideres-control-meses"),
+            partes.control("Horas del día", self.control_horas, "lideres-control-horas"),
+            partes.control("Meses del año", self.control_meses, "lideres-control-meses"),
             self.texto_meses,
         ])
         filtros.add_class("lideres-controles")

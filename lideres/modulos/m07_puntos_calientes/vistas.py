@@ -157,3 +157,19 @@ def tabla_hora_dia(distrito: str = "El Porvenir", tipos_=None, horas=(0, 23), me
     """Para la lección: la tabla hora × día con su pie sintético."""
     e = c.estado_puntos(distrito, tipos_, tuple(horas), tuple(meses))
     return Html(html_hora_dia(e) + f"<style>{css()}</style>")
+
+
+def tabla_cronicos(distrito: str = "El Porvenir"):
+    """Para la lección: cuántas celdas son punto caliente crónico, intermitente o pasajero (Gi* en
+    cada semestre, sobre la misma grilla). Datos sintéticos."""
+    import pandas as pd
+
+    t = c.cronicos_y_pasajeros(c.incidentes(distrito))
+    clases = ("crónica", "intermitente", "pasajera")
+    cuantas = t["clase"].value_counts()
+    return pd.DataFrame({
+        "Clase de celda (datos sintéticos)": ["Crónica: caliente en 3 o 4 semestres",
+                                              "Intermitente: caliente en 2 semestres",
+                                              "Pasajera: caliente en 1 semestre"],
+        "Celdas": [int(cuantas.get(k, 0)) for k in clases],
+    })
