@@ -168,8 +168,8 @@ def tabla_cronicos(distrito: str = "El Porvenir"):
     clases = ("crónica", "intermitente", "pasajera")
     cuantas = t["clase"].value_counts()
     return pd.DataFrame({
-        "Clase de celda (datos sintéticos)": ["Crónica: caliente en 3 o 4 semestres",
-                                              "Intermitente: caliente en 2 semestres",
-                                              "Pasajera: caliente en 1 semestre"],
+        "Clase de celda (datos sintéticos)": ["Crónica: caliente en casi todos los semestres",
+                                              "Intermitente: caliente en la mitad de los semestres",
+                                              "Pasajera: caliente en un solo semestre"],
         "Celdas": [int(cuantas.get(k, 0)) for k in clases],
     })
