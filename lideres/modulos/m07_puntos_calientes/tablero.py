@@ -122,8 +122,8 @@ class TableroPuntosCalientes(widgets.VBox):
              partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(display="none", width="100%"))
         self.resultados.add_class("lideres-resultados-07")
-        botones = widgets.Box([self.boton_mostrar, self.boton_borrar],
-                              layout=widgets.Layout(flex_flow="row wrap", gap="8px"))
+        botones = widgets.Box([self.boton_mostrar, self.boton_borrar], layout=widgets.Layout(flex_flow="row wrap"))
+        botones.add_class("lideres-botones-07")
         super().__init__(
             [widgets.HTML(partes.html_estilos() + f"<style>{vistas.css()}</style>"),
              widgets.HTML(_titulo_html()), widgets.HTML(partes.html_sintetico(c.AVISO_SINTETICO)),
