@@ -71,7 +71,8 @@ sistema:
 limpiar:
 	rm -rf sitio book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \
 	  exercises/feedback exercises/recibidos exercises/reportes exercises/gradebook.db \
-	  exercises/participantes.json exercises/nbgrader.log exercises/.nbgrader.log
+	  exercises/participantes.json exercises/nbgrader.log exercises/.nbgrader.log \
+	  exercises/celular exercises/.lideres.candado
 
 # JupyterHub de verdad en esta computadora (despliegue/local): dos participantes y una facilitadora
 # en Chromium, con el intercambio de nbgrader. El proxy del hub (configurable-http-proxy) viene de

@@ -31,6 +31,7 @@ _NOMBRES = {
     "grafico_ranking": "lideres.graficos",
     "tabla_legible": "lideres.graficos",
     "tabla_angosta": "lideres.graficos",
+    "avisos_en_espanol": "lideres.avisos",
 }
 
 __all__ = sorted(_NOMBRES)

@@ -52,3 +52,30 @@ def orden_del_entorno(nombre: str) -> str | None:
     import shutil
 
     return shutil.which(nombre, path=os.pathsep.join(str(c) for c in carpetas_del_entorno()))
+
+
+def orden_lideres(argumentos: str, *, path: str | None = None) -> str:
+    """`lideres ARGUMENTOS` tal como se puede escribir en esta terminal: si `lideres` no está en
+    el PATH de quien lo llamó (tras `make taller` queda en .venv/bin), con su ruta.
+
+    `path`: el de esa terminal, si este proceso ya cambió el suyo (el servidor del taller)."""
+    import shutil
+
+    # En Windows es Scripts\lideres.exe: se busca en las carpetas del entorno, con su extensión.
+    propio = Path(orden_del_entorno("lideres") or carpetas_del_entorno()[0] / "lideres")
+    en_path = shutil.which("lideres", path=path if path is not None else os.environ.get("PATH"))
+    # make pone .venv/bin en su propio PATH, no en el de la terminal.
+    if (not os.environ.get("MAKELEVEL") and en_path and propio.exists()
+            and Path(en_path).resolve() == propio.resolve()):
+        return f"lideres {argumentos}".strip()
+    try:
+        ruta = os.path.relpath(propio)
+    except ValueError:  # Windows: otra unidad (D:\ frente a C:\)
+        ruta = ".."
+    if ruta.startswith(".."):
+        ruta = str(propio)
+    elif not os.path.isabs(ruta):
+        ruta = os.path.join(os.curdir, ruta)
+    if " " in ruta:  # C:\Users\María Ñahui\…: entre comillas, para copiarla y pegarla tal cual
+        ruta = f'"{ruta}"'
+    return f"{ruta} {argumentos}".strip()

@@ -112,8 +112,11 @@ def test_sesion_del_facilitador_no_pierde_ninguna_entrega(taller, tmp_path, monk
     ana.boton_entregar.click()
     assert "Entregado" in ana.estado.value
     beto = _celular(curso, "Beto Quispe", "5678")
-    beto.boton_entregar.click()
-    assert "Entregado" in beto.estado.value
+    beto.boton_entregar.click()  # sin responder nada: el celular pide confirmar
+    assert "No respondiste ninguna pregunta" in beto.estado.value and "Entregado" not in beto.estado.value
+    assert not curso.entrega("beto-quispe", EJERCICIO).exists()
+    beto.boton_en_blanco.click()
+    assert "Entregado" in beto.estado.value and beto.boton_en_blanco.layout.display == "none"
     assert (curso.entrega("ana-nunez", EJERCICIO) / NB).is_file()
     assert (curso.entrega("beto-quispe", EJERCICIO) / NB).is_file()
 
@@ -180,7 +183,28 @@ def test_sesion_del_facilitador_no_pierde_ninguna_entrega(taller, tmp_path, monk
     assert automatico["ana-nunez"] == automatico["dora-ccori"] == maximo > 0
     assert automatico["beto-quispe"] == 0
 
-    # 6. Después de calificar, tampoco se recoge desde lo calificado ni la retroalimentación.
+    # 6. La retroalimentación de quien entregó por celular muestra sus respuestas, no el cuaderno.
+    de_ana = (curso.retroalimentacion("ana-nunez", EJERCICIO) / f"{EJERCICIO}.html").read_text(encoding="utf-8")
+    assert "Ver tus respuestas" in de_ana and "cuaderno completo" not in de_ana
+    for cosa_del_cuaderno in ("Mayús", "import lideres", "base64", "respuesta =", "Shift"):
+        assert cosa_del_cuaderno not in de_ana, cosa_del_cuaderno
+    assert "Lince" in de_ana and "b) " in de_ana and "San Juan de Lurigancho" in de_ana  # lo que respondió
+    de_beto = (curso.retroalimentacion("beto-quispe", EJERCICIO) / f"{EJERCICIO}.html").read_text(encoding="utf-8")
+    assert "(sin respuesta)" in de_beto and "Escribe aquí" not in de_beto
+    de_carla = (curso.retroalimentacion("carla-perez", EJERCICIO) / f"{EJERCICIO}.html").read_text(encoding="utf-8")
+    assert "Ver tu cuaderno completo" in de_carla  # la del USB trabajó en el cuaderno: lo ve
+
+    # 7. El reporte: títulos cortos del banco, y quien espera la escrita no sale «Bien».
+    codigo, salida = _correr("reporte", "--curso", curso)
+    assert codigo == 0, salida
+    pagina = (curso.reportes / "avance.html").read_text(encoding="utf-8")
+    assert "Pregunta 1. Tasa por 100 mil habitantes" in pagina and "**" not in pagina
+    fila_ana = pagina.split('<th scope="row">Ana Núñez</th>')[1].split("</tr>")[0]
+    assert "falta calificar la escrita" in fila_ana and "Bien" not in fila_ana
+    ancho = int.from_bytes((curso.reportes / "avance.png").read_bytes()[16:20], "big")
+    assert 1000 <= ancho <= 1280  # se lee sin achicar en una pantalla de 1 280 px
+
+    # 8. Después de calificar, tampoco se recoge desde lo calificado ni la retroalimentación.
     antes = _huellas(curso.raiz.parent)
     for lugar in (curso.autograded, curso.feedback, curso.reportes / "..", curso.autograded / "ana-nunez"):
         codigo, salida = _correr("recoger", EJERCICIO, lugar, "--curso", curso)

@@ -340,7 +340,10 @@ def test_reporte_una_fila_por_persona_colores_con_palabra(tmp_path):
     assert "9 de 9" in personas and "100 % · Completo" in personas
     # 0 % no es verde ni se confunde con «completo»: naranja y con su palabra
     assert '<td class="p0"><span class="puntaje">0 de 9</span><span class="detalle">0 % · Muy poco' in personas
-    assert "falta revisión a mano" in personas
+    # Quien espera que califiquen su escrita no sale «44 % · Poco» ni «Bien»: falta esa parte.
+    maria = personas.split("María de los Ángeles")[1].split("</tr>")[0]
+    assert "4 de 9 por ahora" in maria and "falta calificar la escrita" in maria and " %" not in maria
+    assert 'class="gris"' in maria
     assert "La que más costó" in html and "Pregunta 3. ¿Confiable?" in html
     assert "(3 personas sin el puntaje completo)" in html
     assert "#1b7a3a" not in html and "green" not in html
@@ -396,3 +399,47 @@ def test_frases_de_la_retroalimentacion_faciles_de_leer():
     dificiles = {f: round(textstat.fernandez_huerta(f)) for f in frases
                  if f != "¡Bien!" and textstat.fernandez_huerta(f) < 70}
     assert dificiles == {}
+
+
+def test_titulo_sin_texto_cortado_ni_markdown():
+    from types import SimpleNamespace
+
+    from lideres.curso.retroalimentacion import _titulo_del_banco
+
+    largo = SimpleNamespace(titulo="", enunciado="En el Callao hubo **34,536 denuncias** en 2024 y la encuesta\n"
+                            "estima muchas más víctimas, porque no todas denuncian. ¿Cuántos delitos hubo?")
+    assert _titulo_del_banco(largo) is None  # queda «Pregunta N», no un pedazo de frase
+    corto = SimpleNamespace(titulo="", enunciado="**¿Qué mide la _victimización_?**\n\nDetalle…")
+    assert _titulo_del_banco(corto) == "¿Qué mide la victimización?"
+    assert _titulo_del_banco(SimpleNamespace(titulo="Tasa **por** 100 mil", enunciado="x")) == "Tasa por 100 mil"
+
+
+@pytest.mark.lento
+def test_respuestas_del_celular_se_leen_como_se_respondieron(tmp_path):
+    import nbformat
+
+    from lideres import banco
+    from lideres.curso import retroalimentacion
+
+    del_banco = banco.cargar(EJERCICIO)
+    valores = {"tasa-por-100k": 250.5, "distrito-tasa-mas-alta": "Lince", "tasa-poco-confiable": "b",
+               "reflexion-junta-vecinal": "Primero <b>miro</b> la *tasa*,\nluego pregunto."}
+    from lideres.curso import motor
+
+    curso, _ = motor.preparar_curso(tmp_path / "curso")
+    motor.asignar(curso, EJERCICIO)
+    cuaderno = banco.cuaderno_con_respuestas(curso.release / EJERCICIO, valores, EJERCICIO)
+    filas = retroalimentacion.respuestas_del_celular(json.loads(nbformat.writes(cuaderno)), del_banco)
+    por_id = {f["id"]: f for f in filas}
+    assert [f["titulo"] for f in filas][0] == "Pregunta 1. Tasa por 100 mil habitantes"
+    assert por_id["tasa-por-100k"]["respuesta"] == "250.5"
+    assert por_id["distrito-tasa-mas-alta"]["respuesta"] == "Lince"
+    assert por_id["tasa-poco-confiable"]["respuesta"].startswith("b) ")
+    assert "**" not in por_id["tasa-poco-confiable"]["respuesta"]
+    assert por_id["conteo-o-tasa"]["respuesta"] == retroalimentacion.SIN_RESPUESTA
+    assert por_id["reflexion-junta-vecinal"]["respuesta"] == \
+        "Primero <b>miro</b> la *tasa*,\nluego pregunto."  # tal cual (la plantilla lo escapa)
+    html = retroalimentacion.construir_html(json.loads(nbformat.writes(cuaderno)), {}, nombre="Ana",
+                                            ejercicio=EJERCICIO, banco=del_banco, celular=True)
+    assert "Ver tus respuestas" in html and "&lt;b&gt;miro&lt;/b&gt;" in html and "<b>miro" not in html
+    assert "import lideres" not in html and "cuaderno completo" not in html

@@ -140,12 +140,7 @@ def _camino(grupo: list[str], aristas: dict[str, set[str]]) -> list[str]:
 
 # Círculos conocidos, a la vista y con dueño: la prueba falla con cualquier otro, y también cuando uno
 # de estos desaparece (para quitarlo de aquí). Vacío es la meta.
-CIRCULOS_PENDIENTES: dict[frozenset[str], str] = {
-    frozenset({"lideres.revisar.oficiales", "lideres.revisar.revision"}): (
-        "llegó con el paquete revisar (rama i21-m08-10): oficiales.revisar_mensual arma una Revision y "
-        "Revision.resumen cita oficiales.FUENTE; se arregla en esa rama"
-    ),
-}
+CIRCULOS_PENDIENTES: dict[frozenset[str], str] = {}
 
 
 def test_el_paquete_no_tiene_importaciones_en_circulo():

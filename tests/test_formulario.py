@@ -422,6 +422,7 @@ def test_entregar_con_la_lista_del_grupo_danada_avisa_sin_traceback(curso_con_ba
     form = FormularioEjercicio(EJERCICIO, curso)
     _entrar(form, curso)
     form.boton_entregar.click()
+    form.boton_en_blanco.click()  # sin respuestas: confirma que entrega en blanco
     assert NO_SE_PUDO_ENTREGAR.split(":")[0] in form.estado.value
     assert (curso / ids.LISTA).read_text(encoding="utf-8") == "{roto"  # nada se pisó
     assert not form.boton_entregar.disabled
@@ -459,7 +460,8 @@ def test_textos_del_formulario_se_leen_facil(curso_con_banco):
     from tests.legibilidad import MINIMO, fernandez_huerta
 
     form = widgets.FormularioEjercicio(EJERCICIO, curso_con_banco)
-    textos = [form.entrada.children[0].value, widgets.NO_SE_PUDO_GUARDAR, widgets.NO_SE_PUDO_ENTREGAR]
+    textos = [form.entrada.children[0].value, widgets.NO_SE_PUDO_GUARDAR, widgets.NO_SE_PUDO_ENTREGAR,
+              widgets.SIN_RESPUESTAS]
     for nombre, clave in [("", "1"), ("Ana", "12")]:
         try:
             entregas.identificar(curso_con_banco, nombre, _codigo(curso_con_banco), clave)
@@ -488,3 +490,48 @@ def test_celular_compartido_la_siguiente_persona_empieza_en_blanco(curso_con_ban
     assert "Recuperamos" not in form.saludo.value and numero.valor() is None
     rosa = entregas.Participante("Rosa Huamán", "rosa-huaman")
     assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"] == {numero.id: "250"}
+
+
+def test_entregar_en_blanco_pide_confirmar(curso_con_banco):
+    from lideres.curso import motor
+    from lideres.formulario.widgets import SIN_RESPUESTAS, FormularioEjercicio
+
+    curso = curso_con_banco
+    motor.asignar(curso, EJERCICIO)
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    enviada = curso / "submitted" / "rosa-huaman" / EJERCICIO
+    form.boton_entregar.click()
+    assert SIN_RESPUESTAS in form.estado.value and form.boton_en_blanco.layout.display != "none"
+    assert not enviada.exists()
+    # Si responde algo, ya no hay nada que confirmar y «Entregar» entrega de una vez.
+    next(c for c in form.controles if c.tipo == "numero").control.value = "250"
+    assert form.boton_en_blanco.layout.display == "none" and SIN_RESPUESTAS not in form.estado.value
+    form.boton_entregar.click()
+    assert "Entregado" in form.estado.value and (enviada / f"{EJERCICIO}.ipynb").is_file()
+    # La siguiente persona en el mismo celular, en blanco y a propósito: confirma y entrega.
+    form.boton_salir.click()
+    _entrar(form, curso, nombre="Pedro Ccori", clave="5555")
+    form.boton_entregar.click()
+    form.boton_en_blanco.click()
+    assert "Entregado" in form.estado.value
+    assert (curso / "submitted" / "pedro-ccori" / EJERCICIO / f"{EJERCICIO}.ipynb").is_file()
+
+
+def test_facilitador_borra_la_clave_olvidada(curso_con_banco, capsys):
+    curso = curso_con_banco
+    rosa = entregas.identificar(curso, "Rosa Huamán", _codigo(curso), "4321")
+    entregas.guardar_borrador(curso, EJERCICIO, rosa, {"a": "250"}, TIPOS)
+    entregas.identificar(curso, "Pedro Ccori", _codigo(curso), "1111")
+    with pytest.raises(entregas.Rechazo):
+        entregas.identificar(curso, "Rosa Huamán", _codigo(curso), "9999")
+    assert cli.main(["curso", "clave", "rosa", "huaman", "--curso", str(curso)]) == 0
+    assert "se borró la clave de rosa huaman" in capsys.readouterr().out.casefold()
+    assert entregas.identificar(curso, "Rosa Huamán", _codigo(curso), "9999") == rosa  # la nueva vale
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"] == {"a": "250"}
+    with pytest.raises(entregas.Rechazo):
+        entregas.identificar(curso, "Pedro Ccori", _codigo(curso), "2222")  # la de otro no cambió
+    # Un nombre que no está: dice quiénes tienen clave.
+    assert cli.main(["curso", "clave", "Rosa Mamani", "--curso", str(curso)]) == 1
+    error = capsys.readouterr().err
+    assert "Nadie con el nombre «Rosa Mamani»" in error and "Rosa Huamán" in error and "Pedro Ccori" in error

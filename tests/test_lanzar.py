@@ -113,10 +113,12 @@ def test_cada_capitulo_tiene_su_enlace_en_linea(tmp_path, modo):
             assert f'href="/hub/user-redirect/lab/tree/notebooks/{m.cuaderno}"' in textos[1]
             assert "mybinder" not in todo and "git-pull" not in todo
             assert "/voila/" not in todo.replace("/hub/user-redirect/voila/", "")
+        # La edición de quien facilita se abre en la laptop del taller, como el libro del taller.
+        en_el_taller = modo in (libro.TALLER, libro.FACILITADOR)
         if (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
-            assert (f'href="{libro.url_tablero(m)}"' in todo) == (modo == libro.TALLER)
+            assert (f'href="{libro.url_tablero(m)}"' in todo) == en_el_taller
             guia = book / libro.CARPETA_GENERADO / libro.nombre_fragmento_tablero(m)
-            assert (libro.url_tablero(m) in guia.read_text(encoding="utf-8")) == (modo == libro.TALLER)
+            assert (libro.url_tablero(m) in guia.read_text(encoding="utf-8")) == en_el_taller
             if modo == libro.SITIO:
                 assert "voila%2Frender%2Fnotebooks%2Ftableros" in todo
             if modo == libro.HUB:

@@ -122,6 +122,25 @@ def test_apagado_de_inactivos_segun_el_grupo(raiz, participantes, minutos):
     assert m.cull_busy is False
 
 
+def test_apagar_inactivos_manda_sobre_el_grupo(raiz):
+    """--apagar-inactivos MINUTOS: el mismo apagado (y la misma pasada), con otro tiempo."""
+    m = servidor.configuracion(raiz=raiz, participantes=30, apagar_inactivos=25).MappingKernelManager
+    assert m.cull_idle_timeout == 25 * 60
+    assert m.cull_interval == servidor.CULL_INTERVALO_MAX_S
+    corto = servidor.configuracion(raiz=raiz, apagar_inactivos=0.25).MappingKernelManager
+    assert corto.cull_idle_timeout == 15
+    assert corto.cull_interval == 3
+    assert corto.cull_connected is False
+
+
+def test_apagar_inactivos_en_cero_da_error_en_espanol(raiz, capsys):
+    from lideres.cli import main
+
+    assert main(["taller", "--cuadernos", str(raiz), "--sin-libro", "--apagar-inactivos", "0"]) != 0
+    salida = capsys.readouterr()
+    assert "--apagar-inactivos debe ser más que 0 minutos" in salida.out + salida.err
+
+
 def test_limites_del_ejecutor_para_una_laptop_saturada(raiz):
     c = servidor.configuracion(raiz=raiz)
     e = c.VoilaExecutor
@@ -159,6 +178,24 @@ def test_la_orden_sugerida_funciona_en_esta_terminal(monkeypatch):
     ejecutable = orden.removesuffix(" taller --red").strip('"')
     assert Path(ejecutable).resolve().parent == Path(servidor.sys.executable).parent.resolve()
     assert Path(ejecutable).stem == "lideres"  # lideres.exe en Windows
+
+
+def test_la_orden_sugerida_es_la_de_la_terminal_aunque_el_servidor_cambie_su_path(monkeypatch):
+    """El servidor agrega .venv/bin a su PATH (para los kernels); lo que sugiere es para la terminal
+    donde se escribió la orden, donde `lideres` no se encuentra sin su ruta."""
+    monkeypatch.delenv("MAKELEVEL", raising=False)
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    from lideres.taller import ordenes
+
+    monkeypatch.setattr(ordenes, "_path_de_la_terminal", None)
+    servidor.recordar_path()  # lo que hace `iniciar` antes de cambiar el PATH
+    monkeypatch.setenv("PATH", servidor.rutas.path_con_el_entorno("/usr/bin:/bin"))
+    assert servidor.orden_taller("--red").endswith("lideres taller --red")
+    assert servidor.orden_taller("--red") != "lideres taller --red"
+    assert servidor.orden_lideres("curso calificar 02") != "lideres curso calificar 02"
+    # Con `lideres` en el PATH de la terminal (entorno activado), la forma corta.
+    monkeypatch.setattr(ordenes, "_path_de_la_terminal", servidor.rutas.path_con_el_entorno(None))
+    assert servidor.orden_taller("--red") == "lideres taller --red"
 
 
 def test_puerto_libre_como_lo_abre_tornado():
@@ -366,3 +403,17 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
         assert apagados == ["k1"]
 
     asyncio.run(probar())
+
+
+def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():
+    """En una terminal nueva `lideres` a secas no se encuentra (vive en .venv): las páginas dan
+    `make taller ARGS=…` o `.venv/bin/lideres …`, nunca la orden sin su ruta."""
+    import re
+
+    from lideres import rutas
+
+    for pagina in sorted((rutas.LIBRO / "facilitadores").glob("*.md")):
+        texto = pagina.read_text(encoding="utf-8")
+        # `lideres …` al empezar un código o una línea de órdenes, sin .venv/bin/ delante
+        sueltas = re.findall(r"(?:`|^)lideres (?:taller|curso|libro|datos)[^`\n]*", texto, flags=re.M)
+        assert not sueltas, f"{pagina.name}: {sueltas}"

@@ -13,9 +13,17 @@ SUBORDENES = {
     "recoger": "Traer las entregas desde una carpeta por participante, un .zip o el intercambio de nbgrader",
     "calificar": "Calificar las entregas y escribir la retroalimentación en español",
     "reporte": "Ver el avance del grupo: CSV, página HTML y gráfico",
+    "clave": "Borrar la clave de 4 números de quien la olvidó (entra de nuevo con una clave nueva)",
     "generar": "Crear el cuaderno de un ejercicio a partir de su preguntas.toml",
     "validar": "Revisar un ejercicio nuevo de punta a punta (preguntas, cuaderno y nbgrader)",
 }
+
+
+def _orden(argumentos: str) -> str:
+    """La orden como se escribe en esta terminal (con .venv/bin/ si `lideres` no está en el PATH)."""
+    from lideres import rutas
+
+    return rutas.orden_lideres(argumentos)
 
 
 def _curso(p):
@@ -54,6 +62,11 @@ def agregar(parser):
     p = sub.add_parser("reporte", help=SUBORDENES["reporte"], description=SUBORDENES["reporte"])
     _curso(p)
 
+    p = sub.add_parser("clave", help=SUBORDENES["clave"], description=SUBORDENES["clave"])
+    p.add_argument("nombre", metavar="NOMBRE", nargs="+",
+                   help="nombre y apellido como lo escribió en el celular, por ejemplo María Quispe")
+    _curso(p)
+
     for nombre in ("generar", "validar"):
         p = sub.add_parser(nombre, help=SUBORDENES[nombre], description=SUBORDENES[nombre])
         p.add_argument("ejercicio", metavar="EJERCICIO",
@@ -72,7 +85,8 @@ def ejecutar(args) -> int:
     curso, notas = motor.preparar_curso(args.curso, crear=args.suborden == "asignar")
     for nota in notas:
         print(f"Nota: {nota}")
-    ordenes = {"asignar": _asignar, "recoger": _recoger, "calificar": _calificar, "reporte": _reporte}
+    ordenes = {"asignar": _asignar, "recoger": _recoger, "calificar": _calificar, "reporte": _reporte,
+               "clave": _clave}
     return ordenes[args.suborden](args, curso)
 
 
@@ -91,8 +105,8 @@ def _recoger(args, curso: Path) -> int:
         from lideres.errores import ErrorLideres
 
         raise ErrorLideres("Di una sola cosa: una carpeta o un .zip, o --intercambio (no las dos).",
-                           como_arreglar=f"Por ejemplo: lideres curso recoger {args.ejercicio} entregas.zip, "
-                           f"o lideres curso recoger {args.ejercicio} --intercambio")
+                           como_arreglar=f"Por ejemplo: {_orden(f'curso recoger {args.ejercicio} entregas.zip')}, "
+                           f"o {_orden(f'curso recoger {args.ejercicio} --intercambio')}")
     if not args.intercambio and not args.origen:
         from lideres.errores import ErrorLideres
 
@@ -100,9 +114,9 @@ def _recoger(args, curso: Path) -> int:
         raise ErrorLideres(
             "Falta decir de dónde recoger: la carpeta o el .zip con los cuadernos que llegaron por USB, "
             "correo o WhatsApp, o --intercambio si envían desde JupyterHub.",
-            como_arreglar=f"Por ejemplo: lideres curso recoger {args.ejercicio} entregas.zip{opcion}. "
+            como_arreglar=f"Por ejemplo: {_orden(f'curso recoger {args.ejercicio} entregas.zip{opcion}')}. "
             "Las entregas de los celulares no se recogen: ya están en el curso; califícalas con "
-            f"lideres curso calificar {args.ejercicio}{opcion}")
+            f"{_orden(f'curso calificar {args.ejercicio}{opcion}')}")
     if args.intercambio:
         resumen = recoger.recoger_intercambio(curso, args.ejercicio)
         origen = "el intercambio de nbgrader"
@@ -132,7 +146,7 @@ def _recoger(args, curso: Path) -> int:
               "con su nombre, y dentro su cuaderno (.ipynb). Luego vuelve a recoger.")
         return 0
     print(f"Copia de este recojo (los originales no se tocaron): {resumen.archivo}")
-    print(f"Siguiente paso: lideres curso calificar {args.ejercicio}" + motor.opcion_curso(curso))
+    print(f"Siguiente paso: {_orden(f'curso calificar {args.ejercicio}{motor.opcion_curso(curso)}')}")
     return 0
 
 
@@ -154,7 +168,7 @@ def _calificar(args, curso: Path) -> int:
               "envíen de nuevo).")
         print(f"Primera línea del detalle técnico: {falla}")
         print(f"Revisa la instalación (make entorno) o prueba sin aislamiento: {aislamiento.SIN_BWRAP}=1 "
-              f"lideres curso calificar {args.ejercicio}{motor.opcion_curso(curso)}")
+              f"{_orden(f'curso calificar {args.ejercicio}{motor.opcion_curso(curso)}')}")
     elif len(bien) < len(resultados):
         lista = ids.leer_lista(curso)
         malas = [r for r in resultados if r.estado != "calificado"]
@@ -167,7 +181,7 @@ def _calificar(args, curso: Path) -> int:
                   "siguen guardadas en esta laptop); luego vuelve a calificar, sin recoger.")
     print(f"Retroalimentación (una página por participante): {motor.Curso.de(curso).feedback}")
     print(f"Detalle técnico de nbgrader: {motor.Curso.de(curso).registro}")
-    print("Siguiente paso: lideres curso reporte" + motor.opcion_curso(curso))
+    print(f"Siguiente paso: {_orden('curso reporte' + motor.opcion_curso(curso))}")
     return 0
 
 
@@ -187,6 +201,16 @@ def _reporte(args, curso: Path) -> int:
     return 0
 
 
+def _clave(args, curso: Path) -> int:
+    from lideres.formulario import entregas
+
+    persona = entregas.borrar_clave(curso, " ".join(args.nombre))
+    print(f"Listo: se borró la clave de {persona.nombre}. Que vuelva a entrar en el celular con su "
+          "nombre y el código del grupo, y que invente una clave nueva de 4 números. Sus respuestas "
+          "y entregas siguen guardadas.")
+    return 0
+
+
 def _carpeta_de_ejercicios(args) -> Path:
     from lideres import rutas
 
@@ -198,7 +222,7 @@ def _generar(args) -> int:
 
     ruta, cambio = autoria.generar(args.ejercicio, _carpeta_de_ejercicios(args))
     print(f"{'Cuaderno creado de nuevo' if cambio else 'El cuaderno ya estaba al día'}: {ruta}")
-    print(f"Siguiente paso: lideres curso validar {args.ejercicio}" + (f" --curso {args.curso}" if args.curso else ""))
+    print(f"Siguiente paso: {_orden(f'curso validar {args.ejercicio}' + (f' --curso {args.curso}' if args.curso else ''))}")
     return 0
 
 
@@ -207,7 +231,7 @@ def _validar(args) -> int:
 
     if autoria.validar(args.ejercicio, _carpeta_de_ejercicios(args), avisar=lambda t: print(t, flush=True),
                        rapido=args.rapido):
-        print(f"Todo bien: el ejercicio está listo para asignar (lideres curso asignar {args.ejercicio}).")
+        print(f"Todo bien: el ejercicio está listo para asignar ({_orden(f'curso asignar {args.ejercicio}')}).")
         return 0
     print("Hay problemas: corrígelos y vuelve a validar.")
     return 1

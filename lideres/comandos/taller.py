@@ -23,6 +23,9 @@ def agregar(parser):
     parser.add_argument("--precalentados", type=int, default=None, metavar="N",
                         help="kernels listos de antemano por cada tablero (por defecto, uno por "
                              "participante; 0 para no precalentar)")
+    parser.add_argument("--apagar-inactivos", type=float, default=None, metavar="MINUTOS",
+                        help="minutos sin conexión tras los que se apaga el tablero de un celular "
+                             "(por defecto, entre 5 y 20 según --participantes)")
     parser.add_argument("--cuadernos", metavar="CARPETA",
                         help="carpeta con los cuadernos; sus tableros van en CARPETA/tableros/ "
                              "(por defecto notebooks/)")
@@ -49,4 +52,5 @@ def ejecutar(args) -> int:
         puerto=args.puerto, red=args.red, sin_libro=args.sin_libro,
         participantes=args.participantes, precalentados=args.precalentados, modulo=args.modulo,
         cuadernos=args.cuadernos, registro=args.registro, curso=args.curso, modo=args.modo,
+        apagar_inactivos=args.apagar_inactivos,
     )

@@ -15,6 +15,7 @@ import os
 from functools import cached_property
 from pathlib import Path
 
+from lideres import rutas
 from lideres.errores import ErrorLideres
 
 CONFIG = "nbgrader_config.py"
@@ -168,7 +169,7 @@ class Curso(os.PathLike):
         if not self.ruta_libro.is_file():
             raise ErrorLideres("Este curso todavía no tiene libro de notas (gradebook.db).",
                                como_arreglar="Primero asigna el ejercicio: "
-                               f"lideres curso asignar {ejercicio}{self.opcion()}")
+                               + rutas.orden_lideres(f"curso asignar {ejercicio}{self.opcion()}"))
         return self.ruta_libro
 
     @contextlib.contextmanager

@@ -280,7 +280,7 @@ def _libro_plantilla(curso: Curso, destino: Path, ejercicio: str) -> Path:
         except MissingEntry:
             raise ErrorLideres(f"El ejercicio {ejercicio} no está en el libro de notas.",
                                como_arreglar="Primero asígnalo: "
-                               f"lideres curso asignar {ejercicio}{curso.opcion()}") from None
+                               + rutas.orden_lideres(f"curso asignar {ejercicio}{curso.opcion()}")) from None
         for alumno in list(gb.students):
             gb.remove_student(alumno.id)
     return plantilla
@@ -698,9 +698,10 @@ def calificar(curso: Curso | Path, ejercicio: str, *, trabajadores: int | None =
     esperados = recoger.cuadernos_del_ejercicio(curso, ejercicio)
     codigos = entregas_recogidas(curso, ejercicio)
     if not codigos:
-        raise ErrorLideres(f"No hay entregas recogidas de {ejercicio} en {curso.submitted}.",
-                           como_arreglar="Primero recoge: "
-                           f"lideres curso recoger {ejercicio} CARPETA_O_ZIP{curso.opcion()}")
+        raise ErrorLideres(f"Todavía no hay entregas de {ejercicio} en {curso.submitted}.",
+                           como_arreglar="Las de los celulares llegan solas cuando tocan «Entregar». Las que "
+                           "llegan por USB, correo o WhatsApp se recogen primero: "
+                           + rutas.orden_lideres(f"curso recoger {ejercicio} CARPETA_O_ZIP{curso.opcion()}"))
     previo = leer_estado(curso).get(ejercicio) or {}  # si está dañado, se detiene aquí sin tocar nada
     lista = ids.leer_lista(curso)
 

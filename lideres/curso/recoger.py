@@ -18,6 +18,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from lideres import rutas
 from lideres.curso import ids
 from lideres.curso.candado import candado
 from lideres.curso.carpeta import Curso
@@ -27,6 +28,7 @@ from lideres.errores import ErrorLideres
 BASURA = {"__macosx", ".ds_store", "thumbs.db", "desktop.ini", ".ipynb_checkpoints", "__pycache__"}
 MAX_ARCHIVO = 50 * 1024 * 1024     # un cuaderno de ejercicio pesa KB; 50 MB ya es sospechoso
 MAX_ZIP_TOTAL = 500 * 1024 * 1024  # contra "bombas zip" que se inflan al descomprimir
+NOTA_CELULAR = "Entregado desde el celular."
 
 
 @dataclass
@@ -269,7 +271,7 @@ def revisar_origen(curso: Path, ejercicio: str, origen: Path) -> None:
         raise ErrorLideres(
             f"Las entregas de «{origen}» ya están en el curso: ahí llegan solas las de los celulares "
             "y quedan las que ya recogiste. No hace falta recogerlas. No se tocó nada.",
-            como_arreglar=f"Califícalas: lideres curso calificar {ejercicio}{c.opcion()}. "
+            como_arreglar=f"Califícalas: {rutas.orden_lideres(f'curso calificar {ejercicio}{c.opcion()}')}. "
             "«recoger» es solo para cuadernos que llegan por USB, correo o WhatsApp, en una carpeta o "
             "un .zip fuera del curso.")
     protegidas = [raiz, c.submitted, c.autograded, c.feedback, c.release, c.source, c.recibidos,
@@ -385,9 +387,13 @@ def notas_del_ultimo_recojo(lista: dict, codigo: str, ejercicio: str) -> list[st
 
 
 def del_celular(lista: dict, codigo: str, ejercicio: str) -> bool:
-    """Si la última entrega de esa persona llegó desde el celular (no por un recojo)."""
+    """Si la última entrega de esa persona llegó desde el formulario del celular (no por un recojo).
+    Las anotadas antes de que existiera la marca «celular» se reconocen por su nota."""
     recojos = ((lista.get(codigo) or {}).get("recojos") or {}).get(ejercicio) or []
-    return bool(recojos) and bool(recojos[-1].get("celular"))
+    if not recojos or not isinstance(recojos[-1], dict):
+        return False
+    ultimo = recojos[-1]
+    return bool(ultimo.get("celular")) or NOTA_CELULAR in (ultimo.get("notas") or [])
 
 
 # ---------------------------------------------------------------- desde el intercambio de nbgrader
@@ -456,7 +462,7 @@ def recoger_intercambio(curso: Path, ejercicio: str, *, ahora: dt.datetime | Non
                 f"No se pudo recoger del intercambio de nbgrader ({entrada}).",
                 como_arreglar="Revisa Exchange.root y CourseDirectory.course_id en nbgrader_config.py "
                 "(deben ser los mismos que usan los participantes) y que el ejercicio esté asignado "
-                f"(lideres curso asignar {ejercicio}). Detalle: {registro.getvalue().strip()[-300:]}") from None
+                f"({rutas.orden_lideres(f'curso asignar {ejercicio}')}). Detalle: {registro.getvalue().strip()[-300:]}") from None
         finally:
             _anotar_registro(curso, f"recoger {ejercicio} --intercambio", registro.getvalue())
         # Una carpeta por participante con sus cuadernos, como la que llega por USB o zip.

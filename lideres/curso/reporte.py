@@ -25,7 +25,7 @@ COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Pregu
             "Observaciones"]
 ESTADOS = {
     "completado": "Calificado",
-    "revision": "Falta revisión manual",
+    "revision": "Falta calificar la escrita",
     "no_calificado": "No se pudo calificar",
     "sin_entrega": "Sin entrega",
     "sin_calificar": "Recogido, falta calificar",
@@ -40,6 +40,7 @@ TRAMOS = [  # (desde %, clase, palabra, fondo, texto)
     (0, "p0", "Muy poco", "#f1a340", "#1f2a33"),
 ]
 SIN_PUNTAJE = ("gris", "#e6e9ec", "#1f2a33")
+PENDIENTE = "falta calificar la escrita"
 _PLANTILLAS = Path(__file__).parent / "plantillas"
 
 
@@ -150,11 +151,13 @@ def tabla_por_persona(tabla: pd.DataFrame, desde: Path | None = None) -> tuple[l
             fila = por_ejercicio.loc[ejercicio]
             pct = fila["Porcentaje"]
             clase, palabra, _, _ = tramo(pct)
-            if pd.notna(fila["Puntaje"]):
+            if pd.notna(fila["Puntaje"]) and fila["Revisión manual pendiente"] == "Sí":
+                # Sin la escrita, el puntaje es parcial: ni porcentaje ni «Bien», que engañan.
+                texto = f"{puntos(fila['Puntaje'])} de {puntos(fila['Puntaje máximo'])} por ahora"
+                detalle, clase = PENDIENTE, SIN_PUNTAJE[0]
+            elif pd.notna(fila["Puntaje"]):
                 texto = f"{puntos(fila['Puntaje'])} de {puntos(fila['Puntaje máximo'])}"
                 detalle = f"{porcentaje(pct / 100, 0)} · {palabra}" if pd.notna(pct) else palabra
-                if fila["Revisión manual pendiente"] == "Sí":
-                    detalle += " · falta revisión a mano"
             else:
                 texto, detalle = fila["Estado"], ""
             celdas.append({"texto": texto, "detalle": detalle, "clase": clase,
@@ -257,6 +260,8 @@ def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunt
 
 
 def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
+    """Una barra por persona y un panel por ejercicio, uno debajo de otro: 11 pulgadas de ancho a
+    110 ppp (unos 1 200 px), para leerlo sin achicar en una pantalla de 1 280 px."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -265,32 +270,41 @@ def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
 
     ejercicios = sorted(tabla["Ejercicio"].unique()) or ["—"]
     personas = list(dict.fromkeys(tabla["Participante"]))
-    alto = max(2.5, 0.35 * len(personas) + 1.5)
-    figura, ejes = plt.subplots(1, len(ejercicios), figsize=(5.5 * len(ejercicios) + 2, alto), squeeze=False)
-    for eje, ejercicio in zip(ejes[0], ejercicios, strict=False):
+    alto_panel = max(1.6, 0.32 * len(personas) + 0.9)
+    figura, ejes = plt.subplots(len(ejercicios), 1, figsize=(11, alto_panel * len(ejercicios) + 1.2),
+                                squeeze=False)
+    for eje, ejercicio in zip(ejes[:, 0], ejercicios, strict=False):
         parte = tabla[tabla["Ejercicio"] == ejercicio].set_index("Participante").reindex(personas)
+        pendientes = (parte["Revisión manual pendiente"] == "Sí").tolist()
         valores = parte["Porcentaje"].fillna(0).tolist()
         estados = parte["Estado"].fillna(ESTADOS["sin_entrega"]).tolist()
-        colores = [tramo(p)[2] if pd.notna(p) else SIN_PUNTAJE[1] for p in parte["Porcentaje"]]
+        colores = [SIN_PUNTAJE[1] if (pendiente or pd.isna(p)) else tramo(p)[2]
+                   for p, pendiente in zip(parte["Porcentaje"], pendientes, strict=True)]
         posiciones = range(len(personas))
         eje.barh(list(posiciones), valores, color=colores, edgecolor="#5b6770", linewidth=0.5)
-        for y, (valor, estado, pct) in enumerate(zip(valores, estados, parte["Porcentaje"], strict=True)):
-            etiqueta = (porcentaje(pct / 100, 0) + " · " if pd.notna(pct) else "") + estado
-            if pd.notna(pct):
-                etiqueta += " · " + tramo(pct)[1].lower()
-            eje.text(min(valor, 100) + 1, y, etiqueta, va="center", fontsize=8, color="#1f2a33")
-        eje.set_yticks(list(posiciones), personas)
+        for y, (valor, estado, pct, pendiente) in enumerate(
+                zip(valores, estados, parte["Porcentaje"], pendientes, strict=True)):
+            if pendiente:
+                etiqueta = PENDIENTE
+            elif pd.notna(pct):
+                etiqueta = f"{porcentaje(pct / 100, 0)} · {tramo(pct)[1].lower()}"
+            else:
+                etiqueta = estado.lower()
+            eje.text(min(valor, 100) + 1, y, etiqueta, va="center", fontsize=10, color="#1f2a33")
+        eje.set_yticks(list(posiciones), personas, fontsize=10)
         eje.invert_yaxis()
-        eje.set_xlim(0, 140)
-        eje.set_xticks([0, 20, 40, 60, 80, 100])
-        eje.set_xlabel("Puntaje (% del máximo)")
-        eje.set_title(ejercicio)
+        eje.set_xlim(0, 135)
+        eje.set_xticks([0, 20, 40, 60, 80, 100], ["0 %", "20 %", "40 %", "60 %", "80 %", "100 %"], fontsize=10)
+        eje.set_title(ejercicio, fontsize=12, loc="left")
         eje.grid(axis="x", alpha=0.3)
+    ejes[-1, 0].set_xlabel("Puntaje (% del máximo)", fontsize=10)
     leyenda = [Patch(facecolor=fondo, edgecolor="#5b6770", label=f"{palabra} ({'100' if desde == 100 else f'{desde}+'} %)")
                for desde, _, palabra, fondo, _ in TRAMOS]
-    figura.legend(handles=leyenda, loc="lower center", ncol=3, fontsize=8, frameon=False)
-    figura.suptitle("Avance del grupo (puntaje automático + revisado a mano)")
-    figura.tight_layout(rect=(0, 0.12 if alto < 4 else 0.07, 1, 0.97))
+    leyenda.append(Patch(facecolor=SIN_PUNTAJE[1], edgecolor="#5b6770", label="Sin puntaje o " + PENDIENTE))
+    figura.legend(handles=leyenda, loc="lower center", ncol=3, fontsize=10, frameon=False)
+    figura.suptitle("Avance del grupo (puntaje automático + calificado a mano)", fontsize=13)
+    pie = 0.9 / figura.get_figheight()  # la leyenda ocupa unas 0.9 pulgadas abajo
+    figura.tight_layout(rect=(0, pie, 1, 1 - 0.45 / figura.get_figheight()))
     figura.savefig(ruta, dpi=110)
     plt.close(figura)
     return ruta

@@ -7,13 +7,14 @@ Solo el texto del ejercicio (celdas bloqueadas, restauradas por nbgrader) se con
 from __future__ import annotations
 
 import datetime as dt
+import html as html_lib
 import json
 import re
 from pathlib import Path
 
 import jinja2
 
-from lideres.curso import ids
+from lideres.curso import ids, recoger
 from lideres.curso.carpeta import Curso
 from lideres.curso.puntos import palabra_puntos, puntos, puntos_de  # noqa: F401 (también para quien los importe de aquí)
 from lideres.formato import fecha
@@ -105,14 +106,25 @@ def _pregunta_del_banco(banco, gid: str | None):
 
 
 def _titulo_del_banco(pregunta) -> str | None:
-    """Título corto de una pregunta del banco: su `titulo` si lo tiene; si no, el primer renglón del enunciado."""
-    titulo = getattr(pregunta, "titulo", None)
+    """Título corto de una pregunta del banco: su `titulo`. Si no lo tiene, el primer párrafo del
+    enunciado, sin Markdown, solo si es corto (una frase como «¿Es confiable esa tasa?»); si no,
+    None (queda «Pregunta N»): nunca un texto cortado a la mitad ni con asteriscos."""
+    titulo = texto_sin_markdown(getattr(pregunta, "titulo", None) or "")
     if not titulo:
-        renglones = [r.strip(" #*") for r in (getattr(pregunta, "enunciado", "") or "").splitlines() if r.strip()]
-        titulo = renglones[0] if renglones else None
-        if titulo and len(titulo) > 90:
-            titulo = titulo[:87].rsplit(" ", 1)[0] + "…"
+        enunciado = (getattr(pregunta, "enunciado", "") or "").strip()
+        parrafo = " ".join(re.split(r"\n\s*\n", enunciado, maxsplit=1)[0].split()) if enunciado else ""
+        parrafo = texto_sin_markdown(parrafo)
+        titulo = parrafo if 0 < len(parrafo) <= 90 else ""
     return sin_emojis(titulo) if titulo else None
+
+
+def texto_sin_markdown(texto: str) -> str:
+    """'**34,536 denuncias** en [el INEI](url)' -> '34,536 denuncias en el INEI'."""
+    texto = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", texto or "")  # enlaces e imágenes: su texto
+    texto = re.sub(r"^#{1,6}\s+", "", texto.strip())
+    texto = re.sub(r"(\*\*|__|\*|`)", "", texto)
+    texto = re.sub(r"(?<!\w)_(?=\S)|(?<=\S)_(?!\w)", "", texto)  # _cursiva_, no los_guiones_bajos
+    return texto.replace("\\", "").strip()
 
 
 def _estado(puntaje: float | None, maximo: float | None) -> str:
@@ -235,16 +247,86 @@ def _resumen_preguntas(preguntas: list[dict], notas_libro: dict, comentarios: di
     return filas
 
 
+SIN_RESPUESTA = "(sin respuesta)"
+
+
+def _valor_de_la_celda(fuente: str):
+    """El valor de `respuesta = <literal>` (Ellipsis si quedó como vino, None si no se puede leer)."""
+    import ast
+
+    try:
+        arbol = ast.parse(fuente)
+    except SyntaxError:
+        return None
+    for nodo in arbol.body:
+        if isinstance(nodo, ast.Assign):
+            try:
+                return ast.literal_eval(nodo.value)
+            except ValueError:
+                return None
+    return None
+
+
+def _respuesta_legible(valor, pregunta) -> str:
+    """Lo que la persona eligió o escribió, como se lee: «b) Es poco confiable», «1. Comas · 2. Lince»."""
+    from lideres.formato import numero
+
+    if valor is None or valor is Ellipsis or (isinstance(valor, str) and not valor.strip()):
+        return SIN_RESPUESTA
+    tipo = getattr(pregunta, "tipo", None)
+    opciones = list(getattr(pregunta, "opciones", None) or [])
+    if tipo == "opcion" and isinstance(valor, str):
+        letra = valor.strip().lower()[:1]
+        indice = ord(letra) - ord("a") if letra.isalpha() else -1
+        if 0 <= indice < len(opciones):
+            return f"{letra}) {texto_sin_markdown(str(opciones[indice]))}"
+    if isinstance(valor, (list, tuple)):
+        return " · ".join(f"{i}. {v}" for i, v in enumerate(valor, start=1)) or SIN_RESPUESTA
+    if isinstance(valor, (int, float)) and not isinstance(valor, bool):
+        decimales = next((d for d in range(4) if round(valor, d) == valor), 4)  # 250 -> «250», 250.5 -> «250.5»
+        return numero(valor, decimales)
+    return str(valor)
+
+
+def respuestas_del_celular(cuaderno: dict, banco) -> list[dict]:
+    """Cada pregunta con su enunciado y lo que la persona respondió en el celular, sin el cuaderno
+    (ni instrucciones de Jupyter, ni código, ni el banco en base64). [{id, titulo, enunciado, respuesta, escrita}]"""
+    resultado = []
+    numero_de = 0
+    for celda in cuaderno.get("cells", []):
+        meta = (celda.get("metadata") or {}).get("nbgrader") or {}
+        if not meta.get("solution"):
+            continue
+        numero_de += 1
+        gid = meta.get("grade_id")
+        pregunta = _pregunta_del_banco(banco, gid)
+        fuente = _texto(celda.get("source"))
+        titulo = _titulo_del_banco(pregunta) if pregunta is not None else None
+        fila = {"id": gid, "titulo": f"Pregunta {numero_de}" + (f". {titulo}" if titulo else ""),
+                "enunciado": _markdown(sin_emojis(pregunta.enunciado)) if pregunta is not None else "",
+                "escrita": celda.get("cell_type") == "markdown"}
+        if fila["escrita"]:
+            vacia = not fuente.strip() or fuente.strip().startswith("Escribe aquí tu respuesta")
+            # el celular la guardó escapada (sin HTML ni Markdown activos): se lee tal cual la escribió
+            texto = html_lib.unescape(re.sub(r"\\(.)", r"\1", fuente)).replace("\n\n", "\n")
+            fila["respuesta"] = SIN_RESPUESTA if vacia else texto.strip()
+        else:
+            fila["respuesta"] = _respuesta_legible(_valor_de_la_celda(fuente), pregunta)
+        resultado.append(fila)
+    return resultado
+
+
 def _sin_prefijo(pista: str) -> str:
     return re.sub(r"^Pista:\s*", "", pista).strip()
 
 
 def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio: str,
                    notas: list[str] | None = None, cuando: dt.date | None = None,
-                   comentarios: dict | None = None, banco=None) -> str:
+                   comentarios: dict | None = None, banco=None, celular: bool = False) -> str:
     """`notas_libro`: {grade_id: {"puntaje", "maximo", "auto", "manual", "revisar"}} del libro de notas.
     `comentarios`: {grade_id: comentario a mano del formgrader}. `banco`: el banco de preguntas del
-    ejercicio (`lideres.banco.cargar`), si tiene: de ahí salen el título corto y la explicación."""
+    ejercicio (`lideres.banco.cargar`), si tiene: de ahí salen el título corto y la explicación.
+    `celular`: entregó desde el celular; abajo se ven sus respuestas, no el cuaderno (que nunca vio)."""
     comentarios = {g: sin_emojis(str(t)).strip() for g, t in (comentarios or {}).items() if t and str(t).strip()}
     celdas, titulo, manuales = [], ejercicio, set()
     pistas: dict[str, str | None] = {}  # grade_id de una prueba -> su «Pista» (o qué falló)
@@ -323,6 +405,7 @@ def construir_html(cuaderno: dict, notas_libro: dict, *, nombre: str, ejercicio:
         manual_texto=manual_texto, celdas=celdas, notas=notas or [], preguntas=resumen,
         etiquetas=_ETIQUETAS, comentarios=comentarios_facilitador,
         animo=_animo(total, maximo, bool(pendientes)) if notas_libro else None,
+        respuestas_celular=respuestas_del_celular(cuaderno, banco) if celular else None,
     )
 
 
@@ -386,7 +469,7 @@ def escribir_todas(curso: Path, ejercicio: str, calificados: dict, lista: dict) 
                                       notas=info.get("notas") or [],
                                       cuando=_fecha_de_calificacion(info, archivo),
                                       comentarios=comentarios_de_libro(gb, ejercicio, codigo, archivo.stem),
-                                      banco=banco)
+                                      banco=banco, celular=recoger.del_celular(lista, codigo, ejercicio))
                 destino = carpeta / f"{archivo.stem}.html"
                 destino.write_text(html, encoding="utf-8")
                 escritos.append(destino)

@@ -3,7 +3,7 @@
 Todo vive en la carpeta del curso (la de `lideres taller --curso DIR`):
 
     DIR/celular/grupo.json                       código del grupo y modo (práctica o examen)
-    DIR/celular/claves.json                      huella de la clave de 4 números de cada participante
+    DIR/celular/claves.json                      huella de la clave de 4 números de cada participante (y su nombre)
     DIR/celular/borradores/<ejercicio>/<código>.json   respuestas guardadas en cada toque
     DIR/recibidos/<ejercicio>/<sello>/<código>/  copia de cada entrega (como `lideres curso recoger`)
     DIR/submitted/<código>/<ejercicio>/          la última entrega, la que califica nbgrader
@@ -184,14 +184,56 @@ def identificar(curso: Path, nombre, codigo_grupo, clave) -> Participante:
     with candado(curso):
         claves = leer_json(ruta)
         guardada = claves.get(participante.codigo)
+        if isinstance(guardada, dict):  # {"huella", "nombre"}; antes era solo la huella
+            guardada = guardada.get("huella")
         if guardada is None:
-            claves[participante.codigo] = huella
+            # con el nombre: `lideres curso clave` dice quiénes tienen clave
+            claves[participante.codigo] = {"huella": huella, "nombre": nombre}
             escribir_json(ruta, claves)
         elif guardada != huella:
             raise Rechazo(
                 f"Ya hay alguien con el nombre «{nombre}» en este grupo, con otra clave. Si eres tú, "
                 "revisa tu clave de 4 números. Si eres otra persona, agrega tu segundo apellido."
             )
+    return participante
+
+
+def nombres_con_clave(curso: Path) -> dict[str, str]:
+    """{código: nombre} de quienes tienen clave (el nombre, de la lista del grupo o de su borrador)."""
+    claves = leer_json(carpeta(curso) / CLAVES)
+    nombres = {codigo: valor["nombre"] for codigo, valor in claves.items()
+               if isinstance(valor, dict) and isinstance(valor.get("nombre"), str)}
+    for ruta in (carpeta(curso) / "borradores").glob("*/*.json"):
+        nombre = leer_json(ruta).get("nombre")
+        if ruta.stem in claves and isinstance(nombre, str):
+            nombres.setdefault(ruta.stem, nombre)
+    try:
+        lista = ids.leer_lista(curso)
+    except ErrorLideres:  # lista dañada: bastan los borradores
+        lista = {}
+    for codigo, datos in lista.items():
+        if codigo in claves and isinstance(datos, dict) and isinstance(datos.get("nombre"), str):
+            nombres.setdefault(codigo, datos["nombre"])
+    return {codigo: nombres.get(codigo, codigo) for codigo in claves}  # sin nombre: su código
+
+
+def borrar_clave(curso: Path, nombre: str) -> Participante:
+    """Quien olvidó su clave: se borra la huella guardada y la próxima clave que escriba será la suya.
+    Sus respuestas y entregas no se tocan."""
+    nombre = ids.limpiar_nombre(nombre if isinstance(nombre, str) else "")
+    participante = Participante(nombre=nombre, codigo=ids.codigo(nombre))
+    ruta = carpeta(curso) / CLAVES
+    with candado(curso):
+        claves = leer_json(ruta)
+        if participante.codigo not in claves:
+            conocidos = sorted(nombres_con_clave(curso).values(), key=ids.clave_orden)
+            raise ErrorLideres(
+                f"Nadie con el nombre «{nombre}» tiene clave en este curso.",
+                como_arreglar="Escribe el nombre como lo escribió en el celular"
+                + (f". Tienen clave: {', '.join(conocidos)}." if conocidos else
+                   ". Todavía nadie ha entrado desde un celular con este curso."))
+        del claves[participante.codigo]
+        escribir_json(ruta, claves)
     return participante
 
 
@@ -291,7 +333,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
         original.write_text(texto, encoding="utf-8")
         entrega = recoger.Entrega(nombre=participante.nombre, codigo=participante.codigo,
                                   archivos={ejercicio: original},
-                                  notas=["Entregado desde el celular."], celular=True)
+                                  notas=[recoger.NOTA_CELULAR], celular=True)
         resumen = recoger.Resumen(entregas=[entrega], archivo=archivo)
         recoger._copiar(curso, ejercicio, resumen, archivo, ahora)
         escribir_json(archivo / "recojo.json", {

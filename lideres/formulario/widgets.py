@@ -23,6 +23,8 @@ def _ancho(**mas) -> w.Layout:
 ELIGE_DISTRITO = "— Elige un distrito —"
 NO_SE_PUDO_GUARDAR = ("No se pudo guardar en la computadora del taller. Avisa a quien facilita; "
                       "no cierres esta página.")
+SIN_RESPUESTAS = ("No respondiste ninguna pregunta. ¿Quieres entregar así, en blanco? Si no, "
+                  "responde y vuelve a tocar «Entregar».")
 NO_SE_PUDO_ENTREGAR = ("No se pudo entregar: la computadora del taller no pudo guardarlo. Tus respuestas "
                        "siguen aquí; avisa a quien facilita el taller.")
 
@@ -117,7 +119,9 @@ def _preparacion_html(preparacion: dict) -> tuple[str, bool]:
         from lideres.formato import numero
 
         formatos = {c: (lambda x: numero(x)) for c in tabla.columns if str(tabla[c].dtype).startswith(("int", "float"))}
-        partes.append('<div class="lideres-tabla">' + tabla.to_html(index=False, formatters=formatos, border=0) + "</div>")
+        # Una tabla ancha se desliza de lado: con tabindex, también con el teclado (axe lo pide).
+        partes.append('<div class="lideres-tabla" tabindex="0" role="region" aria-label="Tabla de práctica">'
+                      + tabla.to_html(index=False, formatters=formatos, border=0) + "</div>")
     return "".join(partes), corrio
 
 
@@ -353,6 +357,11 @@ class FormularioEjercicio:
         self.boton_entregar.add_class("lideres-principal")
         self.boton_entregar.on_click(self._entregar)
         self.estado = w.HTML("")
+        # Entregar sin ninguna respuesta se confirma: suele ser un toque sin querer.
+        self.boton_en_blanco = w.Button(description="Sí, entregar en blanco", button_style="warning",
+                                        layout=w.Layout(display="none"))
+        self.boton_en_blanco.add_class("lideres-en-blanco")
+        self.boton_en_blanco.on_click(lambda _b: self._entregar(confirmado=True))
         self.boton_salir = w.Button(description="Terminé: dejar el celular a otra persona")
         self.boton_salir.add_class("lideres-revisar")
         self.boton_salir.on_click(self._salir)
@@ -360,7 +369,7 @@ class FormularioEjercicio:
                 if self.practica else "Verás qué respuestas están bien cuando entregues.")
         self.preguntas_caja = w.VBox(
             [self.saludo, w.HTML(f'<p class="lideres-ayuda">{modo}</p>'), *cajas, self.guardado,
-             self.boton_entregar, self.estado, self.boton_salir],
+             self.boton_entregar, self.estado, self.boton_en_blanco, self.boton_salir],
             layout=_ancho(display="none"),
         )
         self.preguntas_caja.add_class("lideres-preguntas")
@@ -406,6 +415,7 @@ class FormularioEjercicio:
             c.vaciar()
         self.nombre.value = self.clave.value = ""
         self.saludo.value = self.guardado.value = self.estado.value = ""
+        self.boton_en_blanco.layout.display = "none"
         self.mensaje_entrada.value = _aviso("Listo: tus respuestas quedaron guardadas. Ahora puede "
                                             "entrar otra persona.")
         self.preguntas_caja.layout.display = "none"
@@ -417,6 +427,9 @@ class FormularioEjercicio:
     def _guardar(self, _control=None) -> None:
         if self.participante is None:
             return
+        if self.boton_en_blanco.layout.display != "none":  # ya respondió algo: no hay nada que confirmar
+            self.boton_en_blanco.layout.display = "none"
+            self.estado.value = ""
         try:
             entregas.guardar_borrador(self.curso, self.ejercicio, self.participante, self.respuestas(),
                                       self.tipos)
@@ -443,11 +456,16 @@ class FormularioEjercicio:
             f"<strong>Entregado</strong> a las {entregas.hora_local(momento)}"
             "<br>Si cambias algo, vuelve a tocar «Entregar»: vale la última entrega.", "lideres-bien")
 
-    def _entregar(self, _boton=None) -> None:
+    def _entregar(self, _boton=None, *, confirmado: bool = False) -> None:
         if self.participante is None:
             return
         from lideres import banco
 
+        self.boton_en_blanco.layout.display = "none"
+        if not self.respuestas() and not confirmado:
+            self.estado.value = _aviso(SIN_RESPUESTAS, "lideres-mal", "alert")
+            self.boton_en_blanco.layout.display = "inline-flex"
+            return
         self.boton_entregar.disabled = True
         try:
             momento = entregas.entregar(self.curso, self.ejercicio, self.participante, self.respuestas(),

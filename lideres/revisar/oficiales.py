@@ -135,10 +135,9 @@ def _como_texto(serie: pd.Series) -> pd.Series:
     return texto.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
 
 
-def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str):
-    """Revisa el archivo mensual por columnas y devuelve una Revision (total = suma de cantidad)."""
-    from lideres.revisar.revision import Revision
-
+def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str) -> dict:
+    """Revisa el archivo mensual por columnas; devuelve los campos de una Revision (total = suma de
+    cantidad). La Revision la arma `revision`, que es quien usa este módulo (así no hay círculo)."""
     columnas = {clave_titulo(c): c for c in tabla.columns if c != "fila_original"}
     vacias = pd.Series(True, index=tabla.index)
     texto: dict[str, pd.Series] = {}
@@ -252,7 +251,7 @@ def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str):
         avisos.append("Columnas que no se usan: " + ", ".join(f"«{t}»" for t in sin_usar[:10]) + ".")
     if filas_vacias:
         avisos.append(f"Se saltaron {cuantos(filas_vacias, 'fila vacía', 'filas vacías')}.")
-    return Revision(
+    return dict(
         archivo=archivo,
         tabla=resultado,
         filas_leidas=leidas,

@@ -186,14 +186,14 @@ def _revisar_datos(datos: bytes, nombre: str, archivo: Path, mapeo: dict[str, st
     if not mapeo:
         rapida = oficiales.leer_mensual_texto(datos)  # el archivo oficial mensual, entero, con pandas
         if rapida is not None:
-            return oficiales.revisar_mensual(rapida[0], archivo, rapida[1])
+            return Revision(**oficiales.revisar_mensual(rapida[0], archivo, rapida[1]))
     crudo = lectura.leer_datos(datos, nombre)
     return _revisar_crudo(crudo, archivo, mapeo)
 
 
 def _revisar_crudo(crudo: lectura.Crudo, ruta: Path, mapeo: dict[str, str]) -> Revision:
     if not mapeo and oficiales.es_mensual(crudo.titulos):
-        return oficiales.revisar_mensual(oficiales.tabla_de_crudo(crudo), ruta, crudo.lectura)
+        return Revision(**oficiales.revisar_mensual(oficiales.tabla_de_crudo(crudo), ruta, crudo.lectura))
     indice = ubicar_columnas(crudo.titulos, crudo.fila_titulos, mapeo)
     if crudo.fila_titulos != 1:
         crudo.lectura += f", títulos en la fila {crudo.fila_titulos}"

@@ -179,19 +179,40 @@ def control(etiqueta: str, widget, clase: str):
     return caja
 
 
-def png(fig, dpi: int = 110) -> bytes:
+PPP_FIGURA = 110  # puntos por pulgada del PNG de una figura
+
+
+def png(fig, dpi: int = PPP_FIGURA) -> bytes:
     """La figura como PNG; en la página ocupa el ancho disponible (hasta 640 px)."""
     memoria = io.BytesIO()
     fig.savefig(memoria, format="png", dpi=dpi)
     return memoria.getvalue()
 
 
-def html_figura(fig, alt: str, clase: str = "") -> str:
-    """Una figura de matplotlib como <figure> con imagen dentro de la página y texto alternativo."""
+def letra_minima_pt(fig) -> float:
+    """La letra más chica de la figura (en puntos), entre los textos que se ven."""
+    from matplotlib.text import Text
+
+    tamanos = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return float(min(tamanos, default=0.0))
+
+
+def html_figura(fig, alt: str, clase: str = "", pie: list[str] | tuple[str, ...] = ()) -> str:
+    """Una figura de matplotlib como <figure> con imagen dentro de la página y texto alternativo.
+
+    `pie`: las líneas de fuente, nivel y periodo, como texto debajo de la imagen (se leen a tamaño
+    de letra del celular, no a la escala de la figura).
+    `data-letra-pt` y `data-ppp` dicen la letra más chica y la resolución: con ellas una prueba en
+    Chromium mide de cuántos px se ve esa letra en un celular (letra × ppp / 72 × ancho mostrado /
+    ancho de la imagen)."""
     datos = base64.b64encode(png(fig)).decode("ascii")
+    leyenda = "".join(f"<p>{escape(linea)}</p>" for linea in pie)
     return (
         f'<figure class="lideres-figura {escape(clase)}">'
-        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}"></figure>'
+        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}" '
+        f'data-letra-pt="{letra_minima_pt(fig):.1f}" data-ppp="{PPP_FIGURA}">'
+        + (f'<figcaption class="lideres-fuente">{leyenda}</figcaption>' if pie else "")
+        + "</figure>"
     )
 
 

@@ -70,5 +70,8 @@ def imprimir_entregas(datos: dict, imprimir=print) -> None:
     from lideres.taller.ordenes import orden_lideres
 
     calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{datos['curso']}\"")
-    imprimir(f"  Las entregas llegan a {datos['curso'] / 'submitted'}; luego: {calificar}")
+    from lideres.curso.carpeta import Curso
+
+    imprimir(f"  Las entregas llegan solas a {Curso.de(datos['curso']).submitted} (no hay que recogerlas). "
+             f"Para calificarlas: {calificar}")
     imprimir(f"  (modos: {', '.join(entregas.MODOS)}; se cambia con --modo y queda guardado en el curso)")

@@ -59,6 +59,7 @@ class ServidorTaller:
         modo: str | None = None,
         espera_s: float = 120.0,
         red: bool = False,
+        apagar_inactivos: float | None = None,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
         self.sin_libro = sin_libro
@@ -69,6 +70,7 @@ class ServidorTaller:
         self.modo = modo
         self.espera_s = espera_s
         self.red = red
+        self.apagar_inactivos = apagar_inactivos
         carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
         self.registro = carpeta / "taller.log"
         self.salida = carpeta / "salida.txt"
@@ -95,6 +97,8 @@ class ServidorTaller:
             orden += ["--modo", self.modo]
         if self.red:
             orden.append("--red")
+        if self.apagar_inactivos is not None:
+            orden += ["--apagar-inactivos", str(self.apagar_inactivos)]
         return orden
 
     def iniciar(self) -> ServidorTaller:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from lideres import rutas
 from lideres.errores import ErrorLideres
 from lideres.taller import ejercicios
-from lideres.taller.ordenes import orden_lideres
+from lideres.taller.ordenes import orden_lideres, recordar_path
 
 # Un registro subido puede pesar hasta lideres.revisar.lectura.MAX_BYTES (20 MB; una prueba lo
 # compara): el mensaje del widget lleva eso más el resto. No se importa revisar aquí (trae pandas).
@@ -210,8 +210,13 @@ def reserva_por_pagina(
     return {r: cada for r in todas}
 
 
-def cull_inactivo_s(participantes: int) -> int:
-    """Segundos sin conexión tras los que se apaga un kernel, según el tamaño del grupo."""
+def cull_inactivo_s(participantes: int, minutos: float | None = None) -> int:
+    """Segundos sin conexión tras los que se apaga un kernel, según el tamaño del grupo.
+
+    `minutos` (--apagar-inactivos) manda sobre el grupo: quien facilita puede dar más tiempo, y
+    una prueba puede acortarlo sin cambiar el camino del código."""
+    if minutos is not None:
+        return max(1, round(float(minutos) * 60))
     segundos = CULL_MINUTOS_GRUPO * 60 // max(int(participantes), 1)
     return int(min(CULL_MAX_S, max(CULL_MIN_S, segundos)))
 
@@ -225,6 +230,7 @@ def configuracion(
     precalentados: int | None = None,
     modulo: str | None = None,
     ids_ejercicio=(),
+    apagar_inactivos: float | None = None,
 ) -> Config:
     """La configuración de Voilà para el taller (traitlets).
 
@@ -233,6 +239,7 @@ def configuracion(
     `modulo`: el de la sesión; su tablero (y su ejercicio) reciben la reserva completa.
     `ids_ejercicio`: los ejercicios que se responden en el celular (con --curso); sus páginas
     se precalientan como los tableros.
+    `apagar_inactivos`: minutos sin conexión para apagar un kernel (por defecto, según el grupo).
     """
     from traitlets.config import Config
 
@@ -277,7 +284,7 @@ def configuracion(
     # Un kernel reiniciado no tiene los widgets del tablero: mejor quitarlo y que la página lo diga.
     c.ServerKernelManager.autorestart = False
 
-    cull = cull_inactivo_s(participantes)
+    cull = cull_inactivo_s(participantes, apagar_inactivos)
     c.MappingKernelManager.cull_idle_timeout = cull
     c.MappingKernelManager.cull_interval = min(CULL_INTERVALO_MAX_S, max(cull // 5, 1))
     c.MappingKernelManager.cull_connected = False
@@ -558,6 +565,7 @@ def iniciar(
     registro: Path | None = None,
     curso: Path | None = None,
     modo: str | None = None,
+    apagar_inactivos: float | None = None,
     imprimir=print,
 ) -> int:
     from lideres import libro
@@ -581,6 +589,9 @@ def iniciar(
             f"No hay un tablero del módulo «{modulo}».",
             como_arreglar=f"usa el número de un módulo con tablero (hay: {disponibles}).",
         )
+    if apagar_inactivos is not None and not apagar_inactivos > 0:
+        raise ErrorLideres("--apagar-inactivos debe ser más que 0 minutos.",
+                           como_arreglar="indica los minutos, por ejemplo `--apagar-inactivos 20`.")
     if modo and not curso:
         raise ErrorLideres("--modo sirve solo con --curso.",
                            como_arreglar=f"agrega la carpeta del curso: `{orden_taller('--curso CARPETA --modo examen')}`.")
@@ -612,6 +623,7 @@ def iniciar(
     cfg = configuracion(
         raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados,
         modulo=modulo, ids_ejercicio=entregas["ejercicios"] if entregas else (),
+        apagar_inactivos=apagar_inactivos,
     )
     pools = cfg.VoilaKernelManager.kernel_pools_config
     reserva = {r: p["pool_size"] for r, p in pools.items() if r != "default"}
@@ -622,6 +634,7 @@ def iniciar(
     app.raiz_taller = raiz
     app.libro_html = libro_html
     app.curso_taller = entregas["curso"] if entregas else None
+    recordar_path()  # antes de cambiar el PATH (abajo): las órdenes que se sugieren son para esa terminal
     if entregas:
         app.ejercicios_taller = tuple(entregas["ejercicios"])
         app.orden_calificar = orden_lideres(f"curso calificar EJERCICIO --curso \"{entregas['curso']}\"")

@@ -22,6 +22,26 @@ JS_TABLERO_LISTO = """() => {
   const imagenes = Array.from(raiz.querySelectorAll('img'));
   return imagenes.every(i => i.complete && i.naturalWidth > 0);
 }"""
+# Decir exacto (issue 18): cada figura, mapa o tabla del tablero dice su fuente y su periodo (o que es
+# sintética) en su propio bloque, como texto legible (no solo dibujado dentro de la imagen).
+JS_FIGURAS_SIN_FUENTE = r"""() => {
+  // Cada figura, mapa o tabla del tablero dice su fuente y su periodo (o que es sintética) en su
+  // propio bloque: la figura con su pie, el widget que la contiene, o el bloque de antes o de después.
+  const raiz = document.querySelector('.lideres-tablero');
+  const figs = Array.from(raiz.querySelectorAll('img, table, svg, .leaflet-container'))
+    .filter(e => !e.parentElement.closest('.leaflet-container, button, label, figure svg'))
+    .filter(e => e.offsetParent !== null && e.getBoundingClientRect().width > 120);
+  const dice = t => (/Fuente|MININTER|INEI|SIDPOL|ENAPRES/.test(t) && /20\d\d/.test(t)) || /sint[eé]tic|simulad/i.test(t);
+  const malos = [];
+  for (const f of figs) {
+    const bloque = f.closest('figure, .widget-html-content, .lideres-mapa') || f.parentElement;
+    const caja = bloque.closest('.jupyter-widgets') || bloque;
+    const vecinos = [caja.previousElementSibling, caja.nextElementSibling].filter(Boolean);
+    const texto = [bloque, ...vecinos].map(e => e.innerText).join(' ');
+    if (!dice(texto)) malos.push(f.tagName + ' ' + (f.getAttribute('alt') || f.getAttribute('class') || '').slice(0, 60));
+  }
+  return [figs.length, malos];
+}"""
 
 
 def _ids(m):
@@ -62,6 +82,9 @@ def test_tablero_en_el_celular(celular, servidor, m):
             .map(e => e.outerHTML.slice(0, 80))"""
     )
     assert not bajos, f"controles de menos de 44 px: {bajos}"
+    figuras, sin_fuente = page.evaluate(JS_FIGURAS_SIN_FUENTE)
+    assert figuras >= 1, f"el tablero {m.id} no tiene ninguna figura, mapa ni tabla"
+    assert not sin_fuente, f"figuras del tablero {m.id} sin fuente y periodo a la vista: {sin_fuente}"
     graves = _axe_graves(page)
     assert not graves, "axe-core:\n" + "\n".join(graves)
     celular.revisar()

@@ -163,8 +163,13 @@ def _pie(fig, notas: list[str], ancho: int = 75) -> int:
     return len(lineas)
 
 
-def grafico_fuentes(distrito: str = "El Porvenir"):
-    """SINTÉTICO. Barras por tipo de hecho, una por fuente del registro."""
+def notas_fuentes(distrito: str = "El Porvenir") -> list[str]:
+    return ["SINTÉTICO: " + aviso_sintetico(distrito)]
+
+
+def grafico_fuentes(distrito: str = "El Porvenir", con_pie: bool = True):
+    """SINTÉTICO. Barras por tipo de hecho, una por fuente del registro. `con_pie=False`: sin las
+    notas dentro de la imagen (el tablero las pone como texto debajo, legible en un celular)."""
     import matplotlib.pyplot as plt
     import numpy as np
 
@@ -186,7 +191,7 @@ def grafico_fuentes(distrito: str = "El Porvenir"):
     ax.legend(loc="lower right", fontsize=8, frameon=True)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    n = _pie(fig, ["SINTÉTICO: " + aviso_sintetico(distrito)])
+    n = _pie(fig, notas_fuentes(distrito)) if con_pie else 0
     fig.subplots_adjust(left=0.3, right=0.97, top=0.93, bottom=0.1 + 0.2 * n / (0.75 * len(t) + 2.6))
     plt.close(fig)
     return fig
@@ -203,7 +208,14 @@ def texto_alternativo_fuentes(distrito: str) -> str:
             f"{ANIO_SINTETICO}: " + "; ".join(partes) + ".")
 
 
-def grafico_mezcla(departamento: str = "Callao", anio: int = 2024):
+def notas_mezcla(departamento: str = "Callao") -> list[str]:
+    notas = [FUENTE_SIDPOL, "En naranja: robo."]
+    if departamento == "Lima":
+        notas.append(NOTA_LIMA)
+    return notas
+
+
+def grafico_mezcla(departamento: str = "Callao", anio: int = 2024, con_pie: bool = True):
     """Qué hay dentro de las denuncias: de cada 100, cuántas son de cada tipo."""
     import matplotlib.pyplot as plt
 
@@ -221,10 +233,7 @@ def grafico_mezcla(departamento: str = "Callao", anio: int = 2024):
                  fontsize=11, loc="left")
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    notas = [FUENTE_SIDPOL, "En naranja: robo."]
-    if departamento == "Lima":
-        notas.append(NOTA_LIMA)
-    n = _pie(fig, notas)
+    n = _pie(fig, notas_mezcla(departamento)) if con_pie else 0
     fig.subplots_adjust(left=0.3, right=0.97, top=0.92, bottom=0.13 + 0.035 * n)
     plt.close(fig)
     return fig
@@ -239,7 +248,11 @@ def texto_alternativo_mezcla(departamento: str, anio: int) -> str:
     )
 
 
-def grafico_departamentos():
+NOTAS_DEPARTAMENTOS = [FUENTE_SIDPOL, "Cada panel tiene su propia escala. 2026 (enero-julio) no se "
+                       "muestra: es un año incompleto."]
+
+
+def grafico_departamentos(con_pie: bool = True):
     """Denuncias por año en los tres departamentos, cada uno con su escala (Lima es mucho mayor)."""
     import matplotlib.pyplot as plt
 
@@ -257,8 +270,7 @@ def grafico_departamentos():
     ejes[1].set_ylabel("denuncias en el año (número)", fontsize=9)
     ejes[-1].set_xticks(anios())
     fig.suptitle("Denuncias policiales por año, 2018-2025", fontsize=11, x=0.02, ha="left")
-    n = _pie(fig, [FUENTE_SIDPOL, "Cada panel tiene su propia escala. 2026 (enero-julio) no se muestra: "
-                   "es un año incompleto."])
+    n = _pie(fig, NOTAS_DEPARTAMENTOS) if con_pie else 0
     fig.subplots_adjust(left=0.17, right=0.97, top=0.91, bottom=0.08 + 0.025 * n, hspace=0.35)
     plt.close(fig)
     return fig

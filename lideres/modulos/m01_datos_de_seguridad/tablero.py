@@ -62,7 +62,8 @@ class TableroFuentes(widgets.VBox):
         ])
         controles_mezcla.add_class("lideres-controles")
         series = widgets.HTML(
-            partes.html_figura(fu.grafico_departamentos(), fu.texto_alternativo_departamentos())
+            partes.html_figura(fu.grafico_departamentos(con_pie=False), fu.texto_alternativo_departamentos(),
+                               pie=fu.NOTAS_DEPARTAMENTOS)
         )
         super().__init__(
             [
@@ -96,14 +97,16 @@ class TableroFuentes(widgets.VBox):
         distrito = self.control_distrito.value
         self.frase_fuentes.value = vistas.html_frase_fuentes(distrito)
         self.grafico_fuentes.value = partes.html_figura(
-            fu.grafico_fuentes(distrito), fu.texto_alternativo_fuentes(distrito)
+            fu.grafico_fuentes(distrito, con_pie=False), fu.texto_alternativo_fuentes(distrito),
+            pie=fu.notas_fuentes(distrito),
         )
 
     def _dibujar_mezcla(self, _cambio=None) -> None:
         dep, anio = self.control_departamento.value, self.control_anio.value
         self.frase_mezcla.value = vistas.html_frase_mezcla(dep, anio)
         self.grafico_mezcla.value = partes.html_figura(
-            fu.grafico_mezcla(dep, anio), fu.texto_alternativo_mezcla(dep, anio)
+            fu.grafico_mezcla(dep, anio, con_pie=False), fu.texto_alternativo_mezcla(dep, anio),
+            pie=fu.notas_mezcla(dep),
         )
 
 

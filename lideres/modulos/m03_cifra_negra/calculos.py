@@ -383,10 +383,21 @@ def _pie(fig, textos: list[str], ancho: int = 70) -> int:
     return len(lineas)
 
 
-def grafico_denuncias_y_victimas(ambito: str = "Lima Metropolitana"):
+def notas_series(ambito: str) -> list[str]:
+    """Fuentes, periodos y advertencias del gráfico de series (van debajo de la figura)."""
+    notas = [FUENTE_ENAPRES, FUENTE_SIDPOL + " Años completos 2018-2025."]
+    if ambito == "Lima Metropolitana":
+        notas.append(NOTA_LIMA_DEPARTAMENTO)
+    if ambito == "La Libertad":
+        notas.append(NOTA_LA_LIBERTAD)
+    return notas
+
+
+def grafico_denuncias_y_victimas(ambito: str = "Lima Metropolitana", con_pie: bool = True):
     """Dos paneles, un mismo eje de años: víctimas de cada 100 (ENAPRES) y denuncias (SIDPOL).
 
-    Muestra que las dos cifras no se mueven juntas."""
+    Muestra que las dos cifras no se mueven juntas. `con_pie=False`: sin las notas dentro de la
+    imagen (el tablero las pone como texto debajo, legible en un celular)."""
     victimas = serie_victimizacion(ambito)
     denuncias = serie_denuncias(ambito)
     plt = _pyplot()
@@ -408,12 +419,7 @@ def grafico_denuncias_y_victimas(ambito: str = "Lima Metropolitana"):
         eje.tick_params(labelsize=8)
     abajo.set_xticks(range(2013, 2026, 2))
     abajo.set_xlabel("año", fontsize=9)
-    notas = [FUENTE_ENAPRES, FUENTE_SIDPOL + " Años completos 2018-2025."]
-    if ambito == "Lima Metropolitana":
-        notas.append(NOTA_LIMA_DEPARTAMENTO)
-    if ambito == "La Libertad":
-        notas.append(NOTA_LA_LIBERTAD)
-    n = _pie(fig, notas)
+    n = _pie(fig, notas_series(ambito)) if con_pie else 0
     fig.subplots_adjust(left=0.17, right=0.97, top=0.94, bottom=0.1 + 0.027 * n, hspace=0.12)
     plt.close(fig)
     return fig
@@ -440,13 +446,25 @@ def nota_del_ambito(ambito: str) -> str:
     return ""
 
 
-def grafico_explorador(ambito: str = "La Libertad", supuesto: float | None = None):
+def notas_explorador(ambito: str = "La Libertad") -> list[str]:
+    """Cálculo, fuentes y periodos del explorador (van debajo de la figura)."""
+    from lideres import cifras
+
+    e = estimacion(ambito)
+    clave = slug(ambito)
+    return [
+        "Cálculo: víctimas posibles = denuncias × 100 ÷ (de cada 100 víctimas, cuántas denuncian).",
+        "Denuncias: " + cifras.pie(f"sidpol.robo+hurto+estafa.{clave}.{e['anio']}") + ".",
+        "Tasa de denuncia: " + cifras.pie(f"enapres.tasa_denuncia.{clave}.{e['anio']}") + ".",
+        "No son delitos: son víctimas de 15 años o más, de esos tres delitos, en todo el departamento.",
+    ]
+
+
+def grafico_explorador(ambito: str = "La Libertad", supuesto: float | None = None, con_pie: bool = True):
     """Curva: cuántas víctimas de robo, hurto o estafa habría detrás de las denuncias del lugar,
     según cuántas de cada 100 denuncian. La franja es la tasa publicada ± la regla del curso; el
     punto, la tasa publicada (o el supuesto elegido). Solo donde hay tasa publicada."""
     import numpy as np
-
-    from lideres import cifras
 
     e = estimacion(ambito)
     if e is None:
@@ -477,14 +495,7 @@ def grafico_explorador(ambito: str = "La Libertad", supuesto: float | None = Non
     ax.legend(loc="upper right", fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    clave = slug(ambito)
-    notas = [
-        "Cálculo: víctimas posibles = denuncias × 100 ÷ (de cada 100 víctimas, cuántas denuncian).",
-        "Denuncias: " + cifras.pie(f"sidpol.robo+hurto+estafa.{clave}.{e['anio']}") + ".",
-        "Tasa de denuncia: " + cifras.pie(f"enapres.tasa_denuncia.{clave}.{e['anio']}") + ".",
-        "No son delitos: son víctimas de 15 años o más, de esos tres delitos, en todo el departamento.",
-    ]
-    n = _pie(fig, notas)
+    n = _pie(fig, notas_explorador(ambito)) if con_pie else 0
     fig.subplots_adjust(left=0.17, right=0.97, top=0.92, bottom=0.14 + 0.035 * n)
     plt.close(fig)
     return fig

@@ -104,9 +104,10 @@ class TableroCifraNegra(widgets.VBox):
         supuesto = self.control_supuesto.value if hay_tasa else None
         self.resultado.value = vistas.html_resultado(ambito, supuesto)
         if hay_tasa:
-            fig = cn.grafico_explorador(ambito, supuesto)
+            fig = cn.grafico_explorador(ambito, supuesto, con_pie=False)
             self.explorador.value = partes.html_figura(
-                fig, cn.texto_alternativo_explorador(ambito), "lideres-figura-explorador")
+                fig, cn.texto_alternativo_explorador(ambito), "lideres-figura-explorador",
+                pie=cn.notas_explorador(ambito))
         else:
             self.explorador.value = ""
 

@@ -39,10 +39,9 @@ def html_resultado(ambito: str, supuesto: float | None = None) -> str:
 
 def html_series(ambito: str) -> str:
     """Denuncias y víctimas del lugar en una figura, con su nota si la tiene."""
-    fig = cn.grafico_denuncias_y_victimas(ambito)
-    nota = cn.nota_del_ambito(ambito)
+    fig = cn.grafico_denuncias_y_victimas(ambito, con_pie=False)
     return (
         '<p class="lideres-etiqueta" lang="es">¿Se mueven juntas las denuncias y las víctimas?'
-        "</p>" + partes.html_figura(fig, cn.texto_alternativo_series(ambito), "lideres-figura-series")
-        + (f'<p class="lideres-nota" lang="es">{escape(nota)}</p>' if nota else "")
+        "</p>" + partes.html_figura(fig, cn.texto_alternativo_series(ambito), "lideres-figura-series",
+                                     pie=cn.notas_series(ambito))
     )

@@ -223,7 +223,27 @@ def tabla_otras_preguntas():
 # ------------------------------------------------------------------ figura
 
 
-def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024):
+# Figura angosta y letra grande: en un celular de 360 px la imagen se ve a ~345 px de ancho y
+# cada letra debe medir al menos 12 px en pantalla (tests/navegador/test_navegador_letra.py):
+# 10.5 pt × 110 ppp / 72 × 345 / (4 pulgadas × 110 ppp) ≈ 12.6 px.
+ANCHO_FIGURA = 4.0
+LETRA_FIGURA = 10.5
+LETRA_FIGURA_TITULO = 12
+NOTA_CARACTERES = 46
+
+
+def notas_percepcion(ambito: str = "Lima Metropolitana") -> list[str]:
+    """Fuente, universo y advertencias del gráfico (van debajo de la figura)."""
+    t = serie(ambito)
+    notas = [FUENTE, UNIVERSO, NOTA_2020]
+    if ambito == "La Libertad":
+        notas.append(NOTA_LA_LIBERTAD)
+    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
+        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
+    return notas
+
+
+def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 2024, con_pie: bool = True):
     """Las tres series en un mismo gráfico (de cada 100 personas), con el año elegido marcado y
     la brecha de ese año sombreada."""
     import textwrap
@@ -231,12 +251,22 @@ def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 20
     import matplotlib.pyplot as plt
 
     t = serie(ambito)
-    fig, ax = plt.subplots(figsize=(6.4, 5.2))
+    lineas = []
+    for n in (notas_percepcion(ambito) if con_pie else []):
+        lineas += textwrap.wrap(n, NOTA_CARACTERES, break_on_hyphens=False)
+    titulo = textwrap.wrap(f"{ambito}: sentirse inseguro y ser víctima, 2013-2024", 36)
+    # Alto en pulgadas: el gráfico, más el título y las notas (cada línea, ~1.3 veces la letra).
+    alto_titulo = len(titulo) * LETRA_FIGURA_TITULO * 1.3 / 72 + 0.1
+    alto_notas = len(lineas) * LETRA_FIGURA * 1.3 / 72 + (0.6 if lineas else 0.5)
+    n_leyenda = sum(len(textwrap.wrap(NOMBRES[c], 34)) for c in ("percepcion", "victimizacion", "confianza"))
+    leyenda = (n_leyenda * 1.25 + 3 * 0.6) * LETRA_FIGURA / 72 + 0.1  # líneas y espacio entre entradas
+    alto = 3.4 + alto_titulo + leyenda + alto_notas
+    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, alto))
     for clave in ("percepcion", "victimizacion", "confianza"):
         datos = t.dropna(subset=[clave])
         ax.plot(
             datos["anio"], datos[clave], marker=MARCADORES[clave], color=COLORES[clave],
-            linewidth=2, markersize=5, label=NOMBRES[clave],
+            linewidth=2, markersize=5, label="\n".join(textwrap.wrap(NOMBRES[clave], 34)),
             linestyle="--" if clave == "confianza" else "-",
         )
     if anio is not None:
@@ -251,29 +281,28 @@ def grafico_percepcion(ambito: str = "Lima Metropolitana", anio: int | None = 20
             ax.text(
                 anio + (0.2 if anio < 2022 else -0.2), (v["percepcion"] + v["victimizacion"]) / 2,
                 f"brecha\n{formato.numero(v['percepcion'] - v['victimizacion'], 1)} puntos",
-                fontsize=8, ha="left" if anio < 2022 else "right", va="center",
+                fontsize=LETRA_FIGURA, ha="left" if anio < 2022 else "right", va="center",
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.5},
             )
     ax.set_ylim(0, 100)
     ax.set_xlim(2012.5, 2024.5)
-    ax.set_xticks(range(2013, 2025, 2))
-    ax.set_ylabel("de cada 100 personas", fontsize=9)
-    ax.set_xlabel("año", fontsize=9)
-    ax.set_title(f"{ambito}: sentirse inseguro y ser víctima, 2013-2024", fontsize=11, loc="left")
-    ax.legend(loc="upper right", fontsize=8, frameon=True, framealpha=0.9)
+    ax.set_xticks(range(2013, 2025, 3))
+    ax.set_ylabel("de cada 100 personas", fontsize=LETRA_FIGURA)
+    ax.set_xlabel("año", fontsize=LETRA_FIGURA)
+    # El título, sobre la leyenda (que va encima del gráfico).
+    ax.set_title("\n".join(titulo), loc="left", fontsize=LETRA_FIGURA_TITULO, pad=leyenda * 72 + 6)
+    # La leyenda, encima del gráfico (dentro tapaba las líneas con la letra grande).
+    ax.legend(loc="lower left", bbox_to_anchor=(-0.02, 1.0), fontsize=LETRA_FIGURA, frameon=False,
+              ncol=1, borderaxespad=0.2, handlelength=1.6)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=8)
-    notas = [FUENTE, UNIVERSO, NOTA_2020]
-    if ambito == "La Libertad":
-        notas.append(NOTA_LA_LIBERTAD)
-    if t["confianza"].isna().any() or t["victimizacion"].isna().any():
-        notas.append("Donde falta un punto, la ENAPRES no publicó el dato.")
-    lineas = []
-    for n in notas:
-        lineas += textwrap.wrap(n, 75, break_on_hyphens=False)
-    fig.text(0.02, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
-    fig.subplots_adjust(left=0.12, right=0.97, top=0.93, bottom=0.12 + 0.03 * len(lineas))
+    ax.tick_params(labelsize=LETRA_FIGURA)
+    if lineas:
+        fig.text(0.02, 0.1 / alto, "\n".join(lineas), fontsize=LETRA_FIGURA, color="#333333",
+                 va="bottom", ha="left")
+    # Arriba: título y leyenda; abajo: el eje y las notas.
+    fig.subplots_adjust(left=0.16, right=0.96, top=1 - (alto_titulo + leyenda + 0.1) / alto,
+                        bottom=alto_notas / alto)
     plt.close(fig)
     return fig
 

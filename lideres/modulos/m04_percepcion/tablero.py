@@ -77,8 +77,9 @@ class TableroPercepcion(widgets.VBox):
     def _dibujar(self, _cambio=None) -> None:
         ambito, anio = self.control_ambito.value, self.control_anio.value
         self.brecha.value = vistas.html_brecha(ambito, anio)
-        fig = pc.grafico_percepcion(ambito, anio)
-        self.grafico.value = partes.html_figura(fig, pc.texto_alternativo(ambito, anio))
+        fig = pc.grafico_percepcion(ambito, anio, con_pie=False)
+        self.grafico.value = partes.html_figura(fig, pc.texto_alternativo(ambito, anio),
+                                                pie=pc.notas_percepcion(ambito))
 
 
 def tablero(ambito: str = "Lima Metropolitana", anio: int = 2024):

@@ -1,0 +1,61 @@
+"""La letra de los gráficos en un celular de 360 px: se mide en Chromium, como se ve.
+
+Cada figura de un tablero lleva su letra más chica (`data-letra-pt`) y su resolución (`data-ppp`);
+en la página, esa letra mide letra × ppp / 72 px en la imagen, y la imagen se muestra a
+(ancho mostrado / ancho de la imagen). La meta (issue 22): al menos 12 px.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from lideres import rutas
+from lideres.taller.proceso import ServidorTaller
+
+pytestmark = [pytest.mark.lento, pytest.mark.navegador]
+
+TABLEROS = ["01_datos_de_seguridad", "03_cifra_negra", "04_percepcion"]
+MINIMO_PX = 12
+JS_MEDIR = """() => Array.from(document.querySelectorAll('img[data-letra-pt]'))
+  .filter(i => i.complete && i.naturalWidth > 0 && i.offsetParent !== null)
+  .map(i => parseFloat(i.dataset.letraPt) * parseFloat(i.dataset.ppp) / 72 * i.clientWidth / i.naturalWidth)"""
+
+
+def medir(page) -> list[float]:
+    return [round(x, 1) for x in page.evaluate(JS_MEDIR)]
+
+
+@pytest.fixture(scope="module")
+def tableros(ruta_chromium, tmp_path_factory):
+    raiz = tmp_path_factory.mktemp("letra")
+    (raiz / "tableros").mkdir()
+    for t in TABLEROS:
+        shutil.copy(rutas.CUADERNOS / "tableros" / f"{t}.ipynb", raiz / "tableros")
+    s = ServidorTaller(sin_libro=True, precalentados=0, participantes=2, cuadernos=raiz)
+    s.iniciar()
+    yield s
+    assert s.detener() == 0, s.texto_salida()
+
+
+PENDIENTE = pytest.mark.xfail(strict=True, reason=(
+    "issue 22: las figuras de 01 y 03 todavía se ven con letra de 6 px a 360 px (p. ej. la fuente "
+    "de 8 pt en una figura de 6.4 pulgadas); falta ajustarlas en sus casas como la del 04"))
+
+
+@pytest.mark.parametrize("tablero", [
+    pytest.param(t, marks=PENDIENTE) if t != "04_percepcion" else t for t in TABLEROS])
+def test_letra_de_los_graficos_en_el_celular(navegador, tableros, tablero):
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = contexto.new_page()
+    page.set_default_timeout(120_000)
+    try:
+        page.goto(tableros.url(f"/voila/render/tableros/{tablero}.ipynb"))
+        page.wait_for_function(f"() => ({JS_MEDIR})().length > 0")
+        tamanos = medir(page)
+    finally:
+        contexto.close()
+    print(tablero, tamanos)
+    assert min(tamanos) >= MINIMO_PX, f"{tablero}: letra más chica en pantalla {min(tamanos)} px ({tamanos})"
