@@ -244,4 +244,24 @@ GLOSARIO: dict[str, str] = {
         "Una página con las cifras de un distrito, cada una con su lugar, su año y su fuente, y "
         "con lo que esos datos no dicen. Se imprime para llevarla a una reunión."
     ),
+    "punto caliente": (
+        "Lugar chico donde se juntan más casos de los que daría el azar. Sirve para decidir dónde "
+        "poner luz, patrullaje o una caminata vecinal; no dice nada de quienes viven ahí."
+    ),
+    "grilla de celdas": (
+        "Red de cuadrados del mismo tamaño puesta sobre el mapa. Se cuentan los casos de cada "
+        "cuadrado para ver dónde se juntan, sin mostrar ningún punto exacto."
+    ),
+    "densidad": (
+        "Mancha suave que muestra dónde se juntan los casos: cada caso se reparte un poco alrededor. "
+        "Con un radio grande la mancha crece y borra los detalles."
+    ),
+    "Gi*": (
+        "Prueba de Getis y Ord: compara los casos de una celda y sus vecinas con lo que daría el "
+        "azar. Si son muchos más, la celda se marca como punto caliente."
+    ),
+    "punto caliente crónico": (
+        "Punto caliente que se repite en casi todos los periodos. Uno pasajero aparece una sola "
+        "vez y puede ser solo azar o un hecho suelto."
+    ),
 }

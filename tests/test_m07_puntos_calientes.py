@@ -171,3 +171,67 @@ def test_estado_rapido_igual_al_calculo_directo():
     pd.testing.assert_frame_equal(e["hora_dia"], c.tabla_hora_dia(t))
     with pytest.raises(ErrorLideres, match="No hay incidentes sintéticos"):
         c.estado_puntos("Narnia")
+
+
+# ------------------------------------------------------------------ vistas, marca y tablero
+
+
+def _rectangulo(lat_s, lon_o, lat_n, lon_e):
+    return {"type": "Polygon", "coordinates": [[[lon_o, lat_s], [lon_e, lat_s], [lon_e, lat_n],
+                                                 [lon_o, lat_n], [lon_o, lat_s]]]}
+
+
+def test_la_marca_que_cubre_todo_toca_todos_los_puntos_calientes():
+    e = c.estado_puntos("El Porvenir")
+    g = e["grilla"]
+    filas, columnas = g.valores.shape
+    sur, oeste, _, _ = g.esquinas(0, 0)
+    _, _, norte, este = g.esquinas(filas - 1, columnas - 1)
+    r = c.comparar_marca(e, [_rectangulo(sur, oeste, norte, este)])
+    assert r["calientes_dentro"] == r["calientes"] == e["n_calientes"]
+    assert r["casos_dentro"] == r["casos"] == e["casos"] and r["parte_casos"] == 1
+    # Una marca de una sola celda: solo esa celda queda dentro.
+    f, col = int(e["celdas"]["fila"].iloc[0]), int(e["celdas"]["columna"].iloc[0])
+    sur, oeste, norte, este = g.esquinas(f, col)
+    r = c.comparar_marca(e, [_rectangulo(sur, oeste, norte, este)])
+    assert r["celdas_marcadas"] == 1 and r["casos_dentro"] == int(e["celdas"]["valor"].iloc[0])
+
+
+def test_sin_marca_un_mensaje_en_espanol():
+    with pytest.raises(ErrorLideres, match="marcaste"):
+        c.comparar_marca(c.estado_puntos("La Esperanza"), [{"type": "Point", "coordinates": [0, 0]}])
+
+
+def test_las_vistas_dicen_sintetico_y_cuadran_con_el_estado():
+    from lideres.modulos.m07_puntos_calientes import vistas
+
+    e = c.estado_puntos("Florencia de Mora", horas=(18, 23))
+    svg = vistas.svg_celdas(e)
+    assert svg.count('class="lideres-celda') == len(e["celdas"])
+    assert svg.count("lideres-celda-caliente") == e["n_calientes"]
+    assert "sintéticos" in svg and e["pie"].split(":")[0] in svg
+    tabla = vistas.html_hora_dia(e)
+    assert tabla.count("<td") == 8 * 7 and "sintéticos" in tabla
+    assert sum(int(x) for x in __import__("re").findall(r">(\d+)</td>", tabla)) == e["casos"]
+
+
+def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_junto():
+    from lideres.modulos.m07_puntos_calientes.tablero import tablero
+
+    t = tablero()
+    assert "lideres-tablero" in t._dom_classes and t.resultados.layout.display == "none"
+    assert t.control_distrito.options[:3] == c.PRIMERO and "Callao" in t.control_distrito.options
+    g = t.estado["grilla"]
+    filas, columnas = g.valores.shape
+    sur, oeste, _, _ = g.esquinas(0, 0)
+    _, _, norte, este = g.esquinas(filas - 1, columnas - 1)
+    t._al_dibujar(t.dibujo, "created", {"type": "Feature", "geometry": _rectangulo(sur, oeste, norte, este)})
+    t._mostrar()
+    assert t.resultados.layout.display == "flex" and "lideres-comparacion-07" in t.comparacion.value
+    antes = (t.celdas.value, t.hora_dia.value)
+    t.control_horas.value = (18, 23)
+    assert t.celdas.value != antes[0] and t.hora_dia.value != antes[1]
+    assert f'data-casos="{t.estado["casos"]}"' in t.celdas.value
+    assert len(t.capa_calientes.data["features"]) == t.estado["n_calientes"]
+    t.control_distrito.value = "Callao"
+    assert t.marcas == [] and t.resultados.layout.display == "none"

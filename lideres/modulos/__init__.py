@@ -39,7 +39,7 @@ MODULOS: tuple[Modulo, ...] = (
     Modulo("04_percepcion", "Percepción y victimización", "«Me siento inseguro, entonces hay más delitos»", listo=True),
     Modulo("05_tendencias", "Tendencias en el tiempo", "«Subió 20 % este mes: ¡crisis!»", listo=True),
     Modulo("06_leer_mapas", "Leer mapas sin engañarse", "«El mapa muestra la realidad»", listo=True),
-    Modulo("07_puntos_calientes", "Puntos calientes: dónde y cuándo", "«El delito está en todas partes por igual»"),
+    Modulo("07_puntos_calientes", "Puntos calientes: dónde y cuándo", "«El delito está en todas partes por igual»", listo=True),
     Modulo("08_datos_responsables", "Datos responsables", "«Publicar la dirección ayuda a prevenir»", listo=True),
     Modulo("09_tus_datos", "Tus propios datos", "«Nuestros registros no sirven»", listo=True),
     Modulo("10_del_dato_a_la_accion", "Del dato a la acción", "«Los datos son solo para la policía»", listo=True),

@@ -354,3 +354,59 @@ def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | tuple[str, 
         "periodo": "2024-2025 (fechas inventadas)",
         "nivel": f"celdas de {int(tamano_m)} m en {distrito} (límites esquemáticos)",
     }
+
+
+# ------------------------------------------------------------------ la marca del líder
+
+
+def _anillos(geometria: dict) -> list[list]:
+    """Los anillos exteriores (lon, lat) de un Polygon o MultiPolygon de GeoJSON."""
+    tipo = (geometria or {}).get("type")
+    if tipo == "Polygon":
+        return [geometria["coordinates"][0]]
+    if tipo == "MultiPolygon":
+        return [p[0] for p in geometria["coordinates"]]
+    return []
+
+
+def _dentro(x: np.ndarray, y: np.ndarray, anillo: list) -> np.ndarray:
+    """Punto en polígono (regla par-impar), vectorizado: sin shapely en el kernel del celular."""
+    pares = np.asarray([(p[0], p[1]) for p in anillo], dtype=float)
+    dentro = np.zeros(len(x), dtype=bool)
+    xi, yi = pares[:, 0], pares[:, 1]
+    xj, yj = np.roll(xi, 1), np.roll(yi, 1)
+    for a, b, c_, d in zip(xi, yi, xj, yj, strict=True):
+        cruza = ((b > y) != (d > y)) & (x < (c_ - a) * (y - b) / np.where(d == b, 1e-300, d - b) + a)
+        dentro ^= cruza
+    return dentro
+
+
+def comparar_marca(estado: dict, geometrias: list[dict]) -> dict:
+    """Compara lo que el líder marcó antes de ver los datos (polígonos GeoJSON en lon/lat) con las
+    celdas del estado: cuántas celdas calientes cayeron dentro de su marca y qué parte de los casos."""
+    anillos = [a for g in geometrias for a in _anillos(g)]
+    if not anillos:
+        raise ErrorLideres("Todavía no marcaste una zona en el mapa.",
+                           como_arreglar="Dibuja un rectángulo donde crees que está el punto caliente.")
+    grilla: Grilla = estado["grilla"]
+    celdas = estado["celdas"]
+    dlat = grilla.tamano_m / METROS_POR_GRADO_LAT
+    dlon = grilla.tamano_m / grilla.metros_por_grado_lon
+    lat = grilla.lat0 + (celdas["fila"].to_numpy() + 0.5) * dlat
+    lon = grilla.lon0 + (celdas["columna"].to_numpy() + 0.5) * dlon
+    dentro = np.zeros(len(celdas), dtype=bool)
+    for anillo in anillos:
+        dentro |= _dentro(lon, lat, anillo)
+    calientes = celdas["caliente"].to_numpy(dtype=bool)
+    valor = celdas["valor"].to_numpy()
+    total = int(valor.sum())
+    return {
+        "celdas_marcadas": int(dentro.sum()),
+        "calientes": int(calientes.sum()),
+        "calientes_dentro": int((dentro & calientes).sum()),
+        "casos_dentro": int(valor[dentro].sum()),
+        "casos": total,
+        "parte_casos": (float(valor[dentro].sum()) / total) if total else 0.0,
+        "celdas_con_casos": int(len(celdas)),
+        "dentro": dentro,
+    }

@@ -1,0 +1,220 @@
+"""Tablero del módulo 07: primero tu marca, después los datos (sintéticos).
+
+    TableroPuntosCalientes (VBox) [lideres-tablero lideres-tablero-puntos-calientes]
+    ├── HTML estilos, HTML título, HTML aviso SINTÉTICO
+    ├── paso 1: control de distrito, mapa del distrito (ipyleaflet, sin fondo) con la herramienta de
+    │   dibujo (DrawControl: solo rectángulos), botones «Mostrar los datos» y «Borrar mi marca»
+    └── paso 2 (oculto hasta el botón) [lideres-resultados-07]
+        ├── HTML comparación: tu marca frente a los puntos calientes
+        ├── filtros: tipo, horas, meses
+        ├── HTML mapa de celdas (SVG) y HTML tabla hora × día: cambian juntos
+        └── HTML «Antes de concluir»
+
+La violencia contra la mujer y los integrantes del grupo familiar nunca llega aquí
+(`calculos.incidentes`).
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from lideres.errores import ErrorLideres
+from lideres.modulos.m07_puntos_calientes import calculos as c
+from lideres.modulos.m07_puntos_calientes import vistas
+from lideres.tablero import partes
+
+TODOS = "Todos los tipos"
+MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "set", "oct", "nov", "dic")
+ANTES_DE_CONCLUIR = [
+    "El delito no está en todas partes por igual: pocas celdas juntan muchos casos.",
+    "Un punto caliente sirve para decidir dónde poner luz, patrullaje o la caminata de la junta vecinal.",
+    "Un punto caliente no dice nada de las personas que viven ahí: no etiquetes una calle ni a sus vecinos.",
+    "Estos casos son sintéticos (inventados para practicar): sus puntos calientes no existen.",
+    "La violencia en casa no se dibuja como puntos: señalaría un hogar.",
+]
+ESTILO_DISTRITO = {"color": "#444444", "weight": 2, "fillColor": "#f2f2f2", "fillOpacity": 0.6}
+ESTILO_CALIENTE = {"color": "#d95f02", "weight": 2, "fillColor": "#d95f02", "fillOpacity": 0.45}
+
+
+def _titulo_html() -> str:
+    return ('<h2 class="lideres-titulo" lang="es">Puntos calientes: dónde y cuándo</h2>'
+            "<p lang=\"es\">Primero marca dónde crees que se juntan los casos. Después mira los datos y compara.</p>")
+
+
+def _paso(titulo: str, texto: str) -> str:
+    return f'<div class="lideres-paso-07" lang="es"><h3>{titulo}</h3><p>{texto}</p></div>'
+
+
+def _rasgo_distrito(distrito: str) -> dict | None:
+    from lideres.tablero import mapa as mapa_compartido
+
+    for r in mapa_compartido.limites(("Trujillo", "Lima Metropolitana", "Callao"))["features"]:
+        if r["properties"]["distrito"] == distrito:
+            return r
+    return None
+
+
+def _rectangulo(grilla: c.Grilla, fila: int, columna: int) -> dict:
+    sur, oeste, norte, este = grilla.esquinas(fila, columna)
+    return {"type": "Feature", "properties": {},
+            "geometry": {"type": "Polygon", "coordinates": [[
+                [round(oeste, 5), round(sur, 5)], [round(este, 5), round(sur, 5)],
+                [round(este, 5), round(norte, 5)], [round(oeste, 5), round(norte, 5)],
+                [round(oeste, 5), round(sur, 5)]]]}}
+
+
+class TableroPuntosCalientes(widgets.VBox):
+    def __init__(self, distrito: str = "El Porvenir", **kwargs):
+        import ipyleaflet
+
+        c.distritos()  # si faltan los datos, ErrorLideres aquí (y el aviso en español)
+        self.marcas: list[dict] = []
+        self.revelado = False
+        self.control_distrito = widgets.Dropdown(options=c.distritos(), value=distrito,
+                                                 layout=widgets.Layout(width="100%", max_width="320px"))
+        self.control_tipo = widgets.Dropdown(options=[TODOS, *c.tipos()], value=TODOS,
+                                             layout=widgets.Layout(width="100%", max_width="320px"))
+        self.control_horas = widgets.IntRangeSlider(value=(0, 23), min=0, max=23, step=1,
+                                                    layout=widgets.Layout(width="100%", max_width="320px"))
+        self.control_meses = widgets.IntRangeSlider(value=(1, 12), min=1, max=12, step=1,
+                                                    layout=widgets.Layout(width="100%", max_width="320px"))
+        self.texto_meses = widgets.HTML()
+        self.boton_mostrar = widgets.Button(description="Ya marqué: mostrar los datos", button_style="primary",
+                                            layout=widgets.Layout(width="auto", max_width="100%"))
+        self.boton_borrar = widgets.Button(description="Borrar mi marca",
+                                           layout=widgets.Layout(width="auto", max_width="100%"))
+        self.boton_mostrar.on_click(self._mostrar)
+        self.boton_borrar.on_click(self._borrar)
+
+        self.capa_distrito = ipyleaflet.GeoJSON(data={"type": "FeatureCollection", "features": []},
+                                                style=ESTILO_DISTRITO, name="Distrito")
+        self.capa_calientes = ipyleaflet.GeoJSON(data={"type": "FeatureCollection", "features": []},
+                                                 style=ESTILO_CALIENTE, name="Puntos calientes")
+        self.dibujo = ipyleaflet.DrawControl(
+            position="topleft", polyline={}, polygon={}, circle={}, circlemarker={}, marker={},
+            rectangle={"shapeOptions": {"color": "#1f1f1f", "weight": 3, "dashArray": "6 4",
+                                        "fillColor": "#1f1f1f", "fillOpacity": 0.1}},
+            edit=False, remove=False)
+        self.dibujo.on_draw(self._al_dibujar)
+        zoom_es = ipyleaflet.ZoomControl(position="topleft", zoom_in_title="Acercar", zoom_out_title="Alejar")
+        self.credito = ipyleaflet.AttributionControl(position="bottomright", prefix="")
+        self.mapa = ipyleaflet.Map(
+            layers=(self.capa_distrito,), controls=(zoom_es, self.dibujo, self.credito),
+            zoom_snap=0.5, zoom_delta=0.5, min_zoom=9, max_zoom=17, scroll_wheel_zoom=False,
+            keyboard=False, zoom_control=False, attribution_control=False,
+            layout=widgets.Layout(width="100%", height="50vh", min_height="260px", max_height="520px"))
+        self.mapa.add_class("lideres-mapa")
+
+        self.comparacion = widgets.HTML()
+        self.celdas = widgets.HTML()
+        self.hora_dia = widgets.HTML()
+        filtros = widgets.Box([
+            partes.control("Tipo de delito", self.control_tipo, "lideres-control-tipo"),
+            partes.control("Horas del día", self.control_horas, "lideres-control-horas"),
+            partes.control("Meses del año", self.control_meses, "lideres-control-meses"),
+            self.texto_meses,
+        ])
+        filtros.add_class("lideres-controles")
+        self.resultados = widgets.VBox(
+            [widgets.HTML(_paso("Paso 2. Compara", "Tu marca tiene borde de rayas; los puntos calientes, borde "
+                                "naranja. Cambia los filtros: el mapa y la tabla cambian juntos.")),
+             self.comparacion, filtros, self.celdas, self.hora_dia,
+             partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
+            layout=widgets.Layout(display="none", width="100%"))
+        self.resultados.add_class("lideres-resultados-07")
+        botones = widgets.Box([self.boton_mostrar, self.boton_borrar], layout=widgets.Layout(flex_flow="row wrap"))
+        botones.add_class("lideres-botones-07")
+        super().__init__(
+            [widgets.HTML(partes.html_estilos() + f"<style>{vistas.css()}</style>"),
+             widgets.HTML(_titulo_html()), widgets.HTML(partes.html_sintetico(c.AVISO_SINTETICO)),
+             partes.control("Distrito", self.control_distrito, "lideres-control-distrito"),
+             widgets.HTML(_paso("Paso 1. Antes de ver los datos", "Toca el cuadrado de la izquierda del mapa y "
+                                "arrastra para marcar dónde crees que se juntan más casos. Luego toca «Ya marqué».")),
+             self.mapa, botones, self.resultados],
+            layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)
+        self.add_class("lideres-tablero")
+        self.add_class("lideres-tablero-puntos-calientes")
+        self.control_distrito.observe(self._cambio_distrito, names="value")
+        for control in (self.control_tipo, self.control_horas, self.control_meses):
+            control.observe(self._dibujar, names="value")
+        self._poner_distrito()
+        self._dibujar()
+
+    # -------------------------------------------------------------- la marca
+
+    def _al_dibujar(self, _control, accion: str, geo_json: dict) -> None:
+        if accion == "created" and (geo_json or {}).get("geometry"):
+            self.marcas.append(geo_json["geometry"])
+            if self.revelado:
+                self._dibujar()
+
+    def _borrar(self, _boton=None) -> None:
+        self.marcas = []
+        self.dibujo.clear()
+        self._dibujar()
+
+    def _mostrar(self, _boton=None) -> None:
+        self.revelado = True
+        self.resultados.layout.display = "flex"
+        self._dibujar()
+
+    # -------------------------------------------------------------- el distrito y los filtros
+
+    def _poner_distrito(self) -> None:
+        from lideres.tablero import mapa as mapa_compartido
+
+        rasgo = _rasgo_distrito(self.control_distrito.value)
+        base = {"type": "FeatureCollection", "features": [rasgo] if rasgo else []}
+        self.capa_distrito.data = base
+        if rasgo:
+            centro, zoom = mapa_compartido.centro_y_zoom(base)
+            self.mapa.center, self.mapa.zoom = centro, zoom
+            self.credito.prefix = f"Límite: {rasgo['properties']['distrito']} · {c.AVISO_SINTETICO.split(':')[0]}"
+
+    def _cambio_distrito(self, _cambio=None) -> None:
+        # Otro distrito, otra apuesta: se borra la marca y se vuelven a ocultar los datos.
+        self.marcas = []
+        self.dibujo.clear()
+        self.revelado = False
+        self.resultados.layout.display = "none"
+        self.capa_calientes.data = {"type": "FeatureCollection", "features": []}
+        if self.capa_calientes in self.mapa.layers:
+            self.mapa.remove(self.capa_calientes)
+        self._poner_distrito()
+        self._dibujar()
+
+    def filtros(self) -> dict:
+        tipo = self.control_tipo.value
+        return {"distrito": self.control_distrito.value, "tipos_": None if tipo == TODOS else (tipo,),
+                "horas": tuple(self.control_horas.value), "meses": tuple(self.control_meses.value)}
+
+    def _dibujar(self, _cambio=None) -> None:
+        self.estado = c.estado_puntos(**self.filtros())
+        desde, hasta = self.control_meses.value
+        self.texto_meses.value = f'<p class="lideres-nota" lang="es">Meses: de {MESES[desde - 1]} a {MESES[hasta - 1]}.</p>'
+        marca = None
+        if self.marcas:
+            marca = c.comparar_marca(self.estado, self.marcas)
+            self.comparacion.value = vistas.html_comparacion(marca)
+        else:
+            self.comparacion.value = ('<div class="lideres-resultado" lang="es"><p>No marcaste una zona: '
+                                      "mira los datos y piensa dónde la habrías puesto.</p></div>")
+        self.celdas.value = vistas.svg_celdas(self.estado, marca)
+        self.hora_dia.value = vistas.html_hora_dia(self.estado)
+        if self.revelado:
+            g = self.estado["grilla"]
+            calientes = self.estado["celdas"][self.estado["celdas"]["caliente"]]
+            self.capa_calientes.data = {"type": "FeatureCollection", "features": [
+                _rectangulo(g, int(f.fila), int(f.columna)) for f in calientes.itertuples()]}
+            if self.capa_calientes not in self.mapa.layers:
+                self.mapa.add(self.capa_calientes)
+
+
+def tablero(distrito: str = "El Porvenir"):
+    """El tablero del módulo 07. Si faltan datos, devuelve un aviso en español."""
+    from lideres.tablero.aviso import aviso_de_error
+
+    try:
+        return TableroPuntosCalientes(distrito)
+    except ErrorLideres as error:
+        return aviso_de_error(error)
