@@ -17,8 +17,9 @@ from lideres import formato
 from lideres.modulos.m07_puntos_calientes import calculos as c
 
 PLANTILLAS = Path(__file__).with_name("plantillas")
-# Azules secuenciales (ColorBrewer «Blues»): se leen en gris y con daltonismo.
-AZULES = ("#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c")
+# Azules secuenciales (ColorBrewer «Blues»): se leen en gris y con daltonismo. El cuarto es
+# el #2171b5 (no el #3182bd): el texto blanco encima necesita contraste 4.5:1 (axe).
+AZULES = ("#eff3ff", "#bdd7e7", "#6baed6", "#2171b5", "#08519c")
 LADO = 10  # unidades SVG por celda
 
 
