@@ -21,6 +21,14 @@ from tests.ingles import palabras_en_ingles
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJ = mesa.EJERCICIO
+
+
+def _preguntas_y_escrita() -> tuple[int, int]:
+    """Cuántas preguntas tiene el banco del ejercicio y el número de su pregunta escrita."""
+    from lideres import banco
+
+    preguntas = banco.cargar(EJ).preguntas
+    return len(preguntas), 1 + [p.tipo for p in preguntas].index("escrita")
 IMPACTOS_GRAVES = {"serious", "critical"}
 COMENTARIO = "Buen rango y dices de dónde sale; falta decir qué dato haría falta."
 
@@ -85,12 +93,13 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
         # Alguien entrega con la página abierta: aparece sola, sin recargar.
         mesa.con_el_formulario(curso, "Ana Núñez", "3333", cuantas=2)
         page.get_by_role("rowheader", name="Ana Núñez").wait_for(timeout=30_000)
-        assert "2 de 6" in tabla.get_by_role("row", name="Ana Núñez").inner_text()
+        total, escrita = _preguntas_y_escrita()
+        assert f"2 de {total}" in tabla.get_by_role("row", name="Ana Núñez").inner_text()
         assert "3 entregaron" in page.locator("#resumen").inner_text()
 
         # Las escritas: la pregunta, la respuesta de Rosa y la modelo al lado.
         page.get_by_role("link", name="Respuestas escritas").click()
-        page.get_by_role("link", name=f"Calificar la pregunta 6 de {EJ}").click()
+        page.get_by_role("link", name=f"Calificar la pregunta {escrita} de {EJ}").click()
         page.get_by_role("link", name="Rosa Quispe Ñahui").click()
         assert page.get_by_role("heading", name="Respuesta de Rosa Quispe Ñahui").is_visible()
         assert "entre 200 y 250 mil" in page.locator(".texto").inner_text()
