@@ -267,9 +267,19 @@ def _escribir_si_cambia(ruta: Path, texto: str) -> bool:
     return True
 
 
+def _arma_un_tablero(celda: dict) -> bool:
+    """¿La celda abre el tablero de un módulo dentro de la lección? (`from … .tablero import tablero`)"""
+    fuente = celda.get("source", "")
+    fuente = "".join(fuente) if isinstance(fuente, list) else fuente
+    return celda.get("cell_type") == "code" and re.search(r"\.tablero import tablero\b", fuente) is not None
+
+
 def ocultar_codigo(nb: dict) -> dict:
     """En el libro se lee, no se programa: las celdas de código no se muestran (solo su resultado).
-    Se marca con la etiqueta `remove-input` de myst-nb en la copia; el cuaderno original no cambia."""
+    Se marca con la etiqueta `remove-input` de myst-nb en la copia; el cuaderno original no cambia.
+    La celda que abre el tablero dentro de la lección no va: en una página fija sería un widget muerto,
+    y el capítulo ya enlaza el tablero (su página ligera o el de Voilà)."""
+    nb["cells"] = [c for c in nb.get("cells", []) if not _arma_un_tablero(c)]
     for celda in nb.get("cells", []):
         if celda.get("cell_type") == "code":
             etiquetas = celda.setdefault("metadata", {}).setdefault("tags", [])

@@ -242,7 +242,10 @@ def test_capitulo_ejecutado_con_figuras_y_enlace_al_tablero(html):
         if not (rutas.CUADERNOS / "tableros" / m.cuaderno).is_file():
             continue  # el 00 (cómo usar el curso) no tiene tablero ni figuras de datos
         imagenes = re.findall(r'<img[^>]+src="([^"]+\.png)"', texto)
-        assert imagenes, "el capítulo debe tener figuras fijas (PNG)"
+        # Figuras fijas: PNG de matplotlib, SVG de las vistas del módulo o sus tablas; el 09 muestra
+        # el resumen de una revisión (texto), que es lo que la lección enseña a leer.
+        assert imagenes or "<svg" in texto or "<table" in texto or m.id.startswith("09_"), (
+            f"el capítulo {m.id} debe tener figuras o tablas fijas")
         for src in imagenes:
             assert (pagina.parent / src).resolve().is_file(), src
         assert f'href="{libro.url_tablero(m)}"' in texto  # en el taller, el tablero en /voila/...
@@ -348,7 +351,8 @@ def test_error_de_construccion_en_espanol_sin_traceback(tmp_path):
 @pytest.mark.lento
 def test_las_marcas_de_cifras_no_se_ven_en_el_libro(html):
     """`34,536<!--cifra clave-->`: el número se lee, la marca queda como comentario HTML (no se ve)."""
-    for pagina in [f"{libro.CARPETA_MODULOS}/03_cifra_negra.html", "facilitadores/03_cifra_negra.html"]:
+    # Las páginas para facilitadores van solo en la edición de quien facilita: aquí, el capítulo.
+    for pagina in [f"{libro.CARPETA_MODULOS}/03_cifra_negra.html"]:
         texto = _texto(html / pagina)
         assert "14,055<!--cifra sidpol.robo+hurto+estafa.la_libertad.2025-->" in texto, pagina
         assert "&lt;!--cifra" not in texto and "&lt;!--ejemplo" not in texto, pagina
