@@ -402,7 +402,11 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
         await gestor.cull_kernel_if_idle("k1")
         assert apagados == ["k1"]
 
-    asyncio.run(probar())
+    # En su propio hilo: otra prueba de la sesión (Playwright) puede dejar un bucle de asyncio en este.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as hilo:
+        hilo.submit(asyncio.run, probar()).result()
 
 
 def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():
