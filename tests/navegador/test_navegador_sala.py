@@ -125,17 +125,3 @@ def test_servidor_detenido_pide_volver_a_cargar(navegador, tmp_path):
         assert "Se perdió la conexión — toca para volver a cargar" in aviso.inner_text()
     finally:
         contexto.close()
-
-
-def test_el_tablero_va_dentro_de_main(pagina_sala, sala):
-    """Un lector de pantalla salta al tablero: todo lo que se ve está dentro de <main> (axe «region»)."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    page = pagina_sala
-    page.goto(sala.url("/voila/render/tableros/deslizador.ipynb"))
-    page.wait_for_selector("main .widget-slider")
-    assert page.locator("main").count() == 1
-    resultado = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
-    regiones = [(v["id"], [n["target"] for n in v["nodes"]]) for v in resultado.response["violations"]
-                if v["id"] in ("region", "landmark-one-main", "landmark-no-duplicate-main")]
-    assert regiones == []
