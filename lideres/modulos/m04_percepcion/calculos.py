@@ -225,11 +225,12 @@ def tabla_otras_preguntas():
 
 # Figura angosta y letra grande: en un celular de 360 px la imagen se ve a ~345 px de ancho y
 # cada letra debe medir al menos 12 px en pantalla (tests/navegador/test_navegador_letra.py):
-# 10.5 pt × 110 ppp / 72 × 345 / (4 pulgadas × 110 ppp) ≈ 12.6 px.
+# 11.5 pt × 110 ppp / 72 × 345 / (4 pulgadas × 110 ppp) ≈ 13.8 px; con margen, porque en CI la
+# imagen se vio a ~325 px (10.5 pt dio 11.8 px).
 ANCHO_FIGURA = 4.0
-LETRA_FIGURA = 10.5
-LETRA_FIGURA_TITULO = 12
-NOTA_CARACTERES = 46
+LETRA_FIGURA = 11.5
+LETRA_FIGURA_TITULO = 13
+NOTA_CARACTERES = 42
 
 
 def notas_percepcion(ambito: str = "Lima Metropolitana") -> list[str]:
