@@ -113,12 +113,31 @@ def test_sin_grupo_no_se_recibe_nada(tmp_path):
 
 def test_borrador_se_guarda_y_se_recupera_acotado(curso):
     p = entregas.identificar(curso, "Luis Peña", _codigo(curso), "0000")
-    respuestas = {"a": "250,0", "b": "b", "c": "x" * 10_000, "d": ["Lince", "Comas"],
+    respuestas = {"a": "250,0", "b": "b", "c": "x" * entregas.MAX_ESCRITA, "d": ["Lince", "Comas"],
                   "otra": "no es del ejercicio", "e": 5}
     entregas.guardar_borrador(curso, EJERCICIO, p, respuestas, TIPOS)
     leido = entregas.leer_borrador(curso, EJERCICIO, p)["respuestas"]
     assert leido == {"a": "250,0", "b": "b", "c": "x" * entregas.MAX_ESCRITA, "d": ["Lince", "Comas"]}
     assert not list((curso / "celular" / "borradores" / EJERCICIO).glob("*.tmp"))
+
+
+def test_respuesta_muy_larga_se_rechaza_y_no_se_corta_en_silencio(curso):
+    """Issue 22: 2,995 caracteres se guardaban cortados a 2,000 y se veía «Guardado». Ahora se
+    rechaza con un mensaje en español y lo guardado antes queda igual."""
+    p = entregas.identificar(curso, "Luis Peña", _codigo(curso), "0000")
+    entregas.guardar_borrador(curso, EJERCICIO, p, {"a": "250", "c": "Mi respuesta de antes."}, TIPOS)
+    antes = entregas.ruta_borrador(curso, EJERCICIO, p).read_bytes()
+    with pytest.raises(entregas.Rechazo) as e:
+        entregas.guardar_borrador(curso, EJERCICIO, p, {"a": "300", "c": "x" * 2995}, TIPOS)
+    assert "pregunta 3" in e.value.mensaje and "2,995" in e.value.mensaje and "2,000" in e.value.mensaje
+    assert "sobran 995" in e.value.mensaje and "no se guardó" in e.value.mensaje
+    assert entregas.ruta_borrador(curso, EJERCICIO, p).read_bytes() == antes
+    with pytest.raises(entregas.Rechazo, match="pregunta 1"):
+        entregas.guardar_borrador(curso, EJERCICIO, p, {"a": "1" * (entregas.MAX_CORTA + 1)}, TIPOS)
+    # Un salto de línea de formulario («\r\n») cuenta uno, como lo cuenta el celular.
+    justo = "ab\r\n" * (entregas.MAX_ESCRITA // 3) + "x" * (entregas.MAX_ESCRITA % 3)
+    entregas.guardar_borrador(curso, EJERCICIO, p, {"c": justo}, TIPOS)
+    assert len(entregas.leer_borrador(curso, EJERCICIO, p)["respuestas"]["c"]) == entregas.MAX_ESCRITA
 
 
 def test_borrador_roto_no_rompe_la_pagina(curso):
@@ -536,3 +555,26 @@ def test_facilitador_borra_la_clave_olvidada(curso_con_banco, capsys):
     assert cli.main(["curso", "clave", "Rosa Mamani", "--curso", str(curso)]) == 1
     error = capsys.readouterr().err
     assert "Nadie con el nombre «Rosa Mamani»" in error and "Rosa Huamán" in error and "Pedro Ccori" in error
+
+
+def test_formulario_voila_cuenta_caracteres_y_no_guarda_una_escrita_muy_larga(curso_con_banco):
+    """Issue 22 en el formulario de Voilà: el contador a la vista antes del tope; pasado el tope, un
+    aviso, «Guardado» no aparece y el borrador conserva el texto de antes (no uno cortado)."""
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    curso = curso_con_banco
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    escrita = next(c for c in form.controles if c.tipo == "escrita")
+    assert escrita.contador in escrita.caja.children
+    assert "0 de 2,000 caracteres" in escrita.contador.value
+    escrita.control.value = "Hay que mirar la tasa."
+    assert "22 de 2,000 caracteres" in escrita.contador.value and "Guardado" in form.guardado.value
+    escrita.control.value = "x" * 2995
+    assert "2,995 de 2,000" in escrita.contador.value and "Te pasaste por 995" in escrita.contador.value
+    assert "lideres-mal" in form.guardado.value and "pregunta" in form.guardado.value
+    rosa = entregas.Participante("Rosa Huamán", "rosa-huaman")
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"][escrita.id] == "Hay que mirar la tasa."
+    escrita.control.value = "x" * 2000  # justo el tope: se guarda entero
+    assert "Guardado" in form.guardado.value
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"][escrita.id] == "x" * 2000

@@ -125,6 +125,18 @@ def _preparacion_html(preparacion: dict) -> tuple[str, bool]:
     return "".join(partes), corrio
 
 
+def contador_html(texto: str) -> str:
+    """«120 de 2,000 caracteres» bajo la respuesta escrita; pasado el tope, un aviso en rojo."""
+    from lideres.formato import numero
+
+    largo, tope = len(entregas.normalizar_texto(texto or "")), entregas.MAX_ESCRITA
+    if largo <= tope:
+        return f'<p class="lideres-ayuda">{numero(largo)} de {numero(tope)} caracteres (máximo {numero(tope)}).</p>'
+    return _aviso(f"<strong>{numero(largo)} de {numero(tope)} caracteres.</strong> Te pasaste por "
+                  f"{numero(largo - tope)}: acorta tu respuesta. Así no se puede guardar ni entregar.",
+                  "lideres-mal", "alert")
+
+
 def _aviso(texto: str, clase: str = "lideres-nota", rol: str = "status") -> str:
     return f'<div class="{clase}" role="{rol}">{texto}</div>'
 
@@ -186,6 +198,13 @@ class ControlPregunta:
                 layout=_ancho(), style={"description_width": "initial"},
             )
             self.control.add_class("lideres-escrita")
+            # El límite a la vista y un contador antes de llegar a él: nada se corta en silencio.
+            self.contador = w.HTML(contador_html(""))
+            self.contador.add_class("lideres-contador")
+            self.control.observe(lambda c: setattr(self.contador, "value", contador_html(c["new"])),
+                                 names="value")
+            self.control.observe(self._cambio, names="value")
+            return [self.control, self.contador]
         self.control.observe(self._cambio, names="value")
         return [self.control]
 
@@ -433,6 +452,9 @@ class FormularioEjercicio:
         try:
             entregas.guardar_borrador(self.curso, self.ejercicio, self.participante, self.respuestas(),
                                       self.tipos)
+        except entregas.Rechazo as e:  # una respuesta muy larga: lo guardado antes sigue igual
+            self.guardado.value = _aviso(html.escape(e.mensaje), "lideres-mal", "alert")
+            return
         except OSError:
             self.guardado.value = _aviso(NO_SE_PUDO_GUARDAR, "lideres-mal", "alert")
             return
