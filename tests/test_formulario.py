@@ -175,8 +175,11 @@ def test_portada_pone_primero_lo_que_existe_y_enlaza_el_ejercicio(tmp_path):
     assert [f["id"] for f in filas] == [m.id for m in modulos.MODULOS if m.listo] + \
         [m.id for m in modulos.MODULOS if not m.listo]
     fila = next(f for f in filas if f["id"] == EJERCICIO)
-    assert fila["ejercicio"] == f"/voila/render/ejercicios/{EJERCICIO}.ipynb"
+    # El celular recibe el formulario ligero (sin kernel); el de Voilà queda como versión completa.
+    assert fila["ejercicio"] == f"/ejercicio/{EJERCICIO}"
+    assert fila["ejercicio_completo"] == f"/voila/render/ejercicios/{EJERCICIO}.ipynb"
     html = servidor.pagina_inicio(rutas.CUADERNOS, None, curso)
+    assert f'href="/ejercicio/{EJERCICIO}"' in html and "Ejercicio: versión completa" in html
     if any(not m.listo for m in modulos.MODULOS):  # con los once listos no queda ninguno «próximamente»
         assert html.index(EJERCICIO) < html.index("próximamente")
     assert "Responder el ejercicio" in html

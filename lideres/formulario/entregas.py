@@ -257,6 +257,18 @@ def mensaje_largo(numero_pregunta: int, largo: int, tope: int) -> str:
             "lo que estaba guardado antes sigue igual.")
 
 
+def contador(texto: str | None) -> tuple[str, bool]:
+    """El contador bajo la respuesta escrita (los dos formularios y el script del ligero dicen lo
+    mismo) y si ya pasó el tope."""
+    from lideres.formato import numero
+
+    largo, tope = len(normalizar_texto(texto or "")), MAX_ESCRITA
+    if largo <= tope:
+        return f"{numero(largo)} de {numero(tope)} caracteres (máximo {numero(tope)}).", False
+    return (f"{numero(largo)} de {numero(tope)} caracteres. Te pasaste por {numero(largo - tope)}: "
+            "acorta tu respuesta. Así no se puede guardar ni entregar."), True
+
+
 def revisar_largo(respuestas: dict, tipos: dict[str, str]) -> None:
     """Una respuesta más larga que su límite se rechaza con un mensaje en español (antes se cortaba
     en silencio a MAX_ESCRITA). `tipos` va en el orden de las preguntas: da su número."""
