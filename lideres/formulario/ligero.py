@@ -397,7 +397,7 @@ def handlers(curso: Path | None, ejercicios=()) -> list:
             total = len(h.preguntas)
             if estado == "entregado" and entregado:
                 faltan = total - n
-                datos["mensaje"] = f"Entregado a las {entregado}." + (
+                datos["mensaje"] = f"Entregado a las {entregado.rstrip('.')}." + (
                     f" Quedaron {faltan} preguntas sin responder." if faltan > 1 else
                     " Quedó 1 pregunta sin responder." if faltan == 1 else "")
                 datos["clase"] = "lideres-bien"
