@@ -406,3 +406,14 @@ def test_script_compartido_sin_red_y_con_cache(servidor):
     estado, texto, cabeceras = c.pedir(servidor.url(ligero.RUTA_SCRIPT))
     assert estado == 200 and "localStorage" in texto and "max-age" in cabeceras["Cache-Control"]
     assert "http" not in texto and "fetch(" not in texto  # no pide nada: lee y escribe la página
+
+
+def test_textos_del_formulario_ligero_se_leen_facil():
+    """Lo que el formulario ligero dice por su cuenta: Fernández-Huerta ≥ 70 (como el de Voilà)."""
+    from tests.legibilidad import MINIMO, fernandez_huerta
+
+    textos = [ligero.NO_SE_PUDO_GUARDAR, ligero.NO_SE_PUDO_ENTREGAR, ligero.SIN_RESPUESTAS,
+              ligero.DEMASIADO_GRANDE.format(kb=512), ligero.SESION_VENCIDA, ligero.FORMULARIO_VENCIDO,
+              ligero.NO_DISPONIBLE, entregas.mensaje_largo(6, 2995, 2000), entregas.contador("x" * 2995)[0]]
+    texto = " ".join(textos)
+    assert fernandez_huerta(texto) >= MINIMO, fernandez_huerta(texto)
