@@ -73,25 +73,24 @@
     });
     return cambio;
   }
-  // La copia: {pendiente, enviado, valores}. «enviado»: se mandó a la laptop; si la página que
-  // vuelve dice que se guardó (data-guardado), ya no hace falta. Una página de error (sin
-  // data-guardado) es que no se guardó: la copia vuelve a contar.
+  // La copia: {pendiente, enviado, valores}. «enviado»: se mandó a la laptop. Solo la página que
+  // confirma que se guardó (data-guardado: la que sigue a «Guardar», «Revisar» o «Entregar») la
+  // borra; cualquier otra (un error, una recarga, volver a entrar) es que quizá no se guardó: si
+  // el celular tiene algo distinto de lo que muestra la página, se repone y se avisa.
   var copia = null;
   try { copia = JSON.parse(leer(clave) || "null"); } catch (e) { copia = null; }
-  if (copia && !form.hasAttribute("data-guardado")) {
+  if (copia && copia.enviado && form.hasAttribute("data-guardado")) {
+    borrar(clave);
+  } else if (copia) {
     copia.enviado = false;
     guardar(clave, JSON.stringify(copia));
-  }
-  if (copia && copia.pendiente && !copia.enviado) {
-    if (poner(copia.valores || {})) {
+    if (copia.pendiente && poner(copia.valores || {})) {
       var aviso = document.getElementById("borrador-celular");
       aviso.textContent = "Recuperamos lo que escribiste en este celular y todavía no se guardó. " +
         "Toca «Guardar mis respuestas».";
       aviso.className = "lideres-nota";
       aviso.hidden = false;
     }
-  } else if (copia) {
-    borrar(clave);
   }
   function anotar() { guardar(clave, JSON.stringify({ pendiente: true, valores: valores() })); }
   form.addEventListener("input", anotar);

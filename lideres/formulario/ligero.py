@@ -222,7 +222,7 @@ def render(h: Hoja | None, *, ejercicio: str, vista: str, xsrf: str = "", person
            entregado: str | None = None, en_blanco: bool = False, guardado: bool = False,
            nombre: str = "", codigo_grupo: str = "") -> str:
     """La página. `vista`: "entrada" (nombre, código y clave), "preguntas" o "aviso" (solo el mensaje).
-    `guardado`: lo que se ve es lo guardado en la laptop (el script borra la copia del celular)."""
+    `guardado`: la página confirma que se guardó lo que se mandó (el script borra la copia del celular)."""
     from markupsafe import Markup
 
     valores = valores or {}
@@ -392,7 +392,9 @@ def handlers(curso: Path | None, ejercicios=()) -> list:
             revisar = self.get_query_argument("revisar", "")
             entregado = (entregas.hora_local(dt.datetime.fromisoformat(borrador["entregas"][-1]))
                          if borrador["entregas"] else None)
-            datos = {"valores": respuestas, "guardado": True, "entregado": entregado}
+            # `guardado`: esta página confirma lo que se acaba de mandar (el script borra la copia).
+            confirma = estado in ("guardado", "entregado") or bool(revisar)
+            datos = {"valores": respuestas, "guardado": confirma, "entregado": entregado}
             n = sum(1 for v in respuestas.values() if v not in (None, "", []))
             total = len(h.preguntas)
             if estado == "entregado" and entregado:
