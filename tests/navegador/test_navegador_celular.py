@@ -122,12 +122,13 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
     try:
         page.goto(servidor.url("/"))
         tarjeta = page.locator(f'[data-modulo="{EJERCICIO}"]')
-        # El formulario de Voilà es la «versión completa» (el ligero tiene su propia prueba).
-        enlace = tarjeta.get_by_role("link", name="Ejercicio: versión completa")
+        enlace = tarjeta.get_by_role("link", name="Responder el ejercicio")
         assert enlace.is_visible()
         # Lo que existe va primero: la tarjeta del módulo 02 se ve sin bajar.
         assert tarjeta.bounding_box()["y"] < 640 * 1.5
         enlace.tap()
+        # El formulario de Voilà es la «versión completa», desde el ligero (que tiene su propia prueba).
+        page.get_by_role("link", name="Abrir la versión completa del ejercicio").tap()
         _entrar(page, codigo_grupo)
         total = len(preguntas)
         mitad = total // 2
