@@ -272,8 +272,8 @@ def resumir(entregas_: list[Entrega], duracion: float) -> dict:
     bytes_ = [e.bytes for e in entregas_ if e.ok]
     return {
         "ok": sum(e.ok for e in entregas_),
-        "mediana_s": percentil(tiempos, 50) if tiempos else float("nan"),
-        "p95_s": percentil(tiempos, 95) if tiempos else float("nan"),
+        "mediana_s": percentil(tiempos, 0.5) if tiempos else float("nan"),
+        "p95_s": percentil(tiempos, 0.95) if tiempos else float("nan"),
         "todas_s": duracion,
         "bytes": sorted(bytes_)[len(bytes_) // 2] if bytes_ else 0,
         "motivos": sorted({e.motivo for e in entregas_ if not e.ok}),
