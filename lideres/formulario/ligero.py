@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import logging
 import threading
@@ -100,12 +101,12 @@ class Hoja:
 
 _hojas: dict[tuple, Hoja] = {}
 _candado_hojas = threading.Lock()
+_armando: dict[tuple, threading.Lock] = {}
 
 
 def hoja(curso: Path, ejercicio: str) -> Hoja:
     """La hoja del ejercicio, rehecha si su banco cambió. `ErrorLideres` si el banco no sirve."""
     from lideres import banco
-    from lideres.formulario.preparacion import _md, preparacion_html
 
     fuente = Path(curso) / "source" / ejercicio / banco.ARCHIVO
     try:
@@ -116,14 +117,27 @@ def hoja(curso: Path, ejercicio: str) -> Hoja:
     with _candado_hojas:
         if clave in _hojas:
             return _hojas[clave]
+        armando = _armando.setdefault(clave, threading.Lock())
+    with armando:  # sesenta celulares a la vez: la arma uno solo, los demás la esperan
+        with _candado_hojas:
+            if clave in _hojas:
+                return _hojas[clave]
+        nueva = _armar_hoja(curso, ejercicio)
+        with _candado_hojas:
+            _hojas[clave] = nueva
+        return nueva
+
+
+def _armar_hoja(curso: Path, ejercicio: str) -> Hoja:
+    from lideres import banco
+    from lideres.formulario.preparacion import _md, preparacion_html
+
     b = banco.cargar(ejercicio, curso=curso)
     publico = b.publico()
     preguntas = tuple(publico["preguntas"])
     nueva = Hoja(ejercicio=ejercicio, titulo=b.titulo, introduccion=_md(b.introduccion),
                  preparacion=preparacion_html(publico.get("preparacion")), preguntas=preguntas,
                  tipos={p["id"]: p["tipo"] for p in preguntas})
-    with _candado_hojas:
-        _hojas[clave] = nueva
     return nueva
 
 
@@ -175,20 +189,30 @@ def leer_respuestas(argumento, h: Hoja) -> dict:
 # ---------------------------------------------------------------- la página
 
 
+@functools.lru_cache(maxsize=1)
 def _entorno():
+    """Uno por proceso: la plantilla se compila una vez, no en cada pedido."""
     import jinja2
 
-    entorno = jinja2.Environment(loader=jinja2.FileSystemLoader(str(AQUI / "plantillas")), autoescape=True)
-    return entorno
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(AQUI / "plantillas")), autoescape=True,
+                              auto_reload=False)
 
 
 _letras = "abcdefghijklmnopqrstuvwxyz"
 
 
+@functools.lru_cache(maxsize=1024)
+def _md_guardado(texto: str) -> str:
+    """El Markdown de un enunciado, una vez por proceso (no en cada pedido de cada celular)."""
+    from lideres.formulario.preparacion import _md
+
+    return _md(texto)
+
+
 def _preguntas_para_mostrar(h: Hoja, valores: dict, veredictos: dict) -> list[dict]:
     from markupsafe import Markup
 
-    from lideres.formulario.preparacion import _md, _texto_plano
+    from lideres.formulario.preparacion import _texto_plano
 
     filas = []
     for numero, p in enumerate(h.preguntas, start=1):
@@ -199,7 +223,7 @@ def _preguntas_para_mostrar(h: Hoja, valores: dict, veredictos: dict) -> list[di
         valor = valores.get(p["id"])
         fila = {
             "id": p["id"], "numero": numero, "tipo": p["tipo"], "titulo": titulo, "campo": campo(p["id"]),
-            "enunciado": Markup(_md(p.get("enunciado", ""))), "valor": valor, "veredicto": veredictos.get(p["id"]),
+            "enunciado": Markup(_md_guardado(p.get("enunciado", ""))), "valor": valor, "veredicto": veredictos.get(p["id"]),
         }
         if p["tipo"] == "opcion":
             fila["opciones"] = [(_letras[i], f"{_letras[i]}) {_texto_plano(t)}") for i, t in enumerate(opciones)]
