@@ -110,13 +110,22 @@ def test_sin_pedidos_afuera(comas, monkeypatch, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_legible_en_blanco_y_negro(comas):
-    """La página a 100 ppp (la dibuja el mismo typst: no hay pdftoppm aquí) en grises: fondo blanco,
-    letra negra, y el distrito del mapa bien distinto de los demás."""
-    from PIL import Image
+def pagina_en_grises(pdf: bytes, ppp: int = 100):
+    """La primera página del PDF mismo, dibujada a `ppp` puntos por pulgada por PDFium (pypdfium2:
+    viene en su wheel, sin poppler ni otro programa del sistema) y pasada a grises."""
+    pdfium = pytest.importorskip("pypdfium2")
+    documento = pdfium.PdfDocument(pdf)
+    try:
+        return documento[0].render(scale=ppp / 72).to_pil().convert("L")
+    finally:
+        documento.close()
 
-    png = ficha.compilar(comas, "png", ppi=100)
-    imagen = Image.open(io.BytesIO(png if isinstance(png, bytes) else png[0])).convert("L")
+
+def test_legible_en_blanco_y_negro(comas):
+    """El PDF que se entrega, dibujado a 100 ppp en grises: fondo blanco, letra negra, y el
+    distrito del mapa bien distinto de los demás."""
+    imagen = pagina_en_grises(ficha.compilar(comas))
+    assert imagen.size == (827, 1170)  # A4 a 100 ppp: se dibujó la página entera
     histograma = imagen.histogram()
     total = sum(histograma)
     assert sum(histograma[240:]) / total > 0.6  # casi todo es papel
