@@ -30,6 +30,9 @@ ANTES_DE_CONCLUIR = [
     "Antes de compartir un mapa o una tabla, usa la descarga anonimizada: un punto exacto puede señalar "
     "la casa de una víctima.",
 ]
+# El registro de una junta también da una ficha de una página: se arma en el tablero del 10.
+FICHA_EN_EL_10 = ("<p>¿Una ficha de una página para llevar a la reunión? Sube tu cuaderno en el tablero "
+                  "«Del dato a la acción» (módulo 10).</p>")
 SIN_ELEGIR = "(ninguna)"
 ELEGIBLES = ("fecha", "tipo", "distrito", "ubigeo", "lat", "lon", "hora")
 
@@ -162,7 +165,7 @@ class TableroTusDatos(widgets.VBox):
                       "Archivo anonimizado (para compartir)")
             + "</p><p>El anonimizado no tiene lugar, fuente ni día (solo el mes), mueve cada punto al azar "
             f"hasta {calculos.RADIO_ANONIMO_M} m y quita las combinaciones con menos de {calculos.UMBRAL_ANONIMO} "
-            "filas (módulo 08).</p></div>")
+            "filas (módulo 08).</p>" + (FICHA_EN_EL_10 if self.revision.unidad == "incidencias" else "") + "</div>")
 
 
 def tablero() -> TableroTusDatos:
