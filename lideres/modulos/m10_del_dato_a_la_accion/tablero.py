@@ -50,7 +50,7 @@ class TableroFicha(widgets.VBox):
         caja_subida.add_class("lideres-control")
         caja_subida.add_class("lideres-control-subida")
         self.registro = _caja("lideres-m10-registro")
-        self.descarga_registro = widgets.HTML()
+        self.descarga_registro = _caja("lideres-m10-descarga-registro")
         self.antes_registro = _caja("lideres-antes-caja")
         self.ficha_registro: calculos.Ficha | None = None
         super().__init__(
