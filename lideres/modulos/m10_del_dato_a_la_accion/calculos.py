@@ -255,7 +255,8 @@ def datos_ficha_registro(revision, distrito: str | None = None, umbral: int | No
     """La ficha del registro propio de una junta (una `lideres.revisar.Revision`), anonimizada con
     las funciones del módulo 08 antes de mostrar nada: cada conteo menor que `umbral` sale como
     «menos de N» y, si en un cuadro se ocultó uno solo, también el menor de los otros (para que no
-    se despeje restando del total). Sin lugares, horas ni días: solo tipo y mes (o trimestre, o año).
+    se despeje restando del total); un tipo con menos de N filas no se nombra (va en «Otros tipos»).
+    Sin lugares, horas ni días: solo tipo y mes (o trimestre, o año).
 
     `distrito`: solo las filas de ese distrito (como en el tablero del módulo 09)."""
     from lideres import anonimizar
@@ -296,11 +297,17 @@ def datos_ficha_registro(revision, distrito: str | None = None, umbral: int | No
         nota=f"Cada cifra menor de {umbral} sale como «menos de {umbral}», para que nadie reconozca a una "
         "víctima; «oculto» es otra que se tapa para que no se pueda despejar restando del total."))
     if "tipo" in tabla.columns:
+        # Un tipo se nombra solo si tiene al menos `umbral` filas: el nombre de uno raro (escrito a
+        # mano en el cuaderno) también podría señalar a alguien. Los demás van juntos.
         por_tipo = tabla["tipo"].fillna("Sin tipo").value_counts()
-        if len(por_tipo) > MAX_TIPOS:
-            otros = por_tipo.iloc[MAX_TIPOS - 1:].sum()
-            por_tipo = pd.concat([por_tipo.iloc[:MAX_TIPOS - 1], pd.Series([otros], index=["Otros tipos"])])
-        for f in cuadro("tipo", por_tipo).itertuples():
+        nombrados = por_tipo[por_tipo >= umbral].iloc[:MAX_TIPOS - 1]
+        resto = int(por_tipo.drop(nombrados.index).sum())
+        if len(nombrados) and resto:
+            por_tipo = pd.concat([nombrados, pd.Series([resto], index=["Otros tipos"])])
+        else:
+            por_tipo = nombrados  # sin ningún tipo con nombre, el total ya lo dice todo
+        filas_tipo = cuadro("tipo", por_tipo).itertuples() if len(por_tipo) else ()
+        for f in filas_tipo:
             ficha.cifras.append(Cifra(f"Tipo: {f.etiqueta}", texto(f), nivel, periodo, (REGISTRO,)))
     periodos, grano, nombre = _por_periodo(meses)
     por_periodo = pd.Series(1, index=tabla.index).groupby(periodos).sum()
