@@ -360,14 +360,18 @@ def test_preparacion_muestra_la_tabla_de_practica():
 
 
 @pytest.mark.lento
-def test_respuestas_con_codigo_llegan_como_texto_y_se_califican(tmp_path):
+def test_respuestas_con_codigo_llegan_como_texto_y_se_califican(tmp_path, monkeypatch):
     """`__import__("os").system(...)` y `\"\"\"` en una respuesta son texto: no corren al calificar,
     el cuaderno se califica igual y el reporte lista la entrega del celular como una de cuaderno."""
     curso = tmp_path / "curso"
     assert cli.main(["curso", "asignar", EJERCICIO, "--curso", str(curso)]) == 0
     entregas.preparar_grupo(curso)
     marca = tmp_path / "marca_de_ataque"
-    ataque = f'__import__("os").system("touch {marca}")'
+    # La ruta va en una variable de entorno: el ataque cabe en una respuesta corta (100 caracteres;
+    # una más larga ya no se corta, se rechaza) y, si corriera, el shell la expandiría.
+    monkeypatch.setenv("LIDERES_MARCA_ATAQUE", str(marca))
+    ataque = '__import__("os").system("touch $LIDERES_MARCA_ATAQUE")'
+    assert len(ataque) <= entregas.MAX_CORTA
     preguntas = _preguntas(curso)
     tipos = {p["id"]: p["tipo"] for p in preguntas}
     respuestas = {}
