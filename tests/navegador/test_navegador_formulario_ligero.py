@@ -163,3 +163,30 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
     puntos = motor.puntajes_por_celda(curso, EJ)[CODIGO]
     obtenidos = sum(auto for auto, _ in puntos.values() if auto is not None)
     assert obtenidos == pytest.approx(sum(p.puntos for p in preguntas if not p.manual)), puntos
+
+
+def test_formulario_ligero_sin_javascript(taller, navegador, vigilar):
+    """Un celular con JavaScript apagado (o un navegador viejo): entra, responde y entrega igual."""
+    servidor, curso = taller
+    grupo = entregas.leer_grupo(curso)["codigo"]
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     java_script_enabled=False, is_mobile=True, has_touch=True)
+    v = vigilar(contexto)
+    page = v.page
+    try:
+        page.goto(servidor.url(ligero.url(EJ)))
+        page.locator("#nombre").fill("Ciro Sin Script")
+        page.locator("#codigo").fill(grupo)
+        page.locator("#clave").fill("2468")
+        page.get_by_role("button", name="Empezar").tap()
+        page.wait_for_selector("text=Respondes como")
+        page.locator("textarea").first.fill("Sin JavaScript también se entrega.")
+        # Sin script el contador no cambia mientras se escribe, pero el tope está a la vista.
+        assert "de 2,000 caracteres (máximo 2,000)" in page.locator(".lideres-contador").first.inner_text()
+        page.get_by_role("button", name="Entregar").tap()
+        page.wait_for_selector("text=Entregado a las")
+        v.revisar()
+    finally:
+        contexto.close()
+    enviado = curso / "submitted" / "ciro-sin-script" / EJ / f"{EJ}.ipynb"
+    assert "Sin JavaScript también se entrega." in enviado.read_text(encoding="utf-8")
