@@ -47,7 +47,7 @@ def _toques_chicos(page) -> list:
     """Botones, campos, listas y alternativas de menos de 44 px de alto (o de ancho)."""
     return page.evaluate("""() => Array.from(document.querySelectorAll(
         'main button, main input:not([type=radio]):not([type=hidden]), main select, main textarea,'
-        + ' .lideres-alternativas label, main a')).filter(e => e.offsetParent !== null)
+        + ' .lideres-alternativas label, main a, header a')).filter(e => e.offsetParent !== null)
         .map(e => [e.tagName + ' ' + (e.textContent || e.name || '').trim().slice(0, 30),
                    e.getBoundingClientRect()]).filter(([_, r]) => r.height < 44 || r.width < 44)
         .map(([n, r]) => [n, Math.round(r.width), Math.round(r.height)])""")
