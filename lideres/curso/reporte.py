@@ -41,6 +41,12 @@ TRAMOS = [  # (desde %, clase, palabra, fondo, texto)
 ]
 SIN_PUNTAJE = ("gris", "#e6e9ec", "#1f2a33")
 PENDIENTE = "falta calificar la escrita"
+# Cómo se nombra cada habilidad del banco en el reporte (qué pide ese tipo de pregunta).
+HABILIDADES_TEXTO = {
+    "juicio": ("Juicio", "¿se sostiene esta lectura?, ¿qué frase se puede decir?"),
+    "calculo": ("Cálculo", "una cuenta: tasa, brecha, de cada 100"),
+    "recuerdo": ("Recuerdo", "algo que dice la lección"),
+}
 _PLANTILLAS = Path(__file__).parent / "plantillas"
 
 
@@ -229,6 +235,26 @@ def resumen_por_habilidad(por_pregunta: dict) -> dict[str, list[dict]]:
     return salida
 
 
+def _habilidades_para_leer(por_pregunta: dict) -> dict[str, list[dict]]:
+    """`resumen_por_habilidad` con los textos que lee quien facilita: nombre en español, cuántas
+    preguntas, «8 de 12 respuestas completas» y el porcentaje (es-PE), con su color."""
+    salida = {}
+    for ejercicio, grupos in resumen_por_habilidad(por_pregunta).items():
+        filas = []
+        for g in grupos:
+            nombre, que_pide = HABILIDADES_TEXTO.get(g["habilidad"], (g["habilidad"], ""))
+            cuantas = len(g["preguntas"])
+            filas.append(dict(
+                g, nombre=nombre, que_pide=que_pide, clase=tramo(g["porcentaje_completas"])[0],
+                preguntas_texto=f"{numero(cuantas)} {'pregunta' if cuantas == 1 else 'preguntas'}",
+                completas_texto=(f"{numero(g['completas'])} de {numero(g['revisadas'])}" if g["revisadas"]
+                                 else "aún sin respuestas revisadas"),
+                porcentaje_texto=(porcentaje(g["porcentaje_completas"] / 100, 0)
+                                  if g["porcentaje_completas"] is not None else "—")))
+        salida[ejercicio] = filas
+    return salida
+
+
 def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunta: dict | None = None,
           carpeta: Path | None = None) -> str:
     entorno = jinja2.Environment(loader=jinja2.FileSystemLoader(_PLANTILLAS), autoescape=True)
@@ -255,6 +281,7 @@ def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunt
     return entorno.get_template("reporte.html.j2").render(
         resumen=resumen_partes(tabla), fecha=fecha(cuando), grafico=grafico, ejercicios=ejercicios,
         personas=personas, columnas=COLUMNAS, detalle=detalle, preguntas=preguntas,
+        habilidades=_habilidades_para_leer(por_pregunta or {}),
         tramos=TRAMOS, sin_puntaje=SIN_PUNTAJE, personas_texto=_personas,
     )
 
