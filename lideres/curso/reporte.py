@@ -21,7 +21,7 @@ from lideres.curso.puntos import puntos
 from lideres.formato import fecha, numero, porcentaje
 
 COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Preguntas respondidas",
-            "Completado", "Puntaje", "Puntaje máximo", "Porcentaje", "Revisión manual pendiente",
+            "Completado", "Puntaje", "Puntaje máximo", "Porcentaje", "Falta calificar a mano",
             "Observaciones"]
 ESTADOS = {
     "completado": "Calificado",
@@ -93,7 +93,7 @@ def tabla_avance(registros: list[dict]) -> pd.DataFrame:
             "Puntaje": puntaje,
             "Puntaje máximo": maximo,
             "Porcentaje": round(puntaje / maximo * 100, 1) if (puntaje is not None and maximo) else None,
-            "Revisión manual pendiente": "Sí" if r.get("pendiente_manual") else "No",
+            "Falta calificar a mano": "Sí" if r.get("pendiente_manual") else "No",
             "Observaciones": r.get("observaciones") or "",
         })
     tabla = pd.DataFrame(filas, columns=COLUMNAS)
@@ -157,7 +157,7 @@ def tabla_por_persona(tabla: pd.DataFrame, desde: Path | None = None) -> tuple[l
             fila = por_ejercicio.loc[ejercicio]
             pct = fila["Porcentaje"]
             clase, palabra, _, _ = tramo(pct)
-            if pd.notna(fila["Puntaje"]) and fila["Revisión manual pendiente"] == "Sí":
+            if pd.notna(fila["Puntaje"]) and fila["Falta calificar a mano"] == "Sí":
                 # Sin la escrita, el puntaje es parcial: ni porcentaje ni «Bien», que engañan.
                 texto = f"{puntos(fila['Puntaje'])} de {puntos(fila['Puntaje máximo'])} por ahora"
                 detalle, clase = PENDIENTE, SIN_PUNTAJE[0]
@@ -302,7 +302,7 @@ def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
                                 squeeze=False)
     for eje, ejercicio in zip(ejes[:, 0], ejercicios, strict=False):
         parte = tabla[tabla["Ejercicio"] == ejercicio].set_index("Participante").reindex(personas)
-        pendientes = (parte["Revisión manual pendiente"] == "Sí").tolist()
+        pendientes = (parte["Falta calificar a mano"] == "Sí").tolist()
         valores = parte["Porcentaje"].fillna(0).tolist()
         estados = parte["Estado"].fillna(ESTADOS["sin_entrega"]).tolist()
         colores = [SIN_PUNTAJE[1] if (pendiente or pd.isna(p)) else tramo(p)[2]

@@ -2,7 +2,8 @@
 
 Desde la portada de la laptop: «Quién entregó» se actualiza sola cuando alguien entrega; luego se
 califica una respuesta escrita en la página en español (a 1280 px, en una tableta táctil de 768 px y
-al ancho de un celular, 360 px). Sin palabras en inglés, sin problemas graves de accesibilidad (axe) y
+al ancho de un celular, 360 px) y, al final, el reporte del grupo lleva a la retroalimentación con
+esa nota. Sin palabras en inglés, sin problemas graves de accesibilidad (axe) y
 nada que salga de la computadora.
 Con LIDERES_CAPTURAS=carpeta guarda una foto de cada página (para las páginas de quien facilita).
 """
@@ -135,6 +136,27 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
         assert gb.find_comment(mesa.ESCRITA, EJ, EJ, "rosa-quispe-nahui").manual_comment == COMENTARIO
     retro = (curso / "feedback" / "rosa-quispe-nahui" / EJ / f"{EJ}.html").read_text(encoding="utf-8")
     assert COMENTARIO in retro
+
+    # Lo último de la sesión: el reporte del grupo (un archivo de la laptop) y, desde él, la
+    # retroalimentación de Rosa con la nota y el comentario de la escrita.
+    assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 1280, "height": 900})
+    pedidos = []
+    try:
+        page = contexto.new_page()
+        page.on("request", lambda r: pedidos.append(r.url))
+        page.goto((carpeta.Curso.de(curso).reportes / "avance.html").as_uri())
+        fila = page.locator("table.por-persona tr", has=page.get_by_role("rowheader", name="Rosa Quispe Ñahui"))
+        assert "falta calificar la escrita" not in fila.inner_text()
+        assert page.locator("ul.habilidades").first.is_visible()  # qué tipo de pregunta cuesta
+        _revisar_pagina(page)
+        fila.get_by_role("link").click()
+        page.wait_for_url("**/feedback/rosa-quispe-nahui/**")
+        assert COMENTARIO in page.locator("body").inner_text()
+        _revisar_pagina(page)
+    finally:
+        contexto.close()
+    assert [u for u in pedidos if not u.startswith(("file://", "data:"))] == []
 
 
 @pytest.mark.parametrize("ancho, alto, nombre", [(768, 1024, "tableta"), (360, 740, "celular")],
