@@ -417,3 +417,9 @@ def test_textos_del_formulario_ligero_se_leen_facil():
               ligero.NO_DISPONIBLE, entregas.mensaje_largo(6, 2995, 2000), entregas.contador("x" * 2995)[0]]
     texto = " ".join(textos)
     assert fernandez_huerta(texto) >= MINIMO, fernandez_huerta(texto)
+
+
+def test_la_portada_enlaza_la_ruta_del_formulario_ligero():
+    from lideres.taller import servidor
+
+    assert servidor.RUTA_EJERCICIO_LIGERO == ligero.RUTA  # escrita dos veces: el servidor no importa tornado
