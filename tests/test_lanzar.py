@@ -107,9 +107,11 @@ def test_cada_capitulo_tiene_su_enlace_en_linea(tmp_path, modo):
         celdas = json.loads(copia.read_text(encoding="utf-8"))["cells"]
         textos = ["".join(c["source"]) if isinstance(c["source"], list) else c["source"] for c in celdas]
         assert "lideres-en-linea" in textos[1], m.id  # justo después del título
-        assert ('class="lideres-binder"' in textos[1]) == (modo != libro.HUB) and 'class="lideres-hub"' in textos[1]
+        # La edición de quien facilita para el hub enlaza como el libro del hub.
+        en_hub = libro.modo_enlaces(modo) == libro.HUB
+        assert ('class="lideres-binder"' in textos[1]) == (not en_hub) and 'class="lideres-hub"' in textos[1]
         todo = "".join(textos)
-        if modo == libro.HUB:  # el libro que sirve el hub: todo se abre en el servidor de quien lee
+        if en_hub:  # el libro que sirve el hub: todo se abre en el servidor de quien lee
             assert f'href="/hub/user-redirect/lab/tree/notebooks/{m.cuaderno}"' in textos[1]
             assert "mybinder" not in todo and "git-pull" not in todo
             assert "/voila/" not in todo.replace("/hub/user-redirect/voila/", "")
@@ -121,7 +123,7 @@ def test_cada_capitulo_tiene_su_enlace_en_linea(tmp_path, modo):
             assert (libro.url_tablero(m) in guia.read_text(encoding="utf-8")) == en_el_taller
             if modo == libro.SITIO:
                 assert "voila%2Frender%2Fnotebooks%2Ftableros" in todo
-            if modo == libro.HUB:
+            if en_hub:
                 url = f"/hub/user-redirect/voila/render/notebooks/tableros/{m.cuaderno}"
                 assert f'href="{url}"' in todo and f'href="{url}"' in guia.read_text(encoding="utf-8")
 
