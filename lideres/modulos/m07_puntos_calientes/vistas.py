@@ -14,6 +14,7 @@ import jinja2
 import numpy as np
 
 from lideres import formato
+from lideres.jinja import plantillas_de
 from lideres.modulos.m07_puntos_calientes import calculos as c
 
 PLANTILLAS = Path(__file__).with_name("plantillas")
@@ -23,10 +24,8 @@ AZULES = ("#eff3ff", "#bdd7e7", "#6baed6", "#2171b5", "#08519c")
 LADO = 10  # unidades SVG por celda
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(PLANTILLAS), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def css() -> str:

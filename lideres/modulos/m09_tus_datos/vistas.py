@@ -5,14 +5,13 @@ conteos por distrito si no hay coordenadas). Sin widgets: el tablero solo pone e
 
 from __future__ import annotations
 
-import functools
 import math
-from pathlib import Path
 
 import jinja2
 
 from lideres import formato
 from lideres.errores import ErrorLideres
+from lideres.jinja import plantillas_de
 from lideres.modulos.m09_tus_datos import calculos
 from lideres.revisar.frases import cuantos
 
@@ -21,10 +20,8 @@ AVISO_PRIVADO = ("Tu archivo se lee solo en esta página: no se guarda en el ser
                  "cerrarla. Las descargas se arman aquí mismo.")
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).with_name("plantillas")),
-                              autoescape=True, undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def html_error(error: ErrorLideres) -> str:

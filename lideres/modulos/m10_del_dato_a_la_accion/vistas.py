@@ -6,12 +6,11 @@ de un distrito y para la del registro propio de una junta."""
 from __future__ import annotations
 
 import base64
-import functools
-from pathlib import Path
 
 import jinja2
 
 from lideres.errores import ErrorLideres
+from lideres.jinja import plantillas_de
 from lideres.modulos.m10_del_dato_a_la_accion import calculos
 from lideres.tablero import partes
 
@@ -20,10 +19,8 @@ AVISO_PRIVADO = ("Tu registro se lee solo en esta página: no se guarda en el se
                  "cerrarla. La ficha se arma aquí mismo, con los conteos pequeños ocultos.")
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).with_name("plantillas")),
-                              autoescape=True, undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def titulo(ficha: calculos.Ficha) -> str:
