@@ -17,6 +17,8 @@ from __future__ import annotations
 import base64
 import io
 
+from markupsafe import Markup
+
 from lideres.jinja import plantillas_de
 
 # Angosto (teléfono): todo en una columna. Desde 900 px: mapa a la izquierda, ranking a la derecha.
@@ -117,6 +119,11 @@ def _plantilla(nombre: str, **valores) -> str:
     return plantillas_de(__file__).get_template(nombre).render(**valores)
 
 
+def _estilos(*hojas: str) -> str:
+    """Hojas de estilo como <style>; son constantes de este archivo (Markup: no se escapan)."""
+    return _plantilla("estilos.html.j2", hojas=[Markup(h) for h in hojas])
+
+
 def html_antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_ANTES) -> str:
     """El recuadro como HTML (sirve en el tablero y en el libro)."""
     if not puntos:
@@ -128,7 +135,7 @@ def antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_
     """El recuadro como widget (ipywidgets.HTML), con sus estilos."""
     import ipywidgets as widgets
 
-    caja = widgets.HTML(f"<style>{CSS}</style>" + html_antes_de_concluir(puntos, titulo))
+    caja = widgets.HTML(_estilos(CSS) + html_antes_de_concluir(puntos, titulo))
     caja.add_class("lideres-antes-caja")
     return caja
 
@@ -160,12 +167,12 @@ CSS_TABLERO = """
 def html_estilos_base() -> str:
     """La hoja común de todos los tableros (controles de 44 px, una columna en el celular, mapa,
     leyenda, ficha y ranking) más la de «Antes de concluir»."""
-    return f"<style>{CSS_BASE}{CSS}</style>"
+    return _estilos(CSS_BASE + CSS)
 
 
 def html_estilos() -> str:
     """Los estilos comunes más los de las piezas de los tableros 01, 03 y 04 (figura, resultado)."""
-    return html_estilos_base() + f"<style>{CSS}{CSS_TABLERO}</style>"
+    return html_estilos_base() + _estilos(CSS + CSS_TABLERO)
 
 
 def control(etiqueta: str, widget, clase: str):
