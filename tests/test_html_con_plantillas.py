@@ -32,7 +32,7 @@ ETIQUETA = re.compile(r"</?(?:" + "|".join(ETIQUETAS) + r")(?:\s[^<>]*)?/?>", re
 
 # Métodos y funciones cuyo argumento de texto se busca o es un patrón: lee HTML, no lo arma.
 SOLO_LEEN = {"compile", "sub", "subn", "search", "match", "fullmatch", "findall", "finditer", "split",
-             "index", "rindex", "find", "rfind", "count", "startswith", "endswith"}
+             "index", "rindex", "find", "rfind", "count", "startswith", "endswith", "len"}
 
 PENDIENTES = {
     "lideres/formulario/widgets.py":
@@ -43,13 +43,6 @@ PENDIENTES = {
     "lideres/ligera/__init__.py":
         "el traductor de widgets a HTML de la página liviana: un pedazo por clase de widget",
     "lideres/taller/servidor.py": "el ícono SVG y la página 404 del taller, dos constantes",
-    "lideres/modulos/m05_tendencias/tablero.py": "el título del tablero y su <style> dentro del widget",
-    "lideres/modulos/m05_tendencias/vistas.py": "recorta el <svg> de su plantilla para el archivo suelto",
-    "lideres/modulos/m06_leer_mapas/tablero.py": "el título del tablero y su <style> dentro del widget",
-    "lideres/modulos/m06_leer_mapas/vistas.py": "<style> junto al HTML del cuaderno y recorte del <svg>",
-    "lideres/modulos/m07_puntos_calientes/tablero.py": "título, pasos y mensajes del tablero en widgets",
-    "lideres/modulos/m07_puntos_calientes/vistas.py": "<style> junto al HTML que se muestra en el cuaderno",
-    "lideres/modulos/m08_datos_responsables/tablero.py": "el título del tablero dentro del widget",
     "lideres/modulos/m08_datos_responsables/vistas.py": "el resultado del método elegido, aún sin plantilla",
     "lideres/modulos/m09_tus_datos/tablero.py": "título, aviso, enlaces de descarga y ayudas del tablero",
     "lideres/modulos/m09_tus_datos/vistas.py": "figura por mes, tabla por distrito y aviso sin horas",

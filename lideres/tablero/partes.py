@@ -119,6 +119,16 @@ def _plantilla(nombre: str, **valores) -> str:
     return plantillas_de(__file__).get_template(nombre).render(**valores)
 
 
+def html_titulo(titulo: str, texto: str, nivel: int = 2) -> str:
+    """El título de un tablero (o de una de sus partes) y la frase que dice qué hacer en él."""
+    return _plantilla("titulo.html.j2", titulo=titulo, texto=texto, nivel=nivel)
+
+
+def html_estilo(css: str) -> str:
+    """La hoja de estilos propia de un módulo (su `vistas.css()`) como <style>."""
+    return _estilos(css)
+
+
 def _estilos(*hojas: str) -> str:
     """Hojas de estilo como <style>; son constantes de este archivo (Markup: no se escapan)."""
     return _plantilla("estilos.html.j2", hojas=[Markup(h) for h in hojas])

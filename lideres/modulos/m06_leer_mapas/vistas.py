@@ -170,7 +170,9 @@ def mapa(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantiles", k: 
 
 def margenes(anio: int = 2025) -> Html:
     """Para la lección: cada tasa con su margen y la marca «no se distingue del promedio»."""
-    return Html(html_intervalos(EstadoMapa(anio)) + f"<style>{css()}</style>")
+    from lideres.tablero import partes
+
+    return Html(html_intervalos(EstadoMapa(anio)) + partes.html_estilo(css()))
 
 
 def tabla_mas_altos(anio: int = 2025, k: int = 5):
