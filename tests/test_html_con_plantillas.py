@@ -42,11 +42,8 @@ PENDIENTES = {
     "lideres/descargas.py": "los enlaces de descarga que libro.py pone dentro de una celda markdown",
     "lideres/ligera/__init__.py":
         "el traductor de widgets a HTML de la página liviana: un pedazo por clase de widget",
-    "lideres/taller/servidor.py": "el ícono SVG y la página 404 del taller, dos constantes",
-    "lideres/modulos/m08_datos_responsables/vistas.py": "el resultado del método elegido, aún sin plantilla",
     "lideres/modulos/m09_tus_datos/tablero.py": "título, aviso, enlaces de descarga y ayudas del tablero",
     "lideres/modulos/m09_tus_datos/vistas.py": "figura por mes, tabla por distrito y aviso sin horas",
-    "lideres/modulos/m10_del_dato_a_la_accion/tablero.py": "títulos y aviso de privacidad del tablero",
 }
 
 

@@ -60,5 +60,10 @@ def html_no_dicen(ficha: calculos.Ficha) -> str:
     return partes.html_antes_de_concluir(ficha.no_dicen, titulo=TITULO_NO_DICEN)
 
 
+def html_aviso_privado() -> str:
+    """Que el archivo subido no se guarda: va junto al control de subida."""
+    return _entorno().get_template("aviso_privado.html.j2").render(aviso=AVISO_PRIVADO)
+
+
 def html_error(error: ErrorLideres) -> str:
     return _entorno().get_template("error.html.j2").render(mensaje=error.mensaje, como=error.como_arreglar)
