@@ -86,8 +86,10 @@ CAPTURAS = {
 ARCHIVO_TERMINAL = "terminal_taller.txt"
 TERMINAL_DE_EJEMPLO = """Servidor del taller listo.
   En esta computadora:  http://127.0.0.1:8866/
-  Código del grupo: MANGO PERLA
-"""
+  En los celulares (misma red wifi), escribir:  http://192.168.1.20:8866/
+  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.
+  Código del grupo (díctalo en voz alta):  MANGO PERLA
+"""  # como con `--red --curso`, la orden que da la guía
 
 
 def _revisar_modo(modo: str) -> None:

@@ -31,6 +31,12 @@ if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser r
     from traitlets.config import Config
 
 PUERTO_POR_DEFECTO = 8866
+# Lo que lee quien facilita al encender el servidor: con --red, la dirección para los celulares (la
+# guía «Ejercicios en el celular» cita estas frases); sin --red, cómo abrirlo a los celulares.
+CELULARES_CON_RED = "En los celulares (misma red wifi), escribir:"
+SIN_DIRECCION_LAN = "No encontré la dirección de esta computadora en la red local; revisa el wifi."
+ATENCION_RED = "Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller."
+SOLO_ESTA_COMPUTADORA = "Solo esta computadora puede entrar. Para los celulares:"
 CARPETA_TABLEROS = "tableros"
 PLANTILLA = "lideres"
 
@@ -671,12 +677,12 @@ def iniciar(
         if red:
             lan = direccion_lan()
             if lan:
-                imprimir(f"  En los celulares (misma red wifi), escribir:  http://{lan}:{puerto}/")
+                imprimir(f"  {CELULARES_CON_RED}  http://{lan}:{puerto}/")
             else:
-                imprimir("  No encontré la dirección de esta computadora en la red local; revisa el wifi.")
-            imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
+                imprimir(f"  {SIN_DIRECCION_LAN}")
+            imprimir(f"  {ATENCION_RED}")
         else:
-            imprimir(f"  Solo esta computadora puede entrar. Para los celulares: `{orden_taller('--red')}`.")
+            imprimir(f"  {SOLO_ESTA_COMPUTADORA} `{orden_taller('--red')}`.")
         detalle = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
                             if r.startswith(CARPETA_TABLEROS + "/")) or "ninguno"
         imprimir(
