@@ -42,8 +42,6 @@ PENDIENTES = {
     "lideres/descargas.py": "los enlaces de descarga que libro.py pone dentro de una celda markdown",
     "lideres/ligera/__init__.py":
         "el traductor de widgets a HTML de la página liviana: un pedazo por clase de widget",
-    "lideres/modulos/m09_tus_datos/tablero.py": "título, aviso, enlaces de descarga y ayudas del tablero",
-    "lideres/modulos/m09_tus_datos/vistas.py": "figura por mes, tabla por distrito y aviso sin horas",
 }
 
 
