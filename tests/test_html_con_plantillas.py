@@ -37,9 +37,6 @@ SOLO_LEEN = {"compile", "sub", "subn", "search", "match", "fullmatch", "findall"
 PENDIENTES = {
     "lideres/formulario/widgets.py":
         "el formulario de preguntas del celular arma su HTML pieza a pieza dentro de los widgets",
-    "lideres/libro.py":
-        "celdas markdown del libro (HTML crudo dentro del texto de la celda) y la portada que redirige",
-    "lideres/descargas.py": "los enlaces de descarga que libro.py pone dentro de una celda markdown",
     "lideres/ligera/__init__.py":
         "el traductor de widgets a HTML de la página liviana: un pedazo por clase de widget",
 }
