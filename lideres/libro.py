@@ -75,8 +75,8 @@ CAPTURAS = {
                              "botones, el mapa que se acerca con los dedos y la ficha del distrito.",
     "celular_entrar": "El ejercicio en el celular, al entrar: nombre y apellido, código del grupo y "
                       "una clave de 4 números.",
-    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca y se "
-                         "guarda sola en la laptop.",
+    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca o se "
+                         "escribe, y «Guardar mis respuestas» las guarda en la laptop.",
     "facilitador_entregas": "«Quién entregó», en la laptop: una fila por persona, con cuántas "
                             "preguntas respondió y si ya entregó; se actualiza sola.",
     "facilitador_escrita": "«Respuestas escritas», en la laptop: la respuesta de una persona, al "

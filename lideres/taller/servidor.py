@@ -343,7 +343,8 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
             "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
             "ligera": url_ligera(m.id),
             "capitulo": url_capitulo(m) if libro_disponible else None,
-            "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
+            "ejercicio": RUTA_EJERCICIO_LIGERO + m.id if m.id in con_ejercicio else None,
+            "ejercicio_completo": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
             "descargas": [{"url": RUTA_DESCARGAS + d.nombre, "nombre": d.nombre, "titulo": d.titulo}
                           for d in descargas.de_modulo(m.id)],
         })
@@ -351,6 +352,7 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
 
 
 RUTA_LIGERAS = "/ligeras/"
+RUTA_EJERCICIO_LIGERO = "/ejercicio/"  # lideres.formulario.ligero.RUTA (no se importa: tornado)
 RUTA_DESCARGAS = f"/{descargas.CARPETA}/"
 
 
@@ -482,9 +484,12 @@ def _clase_voila():
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:
                 self.app.transforms.append(tornado.web.GZipContentEncoding)
+            from lideres.formulario import ligero
             from lideres.taller import facilitador
 
             propios = facilitador.handlers(self.curso_taller, self.ejercicios_taller, self.orden_calificar)
+            # El formulario ligero del ejercicio (sin kernel); el de Voilà queda como versión completa.
+            propios += ligero.handlers(self.curso_taller, self.ejercicios_taller)
             return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + propios + de_voila
 
         def _handle_signal_stop(self, sig, frame):
