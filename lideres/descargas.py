@@ -56,12 +56,10 @@ def todas(solo_listos: bool = True) -> dict[str, Descarga]:
 
 def enlaces_html(modulo_id: str, prefijo: str) -> str:
     """Los enlaces de descarga de un módulo (HTML crudo: la ruta no es un documento del libro)."""
-    from html import escape
+    from lideres.jinja import plantillas_de
 
-    return " · ".join(
-        f'<a href="{escape(prefijo + d.nombre)}" download="{escape(d.nombre)}">{escape(d.titulo)}</a>'
-        for d in de_modulo(modulo_id)
-    )
+    return plantillas_de(__file__).get_template("enlaces_descarga.html.j2").render(
+        descargas=de_modulo(modulo_id), prefijo=prefijo)
 
 
 def escribir(carpeta: Path, modulo_id: str | None = None, imprimir=None) -> list[Path]:

@@ -26,8 +26,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
+from markupsafe import Markup
+
 from lideres import cuestionario, lanzar, rutas
 from lideres.errores import ErrorLideres
+from lideres.jinja import plantillas_de
 from lideres.modulos import MODULOS, Modulo
 
 CARPETA_MODULOS = "modulos"
@@ -180,21 +183,21 @@ def url_ligera(m: Modulo) -> str:
     return f"../{CARPETA_LIGERAS}/{ligera.nombre_archivo(m.id)}"
 
 
+def _plantilla(nombre: str, **valores) -> str:
+    """Una plantilla de lideres/plantillas/ llena (HTML crudo que va dentro de una celda Markdown)."""
+    return plantillas_de(__file__).get_template(nombre).render(**valores)
+
+
 def bloque_ligera(m: Modulo, guia: bool = False) -> str:
     """El enlace a la página ligera del tablero (si el módulo la declara): funciona sin servidor ni
     internet, en el celular del taller y en casa. Va antes del enlace al tablero completo."""
-    from html import escape
-
     from lideres import ligera
 
     if ligera.declaracion(m.id) is None:
         return ""
     para_que = "" if guia else ": el mapa y los gráficos de este capítulo, para tocarlos"
-    return (
-        f'<p class="lideres-enlace-ligera"><a href="{url_ligera(m)}"><strong>Abrir el tablero '
-        f"«{escape(m.titulo)}»</strong></a>{para_que}. Abre rápido en el celular y funciona sin "
-        "internet, en el taller y en casa.</p>\n\n"
-    )
+    # La línea en blanco de después cierra el bloque HTML dentro del Markdown.
+    return _plantilla("enlace_ligera.html.j2", url=url_ligera(m), titulo=m.titulo, para_que=para_que) + "\n\n"
 
 
 def celda_tablero(m: Modulo, modo: str = TALLER, en_linea: lanzar.EnLinea | None = None) -> dict:
@@ -225,7 +228,7 @@ def celda_descargas(m: Modulo) -> dict | None:
     if not enlaces:
         return None
     return {"cell_type": "markdown", "id": f"descargas-{m.id}", "metadata": {},
-            "source": f'<p class="lideres-descargas"><strong>Para descargar:</strong> {enlaces}.</p>'}
+            "source": _plantilla("descargas.html.j2", enlaces=Markup(enlaces))}
 
 
 def nombre_fragmento_tablero(m: Modulo) -> str:
@@ -429,7 +432,7 @@ def revisar_html(carpeta: Path) -> list[str]:
                 problemas.append(f"{rel}: <{tag}> carga un recurso externo: {url}")
         if r.lang is None:
             if r.tiene_html:
-                problemas.append(f'{rel}: la página no dice su idioma (falta lang="es" en <html>)')
+                problemas.append(f'{rel}: la página no dice su idioma (a la etiqueta html le falta lang="es")')
         elif r.lang != "es":
             problemas.append(f'{rel}: el idioma de la página es "{r.lang}", no "es"')
     for hoja in sorted(carpeta.rglob("*.css")):
@@ -467,19 +470,9 @@ def _lineas_de_aviso(log: str) -> list[str]:
     return vistas[:25]
 
 
-PORTADA_REDIRECCION = """<!DOCTYPE html>
-<html lang="es">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Refresh" content="0; url={destino}">
-<title>Escuela de Líderes</title>
-</head>
-<body>
-<p><a href="{destino}">Ir a la portada del libro</a></p>
-</body>
-</html>
-"""
+def portada_redireccion(destino: str) -> str:
+    """Una página completa en español que redirige a `destino`."""
+    return _plantilla("portada_redireccion.html.j2", destino=destino) + "\n"
 
 
 def _portada_en_espanol(html: Path) -> None:
@@ -489,7 +482,7 @@ def _portada_en_espanol(html: Path) -> None:
     texto = indice.read_text(encoding="utf-8", errors="replace")
     m = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', texto)
     if m and "<html" not in texto:
-        indice.write_text(PORTADA_REDIRECCION.format(destino=m.group(1)), encoding="utf-8")
+        indice.write_text(portada_redireccion(m.group(1)), encoding="utf-8")
 
 
 def _ejecutable_jupyter_book() -> list[str]:

@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from pathlib import Path
@@ -14,8 +13,10 @@ def _md(texto: str) -> str:
     """Markdown del banco a HTML (sin HTML crudo: lo que venga se escapa)."""
     try:
         from markdown_it import MarkdownIt
-    except ImportError:  # sin markdown-it: el texto tal cual, con saltos de línea
-        return "<p>" + html.escape(texto or "").replace("\n\n", "</p><p>") + "</p>"
+    except ImportError:  # sin markdown-it: el texto tal cual, un párrafo por línea en blanco
+        from lideres.jinja import plantillas_de
+
+        return plantillas_de(__file__).get_template("parrafos.html.j2").render(parrafos=(texto or "").split("\n\n"))
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(texto or "")
 
 
@@ -101,6 +102,10 @@ def _preparacion_html(preparacion: dict) -> tuple[str, bool]:
 
         formatos = {c: (lambda x: numero(x)) for c in tabla.columns if str(tabla[c].dtype).startswith(("int", "float"))}
         # Una tabla ancha se desliza de lado: con tabindex, también con el teclado (axe lo pide).
-        partes.append('<div class="lideres-tabla" tabindex="0" role="region" aria-label="Tabla de práctica">'
-                      + tabla.to_html(index=False, formatters=formatos, border=0) + "</div>")
+        from markupsafe import Markup
+
+        from lideres.jinja import plantillas_de
+
+        partes.append(plantillas_de(__file__).get_template("tabla_practica.html.j2").render(
+            tabla=Markup(tabla.to_html(index=False, formatters=formatos, border=0))))
     return "".join(partes), corrio

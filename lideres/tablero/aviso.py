@@ -4,22 +4,16 @@ Python): qué pasó y cómo arreglarlo, en español. Lo usan las fábricas `tabl
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
+from lideres.jinja import plantillas_de
 
 
 def aviso_de_error(error: ErrorLideres) -> widgets.HTML:
     """Lo que ve una persona si el tablero no puede armarse: qué pasó y cómo arreglarlo."""
-    arreglo = ""
-    if error.como_arreglar:
-        arreglo = f"<p>Cómo arreglarlo: {escape(error.como_arreglar)}</p>"
-    aviso = widgets.HTML(
-        f'<div class="lideres-error" lang="es" role="alert"><p><strong>No se pudo mostrar el '
-        f"tablero.</strong> {escape(error.mensaje)}</p>{arreglo}</div>"
-    )
+    aviso = widgets.HTML(plantillas_de(__file__).get_template("error.html.j2").render(
+        mensaje=error.mensaje, como=error.como_arreglar))
     aviso.add_class("lideres-tablero")
     aviso.add_class("lideres-tablero-error")
     return aviso

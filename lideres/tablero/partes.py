@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import base64
 import io
-from html import escape
+
+from markupsafe import Markup
+
+from lideres.jinja import plantillas_de
 
 # Angosto (teléfono): todo en una columna. Desde 900 px: mapa a la izquierda, ranking a la derecha.
 CSS_BASE = """
@@ -111,22 +114,38 @@ CSS = """
 """
 
 
+def _plantilla(nombre: str, **valores) -> str:
+    """Una plantilla de `lideres/tablero/plantillas/` llena (autoescape: el texto nunca se vuelve HTML)."""
+    return plantillas_de(__file__).get_template(nombre).render(**valores)
+
+
+def html_titulo(titulo: str, texto: str, nivel: int = 2) -> str:
+    """El título de un tablero (o de una de sus partes) y la frase que dice qué hacer en él."""
+    return _plantilla("titulo.html.j2", titulo=titulo, texto=texto, nivel=nivel)
+
+
+def html_estilo(css: str) -> str:
+    """La hoja de estilos propia de un módulo (su `vistas.css()`) como <style>."""
+    return _estilos(css)
+
+
+def _estilos(*hojas: str) -> str:
+    """Hojas de estilo como <style>; son constantes de este archivo (Markup: no se escapan)."""
+    return _plantilla("estilos.html.j2", hojas=[Markup(h) for h in hojas])
+
+
 def html_antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_ANTES) -> str:
     """El recuadro como HTML (sirve en el tablero y en el libro)."""
     if not puntos:
         raise ValueError("«Antes de concluir» necesita al menos un punto.")
-    items = "".join(f"<li>{escape(p)}</li>" for p in puntos)
-    return (
-        f'<aside class="lideres-antes" lang="es" aria-label="{escape(titulo)}">'
-        f"<h3>{escape(titulo)}</h3><ul>{items}</ul></aside>"
-    )
+    return _plantilla("antes_de_concluir.html.j2", puntos=puntos, titulo=titulo)
 
 
 def antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_ANTES):
     """El recuadro como widget (ipywidgets.HTML), con sus estilos."""
     import ipywidgets as widgets
 
-    caja = widgets.HTML(f"<style>{CSS}</style>" + html_antes_de_concluir(puntos, titulo))
+    caja = widgets.HTML(_estilos(CSS) + html_antes_de_concluir(puntos, titulo))
     caja.add_class("lideres-antes-caja")
     return caja
 
@@ -158,12 +177,12 @@ CSS_TABLERO = """
 def html_estilos_base() -> str:
     """La hoja común de todos los tableros (controles de 44 px, una columna en el celular, mapa,
     leyenda, ficha y ranking) más la de «Antes de concluir»."""
-    return f"<style>{CSS_BASE}{CSS}</style>"
+    return _estilos(CSS_BASE + CSS)
 
 
 def html_estilos() -> str:
     """Los estilos comunes más los de las piezas de los tableros 01, 03 y 04 (figura, resultado)."""
-    return html_estilos_base() + f"<style>{CSS}{CSS_TABLERO}</style>"
+    return html_estilos_base() + _estilos(CSS + CSS_TABLERO)
 
 
 def control(etiqueta: str, widget, clase: str):
@@ -205,20 +224,10 @@ def html_figura(fig, alt: str, clase: str = "", pie: list[str] | tuple[str, ...]
     `data-letra-pt` y `data-ppp` dicen la letra más chica y la resolución: con ellas una prueba en
     Chromium mide de cuántos px se ve esa letra en un celular (letra × ppp / 72 × ancho mostrado /
     ancho de la imagen)."""
-    datos = base64.b64encode(png(fig)).decode("ascii")
-    leyenda = "".join(f"<p>{escape(linea)}</p>" for linea in pie)
-    return (
-        f'<figure class="lideres-figura {escape(clase)}">'
-        f'<img src="data:image/png;base64,{datos}" alt="{escape(alt)}" '
-        f'data-letra-pt="{letra_minima_pt(fig):.1f}" data-ppp="{PPP_FIGURA}">'
-        + (f'<figcaption class="lideres-fuente">{leyenda}</figcaption>' if pie else "")
-        + "</figure>"
-    )
+    return _plantilla("figura.html.j2", datos=base64.b64encode(png(fig)).decode("ascii"), alt=alt,
+                      clase=clase, pie=pie, letra_pt=letra_minima_pt(fig), ppp=PPP_FIGURA)
 
 
 def html_sintetico(texto: str = SINTETICOS) -> str:
     """El aviso de datos sintéticos que va en pantalla junto a esos datos."""
-    return (
-        '<p class="lideres-aviso-sintetico" lang="es"><span class="lideres-sintetico">SINTÉTICO'
-        f"</span> {escape(texto)}</p>"
-    )
+    return _plantilla("sintetico.html.j2", texto=texto)

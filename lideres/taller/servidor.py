@@ -385,19 +385,9 @@ def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None
     )
 
 
-ICONO_SVG = (
-    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" '
-    'rx="6" fill="#1d4e64"/><path d="M8 24V8h4v12h8v4z" fill="#fff"/></svg>'
-)
-
-PAGINA_NO_ENCONTRADA = """<!DOCTYPE html>
-<html lang="es"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>No encontrado · Escuela de Líderes</title></head>
-<body style="font-family: system-ui, sans-serif; font-size: 17px; padding: 16px; max-width: 640px; margin: 0 auto">
-<h1 style="font-size: 1.4rem">Esta página no existe</h1>
-<p>Revisa la dirección o vuelve a la <a href="/">página de inicio del taller</a>.</p>
-</body></html>
-"""
+# Dos archivos fijos de paginas/ (el ícono y la página 404), leídos una vez al servirlos.
+ICONO_SVG = (DIR_PAGINAS / "icono.svg").read_text(encoding="utf-8")
+PAGINA_NO_ENCONTRADA = (DIR_PAGINAS / "no_encontrada.html").read_text(encoding="utf-8")
 
 
 def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = None) -> list:

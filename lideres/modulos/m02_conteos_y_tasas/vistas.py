@@ -9,11 +9,16 @@ Clases CSS y atributos `data-*` estables: las pruebas en navegador se apoyan en 
 
 from __future__ import annotations
 
-from html import escape
+from markupsafe import Markup
 
+from lideres.jinja import plantillas_de
 from lideres.modulos.m02_conteos_y_tasas import calculos
 from lideres.modulos.m02_conteos_y_tasas.calculos import EstadoTablero
 from lideres.tablero import ficha, partes, ranking
+
+
+def _plantilla(nombre: str, **valores) -> str:
+    return plantillas_de(__file__).get_template(nombre).render(**valores)
 
 
 def html_estilos() -> str:
@@ -28,22 +33,16 @@ NOTA_TRUJILLO = (
 
 
 def html_titulo(estado: EstadoTablero) -> str:
-    return (
-        f'<h2 class="lideres-titulo" lang="es" data-medida="{estado.medida}" '
-        f'data-anio="{estado.anio}">{escape(estado.titulo())}</h2>'
-        f'<p class="lideres-nota lideres-nota-trujillo" lang="es">{escape(NOTA_TRUJILLO)}</p>'
-    )
+    return _plantilla("titulo.html.j2", medida=estado.medida, anio=estado.anio, titulo=estado.titulo(),
+                      nota=NOTA_TRUJILLO)
 
 
 def html_primeros(estado: EstadoTablero) -> str:
     """Una línea junto a los controles con los tres primeros: en un celular el ranking completo
     queda dos pantallas más abajo, y esto es lo que cambia al tocar «Tasa» o el año."""
     medida = "tasa por 100 mil habitantes" if estado.es_tasa else "número de denuncias"
-    lista = ", ".join(f"{i}. {escape(d)}" for i, d in enumerate(estado.primeros(), start=1))
-    return (
-        f'<p class="lideres-primeros" aria-live="polite">Primeros por {medida} ({estado.anio}): '
-        f"<strong>{lista}</strong>. {escape(texto_cuantos(estado))}</p>"
-    )
+    return _plantilla("primeros.html.j2", medida=medida, anio=estado.anio, primeros=estado.primeros(),
+                      cuantos=texto_cuantos(estado))
 
 
 def texto_cuantos(estado: EstadoTablero) -> str:
@@ -59,53 +58,14 @@ def nota_destacado(estado: EstadoTablero) -> str:
 
 
 def html_leyenda(estado: EstadoTablero) -> str:
-    ley = estado.leyenda()
-    filas = "".join(
-        f'<li class="lideres-leyenda-clase"><span class="lideres-muestra" '
-        f'style="background:{color}"></span><span>{escape(texto)}</span></li>'
-        for color, texto in ley["clases"]
-    )
-    inestable = ""
-    if ley["nota_inestable"]:
-        inestable = (
-            '<p class="lideres-nota lideres-nota-inestable">'
-            '<span class="lideres-muestra lideres-muestra-inestable"></span> '
-            f"{escape(ley['nota_inestable'])} (borde punteado en el mapa)</p>"
-        )
-    return (
-        f'<div class="lideres-leyenda" lang="es" data-medida="{estado.medida}" '
-        f'data-anio="{estado.anio}">'
-        f"<p><strong>{escape(ley['titulo'])}</strong><br>{escape(ley['unidades'])}</p>"
-        f'<ul class="lideres-leyenda-clases">{filas}</ul>'
-        f"{inestable}"
-        f'<p class="lideres-nota">{escape(ley["nota_clases"])}</p>'
-        f'<p class="lideres-fuente">{escape(ley["fuente"])}</p>'
-        f'<p class="lideres-nota-limites">{escape(ley["nota_limites"])}</p>'
-        "</div>"
-    )
+    return _plantilla("leyenda.html.j2", medida=estado.medida, anio=estado.anio, ley=estado.leyenda())
 
 
 def html_info(estado: EstadoTablero) -> str:
     datos = estado.info()
     if datos is None:
         return ficha.html_ficha_vacia()
-    aviso = ""
-    if datos["inestable"]:
-        aviso = (
-            '<p class="lideres-aviso">* Tasa inestable: pocas personas o pocas denuncias; '
-            "unos casos más o menos la cambian mucho.</p>"
-        )
-    limite = ""
-    if datos.get("aviso_limite"):
-        limite = f'<p class="lideres-nota lideres-aviso-limite">Mapa: {escape(datos["aviso_limite"])}</p>'
-    lineas = (
-        f"<p>Denuncias en {datos['anio']}: <strong>{datos['texto_conteo']}</strong>"
-        f" (puesto {datos['puesto_conteo']} de {datos['total']})</p>"
-        f"<p>Población estimada 2020: <strong>{datos['texto_poblacion']}</strong></p>"
-        f"<p>Tasa por 100 mil habitantes: <strong>{datos['texto_tasa']}</strong>"
-        f" (puesto {datos['puesto_tasa']} de {datos['total']})</p>"
-        f"{aviso}{limite}"
-    )
+    lineas = Markup(_plantilla("ficha_lineas.html.j2", d=datos))
     return ficha.html_ficha(datos["ubigeo"], datos["distrito"], datos["ambito"], lineas)
 
 

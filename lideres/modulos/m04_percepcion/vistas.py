@@ -4,27 +4,20 @@ puro: sin widgets, para el tablero de Voilà y para cualquier otra página. La f
 
 from __future__ import annotations
 
-from html import escape
-
+from lideres.jinja import plantillas_de
 from lideres.modulos.m04_percepcion import calculos as pc
 
 
+def _plantilla(nombre: str, **valores) -> str:
+    return plantillas_de(__file__).get_template(nombre).render(**valores)
+
+
 def html_titulo() -> str:
-    return (
-        '<h2 class="lideres-titulo" lang="es">Sentirse inseguro y ser víctima</h2>'
-        '<p lang="es">Elige un lugar y un año. La línea naranja es cuántos se sienten inseguros; '
-        "la azul, cuántos fueron víctimas.</p>"
-    )
+    return _plantilla("titulo.html.j2")
 
 
 def html_brecha(ambito: str, anio: int) -> str:
     """La brecha del año entre sentirse inseguro y ser víctima, con su fuente y universo."""
-    brecha = pc.brecha(ambito, anio)
-    return (
-        f'<div class="lideres-resultado" lang="es" role="status" aria-live="polite" '
-        f'data-brecha="{"" if brecha is None else brecha}">'
-        f"<p><strong>{escape(pc.frase_brecha(ambito, anio))}</strong></p>"
-        f'<p class="lideres-fuente">{escape(pc.FUENTE)} {escape(pc.UNIVERSO)}</p>'
-        + (f'<p class="lideres-nota">{escape(pc.NOTA_LA_LIBERTAD)}</p>' if ambito == "La Libertad" else "")
-        + "</div>"
-    )
+    return _plantilla("brecha.html.j2", brecha=pc.brecha(ambito, anio), frase=pc.frase_brecha(ambito, anio),
+                      fuente=pc.FUENTE, universo=pc.UNIVERSO,
+                      nota=pc.NOTA_LA_LIBERTAD if ambito == "La Libertad" else "")

@@ -39,9 +39,9 @@ ANTES_DE_CONCLUIR = [
 
 
 def _titulo_html() -> str:
-    return ('<h2 class="lideres-titulo" lang="es">¿Subió de verdad? Revisa el titular</h2>'
-            '<p lang="es">Elige una serie, un mes o un año y un titular. Mira los números, lo que '
-            "la cifra varía sola y lo que los datos no dicen.</p>")
+    return partes.html_titulo("¿Subió de verdad? Revisa el titular",
+                              "Elige una serie, un mes o un año y un titular. Mira los números, lo que "
+                              "la cifra varía sola y lo que los datos no dicen.")
 
 
 class TableroTendencias(widgets.VBox):
@@ -72,7 +72,7 @@ class TableroTendencias(widgets.VBox):
         self.resultado = widgets.HTML()
         self.resultado.add_class("lideres-resultado-caja")
         super().__init__(
-            [widgets.HTML(partes.html_estilos() + f"<style>{vistas.css()}</style>"), widgets.HTML(_titulo_html()),
+            [widgets.HTML(partes.html_estilos() + partes.html_estilo(vistas.css())), widgets.HTML(_titulo_html()),
              controles, self.grafico, self.resultado, partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)
         self.add_class("lideres-tablero")

@@ -6,12 +6,12 @@ de la página (pesa pocos KB, se ve sin internet y no carga matplotlib en el ker
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import jinja2
 
 from lideres import formato
+from lideres.jinja import plantillas_de
 from lideres.modulos.m05_tendencias import calculos as c
 
 PLANTILLAS = Path(__file__).with_name("plantillas")
@@ -26,10 +26,8 @@ AVISO_SIMULADO = ("Distrito simulado (sintético): los casos se inventaron con s
                   "promedio nunca cambia.")
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(PLANTILLAS), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def css() -> str:

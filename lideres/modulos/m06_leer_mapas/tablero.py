@@ -29,9 +29,9 @@ ANTES_DE_CONCLUIR = [
 
 
 def _titulo_html() -> str:
-    return ('<h2 class="lideres-titulo" lang="es">Leer mapas sin engañarse</h2>'
-            '<p lang="es">Cambia la medida, la clasificación, las clases y los colores. Mira qué '
-            "distritos salen como «los más peligrosos».</p>")
+    return partes.html_titulo("Leer mapas sin engañarse",
+                              "Cambia la medida, la clasificación, las clases y los colores. Mira qué "
+                              "distritos salen como «los más peligrosos».")
 
 
 class TableroLeerMapas(widgets.VBox):
@@ -66,7 +66,7 @@ class TableroLeerMapas(widgets.VBox):
         self.intervalos = widgets.HTML()
         self.mapa, self.capas = mapa_compartido.crear_mapa(mapa_compartido.limites(), self.estado, teselas)
         super().__init__(
-            [widgets.HTML(partes.html_estilos() + f"<style>{vistas.css()}</style>"),
+            [widgets.HTML(partes.html_estilos() + partes.html_estilo(vistas.css())),
              widgets.HTML(_titulo_html()), controles, self.mas_altos, self.mapa, self.leyenda,
              self.intervalos, partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)

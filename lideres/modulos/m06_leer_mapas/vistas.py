@@ -12,6 +12,7 @@ from pathlib import Path
 import jinja2
 
 from lideres import formato
+from lideres.jinja import plantillas_de
 from lideres.modulos.m06_leer_mapas import calculos as c
 
 PLANTILLAS = Path(__file__).with_name("plantillas")
@@ -19,10 +20,8 @@ BORDE = "#444444"
 BORDE_IGUAL = "#1f1f1f"
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(PLANTILLAS), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def css() -> str:
@@ -171,7 +170,9 @@ def mapa(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantiles", k: 
 
 def margenes(anio: int = 2025) -> Html:
     """Para la lección: cada tasa con su margen y la marca «no se distingue del promedio»."""
-    return Html(html_intervalos(EstadoMapa(anio)) + f"<style>{css()}</style>")
+    from lideres.tablero import partes
+
+    return Html(html_intervalos(EstadoMapa(anio)) + partes.html_estilo(css()))
 
 
 def tabla_mas_altos(anio: int = 2025, k: int = 5):

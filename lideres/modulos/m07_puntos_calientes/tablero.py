@@ -37,12 +37,12 @@ ESTILO_CALIENTE = {"color": "#d95f02", "weight": 2, "fillColor": "#d95f02", "fil
 
 
 def _titulo_html() -> str:
-    return ('<h2 class="lideres-titulo" lang="es">Puntos calientes: dónde y cuándo</h2>'
-            "<p lang=\"es\">Primero marca dónde crees que se juntan los casos. Después mira los datos y compara.</p>")
+    return partes.html_titulo("Puntos calientes: dónde y cuándo",
+                              "Primero marca dónde crees que se juntan los casos. Después mira los datos y compara.")
 
 
 def _paso(titulo: str, texto: str) -> str:
-    return f'<div class="lideres-paso-07" lang="es"><h3>{titulo}</h3><p>{texto}</p></div>'
+    return vistas.html_paso(titulo, texto)
 
 
 def _rasgo_distrito(distrito: str) -> dict | None:
@@ -125,7 +125,7 @@ class TableroPuntosCalientes(widgets.VBox):
         botones = widgets.Box([self.boton_mostrar, self.boton_borrar], layout=widgets.Layout(flex_flow="row wrap"))
         botones.add_class("lideres-botones-07")
         super().__init__(
-            [widgets.HTML(partes.html_estilos() + f"<style>{vistas.css()}</style>"),
+            [widgets.HTML(partes.html_estilos() + partes.html_estilo(vistas.css())),
              widgets.HTML(_titulo_html()), widgets.HTML(partes.html_sintetico(c.AVISO_SINTETICO)),
              partes.control("Distrito", self.control_distrito, "lideres-control-distrito"),
              widgets.HTML(_paso("Paso 1. Antes de ver los datos", "Toca el cuadrado de la izquierda del mapa y "
@@ -191,14 +191,13 @@ class TableroPuntosCalientes(widgets.VBox):
     def _dibujar(self, _cambio=None) -> None:
         self.estado = c.estado_puntos(**self.filtros())
         desde, hasta = self.control_meses.value
-        self.texto_meses.value = f'<p class="lideres-nota" lang="es">Meses: de {MESES[desde - 1]} a {MESES[hasta - 1]}.</p>'
+        self.texto_meses.value = vistas.html_meses(MESES[desde - 1], MESES[hasta - 1])
         marca = None
         if self.marcas:
             marca = c.comparar_marca(self.estado, self.marcas)
             self.comparacion.value = vistas.html_comparacion(marca)
         else:
-            self.comparacion.value = ('<div class="lideres-resultado" lang="es"><p>No marcaste una zona: '
-                                      "mira los datos y piensa dónde la habrías puesto.</p></div>")
+            self.comparacion.value = vistas.html_sin_marca()
         self.celdas.value = vistas.svg_celdas(self.estado, marca)
         self.hora_dia.value = vistas.html_hora_dia(self.estado)
         if self.revelado:

@@ -14,6 +14,7 @@ import jinja2
 import numpy as np
 
 from lideres import formato
+from lideres.jinja import plantillas_de
 from lideres.modulos.m07_puntos_calientes import calculos as c
 
 PLANTILLAS = Path(__file__).with_name("plantillas")
@@ -23,10 +24,8 @@ AZULES = ("#eff3ff", "#bdd7e7", "#6baed6", "#2171b5", "#08519c")
 LADO = 10  # unidades SVG por celda
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(PLANTILLAS), autoescape=True,
-                              undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def css() -> str:
@@ -138,6 +137,20 @@ def html_comparacion(r: dict) -> str:
         parte=formato.porcentaje(r["parte_casos"], 0), frase=frase_comparacion(r))
 
 
+def html_paso(titulo: str, texto: str) -> str:
+    """Un paso del tablero (1: marca tu zona; 2: compara) con lo que hay que hacer."""
+    return _entorno().get_template("paso.html.j2").render(titulo=titulo, texto=texto)
+
+
+def html_meses(desde: str, hasta: str) -> str:
+    return _entorno().get_template("meses.html.j2").render(desde=desde, hasta=hasta)
+
+
+def html_sin_marca() -> str:
+    """Lo que dice la comparación si no se marcó ninguna zona."""
+    return _entorno().get_template("sin_marca.html.j2").render()
+
+
 class Html:
     """Un fragmento de HTML que Jupyter y el libro muestran tal cual."""
 
@@ -151,13 +164,17 @@ class Html:
 def mapa_celdas(distrito: str = "El Porvenir", tipos_=None, horas=(0, 23), meses=(1, 12)) -> Html:
     """Para la lección: el mapa de celdas con su leyenda y su pie sintético."""
     e = c.estado_puntos(distrito, tipos_, tuple(horas), tuple(meses))
-    return Html(svg_celdas(e) + f"<style>{css()}</style>")
+    from lideres.tablero import partes
+
+    return Html(svg_celdas(e) + partes.html_estilo(css()))
 
 
 def tabla_hora_dia(distrito: str = "El Porvenir", tipos_=None, horas=(0, 23), meses=(1, 12)) -> Html:
     """Para la lección: la tabla hora × día con su pie sintético."""
     e = c.estado_puntos(distrito, tipos_, tuple(horas), tuple(meses))
-    return Html(html_hora_dia(e) + f"<style>{css()}</style>")
+    from lideres.tablero import partes
+
+    return Html(html_hora_dia(e) + partes.html_estilo(css()))
 
 
 def tabla_cronicos(distrito: str = "El Porvenir"):

@@ -42,9 +42,9 @@ class TableroDatosResponsables(widgets.VBox):
         self.mapas = widgets.HTML()
         super().__init__(
             [widgets.HTML(partes.html_estilos()),
-             widgets.HTML('<h2 class="lideres-titulo" lang="es">¿Tu mapa delata una casa?</h2>'
-                          '<p lang="es">Cada caso está en la puerta de una casa. Elige cómo protegerlos y mira '
-                          "cuántos todavía dicen dónde vive la víctima.</p>" + partes.html_sintetico()),
+             widgets.HTML(partes.html_titulo(
+                 "¿Tu mapa delata una casa?", "Cada caso está en la puerta de una casa. Elige cómo protegerlos "
+                 "y mira cuántos todavía dicen dónde vive la víctima.") + partes.html_sintetico()),
              controles, self.resultado, self.mapas, partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)
         self.add_class("lideres-tablero")

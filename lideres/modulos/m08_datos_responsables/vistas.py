@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import functools
 import math
-from html import escape
 
 from lideres import formato
+from lideres.jinja import plantillas_de
 from lideres.modulos.m08_datos_responsables import calculos as c
 
 METODOS = {
@@ -65,17 +65,9 @@ def _puntos(k: int):
 def html_resultado(metodo: str, radio_m: int, k: int) -> str:
     _, juego = publicar(metodo, radio_m, k)
     r = c.resumen_reidentificacion(juego)
-    todavia = r["identifican"]
-    frase = ("Ningún registro identifica una sola casa." if not todavia else
-             f"<strong>{formato.numero(todavia)} de {formato.numero(r['registros'])}</strong> registros "
-             "todavía identifican una sola casa.")
-    return (
-        f'<div class="lideres-resultado" lang="es"><p>{frase}</p>'
-        f"<p>Casas posibles por punto (mediana): <strong>{formato.numero(r['mediana_candidatos'], 1)}</strong>. "
-        f"Quien elige la casa más cercana a cada punto acierta <strong>{formato.numero(r.get('aciertos', 0))}"
-        f"</strong> de {formato.numero(r['registros'])} veces.</p>"
-        f'<p class="lideres-fuente">{escape(PIE)}</p></div>'
-    )
+    return plantillas_de(__file__).get_template("resultado.html.j2").render(
+        todavia=r["identifican"], registros=r["registros"], mediana=formato.numero(r["mediana_candidatos"], 1),
+        aciertos=r.get("aciertos", 0), pie=PIE)
 
 
 def figura_mapas(metodo: str, radio_m: int, k: int):

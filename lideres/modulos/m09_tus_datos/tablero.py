@@ -15,7 +15,6 @@ widget en cuanto se leyó (el kernel se apaga al cerrar la página).
 from __future__ import annotations
 
 import base64
-from html import escape
 
 import ipywidgets as widgets
 
@@ -30,27 +29,19 @@ ANTES_DE_CONCLUIR = [
     "Antes de compartir un mapa o una tabla, usa la descarga anonimizada: un punto exacto puede señalar "
     "la casa de una víctima.",
 ]
-# El registro de una junta también da una ficha de una página: se arma en el tablero del 10.
-FICHA_EN_EL_10 = ("<p>¿Una ficha de una página para llevar a la reunión? Sube tu cuaderno en el tablero "
-                  "«Del dato a la acción» (módulo 10).</p>")
 SIN_ELEGIR = "(ninguna)"
 ELEGIBLES = ("fecha", "tipo", "distrito", "ubigeo", "lat", "lon", "hora")
 
 
 def _titulo_html() -> str:
-    return (
-        '<h2 class="lideres-titulo" lang="es">Sube tu archivo</h2>'
-        '<p lang="es">Sube el cuaderno de incidencias de tu junta (Excel o CSV) o el archivo de '
+    return partes.html_titulo(
+        "Sube tu archivo", "Sube el cuaderno de incidencias de tu junta (Excel o CSV) o el archivo de "
         "denuncias de la Policía (datos abiertos). Verás qué filas sirven, qué dice cada columna y sus "
-        "gráficos.</p>"
-        f'<p class="lideres-resultado" lang="es">{escape(vistas.AVISO_PRIVADO)}</p>'
-    )
+        "gráficos.") + vistas.html_aviso_privado()
 
 
-def _enlace(nombre: str, contenido: bytes, texto: str) -> str:
-    datos = base64.b64encode(contenido).decode("ascii")
-    return (f'<a class="lideres-descarga" download="{escape(nombre)}" '
-            f'href="data:text/csv;charset=utf-8;base64,{datos}">{escape(texto)}</a>')
+def _enlace(nombre: str, contenido: bytes, texto: str) -> dict:
+    return {"nombre": nombre, "datos": base64.b64encode(contenido).decode("ascii"), "texto": texto}
 
 
 class TableroTusDatos(widgets.VBox):
@@ -61,8 +52,7 @@ class TableroTusDatos(widgets.VBox):
                          for c in ELEGIBLES}
         self.usar_columnas = widgets.Button(description="Usar estas columnas", layout=widgets.Layout(min_height="44px"))
         self.caja_columnas = widgets.VBox(
-            [widgets.HTML('<p lang="es">Los títulos de tu archivo no se reconocen. Di qué columna es '
-                          "cada cosa (fecha y tipo, y distrito o lat y lon):</p>"),
+            [widgets.HTML(vistas.html_ayuda_columnas()),
              *[partes.control(c, d, f"lideres-control-columna-{c}") for c, d in self.columnas.items()],
              self.usar_columnas])
         self.caja_columnas.layout.display = "none"
@@ -157,15 +147,12 @@ class TableroTusDatos(widgets.VBox):
             from dataclasses import replace
 
             limpio = replace(self.revision, tabla=self.revision.distrito(distrito))
-        self.descargas.value = (
-            '<div class="lideres-descargas" lang="es"><h3>Descargar</h3><p>'
-            + _enlace(f"{base}_limpio.csv", calculos.exportar_limpio(limpio), "Archivo limpio (para la junta)")
-            + " · "
-            + _enlace(f"{base}_anonimizado.csv", calculos.exportar_anonimizado(limpio),
-                      "Archivo anonimizado (para compartir)")
-            + "</p><p>El anonimizado no tiene lugar, fuente ni día (solo el mes), mueve cada punto al azar "
-            f"hasta {calculos.RADIO_ANONIMO_M} m y quita las combinaciones con menos de {calculos.UMBRAL_ANONIMO} "
-            "filas (módulo 08).</p>" + (FICHA_EN_EL_10 if self.revision.unidad == "incidencias" else "") + "</div>")
+        # El registro de una junta también da una ficha de una página: se arma en el tablero del 10.
+        self.descargas.value = vistas.html_descargas(
+            [_enlace(f"{base}_limpio.csv", calculos.exportar_limpio(limpio), "Archivo limpio (para la junta)"),
+             _enlace(f"{base}_anonimizado.csv", calculos.exportar_anonimizado(limpio),
+                     "Archivo anonimizado (para compartir)")],
+            calculos.RADIO_ANONIMO_M, calculos.UMBRAL_ANONIMO, ficha_en_el_10=self.revision.unidad == "incidencias")
 
 
 def tablero() -> TableroTusDatos:

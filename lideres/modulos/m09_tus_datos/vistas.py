@@ -5,14 +5,14 @@ conteos por distrito si no hay coordenadas). Sin widgets: el tablero solo pone e
 
 from __future__ import annotations
 
-import functools
 import math
-from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from lideres import formato
 from lideres.errores import ErrorLideres
+from lideres.jinja import plantillas_de
 from lideres.modulos.m09_tus_datos import calculos
 from lideres.revisar.frases import cuantos
 
@@ -21,10 +21,23 @@ AVISO_PRIVADO = ("Tu archivo se lee solo en esta página: no se guarda en el ser
                  "cerrarla. Las descargas se arman aquí mismo.")
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).with_name("plantillas")),
-                              autoescape=True, undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
+
+
+def html_aviso_privado() -> str:
+    """Que el archivo subido no se guarda: va junto al control de subida."""
+    return _entorno().get_template("aviso_privado.html.j2").render(aviso=AVISO_PRIVADO)
+
+
+def html_ayuda_columnas() -> str:
+    return _entorno().get_template("ayuda_columnas.html.j2").render()
+
+
+def html_descargas(enlaces: list[dict], radio_m: int, umbral: int, ficha_en_el_10: bool) -> str:
+    """Los enlaces de descarga (`nombre`, `datos` en base64, `texto`) y qué quita el anonimizado."""
+    return _entorno().get_template("descargas.html.j2").render(
+        enlaces=enlaces, radio_m=radio_m, umbral=umbral, ficha_en_el_10=ficha_en_el_10)
 
 
 def html_error(error: ErrorLideres) -> str:
@@ -99,14 +112,14 @@ def html_por_mes(revision, distrito: str | None = None) -> str:
     alt = (f"Gráfico de barras: {revision.unidad} por mes, de {formato.fecha(serie.index[0].date(), 'MMMM y')} "
            f"a {formato.fecha(serie.index[-1].date(), 'MMMM y')}; el mes con más tiene "
            f"{formato.numero(int(serie.max()))}.")
-    return partes.html_figura(figura_por_mes(revision, distrito), alt) + \
-        f'<p class="lideres-fuente">{jinja2.utils.markupsafe.escape(pie(revision, distrito))}</p>'
+    return _entorno().get_template("figura_con_fuente.html.j2").render(
+        figura=Markup(partes.html_figura(figura_por_mes(revision, distrito), alt)), pie=pie(revision, distrito))
 
 
 def html_hora_dia(revision) -> str:
     cruce = calculos.hora_por_dia(revision)
     if not cruce.to_numpy().sum():
-        return '<p lang="es">El archivo no tiene horas: no se puede ver a qué hora pasan las cosas.</p>'
+        return _entorno().get_template("sin_horas.html.j2").render()
     filas = []
     for inicio in range(0, 24, 3):
         bloque = cruce.loc[inicio:inicio + 2].sum()
@@ -123,13 +136,11 @@ def html_lugares(revision) -> str:
 
     tabla = revision.tabla
     if "lat" in tabla.columns and tabla["lat"].notna().any():
-        return partes.html_figura(_figura_puntos(revision), f"Mapa con {formato.numero(int(tabla['lat'].notna().sum()))} "
-                                  "puntos de tu archivo.") + f'<p class="lideres-fuente">{pie(revision)}</p>'
-    filas = "".join(f"<tr><td>{jinja2.utils.markupsafe.escape(d)}</td><td>{formato.numero(n)}</td></tr>"
-                    for d, n in revision.distritos.items())
-    return (f'<table class="lideres-tabla" lang="es"><caption>{revision.unidad.capitalize()} por distrito</caption>'
-            f'<thead><tr><th scope="col">Distrito</th><th scope="col">{revision.unidad}</th></tr></thead>'
-            f"<tbody>{filas}</tbody></table><p class=\"lideres-fuente\">{pie(revision)}</p>")
+        figura = partes.html_figura(_figura_puntos(revision), f"Mapa con {formato.numero(int(tabla['lat'].notna().sum()))} "
+                                    "puntos de tu archivo.")
+        return _entorno().get_template("figura_con_fuente.html.j2").render(figura=Markup(figura), pie=pie(revision))
+    return _entorno().get_template("por_distrito.html.j2").render(
+        unidad=revision.unidad, filas=list(revision.distritos.items()), pie=pie(revision))
 
 
 def _figura_puntos(revision):

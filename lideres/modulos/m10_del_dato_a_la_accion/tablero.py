@@ -18,8 +18,6 @@ en cuanto se leyó, y la ficha se arma con las funciones de `lideres.anonimizar`
 
 from __future__ import annotations
 
-from html import escape
-
 import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
@@ -55,15 +53,15 @@ class TableroFicha(widgets.VBox):
         self.ficha_registro: calculos.Ficha | None = None
         super().__init__(
             [widgets.HTML(partes.html_estilos()),
-             widgets.HTML('<h2 class="lideres-titulo" lang="es">La ficha de tu barrio</h2><p lang="es">Elige '
-                          "tu distrito: verás sus cifras con su lugar, año y fuente, y podrás bajar la "
-                          "ficha para imprimirla y llevarla a la reunión.</p>"),
+             widgets.HTML(partes.html_titulo(
+                 "La ficha de tu barrio", "Elige tu distrito: verás sus cifras con su lugar, año y fuente, y "
+                 "podrás bajar la ficha para imprimirla y llevarla a la reunión.")),
              partes.control("Distrito", self.distrito, "lideres-control-distrito"),
              self.cifras, self.descarga, self.antes,
-             widgets.HTML('<h3 class="lideres-titulo" lang="es">La ficha de tu registro</h3><p lang="es">¿Tu '
-                          "junta lleva su cuaderno de incidencias (módulo 09)? Súbelo y baja su ficha de una "
-                          "página. Las cifras pequeñas se ocultan para que nadie reconozca a una víctima.</p>"
-                          f'<p class="lideres-resultado" lang="es">{escape(vistas.AVISO_PRIVADO)}</p>'),
+             widgets.HTML(partes.html_titulo(
+                 "La ficha de tu registro", "¿Tu junta lleva su cuaderno de incidencias (módulo 09)? Súbelo y "
+                 "baja su ficha de una página. Las cifras pequeñas se ocultan para que nadie reconozca a una "
+                 "víctima.", nivel=3) + vistas.html_aviso_privado()),
              caja_subida, self.registro, self.descarga_registro, self.antes_registro,
              partes.antes_de_concluir(calculos.ANTES_DE_PRESENTAR, titulo="Antes de presentar un dato")],
             layout=widgets.Layout(width="100%", max_width="760px"), **kwargs)

@@ -6,12 +6,11 @@ de un distrito y para la del registro propio de una junta."""
 from __future__ import annotations
 
 import base64
-import functools
-from pathlib import Path
 
 import jinja2
 
 from lideres.errores import ErrorLideres
+from lideres.jinja import plantillas_de
 from lideres.modulos.m10_del_dato_a_la_accion import calculos
 from lideres.tablero import partes
 
@@ -20,10 +19,8 @@ AVISO_PRIVADO = ("Tu registro se lee solo en esta página: no se guarda en el se
                  "cerrarla. La ficha se arma aquí mismo, con los conteos pequeños ocultos.")
 
 
-@functools.cache
 def _entorno() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).with_name("plantillas")),
-                              autoescape=True, undefined=jinja2.StrictUndefined)
+    return plantillas_de(__file__)
 
 
 def titulo(ficha: calculos.Ficha) -> str:
@@ -61,6 +58,11 @@ def html_descarga(ficha: calculos.Ficha, pdf: bytes) -> str:
 def html_no_dicen(ficha: calculos.Ficha) -> str:
     """«Antes de concluir», como en los demás tableros: aquí, lo que los datos de esta ficha no dicen."""
     return partes.html_antes_de_concluir(ficha.no_dicen, titulo=TITULO_NO_DICEN)
+
+
+def html_aviso_privado() -> str:
+    """Que el archivo subido no se guarda: va junto al control de subida."""
+    return _entorno().get_template("aviso_privado.html.j2").render(aviso=AVISO_PRIVADO)
 
 
 def html_error(error: ErrorLideres) -> str:
