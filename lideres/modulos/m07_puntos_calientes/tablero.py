@@ -7,7 +7,10 @@
     └── paso 2 (oculto hasta el botón) [lideres-resultados-07]
         ├── HTML comparación: tu marca frente a los puntos calientes
         ├── filtros: tipo, horas, meses
-        ├── HTML mapa de celdas (SVG) y HTML tabla hora × día: cambian juntos
+        ├── cómo dibujar los casos: celdas (con los puntos calientes), puntos, hexágonos o densidad
+        │   (con el radio de la mancha, solo para la densidad)
+        ├── HTML mapa (SVG, con su pie: nivel · periodo · fuente sintética) y HTML tabla hora × día:
+        │   cambian juntos
         └── HTML «Antes de concluir»
 
 La violencia contra la mujer y los integrantes del grupo familiar nunca llega aquí
@@ -64,10 +67,14 @@ def _rectangulo(grilla: c.Grilla, fila: int, columna: int) -> dict:
 
 
 class TableroPuntosCalientes(widgets.VBox):
-    def __init__(self, distrito: str = "El Porvenir", **kwargs):
+    def __init__(self, distrito: str = "El Porvenir", datos=None, **kwargs):
+        """`datos`: otra tabla de incidentes (benchmarks/tablero_07.py la usa con 10 veces más filas);
+        si no se da, los incidentes sintéticos del curso."""
         import ipyleaflet
 
         c.distritos()  # si faltan los datos, ErrorLideres aquí (y el aviso en español)
+        self.datos = datos
+        self._preparados: dict = {}
         self.marcas: list[dict] = []
         self.revelado = False
         self.control_distrito = widgets.Dropdown(options=c.distritos(), value=distrito,
@@ -79,6 +86,14 @@ class TableroPuntosCalientes(widgets.VBox):
         self.control_meses = widgets.IntRangeSlider(value=(1, 12), min=1, max=12, step=1,
                                                     layout=widgets.Layout(width="100%", max_width="320px"))
         self.texto_meses = widgets.HTML()
+        self.control_vista = widgets.ToggleButtons(
+            options=[(nombre, clave) for clave, nombre in vistas.VISTAS.items()], value="celdas",
+            style={"button_width": "auto"})
+        self.control_banda = widgets.ToggleButtons(
+            options=[(f"{b} m", b) for b in vistas.BANDAS_M], value=vistas.BANDAS_M[1],
+            style={"button_width": "auto"})
+        self.caja_banda = partes.control("Radio de la mancha", self.control_banda, "lideres-control-banda")
+        self.caja_banda.layout.display = "none"
         self.boton_mostrar = widgets.Button(description="Ya marqué: mostrar los datos", button_style="primary",
                                             layout=widgets.Layout(width="auto", max_width="100%"))
         self.boton_borrar = widgets.Button(description="Borrar mi marca",
@@ -115,10 +130,13 @@ class TableroPuntosCalientes(widgets.VBox):
             self.texto_meses,
         ])
         filtros.add_class("lideres-controles")
+        dibujo = widgets.Box([partes.control("Cómo dibujar los casos", self.control_vista, "lideres-control-vista"),
+                              self.caja_banda])
+        dibujo.add_class("lideres-controles")
         self.resultados = widgets.VBox(
             [widgets.HTML(_paso("Paso 2. Compara", "Tu marca tiene borde de rayas; los puntos calientes, borde "
                                 "naranja. Cambia los filtros: el mapa y la tabla cambian juntos.")),
-             self.comparacion, filtros, self.celdas, self.hora_dia,
+             self.comparacion, filtros, dibujo, self.celdas, self.hora_dia,
              partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(display="none", width="100%"))
         self.resultados.add_class("lideres-resultados-07")
@@ -137,6 +155,8 @@ class TableroPuntosCalientes(widgets.VBox):
         self.control_distrito.observe(self._cambio_distrito, names="value")
         for control in (self.control_tipo, self.control_horas, self.control_meses):
             control.observe(self._dibujar, names="value")
+        self.control_vista.observe(self._cambio_vista, names="value")
+        self.control_banda.observe(self._dibujar_mapa, names="value")
         self._poner_distrito()
         self._dibujar()
 
@@ -188,8 +208,16 @@ class TableroPuntosCalientes(widgets.VBox):
         return {"distrito": self.control_distrito.value, "tipos_": None if tipo == TODOS else (tipo,),
                 "horas": tuple(self.control_horas.value), "meses": tuple(self.control_meses.value)}
 
+    def _preparado(self, distrito: str):
+        if self.datos is None:
+            return None
+        if distrito not in self._preparados:
+            self._preparados = {distrito: c.preparar_distrito(distrito, datos=self.datos)}
+        return self._preparados[distrito]
+
     def _dibujar(self, _cambio=None) -> None:
-        self.estado = c.estado_puntos(**self.filtros())
+        filtros = self.filtros()
+        self.estado = c.estado_puntos(**filtros, preparado=self._preparado(filtros["distrito"]))
         desde, hasta = self.control_meses.value
         self.texto_meses.value = f'<p class="lideres-nota" lang="es">Meses: de {MESES[desde - 1]} a {MESES[hasta - 1]}.</p>'
         marca = None
@@ -199,7 +227,8 @@ class TableroPuntosCalientes(widgets.VBox):
         else:
             self.comparacion.value = ('<div class="lideres-resultado" lang="es"><p>No marcaste una zona: '
                                       "mira los datos y piensa dónde la habrías puesto.</p></div>")
-        self.celdas.value = vistas.svg_celdas(self.estado, marca)
+        self.marca = marca
+        self._dibujar_mapa()
         self.hora_dia.value = vistas.html_hora_dia(self.estado)
         if self.revelado:
             g = self.estado["grilla"]
@@ -210,11 +239,23 @@ class TableroPuntosCalientes(widgets.VBox):
                 self.mapa.add(self.capa_calientes)
 
 
-def tablero(distrito: str = "El Porvenir"):
+    # -------------------------------------------------------------- cómo dibujar los casos
+
+    def _cambio_vista(self, _cambio=None) -> None:
+        self.caja_banda.layout.display = "flex" if self.control_vista.value == "densidad" else "none"
+        self._dibujar_mapa()
+
+    def _dibujar_mapa(self, _cambio=None) -> None:
+        # Solo se calcula la vista elegida (la densidad importa scipy.ndimage; los hexágonos, h3).
+        self.celdas.value = vistas.svg_vista(self.estado, self.control_vista.value, self.marca,
+                                             self.control_banda.value)
+
+
+def tablero(distrito: str = "El Porvenir", datos=None):
     """El tablero del módulo 07. Si faltan datos, devuelve un aviso en español."""
     from lideres.tablero.aviso import aviso_de_error
 
     try:
-        return TableroPuntosCalientes(distrito)
+        return TableroPuntosCalientes(distrito, datos=datos)
     except ErrorLideres as error:
         return aviso_de_error(error)
