@@ -225,7 +225,10 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
     filas, columnas = g.valores.shape
     sur, oeste, _, _ = g.esquinas(0, 0)
     _, _, norte, este = g.esquinas(filas - 1, columnas - 1)
-    t._al_dibujar(t.dibujo, "created", {"type": "Feature", "geometry": _rectangulo(sur, oeste, norte, este)})
+    # Como llega del navegador: el mensaje de leaflet.draw pasa por el DrawControl de ipyleaflet.
+    t.dibujo._handle_leaflet_event(t.dibujo, {"event": "draw:created", "geo_json": {
+        "type": "Feature", "geometry": _rectangulo(sur, oeste, norte, este)}}, [])
+    assert len(t.marcas) == 1
     t._mostrar()
     assert t.resultados.layout.display == "flex" and "lideres-comparacion-07" in t.comparacion.value
     antes = (t.celdas.value, t.hora_dia.value)

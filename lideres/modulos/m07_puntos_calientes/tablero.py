@@ -162,8 +162,9 @@ class TableroPuntosCalientes(widgets.VBox):
 
     # -------------------------------------------------------------- la marca
 
-    def _al_dibujar(self, _control, accion: str, geo_json: dict) -> None:
-        if accion == "created" and (geo_json or {}).get("geometry"):
+    def _al_dibujar(self, _control, action: str, geo_json: dict) -> None:
+        # ipyleaflet llama `callback(control, action=..., geo_json=...)`: los nombres son los suyos.
+        if action == "created" and (geo_json or {}).get("geometry"):
             self.marcas.append(geo_json["geometry"])
             if self.revelado:
                 self._dibujar()
