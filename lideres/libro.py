@@ -46,7 +46,11 @@ CARPETA_CACHE = ".jupyter_cache"
 ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
 TALLER, SITIO, HUB, FACILITADOR = "taller", "sitio", "hub", "facilitador"
-MODOS = (TALLER, SITIO, HUB, FACILITADOR)
+# La edición de quien facilita para el JupyterHub: con las respuestas, servida solo al grupo
+# «facilitadores» (/services/libro-facilitadores/, despliegue/hub); sus tableros, como los del hub.
+HUB_FACILITADOR = "hub-facilitador"
+MODOS = (TALLER, SITIO, HUB, FACILITADOR, HUB_FACILITADOR)
+CON_RESPUESTAS = (FACILITADOR, HUB_FACILITADOR)
 # Las páginas «Para facilitadores» traen las respuestas de las autoevaluaciones: solo van en la
 # edición de quien facilita (modo «facilitador», en su laptop), como las soluciones de nbgrader. El
 # libro de participantes (taller, sitio, hub) se construye con un índice sin esa parte.
@@ -102,7 +106,7 @@ def carpeta_construccion(libro: Path | None = None, modo: str = TALLER) -> Path:
 def modo_enlaces(modo: str) -> str:
     """Adónde llevan los enlaces a los tableros: la edición de quien facilita se abre en su laptop,
     con el servidor del taller (como el libro del taller)."""
-    return TALLER if modo == FACILITADOR else modo
+    return {FACILITADOR: TALLER, HUB_FACILITADOR: HUB}.get(modo, modo)
 
 
 def toc_participantes(libro: Path | None = None) -> str:
@@ -314,7 +318,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
         carpeta.mkdir(parents=True, exist_ok=True)
     copiados = []
     fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
-    if edicion != FACILITADOR and (libro / "_toc.yml").is_file():
+    if edicion not in CON_RESPUESTAS and (libro / "_toc.yml").is_file():
         fragmentos[generado / ARCHIVO_TOC_PARTICIPANTES] = toc_participantes(libro)
     for m in MODULOS:
         if not m.listo:
@@ -606,7 +610,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     ]
     if modo != TALLER:  # jupyter-book escribe en <path-output>/_build/html
         orden += ["--path-output", str(construccion.parent)]
-    if modo != FACILITADOR:  # el libro de participantes: sin las respuestas de las autoevaluaciones
+    if modo not in CON_RESPUESTAS:  # el libro de participantes: sin las respuestas de las autoevaluaciones
         orden += ["--toc", str(libro / CARPETA_GENERADO / ARCHIVO_TOC_PARTICIPANTES)]
     entorno = dict(os.environ)
     entorno["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # el kernel no avisa del depurador en stderr
@@ -653,6 +657,9 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
         imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
     elif modo == HUB:
         imprimir(f"  {html}: el JupyterHub del curso lo sirve en /services/libro/ (ver despliegue/).")
+    elif modo == HUB_FACILITADOR:
+        imprimir(f"  {html}: el JupyterHub del curso lo sirve solo a quienes facilitan, en "
+                 "/services/libro-facilitadores/ (ver despliegue/).")
     elif modo == FACILITADOR:
         imprimir(f"  Edición de quien facilita (con las respuestas; no la compartas): {html / 'index.html'}")
     return html

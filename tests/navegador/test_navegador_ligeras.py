@@ -231,6 +231,12 @@ def test_sitio_estatico_capitulo_con_tablero_que_funciona(navegador, sitio_servi
         assert page.inner_text(".lideres-titulo") != titulo and "100 mil" in page.inner_text(".lideres-titulo")
         page.locator("[data-lig-mapa] path[data-lig-valor='150132']").tap()
         assert "San Juan de Lurigancho" in page.inner_text(".lideres-info")
+        # Como en Voilà, el distrito elegido queda marcado en el ranking (por número, SJL está arriba).
+        page.locator("button[data-lig-control='medida'][data-lig-valor='conteo']").click()
+        barra = page.locator(".lideres-barra[data-ubigeo='150132']")
+        assert "lideres-barra-seleccionada" in barra.get_attribute("class")
+        assert barra.get_attribute("aria-current") == "true"
+        assert page.locator(".lideres-barra-seleccionada").count() == 1
         v.revisar()
     finally:
         contexto.close()
