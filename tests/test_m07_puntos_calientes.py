@@ -221,6 +221,8 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
     t = tablero()
     assert "lideres-tablero" in t._dom_classes and t.resultados.layout.display == "none"
     assert t.control_distrito.options[:3] == c.PRIMERO and "Callao" in t.control_distrito.options
+    # Antes de la marca, los datos ni siquiera llegan al navegador.
+    assert t.celdas.value == t.hora_dia.value == t.comparacion.value == ""
     g = t.estado["grilla"]
     filas, columnas = g.valores.shape
     sur, oeste, _, _ = g.esquinas(0, 0)

@@ -45,14 +45,25 @@ def _todos() -> pd.DataFrame:
     return datos[datos["tipo"] != TIPO_EXCLUIDO].reset_index(drop=True)
 
 
+@functools.lru_cache(maxsize=1)
+def _distritos() -> tuple[str, ...]:
+    # Una vez por kernel: estado_puntos revisa el distrito en cada cambio de filtro.
+    nombres = sorted(pd.unique(_todos()["distrito"]).tolist())
+    return tuple([d for d in PRIMERO if d in nombres] + [d for d in nombres if d not in PRIMERO])
+
+
 def distritos() -> list[str]:
     """Los distritos con incidentes: primero los tres de Trujillo del curso, luego el resto."""
-    nombres = sorted(set(_todos()["distrito"]))
-    return [d for d in PRIMERO if d in nombres] + [d for d in nombres if d not in PRIMERO]
+    return list(_distritos())
+
+
+@functools.lru_cache(maxsize=1)
+def _tipos() -> tuple[str, ...]:
+    return tuple(sorted(pd.unique(_todos()["tipo"]).tolist()))
 
 
 def tipos() -> list[str]:
-    return sorted(set(_todos()["tipo"]))
+    return list(_tipos())
 
 
 def sin_violencia_familiar(tabla: pd.DataFrame) -> pd.DataFrame:

@@ -49,12 +49,7 @@ def _paso(titulo: str, texto: str) -> str:
 
 
 def _rasgo_distrito(distrito: str) -> dict | None:
-    from lideres.tablero import mapa as mapa_compartido
-
-    for r in mapa_compartido.limites(("Trujillo", "Lima Metropolitana", "Callao"))["features"]:
-        if r["properties"]["distrito"] == distrito:
-            return r
-    return None
+    return vistas.rasgo_distrito(distrito)
 
 
 def _rectangulo(grilla: c.Grilla, fila: int, columna: int) -> dict:
@@ -75,6 +70,7 @@ class TableroPuntosCalientes(widgets.VBox):
         c.distritos()  # si faltan los datos, ErrorLideres aquí (y el aviso en español)
         self.datos = datos
         self._preparados: dict = {}
+        self.marca = None
         self.marcas: list[dict] = []
         self.revelado = False
         self.control_distrito = widgets.Dropdown(options=c.distritos(), value=distrito,
@@ -219,6 +215,10 @@ class TableroPuntosCalientes(widgets.VBox):
     def _dibujar(self, _cambio=None) -> None:
         filtros = self.filtros()
         self.estado = c.estado_puntos(**filtros, preparado=self._preparado(filtros["distrito"]))
+        self.marca = None
+        if not self.revelado:
+            # Los datos se ven después de la marca: antes no se arman ni se envían (abre más rápido).
+            return
         desde, hasta = self.control_meses.value
         self.texto_meses.value = f'<p class="lideres-nota" lang="es">Meses: de {MESES[desde - 1]} a {MESES[hasta - 1]}.</p>'
         marca = None
@@ -231,13 +231,12 @@ class TableroPuntosCalientes(widgets.VBox):
         self.marca = marca
         self._dibujar_mapa()
         self.hora_dia.value = vistas.html_hora_dia(self.estado)
-        if self.revelado:
-            g = self.estado["grilla"]
-            calientes = self.estado["celdas"][self.estado["celdas"]["caliente"]]
-            self.capa_calientes.data = {"type": "FeatureCollection", "features": [
-                _rectangulo(g, int(f.fila), int(f.columna)) for f in calientes.itertuples()]}
-            if self.capa_calientes not in self.mapa.layers:
-                self.mapa.add(self.capa_calientes)
+        g = self.estado["grilla"]
+        calientes = self.estado["celdas"][self.estado["celdas"]["caliente"]]
+        self.capa_calientes.data = {"type": "FeatureCollection", "features": [
+            _rectangulo(g, int(f.fila), int(f.columna)) for f in calientes.itertuples()]}
+        if self.capa_calientes not in self.mapa.layers:
+            self.mapa.add(self.capa_calientes)
 
 
     # -------------------------------------------------------------- cómo dibujar los casos

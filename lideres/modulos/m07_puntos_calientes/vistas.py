@@ -56,15 +56,32 @@ def leyenda(limites: list[int]) -> list[dict]:
 
 
 @functools.cache
-def _contorno_lonlat(distrito: str) -> tuple:
+def _rasgos() -> dict[str, dict]:
+    """Los límites por nombre de distrito, leídos una vez por kernel (`cargar_limites` copia todos
+    los polígonos en cada llamada: medio segundo en una máquina cargada)."""
     from lideres.limites import cargar_limites
 
-    for rasgo in cargar_limites()["features"]:
-        if rasgo["properties"].get("distrito") == distrito:
-            g = rasgo["geometry"]
-            polis = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-            return tuple(tuple((p[0], p[1]) for p in poli[0]) for poli in polis)
-    return ()
+    return {r["properties"].get("distrito"): r for r in cargar_limites()["features"]}
+
+
+def rasgo_distrito(distrito: str) -> dict | None:
+    """El polígono del distrito para el mapa de Leaflet: GeoJSON con solo su UBIGEO y su nombre."""
+    r = _rasgos().get(distrito)
+    if r is None:
+        return None
+    ubigeo = str(r["properties"]["ubigeo"])
+    return {"type": "Feature", "id": ubigeo, "properties": {"ubigeo": ubigeo, "distrito": distrito},
+            "geometry": r["geometry"]}
+
+
+@functools.cache
+def _contorno_lonlat(distrito: str) -> tuple:
+    rasgo = _rasgos().get(distrito)
+    if rasgo is None:
+        return ()
+    g = rasgo["geometry"]
+    polis = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+    return tuple(tuple((p[0], p[1]) for p in poli[0]) for poli in polis)
 
 
 def _a_svg(grilla: c.Grilla, filas: int, lon: float, lat: float) -> tuple[float, float]:
