@@ -341,3 +341,15 @@ def test_el_tablero_con_otra_tabla_de_incidentes():
     preparado = t._preparado("Florencia de Mora")
     t.control_horas.value = (0, 11)
     assert t._preparado("Florencia de Mora") is preparado
+
+
+def test_sin_casos_las_vistas_lo_dicen_sin_fallar():
+    from lideres.modulos.m07_puntos_calientes import vistas
+
+    pytest.importorskip("h3")
+    e = c.estado_puntos("Florencia de Mora", ["Secuestro"], horas=(3, 3), meses=(2, 2))
+    if e["casos"]:
+        pytest.skip("esta combinación de filtros tiene casos")
+    assert "No hay casos con estos filtros" in vistas.svg_densidad(e)
+    for vista in vistas.VISTAS:
+        assert 'data-casos="0"' in vistas.svg_vista(e, vista)

@@ -226,7 +226,7 @@ def svg_densidad(estado: dict, ancho_banda_m: float = 300) -> str:
     topes = [maximo * (i + 1) / k for i in range(k)]
     desde = maximo / 10
     filas_leyenda = []
-    for color, tope in zip(AZULES, topes, strict=True):
+    for color, tope in zip(AZULES, topes if maximo > 0 else [], strict=False):
         filas_leyenda.append({"color": color, "rango": f"de {formato.numero(max(desde, tope - maximo / k), 0)} "
                                                        f"a {formato.numero(tope, 0)} casos por km²"})
     alt = (f"Mapa de densidad de {estado['distrito']} (datos sintéticos), radio de {int(ancho_banda_m)} m: "
