@@ -238,7 +238,6 @@ class TableroPuntosCalientes(widgets.VBox):
         if self.capa_calientes not in self.mapa.layers:
             self.mapa.add(self.capa_calientes)
 
-
     # -------------------------------------------------------------- cómo dibujar los casos
 
     def _cambio_vista(self, _cambio=None) -> None:
