@@ -72,8 +72,8 @@ CAPTURAS = {
                              "botones, el mapa que se acerca con los dedos y la ficha del distrito.",
     "celular_entrar": "El ejercicio en el celular, al entrar: nombre y apellido, código del grupo y "
                       "una clave de 4 números.",
-    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca y se "
-                         "guarda sola en la laptop.",
+    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca o se "
+                         "escribe, y «Guardar mis respuestas» las guarda en la laptop.",
     "facilitador_entregas": "«Quién entregó», en la laptop: una fila por persona, con cuántas "
                             "preguntas respondió y si ya entregó; se actualiza sola.",
     "facilitador_escrita": "«Respuestas escritas», en la laptop: la respuesta de una persona, al "
@@ -86,8 +86,10 @@ CAPTURAS = {
 ARCHIVO_TERMINAL = "terminal_taller.txt"
 TERMINAL_DE_EJEMPLO = """Servidor del taller listo.
   En esta computadora:  http://127.0.0.1:8866/
-  Código del grupo: MANGO PERLA
-"""
+  En los celulares (misma red wifi), escribir:  http://192.168.1.20:8866/
+  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.
+  Código del grupo (díctalo en voz alta):  MANGO PERLA
+"""  # como con `--red --curso`, la orden que da la guía
 
 
 def _revisar_modo(modo: str) -> None:
