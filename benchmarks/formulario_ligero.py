@@ -267,6 +267,19 @@ async def sala(fabrica, n: int, llegada_s: float, semilla: int) -> tuple[list[En
     return resultados, time.monotonic() - t0
 
 
+async def por_wifi(base: str, fabrica, n: int, a) -> tuple[list[Entrega], float]:
+    """La misma sala, pero cada celular pasa por el proxy de benchmarks/sala_wifi.py."""
+    import sala_wifi
+
+    sala_wifi.callar_cancelados()
+    proxy = await sala_wifi.proxy(urllib.parse.urlparse(base).port, sala_wifi.Balde(20e6 / 8), 0.025)
+    base_wifi = f"http://127.0.0.1:{proxy.sockets[0].getsockname()[1]}"
+    try:
+        return await sala(lambda i, r: fabrica(base_wifi, i, r), n, a.llegada, a.semilla)
+    finally:
+        proxy.close()
+
+
 def resumir(entregas_: list[Entrega], duracion: float) -> dict:
     tiempos = [e.total_s for e in entregas_ if e.ok and e.total_s is not None]
     bytes_ = [e.bytes for e in entregas_ if e.ok]
@@ -286,6 +299,9 @@ def main(argv=None) -> int:
     ap.add_argument("--llegada", type=float, default=5.0, help="segundos en que llegan todas (5)")
     ap.add_argument("--semilla", type=int, default=19)
     ap.add_argument("--sin-voila", action="store_true", help="solo el formulario ligero")
+    ap.add_argument("--wifi", action="store_true",
+                    help="además, el formulario ligero por el wifi simulado de una sala llena "
+                         "(benchmarks/sala_wifi.py: 20 Mbit/s para todos, 50 ms de ida y vuelta)")
     a = ap.parse_args(argv)
     n = max(1, min(a.n, N_MAXIMO))
 
@@ -306,6 +322,8 @@ def main(argv=None) -> int:
     ids = _preguntas(curso)
     try:
         ligeras, t_ligero = asyncio.run(sala(lambda i, r: ligera(i, base, grupo, ids, r), n, a.llegada, a.semilla))
+        if a.wifi:
+            wifis, t_wifi = asyncio.run(por_wifi(base, lambda b, i, r: ligera(i, b, grupo, ids, r), n, a))
         if a.sin_voila:
             voilas, t_voila = [], float("nan")
         else:
@@ -334,6 +352,12 @@ def main(argv=None) -> int:
     for nombre, r in (("ligero", rl), ("Voilà", rv)):
         if r["motivos"]:
             print(f"Fallidas ({nombre}):", "; ".join(r["motivos"]))
+    if a.wifi:
+        rw = resumir(wifis, t_wifi)
+        print(f"Por el wifi simulado (20 Mbit/s, 50 ms): {rw['ok']}/{n} entregadas; p95 {rw['p95_s']:.2f} s; "
+              f"la última a los {rw['todas_s']:.1f} s; razón p95 wifi / directo {rw['p95_s'] / rl['p95_s']:.2f}")
+        if rw["motivos"]:
+            print("Fallidas (wifi):", "; ".join(rw["motivos"]))
     razon_p95 = rl["p95_s"] / rv["p95_s"] if rv["p95_s"] == rv["p95_s"] and rv["p95_s"] else float("nan")
     print(json.dumps({"ligero": rl, "voila": rv}, ensure_ascii=False, default=str))
     print(f"formulario_ligero: ligero_ok={rl['ok']}/{n} voila_ok={rv['ok']}/{n} "

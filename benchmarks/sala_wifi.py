@@ -100,6 +100,15 @@ async def proxy(puerto_servidor: int, balde: Balde, demora_s: float):
     return await asyncio.start_server(atender, "127.0.0.1", 0)
 
 
+def callar_cancelados() -> None:
+    """Las conexiones que quedan abiertas al cerrar el proxy se cancelan: eso no es un error."""
+    def manejar(loop, contexto):
+        if not isinstance(contexto.get("exception"), asyncio.CancelledError):
+            loop.default_exception_handler(contexto)
+
+    asyncio.get_running_loop().set_exception_handler(manejar)
+
+
 async def celular(base: str, rutas: list[str]) -> float | None:
     """Segundos hasta tener todas las páginas y lo que cargan; None si algo falló."""
     import httpx
@@ -122,11 +131,7 @@ async def celular(base: str, rutas: list[str]) -> float | None:
 
 
 async def sala(puerto: int, n: int, mbit: float, rtt_ms: float, rutas: list[str]) -> list[float | None]:
-    def callar_cancelados(loop, contexto):  # las conexiones que quedan abiertas al cerrar el proxy
-        if not isinstance(contexto.get("exception"), asyncio.CancelledError):
-            loop.default_exception_handler(contexto)
-
-    asyncio.get_running_loop().set_exception_handler(callar_cancelados)
+    callar_cancelados()
     balde = Balde(mbit * 1e6 / 8)
     servidor = await proxy(puerto, balde, rtt_ms / 2000)
     base = f"http://127.0.0.1:{servidor.sockets[0].getsockname()[1]}"

@@ -575,6 +575,34 @@ def quitar_estado_de_widgets(html: Path) -> int:
     return cambiadas
 
 
+_IMAGEN = re.compile(r"<img\b(?![^>]*\bloading=)")
+
+
+def figuras_al_bajar(texto: str) -> str:
+    """Cada figura después de la primera se pide cuando la persona llega a ella (`loading="lazy"`):
+    en un celular con poco saldo, un capítulo no baja de una vez figuras que quizá no se lean."""
+    vistas = 0
+
+    def poner(m: re.Match) -> str:
+        nonlocal vistas
+        vistas += 1
+        return m.group(0) if vistas == 1 else '<img loading="lazy" decoding="async"'
+
+    return _IMAGEN.sub(poner, texto)
+
+
+def figuras_perezosas(html: Path) -> int:
+    """`figuras_al_bajar` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+    cambiadas = 0
+    for pagina in Path(html).rglob("*.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        nuevo = figuras_al_bajar(texto)
+        if nuevo != texto:
+            pagina.write_text(nuevo, encoding="utf-8")
+            cambiadas += 1
+    return cambiadas
+
+
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
               forzar: bool = False, modo: str = TALLER) -> Path:
     """Construye el libro en `carpeta_html(modo=modo)`, sin internet y con los avisos como errores.
@@ -633,6 +661,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
         )
     _portada_en_espanol(html)
     quitar_estado_de_widgets(html)
+    figuras_perezosas(html)
     from lideres import ligera
 
     imprimir("Páginas ligeras de los tableros (para el celular y para leer sin servidor)…")

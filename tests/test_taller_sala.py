@@ -409,6 +409,39 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
         hilo.submit(asyncio.run, probar()).result()
 
 
+def test_apagar_el_mismo_kernel_dos_veces_a_la_vez_no_deja_traza():
+    """La página que se cierra y la pasada de inactivos apagan el mismo kernel a la vez (issue 22): el
+    segundo apagado no hace nada, sin «404: Kernel does not exist»; tampoco el de uno que ya no está."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    from lideres.taller.kernels import GestorKernels
+
+    llamadas = []
+
+    async def apagar_de_verdad(self, kernel_id, *args, **kwargs):
+        llamadas.append(kernel_id)
+        await asyncio.sleep(0.05)  # el apagado tarda: el otro pedido llega mientras tanto
+        del self._kernels[kernel_id]
+
+    async def probar():
+        gestor = GestorKernels()
+        gestor._kernels["k1"] = object()
+        original = AsyncMappingKernelManager.shutdown_kernel
+        AsyncMappingKernelManager.shutdown_kernel = apagar_de_verdad
+        try:
+            await asyncio.gather(gestor.shutdown_kernel("k1"), gestor.shutdown_kernel("k1"))
+            await gestor.shutdown_kernel("k1")  # ya no existe
+        finally:
+            AsyncMappingKernelManager.shutdown_kernel = original
+        assert llamadas == ["k1"] and "k1" not in gestor._kernels and not gestor._apagando
+
+    with ThreadPoolExecutor(max_workers=1) as hilo:  # su propio bucle (ver la prueba anterior)
+        hilo.submit(asyncio.run, probar()).result()
+
+
 def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():
     """En una terminal nueva `lideres` a secas no se encuentra (vive en .venv): las páginas dan
     `make taller ARGS=…` o `.venv/bin/lideres …`, nunca la orden sin su ruta."""

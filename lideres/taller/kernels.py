@@ -16,6 +16,8 @@ precalentada como los de una persona que llega cuando la reserva está vacía.
   siguen en la reserva, pero al entregarlo a un celular la siguiente pasada lo veía «inactivo»
   y lo apagaba antes de que un celular lento llegara a conectarse. Aquí su tiempo inactivo se
   cuenta desde que se entregó (la primera pasada que lo ve fuera de la reserva).
+- **Apagar dos veces no es un error**: si la página que se cierra y la pasada de inactivos apagan
+  el mismo kernel a la vez, el segundo pedido no hace nada (antes: un 404 con traza en el registro).
 - **Sin revivir**: un kernel que muere (sin memoria, por ejemplo) no se reinicia, porque uno
   reiniciado no tiene los widgets del tablero y la página quedaría mostrando datos viejos sin
   decir nada. Se apaga y se quita (`autorestart` desactivado en la configuración); la página ve
@@ -48,6 +50,7 @@ class GestorKernels(AsyncMappingKernelManager):
         self._arrancando = 0
         self._revision = None
         self._entregados: set[str] = set()
+        self._apagando: set[str] = set()
 
     def kernels_vivos(self) -> int:
         return len(self.list_kernel_ids()) + self._arrancando
@@ -85,8 +88,18 @@ class GestorKernels(AsyncMappingKernelManager):
         return await super().cull_kernel_if_idle(kernel_id)
 
     async def shutdown_kernel(self, kernel_id: str, *args, **kwargs):
+        # Dos caminos pueden apagar el mismo kernel a la vez: la página que se cierra, la pasada de
+        # inactivos y la revisión de muertos. El segundo no tiene nada que hacer; antes fallaba con
+        # «404: Kernel does not exist» y dejaba una traza en el registro de un día normal.
+        if kernel_id in self._apagando or kernel_id not in self:
+            self.log.debug("Kernel %s: ya se está apagando o ya no existe", kernel_id)
+            return None
+        self._apagando.add(kernel_id)
         self._entregados.discard(kernel_id)
-        return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        try:
+            return await super().shutdown_kernel(kernel_id, *args, **kwargs)
+        finally:
+            self._apagando.discard(kernel_id)
 
     def _vigilar_muertos(self) -> None:
         if self._revision is not None or self.revisar_muertos_s <= 0:

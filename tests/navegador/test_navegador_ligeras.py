@@ -35,6 +35,9 @@ CAMBIOS = {
     # 05: los periodos dependen de la serie (la lista cambia al elegir otra serie).
     "05_tendencias": [("serie", "Departamento de Lima, por año"), ("periodo", "2021"), ("titular", "−20 %"),
                       ("ventana", "6")],
+    "06_leer_mapas": [("medida", "Conteo"), ("esquema", "Cortes naturales"), ("clases", "4"),
+                      ("paleta", "Naranjas"), ("anio", "2024")],
+    "08_datos_responsables": [("radio", "100 m"), ("metodo", "Puntos anónimos (k casas)"), ("k", "15")],
 }
 MODULOS = list(CAMBIOS)
 JS_TEXTOS = f"""() => Array.from(document.querySelectorAll('{TEXTOS}'))
@@ -236,7 +239,8 @@ def test_sitio_estatico_capitulo_con_tablero_que_funciona(navegador, sitio_servi
         barra = page.locator(".lideres-barra[data-ubigeo='150132']")
         assert "lideres-barra-seleccionada" in barra.get_attribute("class")
         assert barra.get_attribute("aria-current") == "true"
-        assert page.locator(".lideres-barra-seleccionada").count() == 1
+        marcadas = page.eval_on_selector_all(".lideres-barra-seleccionada", "es => es.map(e => e.dataset.ubigeo)")
+        assert marcadas and set(marcadas) == {"150132"}
         v.revisar()
     finally:
         contexto.close()
