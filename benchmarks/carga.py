@@ -26,9 +26,15 @@ se informan aparte).
 
     .venv/bin/python benchmarks/carga.py                  # 30 personas en 5 s (unos 3-4 min)
     .venv/bin/python benchmarks/carga.py --n 5 --llegada 2
+    .venv/bin/python benchmarks/carga.py --tablero 07     # la sala en el tablero del módulo 07
+
+Con `--tablero 07` (puntos calientes; como `lideres taller --participantes 30 --modulo 07`: la
+reserva entera para ese tablero) el paso 3 espera el mapa con la herramienta de dibujo, el botón
+«Ya marqué» y el filtro de tipo, y el paso 4 toca «Ya marqué» (mensaje `custom` de clic) y cambia
+el tipo de delito, esperando cada vez el mapa de celdas nuevo.
 
 No es una prueba: no falla por lento. La última línea es:
-`carga: sesiones_ok=N/30 p95_interactivo_s=X rss_max_mb=Y nucleos_vivos_al_final=Z`.
+`carga: tablero=02 sesiones_ok=N/30 p95_interactivo_s=X rss_max_mb=Y nucleos_vivos_al_final=Z`.
 """
 
 from __future__ import annotations
@@ -54,8 +60,8 @@ sys.path.insert(0, str(RAIZ))
 
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 
-TABLERO = "tableros/02_conteos_y_tasas.ipynb"
-ORIGEN = RAIZ / "notebooks" / TABLERO
+TABLEROS = {"02": "tableros/02_conteos_y_tasas.ipynb", "07": "tableros/07_puntos_calientes.ipynb"}
+TABLERO = TABLEROS["02"]  # main() lo cambia con --tablero
 N_MAXIMO = 100  # acotado: es un benchmark en una laptop, no una prueba de estrés
 ESPERA_SESION_S = 240.0
 ESPERA_CAMBIO_S = 60.0
@@ -281,47 +287,9 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float) -> Sesio
             return None
 
         todos = await k.esperar(estados, limite_s)
-        mapas = [i for i, e in todos.items() if e.get("model_name") == "LeafletMapModel"]
-        capas = [i for i, e in todos.items() if e.get("model_module") == "jupyter-leaflet"
-                 and "GeoJSON" in e.get("model_name", "")]
-        ranking = [i for i, e in todos.items() if e.get("model_name") == "HTMLModel"
-                   and "lideres-ranking" in str(e.get("state", {}).get("value", ""))]
-        botones = {i: e["state"] for i, e in todos.items() if e.get("model_name") == "ToggleButtonsModel"}
-        if not mapas or len(capas) < N_DISTRITOS or not ranking or len(botones) < 2:
-            s.motivo = f"estado incompleto: mapa={len(mapas)} capas={len(capas)} ranking={len(ranking)}"
-            return s
-        s.interactivo_s = time.monotonic() - t0
-        id_ranking = ranking[0]
-        valor_ranking = todos[id_ranking]["state"]["value"]
-
-        def es_tasa(texto):
-            return texto.startswith("Tasa por 100 mil")
-
-        medida = next(i for i, e in botones.items() if any(map(es_tasa, e.get("_options_labels", []))))
-        anio = next(i for i in botones if i != medida)
-        cambios = [
-            (medida, next(j for j, t in enumerate(botones[medida]["_options_labels"]) if es_tasa(t))),
-            (anio, (botones[anio].get("index", 0) + 1) % len(botones[anio]["_options_labels"])),
-        ]
-        for modelo, indice in cambios:
-            antes = valor_ranking
-            t1 = time.monotonic()
-            await k.enviar("comm_msg", {"comm_id": modelo, "data": {
-                "method": "update", "state": {"index": indice}, "buffer_paths": []}},
-                {"version": "2.1.0"})
-
-            def ranking_nuevo(m, antes=antes):
-                c = m.get("content", {})
-                if m["header"]["msg_type"] == "comm_msg" and c.get("comm_id") == id_ranking:
-                    valor = c.get("data", {}).get("state", {}).get("value")
-                    if valor is not None and valor != antes:
-                        return valor
-                return None
-
-            valor_ranking = await k.esperar(ranking_nuevo, ESPERA_CAMBIO_S)
-            s.cambios_s.append(time.monotonic() - t1)
-        if (RE_MEDIDA.search(valor_ranking) or [None, None])[1] != "tasa_100k":
-            s.motivo = "el ranking no dice la medida nueva"
+        pasos = _pasos_07 if TABLERO == TABLEROS["07"] else _pasos_02
+        s.motivo = await pasos(k, todos, s, t0)
+        if s.motivo:
             return s
 
         # Irse como el navegador: sendBeacon con FormData(_xsrf) y cerrar la página.
@@ -349,6 +317,86 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float) -> Sesio
         if ws is not None:
             ws.close()
     return s
+
+
+async def _pasos_02(k: Kernel, todos: dict, s: Sesion, t0: float) -> str | None:
+    """Tablero 02: el mapa con sus 50 distritos y el ranking; cambia la medida y el año."""
+    mapas = [i for i, e in todos.items() if e.get("model_name") == "LeafletMapModel"]
+    capas = [i for i, e in todos.items() if e.get("model_module") == "jupyter-leaflet"
+             and "GeoJSON" in e.get("model_name", "")]
+    ranking = [i for i, e in todos.items() if e.get("model_name") == "HTMLModel"
+               and "lideres-ranking" in str(e.get("state", {}).get("value", ""))]
+    botones = {i: e["state"] for i, e in todos.items() if e.get("model_name") == "ToggleButtonsModel"}
+    if not mapas or len(capas) < N_DISTRITOS or not ranking or len(botones) < 2:
+        return f"estado incompleto: mapa={len(mapas)} capas={len(capas)} ranking={len(ranking)}"
+    s.interactivo_s = time.monotonic() - t0
+    id_ranking = ranking[0]
+    valor_ranking = todos[id_ranking]["state"]["value"]
+
+    def es_tasa(texto):
+        return texto.startswith("Tasa por 100 mil")
+
+    medida = next(i for i, e in botones.items() if any(map(es_tasa, e.get("_options_labels", []))))
+    anio = next(i for i in botones if i != medida)
+    cambios = [
+        (medida, next(j for j, t in enumerate(botones[medida]["_options_labels"]) if es_tasa(t))),
+        (anio, (botones[anio].get("index", 0) + 1) % len(botones[anio]["_options_labels"])),
+    ]
+    for modelo, indice in cambios:
+        antes = valor_ranking
+        t1 = time.monotonic()
+        await k.enviar("comm_msg", {"comm_id": modelo, "data": {
+            "method": "update", "state": {"index": indice}, "buffer_paths": []}},
+            {"version": "2.1.0"})
+
+        def ranking_nuevo(m, antes=antes):
+            c = m.get("content", {})
+            if m["header"]["msg_type"] == "comm_msg" and c.get("comm_id") == id_ranking:
+                valor = c.get("data", {}).get("state", {}).get("value")
+                if valor is not None and valor != antes:
+                    return valor
+            return None
+
+        valor_ranking = await k.esperar(ranking_nuevo, ESPERA_CAMBIO_S)
+        s.cambios_s.append(time.monotonic() - t1)
+    if (RE_MEDIDA.search(valor_ranking) or [None, None])[1] != "tasa_100k":
+        return "el ranking no dice la medida nueva"
+    return None
+
+
+async def _pasos_07(k: Kernel, todos: dict, s: Sesion, t0: float) -> str | None:
+    """Tablero 07: el mapa con la herramienta de dibujo, «Ya marqué» y el filtro de tipo; toca
+    «Ya marqué» y cambia el tipo, esperando cada vez el mapa de celdas nuevo."""
+    mapas = [i for i, e in todos.items() if e.get("model_name") == "LeafletMapModel"]
+    dibujo = [i for i, e in todos.items() if e.get("model_name") == "LeafletDrawControlModel"]
+    boton = next((i for i, e in todos.items() if e.get("model_name") == "ButtonModel"
+                  and str(e.get("state", {}).get("description", "")).startswith("Ya marqué")), None)
+    tipo = next((i for i, e in todos.items() if e.get("model_name") == "DropdownModel"
+                 and "Todos los tipos" in e.get("state", {}).get("_options_labels", [])), None)
+    if not mapas or not dibujo or boton is None or tipo is None:
+        return f"estado incompleto: mapa={len(mapas)} dibujo={len(dibujo)} boton={boton} tipo={tipo}"
+    s.interactivo_s = time.monotonic() - t0
+
+    def celdas_nuevas(m, antes=None):
+        c = m.get("content", {})
+        if m["header"]["msg_type"] == "comm_msg":
+            valor = c.get("data", {}).get("state", {}).get("value")
+            if isinstance(valor, str) and "lideres-celdas-07" in valor and valor != antes:
+                return valor
+        return None
+
+    t1 = time.monotonic()
+    await k.enviar("comm_msg", {"comm_id": boton, "data": {"method": "custom", "content": {"event": "click"}}},
+                   {"version": "2.1.0"})
+    valor = await k.esperar(celdas_nuevas, ESPERA_CAMBIO_S)
+    s.cambios_s.append(time.monotonic() - t1)
+    indice = todos[tipo]["state"]["_options_labels"].index("Robo")
+    t1 = time.monotonic()
+    await k.enviar("comm_msg", {"comm_id": tipo, "data": {
+        "method": "update", "state": {"index": indice}, "buffer_paths": []}}, {"version": "2.1.0"})
+    await k.esperar(lambda m: celdas_nuevas(m, valor), ESPERA_CAMBIO_S)
+    s.cambios_s.append(time.monotonic() - t1)
+    return None
 
 
 async def sala(base: str, n: int, llegada_s: float, semilla: int) -> list[Sesion]:
@@ -439,13 +487,17 @@ def main(argv=None) -> int:
     ap.add_argument("--precalentados", type=int, default=None,
                     help="--precalentados del servidor (por defecto, los de --participantes)")
     ap.add_argument("--semilla", type=int, default=10)
+    ap.add_argument("--tablero", choices=sorted(TABLEROS), default="02",
+                    help="el tablero de la sesión: 02 (conteos y tasas) o 07 (puntos calientes)")
     a = ap.parse_args(argv)
+    global TABLERO
+    TABLERO = TABLEROS[a.tablero]
     n = max(1, min(a.n, N_MAXIMO))
     participantes = a.participantes or n
 
     raiz = Path(tempfile.mkdtemp(prefix="lideres_carga_"))
     (raiz / "tableros").mkdir()
-    shutil.copy(ORIGEN, raiz / TABLERO)
+    shutil.copy(RAIZ / "notebooks" / TABLERO, raiz / TABLERO)
     reserva = participantes if a.precalentados is None else a.precalentados
     print(f"Servidor: lideres taller --participantes {participantes} --precalentados {reserva} "
           f"(carpeta {raiz})")
@@ -485,6 +537,7 @@ def main(argv=None) -> int:
     print()
     print(f"Máquina: {platform.machine()}, {_nucleos()} núcleos, {_memoria_total_gb():.0f} GB, "
           f"Python {platform.python_version()}; carga del sistema al terminar: {_carga()}")
+    print(f"Tablero: {TABLERO}")
     print(f"{n} personas en {a.llegada:g} s; todo en {duracion:.1f} s; servidor detenido con código {codigo}")
     print(f"{'':28}{'N=1':>10}{f'N={n}':>10}{'razón':>10}")
     for clave, nombre in (("interactivo_mediana_s", "interactivo, mediana (s)"),
@@ -501,7 +554,7 @@ def main(argv=None) -> int:
           f"del kernel más grande: {memoria.kernel_rss_max / mb:,.0f} MB")
     if rn["motivos"]:
         print("Sesiones fallidas:", "; ".join(rn["motivos"]))
-    print(f"carga: sesiones_ok={rn['ok']}/{n} p95_interactivo_s={rn['interactivo_p95_s']:.1f} "
+    print(f"carga: tablero={a.tablero} sesiones_ok={rn['ok']}/{n} p95_interactivo_s={rn['interactivo_p95_s']:.1f} "
           f"rss_max_mb={memoria.rss_max / mb:.0f} nucleos_vivos_al_final={vivos}")
     return 0
 

@@ -221,11 +221,16 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
     t = tablero()
     assert "lideres-tablero" in t._dom_classes and t.resultados.layout.display == "none"
     assert t.control_distrito.options[:3] == c.PRIMERO and "Callao" in t.control_distrito.options
+    # Antes de la marca, los datos ni siquiera llegan al navegador.
+    assert t.celdas.value == t.hora_dia.value == t.comparacion.value == ""
     g = t.estado["grilla"]
     filas, columnas = g.valores.shape
     sur, oeste, _, _ = g.esquinas(0, 0)
     _, _, norte, este = g.esquinas(filas - 1, columnas - 1)
-    t._al_dibujar(t.dibujo, "created", {"type": "Feature", "geometry": _rectangulo(sur, oeste, norte, este)})
+    # Como llega del navegador: el mensaje de leaflet.draw pasa por el DrawControl de ipyleaflet.
+    t.dibujo._handle_leaflet_event(t.dibujo, {"event": "draw:created", "geo_json": {
+        "type": "Feature", "geometry": _rectangulo(sur, oeste, norte, este)}}, [])
+    assert len(t.marcas) == 1
     t._mostrar()
     assert t.resultados.layout.display == "flex" and "lideres-comparacion-07" in t.comparacion.value
     antes = (t.celdas.value, t.hora_dia.value)
@@ -235,3 +240,116 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
     assert len(t.capa_calientes.data["features"]) == t.estado["n_calientes"]
     t.control_distrito.value = "Callao"
     assert t.marcas == [] and t.resultados.layout.display == "none"
+
+
+# ------------------------------------------------------------------ puntos, hexágonos y densidad en el tablero
+
+
+def test_hexagonos_y_densidad_del_estado_igual_al_calculo_directo():
+    """Lo que el tablero dibuja con sus arreglos precalculados es lo mismo que contar la tabla."""
+    pytest.importorskip("h3")
+    filtros = {"tipos_": ["Robo"], "horas": (6, 20), "meses": (3, 9)}
+    e = c.estado_puntos("El Porvenir", **filtros)
+    t = c.incidentes("El Porvenir", **filtros)
+    pd.testing.assert_frame_equal(c.hexagonos_estado(e), c.conteo_hexagonos(t, 9))
+    lat, lon = c.puntos_estado(e)
+    assert sorted(zip(lat, lon, strict=True)) == sorted(zip(t["lat"], t["lon"], strict=True))
+    d = c.densidad_estado(e, 300)
+    area_km2 = (d.tamano_m / 1000) ** 2
+    assert d.valores.sum() * area_km2 == pytest.approx(len(t), rel=1e-3)
+    # La grilla fina es la del distrito entero: otro filtro no la mueve.
+    otra = c.densidad_estado(c.estado_puntos("El Porvenir", horas=(0, 5)), 300)
+    assert (otra.lat0, otra.lon0, otra.valores.shape) == (d.lat0, d.lon0, d.valores.shape)
+
+
+@pytest.mark.parametrize("vista", ["celdas", "puntos", "hexagonos", "densidad"])
+def test_cada_vista_dice_nivel_periodo_y_sintetico(vista):
+    """Decir exacto: cada forma de dibujar los casos lleva su nivel, el periodo y el pie sintético."""
+    import re
+
+    from lideres.modulos.m07_puntos_calientes import vistas
+
+    pytest.importorskip("h3")
+    e = c.estado_puntos("La Esperanza", horas=(18, 23))
+    svg = vistas.svg_vista(e, vista)
+    pie = re.search(r'<p class="lideres-fuente">([^<]*)</p>', svg).group(1)
+    assert "La Esperanza" in pie and e["periodo"] in pie and "sintéticos" in pie and "esquemáticos" in pie
+    assert f'data-casos="{e["casos"]}"' in svg and "sintéticos" in svg.split("<figcaption>")[0]
+    assert "violencia contra la mujer" in svg
+    if vista == "hexagonos":
+        hex_ = c.hexagonos_estado(e)
+        assert svg.count('class="lideres-hexagono"') == len(hex_)
+        assert sum(int(x) for x in re.findall(r"<title>(\d+) casos?</title>", svg)) == e["casos"]
+        assert "hexágonos h3" in pie
+    if vista == "densidad":
+        assert "radio de 300 m" in pie and "casos por km²" in svg
+        assert svg.count("data:image/png;base64,") == 1
+    if vista == "puntos":
+        assert svg.count("lideres-trazo-puntos") == 1  # un solo trazo para todos los puntos
+
+
+def test_la_densidad_es_un_png_que_se_lee():
+    """La imagen de la densidad es un PNG válido (lo abre Pillow si está) del tamaño de la grilla fina."""
+    import base64
+    import re
+
+    from lideres.modulos.m07_puntos_calientes import vistas
+
+    e = c.estado_puntos("Florencia de Mora")
+    svg = vistas.svg_densidad(e, 150)
+    datos = base64.b64decode(re.search(r"base64,([A-Za-z0-9+/=]+)", svg).group(1))
+    assert datos[:8] == b"\x89PNG\r\n\x1a\n"
+    Image = pytest.importorskip("PIL.Image")
+    import io
+
+    imagen = Image.open(io.BytesIO(datos))
+    imagen.load()
+    assert imagen.size[::-1] == c.densidad_estado(e, 150).valores.shape
+
+
+def test_el_tablero_cambia_la_forma_de_dibujar_y_el_radio():
+    pytest.importorskip("h3")
+    from lideres.modulos.m07_puntos_calientes.tablero import tablero
+
+    t = tablero("La Esperanza")
+    t._mostrar()
+    assert [v for _, v in t.control_vista.options] == ["celdas", "puntos", "hexagonos", "densidad"]
+    assert [n for n, _ in t.control_vista.options] == ["Celdas", "Puntos", "Hexágonos", "Densidad"]
+    assert t.caja_banda.layout.display == "none"
+    for vista in ("puntos", "hexagonos", "densidad"):
+        t.control_vista.value = vista
+        assert f'data-vista="{vista}"' in t.celdas.value
+    assert t.caja_banda.layout.display == "flex" and 'data-banda="300"' in t.celdas.value
+    t.control_banda.value = 600
+    assert 'data-banda="600"' in t.celdas.value
+    # Un filtro cambia la vista elegida y la tabla juntas.
+    antes = (t.celdas.value, t.hora_dia.value)
+    t.control_horas.value = (18, 23)
+    assert t.celdas.value != antes[0] and t.hora_dia.value != antes[1] and 'data-vista="densidad"' in t.celdas.value
+    t.control_vista.value = "celdas"
+    assert "lideres-celdas-07" in t.celdas.value and t.caja_banda.layout.display == "none"
+
+
+def test_el_tablero_con_otra_tabla_de_incidentes():
+    """La tabla propia (la de 10× del benchmark) se prepara una vez por distrito."""
+    from lideres.modulos.m07_puntos_calientes.tablero import tablero
+
+    datos = c._todos()
+    datos = datos[datos["distrito"] == "Florencia de Mora"]
+    t = tablero("Florencia de Mora", datos=datos)
+    assert t.estado["casos"] == len(c.incidentes("Florencia de Mora"))
+    preparado = t._preparado("Florencia de Mora")
+    t.control_horas.value = (0, 11)
+    assert t._preparado("Florencia de Mora") is preparado
+
+
+def test_sin_casos_las_vistas_lo_dicen_sin_fallar():
+    from lideres.modulos.m07_puntos_calientes import vistas
+
+    pytest.importorskip("h3")
+    e = c.estado_puntos("Florencia de Mora", ["Secuestro"], horas=(3, 3), meses=(2, 2))
+    if e["casos"]:
+        pytest.skip("esta combinación de filtros tiene casos")
+    assert "No hay casos con estos filtros" in vistas.svg_densidad(e)
+    for vista in vistas.VISTAS:
+        assert 'data-casos="0"' in vistas.svg_vista(e, vista)

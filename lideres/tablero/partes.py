@@ -191,6 +191,8 @@ def control(etiqueta: str, widget, clase: str):
     import ipywidgets as widgets
 
     widget.description = etiqueta
+    # Sin esto, ipywidgets pone title="null" en la etiqueta: al pasar el dedo se leería «null».
+    widget.tooltip = ""
     widget.style.description_width = "initial"
     caja = widgets.VBox([widget], layout=widgets.Layout(max_width="100%"))
     caja.add_class("lideres-control")

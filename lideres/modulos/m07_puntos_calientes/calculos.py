@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import math
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -45,14 +45,25 @@ def _todos() -> pd.DataFrame:
     return datos[datos["tipo"] != TIPO_EXCLUIDO].reset_index(drop=True)
 
 
+@functools.lru_cache(maxsize=1)
+def _distritos() -> tuple[str, ...]:
+    # Una vez por kernel: estado_puntos revisa el distrito en cada cambio de filtro.
+    nombres = sorted(pd.unique(_todos()["distrito"]).tolist())
+    return tuple([d for d in PRIMERO if d in nombres] + [d for d in nombres if d not in PRIMERO])
+
+
 def distritos() -> list[str]:
     """Los distritos con incidentes: primero los tres de Trujillo del curso, luego el resto."""
-    nombres = sorted(set(_todos()["distrito"]))
-    return [d for d in PRIMERO if d in nombres] + [d for d in nombres if d not in PRIMERO]
+    return list(_distritos())
+
+
+@functools.lru_cache(maxsize=1)
+def _tipos() -> tuple[str, ...]:
+    return tuple(sorted(pd.unique(_todos()["tipo"]).tolist()))
 
 
 def tipos() -> list[str]:
-    return sorted(set(_todos()["tipo"]))
+    return list(_tipos())
 
 
 def sin_violencia_familiar(tabla: pd.DataFrame) -> pd.DataFrame:
@@ -169,17 +180,20 @@ def contorno_hexagono(celda: str) -> list[tuple[float, float]]:
 # ------------------------------------------------------------------ densidad de núcleo
 
 
-def densidad_nucleo(tabla: pd.DataFrame, ancho_banda_m: float = 300, tamano_m: float = 50) -> Grilla:
+def densidad_nucleo(tabla: pd.DataFrame, ancho_banda_m: float = 300, tamano_m: float = 50,
+                    extension: tuple[float, float, float, float] | None = None) -> Grilla:
     """Densidad de núcleo gaussiano (casos por km²) en celdas finas: cada caso se reparte como una
     campana de `ancho_banda_m` metros (la desviación estándar). Banda angosta: manchas chicas que
     siguen cada punto; banda ancha: una mancha grande que borra los detalles. scipy
-    (`ndimage.gaussian_filter`) alisa los conteos de la grilla fina: el método «binned» de siempre."""
+    (`ndimage.gaussian_filter`) alisa los conteos de la grilla fina: el método «binned» de siempre.
+    `extension` (lat_min, lon_min, lat_max, lon_max): la del distrito, para que la grilla no se mueva
+    al cambiar un filtro; si no se da, la de los puntos."""
     from scipy import ndimage
 
     if ancho_banda_m <= 0:
         raise ErrorLideres("El ancho de banda debe ser mayor que 0 metros.",
                            como_arreglar="Prueba con 150, 300 o 600 metros.")
-    fina = conteo_grilla(tabla, tamano_m, margen_m=4 * ancho_banda_m)
+    fina = conteo_grilla(tabla, tamano_m, margen_m=4 * ancho_banda_m, extension=extension)
     alisada = ndimage.gaussian_filter(fina.valores.astype(float), sigma=ancho_banda_m / tamano_m,
                                       mode="constant", truncate=4.0)
     por_km2 = alisada / (tamano_m / 1000) ** 2
@@ -293,6 +307,16 @@ class Distrito:
     columna: np.ndarray
     forma: tuple[int, int]
     grilla: Grilla
+    lat: np.ndarray
+    lon: np.ndarray
+    # Lo que se calcula solo si el líder pide esa vista (los hexágonos h3 de cada caso).
+    extra: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def extension(self) -> tuple[float, float, float, float]:
+        if not len(self.lat):
+            return (self.grilla.lat0, self.grilla.lon0, self.grilla.lat0, self.grilla.lon0)
+        return (float(self.lat.min()), float(self.lon.min()), float(self.lat.max()), float(self.lon.max()))
 
 
 def preparar_distrito(distrito: str, tamano_m: float = 250, datos: pd.DataFrame | None = None) -> Distrito:
@@ -305,7 +329,7 @@ def preparar_distrito(distrito: str, tamano_m: float = 250, datos: pd.DataFrame 
         distrito, t["tipo"].to_numpy(), t["hora"].to_numpy(), t["fecha"].dt.month.to_numpy(),
         t["fecha"].dt.day_of_week.to_numpy(),
         np.clip((y // tamano_m).astype(int), 0, filas - 1), np.clip((x // tamano_m).astype(int), 0, columnas - 1),
-        (filas, columnas), vacia)
+        (filas, columnas), vacia, t["lat"].to_numpy(), t["lon"].to_numpy())
 
 
 @functools.lru_cache(maxsize=8)
@@ -342,6 +366,8 @@ def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | tuple[str, 
                             columns=list(DIAS))
     return {
         "distrito": distrito,
+        "preparado": d,
+        "filtro": filtro,
         "casos": int(filtro.sum()),
         "grilla": grilla,
         "celdas": celdas,
@@ -354,6 +380,42 @@ def estado_puntos(distrito: str = "El Porvenir", tipos_: list[str] | tuple[str, 
         "periodo": "2024-2025 (fechas inventadas)",
         "nivel": f"celdas de {int(tamano_m)} m en {distrito} (límites esquemáticos)",
     }
+
+
+# ------------------------------------------------------------------ otras formas de dibujar el mismo estado
+
+
+def puntos_estado(estado: dict) -> tuple[np.ndarray, np.ndarray]:
+    """(lat, lon) de los casos del estado (con sus filtros)."""
+    d: Distrito = estado["preparado"]
+    return d.lat[estado["filtro"]], d.lon[estado["filtro"]]
+
+
+def hexagonos_estado(estado: dict, resolucion: int = 9) -> pd.DataFrame:
+    """Casos por hexágono h3 con los filtros del estado (lo mismo que `conteo_hexagonos` sobre la
+    tabla filtrada). El hexágono de cada caso se calcula una vez por distrito, al pedirlo."""
+    import h3
+
+    d: Distrito = estado["preparado"]
+    clave = ("h3", int(resolucion))
+    if clave not in d.extra:
+        celdas = np.asarray([h3.latlng_to_cell(la, lo, int(resolucion))
+                             for la, lo in zip(d.lat, d.lon, strict=True)], dtype=str)
+        d.extra[clave] = np.unique(celdas, return_inverse=True) if len(celdas) else (np.array([], dtype=str),
+                                                                                   np.array([], dtype=int))
+    unicas, codigos = d.extra[clave]
+    casos = np.bincount(np.asarray(codigos).ravel()[estado["filtro"]], minlength=len(unicas))
+    con = casos > 0
+    return pd.DataFrame({"h3": unicas[con], "casos": casos[con]}).sort_values(
+        ["casos", "h3"], ascending=[False, True]).reset_index(drop=True)
+
+
+def densidad_estado(estado: dict, ancho_banda_m: float = 300, tamano_m: float = 50) -> Grilla:
+    """Densidad de núcleo (casos por km²) con los filtros del estado, sobre la grilla fina del
+    distrito entero: cambiar un filtro no la mueve."""
+    lat, lon = puntos_estado(estado)
+    return densidad_nucleo(pd.DataFrame({"lat": lat, "lon": lon}), ancho_banda_m, tamano_m,
+                           extension=estado["preparado"].extension)
 
 
 # ------------------------------------------------------------------ la marca del líder

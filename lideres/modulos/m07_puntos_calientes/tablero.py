@@ -7,7 +7,10 @@
     └── paso 2 (oculto hasta el botón) [lideres-resultados-07]
         ├── HTML comparación: tu marca frente a los puntos calientes
         ├── filtros: tipo, horas, meses
-        ├── HTML mapa de celdas (SVG) y HTML tabla hora × día: cambian juntos
+        ├── cómo dibujar los casos: celdas (con los puntos calientes), puntos, hexágonos o densidad
+        │   (con el radio de la mancha, solo para la densidad)
+        ├── HTML mapa (SVG, con su pie: nivel · periodo · fuente sintética) y HTML tabla hora × día:
+        │   cambian juntos
         └── HTML «Antes de concluir»
 
 La violencia contra la mujer y los integrantes del grupo familiar nunca llega aquí
@@ -46,12 +49,7 @@ def _paso(titulo: str, texto: str) -> str:
 
 
 def _rasgo_distrito(distrito: str) -> dict | None:
-    from lideres.tablero import mapa as mapa_compartido
-
-    for r in mapa_compartido.limites(("Trujillo", "Lima Metropolitana", "Callao"))["features"]:
-        if r["properties"]["distrito"] == distrito:
-            return r
-    return None
+    return vistas.rasgo_distrito(distrito)
 
 
 def _rectangulo(grilla: c.Grilla, fila: int, columna: int) -> dict:
@@ -64,10 +62,15 @@ def _rectangulo(grilla: c.Grilla, fila: int, columna: int) -> dict:
 
 
 class TableroPuntosCalientes(widgets.VBox):
-    def __init__(self, distrito: str = "El Porvenir", **kwargs):
+    def __init__(self, distrito: str = "El Porvenir", datos=None, **kwargs):
+        """`datos`: otra tabla de incidentes (benchmarks/tablero_07.py la usa con 10 veces más filas);
+        si no se da, los incidentes sintéticos del curso."""
         import ipyleaflet
 
         c.distritos()  # si faltan los datos, ErrorLideres aquí (y el aviso en español)
+        self.datos = datos
+        self._preparados: dict = {}
+        self.marca = None
         self.marcas: list[dict] = []
         self.revelado = False
         self.control_distrito = widgets.Dropdown(options=c.distritos(), value=distrito,
@@ -79,6 +82,14 @@ class TableroPuntosCalientes(widgets.VBox):
         self.control_meses = widgets.IntRangeSlider(value=(1, 12), min=1, max=12, step=1,
                                                     layout=widgets.Layout(width="100%", max_width="320px"))
         self.texto_meses = widgets.HTML()
+        self.control_vista = widgets.ToggleButtons(
+            options=[(nombre, clave) for clave, nombre in vistas.VISTAS.items()], value="celdas",
+            style={"button_width": "auto"})
+        self.control_banda = widgets.ToggleButtons(
+            options=[(f"{b} m", b) for b in vistas.BANDAS_M], value=vistas.BANDAS_M[1],
+            style={"button_width": "auto"})
+        self.caja_banda = partes.control("Radio de la mancha", self.control_banda, "lideres-control-banda")
+        self.caja_banda.layout.display = "none"
         self.boton_mostrar = widgets.Button(description="Ya marqué: mostrar los datos", button_style="primary",
                                             layout=widgets.Layout(width="auto", max_width="100%"))
         self.boton_borrar = widgets.Button(description="Borrar mi marca",
@@ -115,10 +126,13 @@ class TableroPuntosCalientes(widgets.VBox):
             self.texto_meses,
         ])
         filtros.add_class("lideres-controles")
+        dibujo = widgets.Box([partes.control("Cómo dibujar los casos", self.control_vista, "lideres-control-vista"),
+                              self.caja_banda])
+        dibujo.add_class("lideres-controles")
         self.resultados = widgets.VBox(
             [widgets.HTML(_paso("Paso 2. Compara", "Tu marca tiene borde de rayas; los puntos calientes, borde "
                                 "naranja. Cambia los filtros: el mapa y la tabla cambian juntos.")),
-             self.comparacion, filtros, self.celdas, self.hora_dia,
+             self.comparacion, filtros, dibujo, self.celdas, self.hora_dia,
              partes.antes_de_concluir(ANTES_DE_CONCLUIR)],
             layout=widgets.Layout(display="none", width="100%"))
         self.resultados.add_class("lideres-resultados-07")
@@ -137,13 +151,16 @@ class TableroPuntosCalientes(widgets.VBox):
         self.control_distrito.observe(self._cambio_distrito, names="value")
         for control in (self.control_tipo, self.control_horas, self.control_meses):
             control.observe(self._dibujar, names="value")
+        self.control_vista.observe(self._cambio_vista, names="value")
+        self.control_banda.observe(self._dibujar_mapa, names="value")
         self._poner_distrito()
         self._dibujar()
 
     # -------------------------------------------------------------- la marca
 
-    def _al_dibujar(self, _control, accion: str, geo_json: dict) -> None:
-        if accion == "created" and (geo_json or {}).get("geometry"):
+    def _al_dibujar(self, _control, action: str, geo_json: dict) -> None:
+        # ipyleaflet llama `callback(control, action=..., geo_json=...)`: los nombres son los suyos.
+        if action == "created" and (geo_json or {}).get("geometry"):
             self.marcas.append(geo_json["geometry"])
             if self.revelado:
                 self._dibujar()
@@ -188,8 +205,20 @@ class TableroPuntosCalientes(widgets.VBox):
         return {"distrito": self.control_distrito.value, "tipos_": None if tipo == TODOS else (tipo,),
                 "horas": tuple(self.control_horas.value), "meses": tuple(self.control_meses.value)}
 
+    def _preparado(self, distrito: str):
+        if self.datos is None:
+            return None
+        if distrito not in self._preparados:
+            self._preparados = {distrito: c.preparar_distrito(distrito, datos=self.datos)}
+        return self._preparados[distrito]
+
     def _dibujar(self, _cambio=None) -> None:
-        self.estado = c.estado_puntos(**self.filtros())
+        filtros = self.filtros()
+        self.estado = c.estado_puntos(**filtros, preparado=self._preparado(filtros["distrito"]))
+        self.marca = None
+        if not self.revelado:
+            # Los datos se ven después de la marca: antes no se arman ni se envían (abre más rápido).
+            return
         desde, hasta = self.control_meses.value
         self.texto_meses.value = vistas.html_meses(MESES[desde - 1], MESES[hasta - 1])
         marca = None
@@ -198,22 +227,33 @@ class TableroPuntosCalientes(widgets.VBox):
             self.comparacion.value = vistas.html_comparacion(marca)
         else:
             self.comparacion.value = vistas.html_sin_marca()
-        self.celdas.value = vistas.svg_celdas(self.estado, marca)
+        self.marca = marca
+        self._dibujar_mapa()
         self.hora_dia.value = vistas.html_hora_dia(self.estado)
-        if self.revelado:
-            g = self.estado["grilla"]
-            calientes = self.estado["celdas"][self.estado["celdas"]["caliente"]]
-            self.capa_calientes.data = {"type": "FeatureCollection", "features": [
-                _rectangulo(g, int(f.fila), int(f.columna)) for f in calientes.itertuples()]}
-            if self.capa_calientes not in self.mapa.layers:
-                self.mapa.add(self.capa_calientes)
+        g = self.estado["grilla"]
+        calientes = self.estado["celdas"][self.estado["celdas"]["caliente"]]
+        self.capa_calientes.data = {"type": "FeatureCollection", "features": [
+            _rectangulo(g, int(f.fila), int(f.columna)) for f in calientes.itertuples()]}
+        if self.capa_calientes not in self.mapa.layers:
+            self.mapa.add(self.capa_calientes)
+
+    # -------------------------------------------------------------- cómo dibujar los casos
+
+    def _cambio_vista(self, _cambio=None) -> None:
+        self.caja_banda.layout.display = "flex" if self.control_vista.value == "densidad" else "none"
+        self._dibujar_mapa()
+
+    def _dibujar_mapa(self, _cambio=None) -> None:
+        # Solo se calcula la vista elegida (la densidad importa scipy.ndimage; los hexágonos, h3).
+        self.celdas.value = vistas.svg_vista(self.estado, self.control_vista.value, self.marca,
+                                             self.control_banda.value)
 
 
-def tablero(distrito: str = "El Porvenir"):
+def tablero(distrito: str = "El Porvenir", datos=None):
     """El tablero del módulo 07. Si faltan datos, devuelve un aviso en español."""
     from lideres.tablero.aviso import aviso_de_error
 
     try:
-        return TableroPuntosCalientes(distrito)
+        return TableroPuntosCalientes(distrito, datos=datos)
     except ErrorLideres as error:
         return aviso_de_error(error)

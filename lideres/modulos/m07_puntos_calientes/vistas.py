@@ -55,15 +55,32 @@ def leyenda(limites: list[int]) -> list[dict]:
 
 
 @functools.cache
-def _contorno_lonlat(distrito: str) -> tuple:
+def _rasgos() -> dict[str, dict]:
+    """Los límites por nombre de distrito, leídos una vez por kernel (`cargar_limites` copia todos
+    los polígonos en cada llamada: medio segundo en una máquina cargada)."""
     from lideres.limites import cargar_limites
 
-    for rasgo in cargar_limites()["features"]:
-        if rasgo["properties"].get("distrito") == distrito:
-            g = rasgo["geometry"]
-            polis = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-            return tuple(tuple((p[0], p[1]) for p in poli[0]) for poli in polis)
-    return ()
+    return {r["properties"].get("distrito"): r for r in cargar_limites()["features"]}
+
+
+def rasgo_distrito(distrito: str) -> dict | None:
+    """El polígono del distrito para el mapa de Leaflet: GeoJSON con solo su UBIGEO y su nombre."""
+    r = _rasgos().get(distrito)
+    if r is None:
+        return None
+    ubigeo = str(r["properties"]["ubigeo"])
+    return {"type": "Feature", "id": ubigeo, "properties": {"ubigeo": ubigeo, "distrito": distrito},
+            "geometry": r["geometry"]}
+
+
+@functools.cache
+def _contorno_lonlat(distrito: str) -> tuple:
+    rasgo = _rasgos().get(distrito)
+    if rasgo is None:
+        return ()
+    g = rasgo["geometry"]
+    polis = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
+    return tuple(tuple((p[0], p[1]) for p in poli[0]) for poli in polis)
 
 
 def _a_svg(grilla: c.Grilla, filas: int, lon: float, lat: float) -> tuple[float, float]:
@@ -72,18 +89,11 @@ def _a_svg(grilla: c.Grilla, filas: int, lon: float, lat: float) -> tuple[float,
     return round(x, 1), round(y, 1)
 
 
-def svg_celdas(estado: dict, marca: dict | None = None) -> str:
-    """El mapa de celdas del estado: color por casos, borde naranja si es punto caliente (Gi*), y
-    la marca del líder (si la hay) con borde de rayas. Incluye leyenda y pie (nivel · periodo ·
-    fuente sintética)."""
+def _marco(estado: dict) -> dict:
+    """Lo común a todas las vistas del mapa: la caja del SVG (la grilla del distrito y su
+    contorno) y el contorno como trazo. Las cuatro vistas usan las mismas coordenadas."""
     grilla: c.Grilla = estado["grilla"]
     filas, columnas = grilla.valores.shape
-    tabla = estado["celdas"]
-    limites = cortes(int(tabla["valor"].max()) if len(tabla) else 1)
-    marcadas = marca["dentro"] if marca is not None else np.zeros(len(tabla), dtype=bool)
-    celdas = [{"x": int(f.columna) * LADO, "y": (filas - 1 - int(f.fila)) * LADO, "valor": int(f.valor),
-               "color": _color(int(f.valor), limites), "caliente": bool(f.caliente), "marcada": bool(m)}
-              for f, m in zip(tabla.itertuples(), marcadas, strict=True)]
     xs, ys = [0.0, columnas * LADO], [0.0, filas * LADO]
     partes = []
     for anillo in _contorno_lonlat(estado["distrito"]):
@@ -91,15 +101,152 @@ def svg_celdas(estado: dict, marca: dict | None = None) -> str:
         xs += [p[0] for p in pts]
         ys += [p[1] for p in pts]
         partes.append("M" + " L".join(f"{x} {y}" for x, y in pts) + "Z")
-    caja = f"{min(xs) - 4} {min(ys) - 4} {max(xs) - min(xs) + 8} {max(ys) - min(ys) + 8}"
+    return {"caja": f"{min(xs) - 4} {min(ys) - 4} {max(xs) - min(xs) + 8} {max(ys) - min(ys) + 8}",
+            "contorno": "".join(partes), "distrito": estado["distrito"], "casos": estado["casos"],
+            "periodo": estado["periodo"], "pie": estado["pie"], "nota_excluido": estado["nota_excluido"]}
+
+
+def svg_celdas(estado: dict, marca: dict | None = None) -> str:
+    """El mapa de celdas del estado: color por casos, borde naranja si es punto caliente (Gi*), y
+    la marca del líder (si la hay) con borde de rayas. Incluye leyenda y pie (nivel · periodo ·
+    fuente sintética)."""
+    grilla: c.Grilla = estado["grilla"]
+    filas, _ = grilla.valores.shape
+    tabla = estado["celdas"]
+    limites = cortes(int(tabla["valor"].max()) if len(tabla) else 1)
+    marcadas = marca["dentro"] if marca is not None else np.zeros(len(tabla), dtype=bool)
+    celdas = [{"x": int(f.columna) * LADO, "y": (filas - 1 - int(f.fila)) * LADO, "valor": int(f.valor),
+               "color": _color(int(f.valor), limites), "caliente": bool(f.caliente), "marcada": bool(m)}
+              for f, m in zip(tabla.itertuples(), marcadas, strict=True)]
     casos = estado["casos"]
     alt = (f"Mapa de celdas de {int(grilla.tamano_m)} m de {estado['distrito']} (datos sintéticos): "
            f"{formato.numero(casos)} casos en {len(celdas)} celdas; {estado['n_calientes']} celdas son "
            "punto caliente.")
     return _entorno().get_template("celdas.svg.j2").render(
-        distrito=estado["distrito"], casos=casos, n_calientes=estado["n_calientes"], caja=caja, alt=alt,
-        contorno="".join(partes), celdas=celdas, lado=LADO, leyenda=leyenda(limites), marca=marca is not None,
-        nivel=estado["nivel"], periodo=estado["periodo"], pie=estado["pie"], nota_excluido=estado["nota_excluido"])
+        **_marco(estado), n_calientes=estado["n_calientes"], alt=alt, celdas=celdas, lado=LADO,
+        leyenda=leyenda(limites), marca=marca is not None, nivel=estado["nivel"])
+
+
+# ------------------------------------------------------------------ puntos, hexágonos, densidad
+
+VISTAS = {"celdas": "Celdas", "puntos": "Puntos", "hexagonos": "Hexágonos", "densidad": "Densidad"}
+RESOLUCION_H3 = 9
+BANDAS_M = (150, 300, 600)
+TAMANO_DENSIDAD_M = 50
+
+
+def _a_svg_muchos(grilla: c.Grilla, lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    filas = grilla.valores.shape[0]
+    x = (np.asarray(lon) - grilla.lon0) * grilla.metros_por_grado_lon / grilla.tamano_m * LADO
+    y = (filas - (np.asarray(lat) - grilla.lat0) * c.METROS_POR_GRADO_LAT / grilla.tamano_m) * LADO
+    return x, y
+
+
+def svg_puntos(estado: dict) -> str:
+    """Cada caso sintético, un punto. Los que caen a menos de ~25 m de otro se dibujan una vez (un
+    solo trazo con todos: liviano en el celular); la transparencia deja ver dónde se amontonan."""
+    lat, lon = c.puntos_estado(estado)
+    x, y = _a_svg_muchos(estado["grilla"], lat, lon)
+    unicos = np.unique(np.stack([np.rint(x), np.rint(y)], axis=1).astype(int), axis=0) if len(x) else []
+    trazo = "".join(f"M{a} {b}h0" for a, b in unicos)
+    casos = estado["casos"]
+    alt = (f"Mapa de puntos de {estado['distrito']} (datos sintéticos): {formato.numero(casos)} casos, "
+           "cada uno un punto.")
+    return _entorno().get_template("puntos.svg.j2").render(
+        **_marco(estado), alt=alt, trazo=trazo,
+        nivel=f"cada caso en su lugar, {estado['distrito']} (límites esquemáticos)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _contorno_h3(celda: str) -> tuple:
+    return tuple(c.contorno_hexagono(celda))
+
+
+def svg_hexagonos(estado: dict, resolucion: int = RESOLUCION_H3) -> str:
+    """Casos por hexágono h3 (todos del mismo tamaño), con la misma escala de azules que las celdas."""
+    tabla = c.hexagonos_estado(estado, resolucion)
+    limites = cortes(int(tabla["casos"].max()) if len(tabla) else 1)
+    grilla = estado["grilla"]
+    hexagonos = []
+    for h, casos in zip(tabla["h3"], tabla["casos"], strict=True):
+        vertices = np.asarray(_contorno_h3(h))
+        x, y = _a_svg_muchos(grilla, vertices[:, 0], vertices[:, 1])
+        hexagonos.append({"puntos": " ".join(f"{a:.1f},{b:.1f}" for a, b in zip(x, y, strict=True)),
+                          "valor": int(casos), "color": _color(int(casos), limites)})
+    import h3
+
+    area = h3.average_hexagon_area(int(resolucion), unit="km^2")
+    alt = (f"Mapa de hexágonos de {estado['distrito']} (datos sintéticos): "
+           f"{formato.numero(estado['casos'])} casos en {len(hexagonos)} hexágonos.")
+    return _entorno().get_template("hexagonos.svg.j2").render(
+        **_marco(estado), alt=alt, hexagonos=hexagonos, leyenda=leyenda(limites),
+        nivel=(f"hexágonos h3 de unos {formato.numero(area, 2)} km² en {estado['distrito']} "
+               "(límites esquemáticos)"))
+
+
+def _png(indices: np.ndarray, paleta: list[tuple[int, int, int, int]]) -> bytes:
+    """PNG RGBA mínimo (zlib del estándar): la densidad como imagen, sin matplotlib en el kernel."""
+    import struct
+    import zlib
+
+    colores = np.asarray(paleta, dtype=np.uint8)[indices]
+    alto, ancho = indices.shape
+    crudo = b"".join(b"\x00" + colores[f].tobytes() for f in range(alto))
+
+    def trozo(tipo: bytes, datos: bytes) -> bytes:
+        return struct.pack(">I", len(datos)) + tipo + datos + struct.pack(">I", zlib.crc32(tipo + datos))
+
+    return (b"\x89PNG\r\n\x1a\n" + trozo(b"IHDR", struct.pack(">IIBBBBB", ancho, alto, 8, 6, 0, 0, 0))
+            + trozo(b"IDAT", zlib.compress(crudo, 9)) + trozo(b"IEND", b""))
+
+
+def _rgba(hexa: str, alfa: int = 230) -> tuple[int, int, int, int]:
+    return (int(hexa[1:3], 16), int(hexa[3:5], 16), int(hexa[5:7], 16), alfa)
+
+
+def svg_densidad(estado: dict, ancho_banda_m: float = 300) -> str:
+    """La densidad de núcleo como imagen bajo el contorno: cinco clases de igual ancho entre 0 y el
+    máximo (casos por km²); lo que no llega a un décimo del máximo queda sin color."""
+    import base64
+
+    d = c.densidad_estado(estado, ancho_banda_m, TAMANO_DENSIDAD_M)
+    valores = d.valores
+    maximo = float(valores.max()) if valores.size else 0.0
+    k = len(AZULES)
+    indices = np.zeros(valores.shape, dtype=int)
+    if maximo > 0:
+        indices = np.where(valores < maximo / 10, 0, np.minimum(np.ceil(valores / maximo * k), k)).astype(int)
+    paleta = [(255, 255, 255, 0)] + [_rgba(a) for a in AZULES]
+    imagen = base64.b64encode(_png(indices[::-1], paleta)).decode("ascii")
+    grilla = estado["grilla"]
+    filas, columnas = valores.shape
+    x0, y0 = _a_svg_muchos(grilla, d.lat0 + filas * d.tamano_m / c.METROS_POR_GRADO_LAT, d.lon0)
+    escala = d.tamano_m / grilla.tamano_m * LADO
+    topes = [maximo * (i + 1) / k for i in range(k)]
+    desde = maximo / 10
+    filas_leyenda = []
+    for color, tope in zip(AZULES, topes if maximo > 0 else [], strict=False):
+        filas_leyenda.append({"color": color, "rango": f"de {formato.numero(max(desde, tope - maximo / k), 0)} "
+                                                       f"a {formato.numero(tope, 0)} casos por km²"})
+    alt = (f"Mapa de densidad de {estado['distrito']} (datos sintéticos), radio de {int(ancho_banda_m)} m: "
+           f"{formato.numero(estado['casos'])} casos repartidos como manchas.")
+    return _entorno().get_template("densidad.svg.j2").render(
+        **_marco(estado), alt=alt, imagen=imagen, x=round(float(x0), 1), y=round(float(y0), 1),
+        ancho=round(columnas * escala, 1), alto=round(filas * escala, 1), leyenda=filas_leyenda,
+        sin_color=formato.numero(desde, 0), banda=int(ancho_banda_m),
+        nivel=(f"densidad de núcleo con radio de {int(ancho_banda_m)} m en {estado['distrito']} "
+               "(límites esquemáticos)"))
+
+
+def svg_vista(estado: dict, vista: str = "celdas", marca: dict | None = None, ancho_banda_m: float = 300) -> str:
+    """El mapa del estado dibujado de una de las cuatro formas de `VISTAS`."""
+    if vista == "puntos":
+        return svg_puntos(estado)
+    if vista == "hexagonos":
+        return svg_hexagonos(estado)
+    if vista == "densidad":
+        return svg_densidad(estado, ancho_banda_m)
+    return svg_celdas(estado, marca)
 
 
 def html_hora_dia(estado: dict) -> str:
