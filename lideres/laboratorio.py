@@ -25,7 +25,9 @@ EXTENSIONES_SERVIDOR_FACILITADOR = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.course_list",
 )
-IDIOMA = "es_ES"  # el paquete de idioma que hay (jupyterlab-language-pack-es-ES)
+# El paquete de idioma del proyecto: el es-ES (jupyterlab-language-pack-es-ES) completado con lo que
+# le falta (lideres/laboratorio_idioma.py).
+IDIOMA = "es_PE"
 TRADUCCION = "@jupyterlab/translation-extension:plugin"
 ROLES = ("participantes", "facilitador")
 

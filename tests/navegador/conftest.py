@@ -99,7 +99,9 @@ def _vigilar(contexto) -> Vigilancia:
             route.abort()
 
     def en_consola(msg):
-        if msg.type == "error":
+        # «Unsatisfied version» llega como aviso, no como error: un módulo compartido hecho para
+        # otra versión de JupyterLab (issue 22). Se arregla con las versiones, no se esconde.
+        if msg.type == "error" or "Unsatisfied version" in msg.text:
             v.errores.append(msg.text)
 
     contexto.route("**/*", filtrar)
