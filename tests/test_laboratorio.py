@@ -29,7 +29,7 @@ def test_idioma_espanol_sin_borrar_otros_ajustes(tmp_path):
     ruta.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}), encoding="utf-8")
     laboratorio.poner_idioma(tmp_path)
     ajustes = json.loads(ruta.read_text(encoding="utf-8"))
-    assert ajustes[laboratorio.TRADUCCION]["locale"] == "es_PE"
+    assert ajustes[laboratorio.TRADUCCION]["locale"] == laboratorio.idioma_instalado() == "es_PE"
     assert ajustes["@jupyterlab/apputils-extension:themes"]["theme"] == "JupyterLab Dark"
 
 
