@@ -11,6 +11,8 @@ Por qué: la Ley 29733 (Ley de Protección de Datos Personales, art. 2) protege 
 identifica a una persona o la hace identificable; el reglamento vigente (D.S. 016-2024-JUS,
 publicado el 30/11/2024, art. III num. 4) incluye en esa definición la información sobre
 localización. Una dirección o un punto exacto en la casa de una víctima es un dato personal.
+El texto del decreto no está entre las fuentes del curso (../shared/facts no lo tiene): lo que se
+dice de él sale de un resumen, nombrado en NORMAS["fuente_reglamento"]; la lección lo dice así.
 
 Las distancias se miden en metros sobre un plano local (equirectangular): a la escala de un
 barrio el error es de centímetros. Todo lo que usa azar recibe una semilla: el mismo resultado
@@ -29,6 +31,11 @@ NORMAS = {
            "información sobre una persona natural que la identifica o la hace identificable.",
     "reglamento": "Reglamento de la Ley 29733, D.S. 016-2024-JUS (publicado el 30/11/2024), art. III, "
                   "num. 4: la definición de datos personales incluye la información sobre localización.",
+    # No tenemos el texto del decreto publicado en El Peruano: citamos lo que dice este resumen.
+    "fuente_reglamento": "Lo del reglamento no sale del decreto mismo: el curso no guarda su texto. Sale "
+                         "del resumen de la IAPP (Asociación Internacional de Profesionales de la "
+                         "Privacidad), «Se publica el nuevo reglamento de protección de datos personales "
+                         "en Perú», en iapp.org/news. Antes de citarlo en un documento, léelo en El Peruano.",
 }
 UMBRAL = 5  # conteos menores que esto no se publican (regla común en estadística oficial)
 K_POLICE_UK = 8  # police.uk: cada punto anónimo reúne al menos 8 direcciones

@@ -46,7 +46,11 @@ CARPETA_CACHE = ".jupyter_cache"
 ARCHIVO_HUELLAS = "lideres_huellas.json"
 HOSTS_LOCALES = {"127.0.0.1", "localhost", "0.0.0.0", "::1", "[::1]"}
 TALLER, SITIO, HUB, FACILITADOR = "taller", "sitio", "hub", "facilitador"
-MODOS = (TALLER, SITIO, HUB, FACILITADOR)
+# La edición de quien facilita para el JupyterHub: con las respuestas, servida solo al grupo
+# «facilitadores» (/services/libro-facilitadores/, despliegue/hub); sus tableros, como los del hub.
+HUB_FACILITADOR = "hub-facilitador"
+MODOS = (TALLER, SITIO, HUB, FACILITADOR, HUB_FACILITADOR)
+CON_RESPUESTAS = (FACILITADOR, HUB_FACILITADOR)
 # Las páginas «Para facilitadores» traen las respuestas de las autoevaluaciones: solo van en la
 # edición de quien facilita (modo «facilitador», en su laptop), como las soluciones de nbgrader. El
 # libro de participantes (taller, sitio, hub) se construye con un índice sin esa parte.
@@ -68,8 +72,8 @@ CAPTURAS = {
                              "botones, el mapa que se acerca con los dedos y la ficha del distrito.",
     "celular_entrar": "El ejercicio en el celular, al entrar: nombre y apellido, código del grupo y "
                       "una clave de 4 números.",
-    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca y se "
-                         "guarda sola en la laptop.",
+    "celular_preguntas": "El ejercicio en el celular, respondiendo: cada pregunta se toca o se "
+                         "escribe, y «Guardar mis respuestas» las guarda en la laptop.",
     "facilitador_entregas": "«Quién entregó», en la laptop: una fila por persona, con cuántas "
                             "preguntas respondió y si ya entregó; se actualiza sola.",
     "facilitador_escrita": "«Respuestas escritas», en la laptop: la respuesta de una persona, al "
@@ -82,8 +86,10 @@ CAPTURAS = {
 ARCHIVO_TERMINAL = "terminal_taller.txt"
 TERMINAL_DE_EJEMPLO = """Servidor del taller listo.
   En esta computadora:  http://127.0.0.1:8866/
-  Código del grupo: MANGO PERLA
-"""
+  En los celulares (misma red wifi), escribir:  http://192.168.1.20:8866/
+  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.
+  Código del grupo (díctalo en voz alta):  MANGO PERLA
+"""  # como con `--red --curso`, la orden que da la guía
 
 
 def _revisar_modo(modo: str) -> None:
@@ -102,7 +108,7 @@ def carpeta_construccion(libro: Path | None = None, modo: str = TALLER) -> Path:
 def modo_enlaces(modo: str) -> str:
     """Adónde llevan los enlaces a los tableros: la edición de quien facilita se abre en su laptop,
     con el servidor del taller (como el libro del taller)."""
-    return TALLER if modo == FACILITADOR else modo
+    return {FACILITADOR: TALLER, HUB_FACILITADOR: HUB}.get(modo, modo)
 
 
 def toc_participantes(libro: Path | None = None) -> str:
@@ -314,7 +320,7 @@ def preparar(libro: Path | None = None, cuadernos: Path | None = None, modo: str
         carpeta.mkdir(parents=True, exist_ok=True)
     copiados = []
     fragmentos = {generado / "modulos.md": lista_modulos_md(), generado / "glosario.md": glosario_md()}
-    if edicion != FACILITADOR and (libro / "_toc.yml").is_file():
+    if edicion not in CON_RESPUESTAS and (libro / "_toc.yml").is_file():
         fragmentos[generado / ARCHIVO_TOC_PARTICIPANTES] = toc_participantes(libro)
     for m in MODULOS:
         if not m.listo:
@@ -569,6 +575,34 @@ def quitar_estado_de_widgets(html: Path) -> int:
     return cambiadas
 
 
+_IMAGEN = re.compile(r"<img\b(?![^>]*\bloading=)")
+
+
+def figuras_al_bajar(texto: str) -> str:
+    """Cada figura después de la primera se pide cuando la persona llega a ella (`loading="lazy"`):
+    en un celular con poco saldo, un capítulo no baja de una vez figuras que quizá no se lean."""
+    vistas = 0
+
+    def poner(m: re.Match) -> str:
+        nonlocal vistas
+        vistas += 1
+        return m.group(0) if vistas == 1 else '<img loading="lazy" decoding="async"'
+
+    return _IMAGEN.sub(poner, texto)
+
+
+def figuras_perezosas(html: Path) -> int:
+    """`figuras_al_bajar` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+    cambiadas = 0
+    for pagina in Path(html).rglob("*.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        nuevo = figuras_al_bajar(texto)
+        if nuevo != texto:
+            pagina.write_text(nuevo, encoding="utf-8")
+            cambiadas += 1
+    return cambiadas
+
+
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
               forzar: bool = False, modo: str = TALLER) -> Path:
     """Construye el libro en `carpeta_html(modo=modo)`, sin internet y con los avisos como errores.
@@ -606,7 +640,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     ]
     if modo != TALLER:  # jupyter-book escribe en <path-output>/_build/html
         orden += ["--path-output", str(construccion.parent)]
-    if modo != FACILITADOR:  # el libro de participantes: sin las respuestas de las autoevaluaciones
+    if modo not in CON_RESPUESTAS:  # el libro de participantes: sin las respuestas de las autoevaluaciones
         orden += ["--toc", str(libro / CARPETA_GENERADO / ARCHIVO_TOC_PARTICIPANTES)]
     entorno = dict(os.environ)
     entorno["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # el kernel no avisa del depurador en stderr
@@ -627,6 +661,7 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
         )
     _portada_en_espanol(html)
     quitar_estado_de_widgets(html)
+    figuras_perezosas(html)
     from lideres import ligera
 
     imprimir("Páginas ligeras de los tableros (para el celular y para leer sin servidor)…")
@@ -653,6 +688,9 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
         imprimir(f"  Ábrelo en {html / 'index.html'} o con `lideres taller` (en /libro/).")
     elif modo == HUB:
         imprimir(f"  {html}: el JupyterHub del curso lo sirve en /services/libro/ (ver despliegue/).")
+    elif modo == HUB_FACILITADOR:
+        imprimir(f"  {html}: el JupyterHub del curso lo sirve solo a quienes facilitan, en "
+                 "/services/libro-facilitadores/ (ver despliegue/).")
     elif modo == FACILITADOR:
         imprimir(f"  Edición de quien facilita (con las respuestas; no la compartas): {html / 'index.html'}")
     return html

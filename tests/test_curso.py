@@ -218,7 +218,7 @@ def test_tabla_avance_ordenada_y_en_espanol():
     assert list(tabla.columns) == reporte.COLUMNAS
     assert list(tabla["Participante"]) == ["Álvarez Luis", "Beto Blanco", "Nuñez Ana", "Ñahui Rosa", "Óscar Ríos"]
     fila = tabla.set_index("Código").loc["nahui"]
-    assert fila["Estado"] == "Falta calificar la escrita" and fila["Revisión manual pendiente"] == "Sí"
+    assert fila["Estado"] == "Falta calificar la escrita" and fila["Falta calificar a mano"] == "Sí"
     assert fila["Porcentaje"] == pytest.approx(66.7) and fila["Completado"] == "No"
     assert tabla.set_index("Código").loc["oscar", "Completado"] == "Sí"
     # Calificado con 0 puntos porque no respondió nada: no cuenta como completado.

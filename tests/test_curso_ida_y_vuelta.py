@@ -193,7 +193,7 @@ def test_reporte_csv_html_png(ida_y_vuelta):
     assert list(tabla.columns)[:5] == ["Participante", "Código", "Ejercicio", "Entregó", "Estado"]
     assert len(tabla) == 14
     fila = tabla.set_index("Código").loc["maria-nahui-quispe"]
-    assert fila["Participante"] == "María Ñahui Quispe" and fila["Revisión manual pendiente"] == "Sí"
+    assert fila["Participante"] == "María Ñahui Quispe" and fila["Falta calificar a mano"] == "Sí"
     assert fila["Puntaje"] == 6 and fila["Puntaje máximo"] == 9
     assert fila["Preguntas respondidas"] == "6 de 6" and fila["Completado"] == "Sí"
     blanco = tabla.set_index("Código").loc["pedro-en-blanco"]

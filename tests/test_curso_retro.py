@@ -443,3 +443,32 @@ def test_respuestas_del_celular_se_leen_como_se_respondieron(tmp_path):
                                             ejercicio=EJERCICIO, banco=del_banco, celular=True)
     assert "Ver tus respuestas" in html and "&lt;b&gt;miro&lt;/b&gt;" in html and "<b>miro" not in html
     assert "import lideres" not in html and "cuaderno completo" not in html
+
+
+def test_reporte_dice_que_tipo_de_pregunta_le_cuesta_al_grupo(tmp_path):
+    """`resumen_por_habilidad` llega a la página que abre quien facilita: nombre en español, cuántas
+    preguntas y el porcentaje de respuestas completas en es-PE, con su color y su palabra."""
+    from lideres.curso import reporte
+
+    habilidades = {"tasa": "calculo", "distrito": "juicio", "confiable": "juicio", "reflexion": "juicio"}
+    registros = registros_del_grupo()
+    for r in registros:
+        for p in r.get("por_pregunta") or []:
+            p["habilidad"] = habilidades[p["id"]]
+    html = reporte.escribir_reporte(reporte.tabla_avance(registros), tmp_path,
+                                    cuando=dt.date(2025, 5, 1))["html"].read_text(encoding="utf-8")
+    parte = html.split('<ul class="habilidades"')[1].split("</ul>")[0]
+    # Cálculo: «tasa», 2 de 4 completas. Juicio: distrito 3 de 4, confiable 1 de 4 y la escrita
+    # 1 de 3 ya calificadas (la de María aún no cuenta) = 5 de 11.
+    assert "<strong>Juicio</strong>" in parte and "<strong>Cálculo</strong>" in parte
+    assert parte.index("Juicio") < parte.index("Cálculo")  # en el orden de HABILIDADES
+    juicio = parte.split("<strong>Juicio</strong>")[1].split("</li>")[0]
+    assert "3 preguntas" in juicio and "45 %" in juicio and "(5 de 11)" in juicio
+    assert 'class="muestra p25"' in juicio  # 45 %: «Poco», el mismo color que en las tablas
+    calculo = parte.split("<strong>Cálculo</strong>")[1].split("</li>")[0]
+    assert "1 pregunta)" in calculo and "50 %" in calculo and "(2 de 4)" in calculo
+    assert "Recuerdo" not in parte  # sin preguntas de ese tipo, no se nombra
+    assert "calculo" not in parte and "juicio" not in parte  # nunca el nombre interno
+    # Sin banco (sin habilidad), no hay resumen por tipo: no se inventa.
+    sin_banco = reporte.escribir_reporte(reporte.tabla_avance(registros_del_grupo()), tmp_path / "b")
+    assert 'class="habilidades"' not in sin_banco["html"].read_text(encoding="utf-8")

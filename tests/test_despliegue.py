@@ -28,8 +28,10 @@ def _config_hub(monkeypatch, **entorno):
     from traitlets.config.loader import PyFileConfigLoader
 
     for variable in ("LIDERES_PROYECTO", "LIDERES_PLANTILLAS", "LIDERES_LIBRO", "LIDERES_FACILITADORES",
-                     "LIDERES_INTERCAMBIO"):
+                     "LIDERES_INTERCAMBIO", "LIDERES_LIBRO_FACILITADORES"):
         monkeypatch.delenv(variable, raising=False)
+    # sin la edición de quien facilita, salvo que la prueba la pida (no depende de lo construido aquí)
+    monkeypatch.setenv("LIDERES_LIBRO_FACILITADORES", "/no/existe")
     for variable, valor in entorno.items():
         monkeypatch.setenv(variable, valor)
     return PyFileConfigLoader("escuela_lideres.py", path=str(DESPLIEGUE / "hub")).load_config()
@@ -156,7 +158,26 @@ def test_el_hub_sirve_el_libro_del_modo_hub(monkeypatch, tmp_path):
     for nombre in ("z2jh/imagen.Dockerfile", "z2jh/libro.yaml", "tljh/instalar.sh", "hub/escuela_lideres.py",
                    "hub/servicio_libro.py"):
         assert "_build/html" not in (DESPLIEGUE / nombre).read_text(encoding="utf-8").replace(
-            "_build/hub/_build/html", ""), nombre
+            "_build/hub/_build/html", "").replace("_build/hub-facilitador/_build/html", ""), nombre
+
+
+def test_la_edicion_de_quien_facilita_solo_para_su_grupo(monkeypatch, tmp_path):
+    """La edición con las respuestas (`lideres libro --modo hub-facilitador`) va en otro servicio, con el
+    OAuth del hub, y solo el grupo «facilitadores» tiene permiso de verla (issue 19 §4)."""
+    from lideres import libro
+
+    carpeta = libro.carpeta_html(modo=libro.HUB_FACILITADOR).relative_to(RAIZ)
+    assert carpeta.parts[:3] == ("book", "_build", "hub-facilitador")
+    (tmp_path / carpeta).mkdir(parents=True)
+    c = _config_hub(monkeypatch, LIDERES_PROYECTO=str(tmp_path), LIDERES_LIBRO_FACILITADORES="")
+    (servicio,) = [s for s in c.JupyterHub.services if s["name"] == "libro-facilitadores"]
+    assert servicio["command"][2:] == [str(tmp_path / carpeta), "--con-cuenta"]
+    assert servicio["display"] is False
+    (rol,) = [r for r in c.JupyterHub.load_roles if r["name"] == "libro-facilitadores"]
+    assert rol["groups"] == ["facilitadores"]
+    assert rol["scopes"] == ["access:services!service=libro-facilitadores"]
+    assert '"$ENTORNO/bin/lideres" libro --modo hub-facilitador' in (
+        DESPLIEGUE / "tljh" / "instalar.sh").read_text(encoding="utf-8")
 
 
 def test_la_prueba_local_usa_el_fragmento():

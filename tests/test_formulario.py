@@ -113,12 +113,31 @@ def test_sin_grupo_no_se_recibe_nada(tmp_path):
 
 def test_borrador_se_guarda_y_se_recupera_acotado(curso):
     p = entregas.identificar(curso, "Luis Peña", _codigo(curso), "0000")
-    respuestas = {"a": "250,0", "b": "b", "c": "x" * 10_000, "d": ["Lince", "Comas"],
+    respuestas = {"a": "250,0", "b": "b", "c": "x" * entregas.MAX_ESCRITA, "d": ["Lince", "Comas"],
                   "otra": "no es del ejercicio", "e": 5}
     entregas.guardar_borrador(curso, EJERCICIO, p, respuestas, TIPOS)
     leido = entregas.leer_borrador(curso, EJERCICIO, p)["respuestas"]
     assert leido == {"a": "250,0", "b": "b", "c": "x" * entregas.MAX_ESCRITA, "d": ["Lince", "Comas"]}
     assert not list((curso / "celular" / "borradores" / EJERCICIO).glob("*.tmp"))
+
+
+def test_respuesta_muy_larga_se_rechaza_y_no_se_corta_en_silencio(curso):
+    """Issue 22: 2,995 caracteres se guardaban cortados a 2,000 y se veía «Guardado». Ahora se
+    rechaza con un mensaje en español y lo guardado antes queda igual."""
+    p = entregas.identificar(curso, "Luis Peña", _codigo(curso), "0000")
+    entregas.guardar_borrador(curso, EJERCICIO, p, {"a": "250", "c": "Mi respuesta de antes."}, TIPOS)
+    antes = entregas.ruta_borrador(curso, EJERCICIO, p).read_bytes()
+    with pytest.raises(entregas.Rechazo) as e:
+        entregas.guardar_borrador(curso, EJERCICIO, p, {"a": "300", "c": "x" * 2995}, TIPOS)
+    assert "pregunta 3" in e.value.mensaje and "2,995" in e.value.mensaje and "2,000" in e.value.mensaje
+    assert "sobran 995" in e.value.mensaje and "no se guardó" in e.value.mensaje
+    assert entregas.ruta_borrador(curso, EJERCICIO, p).read_bytes() == antes
+    with pytest.raises(entregas.Rechazo, match="pregunta 1"):
+        entregas.guardar_borrador(curso, EJERCICIO, p, {"a": "1" * (entregas.MAX_CORTA + 1)}, TIPOS)
+    # Un salto de línea de formulario («\r\n») cuenta uno, como lo cuenta el celular.
+    justo = "ab\r\n" * (entregas.MAX_ESCRITA // 3) + "x" * (entregas.MAX_ESCRITA % 3)
+    entregas.guardar_borrador(curso, EJERCICIO, p, {"c": justo}, TIPOS)
+    assert len(entregas.leer_borrador(curso, EJERCICIO, p)["respuestas"]["c"]) == entregas.MAX_ESCRITA
 
 
 def test_borrador_roto_no_rompe_la_pagina(curso):
@@ -156,8 +175,12 @@ def test_portada_pone_primero_lo_que_existe_y_enlaza_el_ejercicio(tmp_path):
     assert [f["id"] for f in filas] == [m.id for m in modulos.MODULOS if m.listo] + \
         [m.id for m in modulos.MODULOS if not m.listo]
     fila = next(f for f in filas if f["id"] == EJERCICIO)
-    assert fila["ejercicio"] == f"/voila/render/ejercicios/{EJERCICIO}.ipynb"
+    # El celular recibe el formulario ligero (sin kernel); el de Voilà queda como versión completa.
+    assert fila["ejercicio"] == f"/ejercicio/{EJERCICIO}"
+    assert fila["ejercicio_completo"] == f"/voila/render/ejercicios/{EJERCICIO}.ipynb"
     html = servidor.pagina_inicio(rutas.CUADERNOS, None, curso)
+    # La versión completa se abre desde el formulario ligero (la tarjeta no crece en el celular).
+    assert f'href="/ejercicio/{EJERCICIO}"' in html and "/voila/render/ejercicios/" not in html
     if any(not m.listo for m in modulos.MODULOS):  # con los once listos no queda ninguno «próximamente»
         assert html.index(EJERCICIO) < html.index("próximamente")
     assert "Responder el ejercicio" in html
@@ -337,14 +360,18 @@ def test_preparacion_muestra_la_tabla_de_practica():
 
 
 @pytest.mark.lento
-def test_respuestas_con_codigo_llegan_como_texto_y_se_califican(tmp_path):
+def test_respuestas_con_codigo_llegan_como_texto_y_se_califican(tmp_path, monkeypatch):
     """`__import__("os").system(...)` y `\"\"\"` en una respuesta son texto: no corren al calificar,
     el cuaderno se califica igual y el reporte lista la entrega del celular como una de cuaderno."""
     curso = tmp_path / "curso"
     assert cli.main(["curso", "asignar", EJERCICIO, "--curso", str(curso)]) == 0
     entregas.preparar_grupo(curso)
     marca = tmp_path / "marca_de_ataque"
-    ataque = f'__import__("os").system("touch {marca}")'
+    # La ruta va en una variable de entorno: el ataque cabe en una respuesta corta (100 caracteres;
+    # una más larga ya no se corta, se rechaza) y, si corriera, el shell la expandiría.
+    monkeypatch.setenv("LIDERES_MARCA_ATAQUE", str(marca))
+    ataque = '__import__("os").system("touch $LIDERES_MARCA_ATAQUE")'
+    assert len(ataque) <= entregas.MAX_CORTA
     preguntas = _preguntas(curso)
     tipos = {p["id"]: p["tipo"] for p in preguntas}
     respuestas = {}
@@ -536,3 +563,26 @@ def test_facilitador_borra_la_clave_olvidada(curso_con_banco, capsys):
     assert cli.main(["curso", "clave", "Rosa Mamani", "--curso", str(curso)]) == 1
     error = capsys.readouterr().err
     assert "Nadie con el nombre «Rosa Mamani»" in error and "Rosa Huamán" in error and "Pedro Ccori" in error
+
+
+def test_formulario_voila_cuenta_caracteres_y_no_guarda_una_escrita_muy_larga(curso_con_banco):
+    """Issue 22 en el formulario de Voilà: el contador a la vista antes del tope; pasado el tope, un
+    aviso, «Guardado» no aparece y el borrador conserva el texto de antes (no uno cortado)."""
+    from lideres.formulario.widgets import FormularioEjercicio
+
+    curso = curso_con_banco
+    form = FormularioEjercicio(EJERCICIO, curso)
+    _entrar(form, curso)
+    escrita = next(c for c in form.controles if c.tipo == "escrita")
+    assert escrita.contador in escrita.caja.children
+    assert "0 de 2,000 caracteres" in escrita.contador.value
+    escrita.control.value = "Hay que mirar la tasa."
+    assert "22 de 2,000 caracteres" in escrita.contador.value and "Guardado" in form.guardado.value
+    escrita.control.value = "x" * 2995
+    assert "2,995 de 2,000" in escrita.contador.value and "Te pasaste por 995" in escrita.contador.value
+    assert "lideres-mal" in form.guardado.value and "pregunta" in form.guardado.value
+    rosa = entregas.Participante("Rosa Huamán", "rosa-huaman")
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"][escrita.id] == "Hay que mirar la tasa."
+    escrita.control.value = "x" * 2000  # justo el tope: se guarda entero
+    assert "Guardado" in form.guardado.value
+    assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"][escrita.id] == "x" * 2000

@@ -103,3 +103,21 @@ def test_la_ronda_del_modulo_0_se_hace_en_el_celular_con_la_orden_de_su_pagina()
     carpeta = re.search(r"--curso (\S+)", ordenes[0]).group(1)
     assert carpeta == "exercises" and rutas.CURSO.name == carpeta
     assert "00_bienvenida" in ejercicios.disponibles(rutas.CUADERNOS, rutas.CURSO)
+
+
+def test_la_terminal_de_la_guia_es_la_de_la_orden_con_red():
+    """La guía dice `--red --curso`: la terminal que muestra (capturada del servidor de verdad o, si
+    falta, el ejemplo) es la de esa orden, con la dirección para los celulares, y no la pista
+    «Para los celulares: … --red» que el servidor escribe solo cuando se enciende sin `--red`. Las
+    frases que la guía cita son las que escribe el servidor."""
+    texto = (FACILITADORES / PAGINA).read_text(encoding="utf-8")
+    plano = " ".join(texto.split())
+    assert servidor.CELULARES_CON_RED.removesuffix(":") in plano
+    assert servidor.SIN_DIRECCION_LAN.split(";")[0] in plano
+    assert servidor.SOLO_ESTA_COMPUTADORA.split(".")[0] in plano  # qué hacer si se encendió sin --red
+    ejemplo = libro.TERMINAL_DE_EJEMPLO
+    assert servidor.CELULARES_CON_RED in ejemplo and servidor.ATENCION_RED in ejemplo
+    assert servidor.SOLO_ESTA_COMPUTADORA not in ejemplo
+    # La prueba de Chromium que captura la terminal enciende el servidor con --red.
+    generador = (rutas.RAIZ / "tests" / "navegador" / "test_capturas_guia.py").read_text(encoding="utf-8")
+    assert re.search(r"ServidorTaller\([^)]*red=True", generador)

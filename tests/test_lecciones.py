@@ -206,3 +206,14 @@ def test_lecciones_corren_de_principio_a_fin(tmp_path):
             assert len(widgets) == 1, f"{ruta.name}: el tablero debe mostrar un solo widget"
         elif ruta.stem == "02_conteos_y_tasas":
             assert len(figuras) == 4, f"{ruta.name}: {len(figuras)} figuras (2 rankings y 2 mapas)"
+
+
+@pytest.mark.parametrize("ruta", LECCIONES, ids=lambda p: p.stem)
+def test_sin_internet_dice_tambien_como_se_abre_en_casa(ruta):
+    """El capítulo lo lee también quien está en casa (issue 19 §4): «sin internet» vale en el taller;
+    cada mención dice también qué pasa en casa."""
+    for celda in _leer(ruta)["cells"]:
+        texto = _texto(celda)
+        for parrafo in re.split(r"\n\s*\n", texto):
+            if "sin internet" in parrafo.lower():
+                assert "en casa" in parrafo.lower(), f"«sin internet» sin decir cómo es en casa: {parrafo[:200]}"

@@ -395,3 +395,16 @@ def test_quitar_estado_de_widgets(tmp_path):
 def test_capitulos_sin_estado_de_widgets(html):
     for pagina in (html / libro.CARPETA_MODULOS).glob("*.html"):
         assert "widget-state+json" not in _texto(pagina), pagina
+
+
+def test_figuras_despues_de_la_primera_se_piden_al_bajar():
+    """Issue 19 §3: en el capítulo, la primera figura llega con la página; las demás, al llegar a ellas."""
+    from lideres.libro import figuras_al_bajar
+
+    texto = ('<p>x</p><img src="a.png" alt="a"><img src="b.png" alt="b">'
+             '<img loading="eager" src="c.png" alt="c"><img\n src="d.png" alt="d">')
+    hecho = figuras_al_bajar(texto)
+    assert hecho.startswith('<p>x</p><img src="a.png"')
+    assert '<img loading="lazy" decoding="async" src="b.png"' in hecho
+    assert '<img loading="eager" src="c.png"' in hecho and hecho.count("loading=") == 3
+    assert figuras_al_bajar(hecho) == hecho  # dos pasadas, el mismo resultado

@@ -123,6 +123,8 @@ def test_proteger_lo_que_exporta_el_modulo_09(hogares):
 def test_normas_citadas():
     assert "Ley 29733" in c.NORMAS["ley"] and "016-2024-JUS" in c.NORMAS["reglamento"]
     assert "localización" in c.NORMAS["reglamento"]
+    # sin el texto del decreto en las fuentes del curso, se dice de qué resumen sale
+    assert "IAPP" in c.NORMAS["fuente_reglamento"] and "no guarda su texto" in c.NORMAS["fuente_reglamento"]
 
 
 def test_tablero_del_juego():

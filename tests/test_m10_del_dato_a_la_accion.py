@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +14,7 @@ from lideres.errores import ErrorLideres
 from lideres.modulos.m10_del_dato_a_la_accion import calculos, ficha
 
 pypdf = pytest.importorskip("pypdf")
+ARCHIVOS = Path(__file__).parent / "archivos"
 
 
 def sin_espacios(texto: str) -> str:
@@ -110,13 +112,22 @@ def test_sin_pedidos_afuera(comas, monkeypatch, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_legible_en_blanco_y_negro(comas):
-    """La página a 100 ppp (la dibuja el mismo typst: no hay pdftoppm aquí) en grises: fondo blanco,
-    letra negra, y el distrito del mapa bien distinto de los demás."""
-    from PIL import Image
+def pagina_en_grises(pdf: bytes, ppp: int = 100):
+    """La primera página del PDF mismo, dibujada a `ppp` puntos por pulgada por PDFium (pypdfium2:
+    viene en su wheel, sin poppler ni otro programa del sistema) y pasada a grises."""
+    pdfium = pytest.importorskip("pypdfium2")
+    documento = pdfium.PdfDocument(pdf)
+    try:
+        return documento[0].render(scale=ppp / 72).to_pil().convert("L")
+    finally:
+        documento.close()
 
-    png = ficha.compilar(comas, "png", ppi=100)
-    imagen = Image.open(io.BytesIO(png if isinstance(png, bytes) else png[0])).convert("L")
+
+def test_legible_en_blanco_y_negro(comas):
+    """El PDF que se entrega, dibujado a 100 ppp en grises: fondo blanco, letra negra, y el
+    distrito del mapa bien distinto de los demás."""
+    imagen = pagina_en_grises(ficha.compilar(comas))
+    assert imagen.size == (827, 1170)  # A4 a 100 ppp: se dibujó la página entera
     histograma = imagen.histogram()
     total = sum(histograma)
     assert sum(histograma[240:]) / total > 0.6  # casi todo es papel
@@ -172,3 +183,144 @@ def test_la_orden_ficha_no_carga_widgets():
               "print('ipywidgets' in sys.modules)")
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=120)
     assert salida.stdout.strip() == "False", salida.stderr
+
+
+# --------------------------------------------------------------------------- la ficha del registro propio
+
+def registro_sintetico() -> bytes:
+    """Un cuaderno de junta SINTÉTICO (inventado aquí) de El Porvenir, enero a marzo de 2025: 12
+    robos, 7 hurtos y 2 extorsiones (una celda pequeña), con lugares que no deben salir nunca."""
+    filas = ["fecha;hora;tipo;distrito;lugar;fuente"]
+    tipos = ["Robo"] * 12 + ["Hurto"] * 7 + ["Extorsión"] * 2
+    for i, tipo in enumerate(tipos):
+        filas.append(f"{1 + i % 28:02d}/{1 + i % 3:02d}/2025;{i % 24:02d}:15;{tipo};El Porvenir;"
+                     f"Jr. Los Pinos {100 + i};Vecino o vecina")
+    return ("\r\n".join(filas) + "\r\n").encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def ficha_registro():
+    from lideres.revisar import revisar_datos
+
+    return calculos.datos_ficha_registro(revisar_datos(registro_sintetico(), "cuaderno.csv"))
+
+
+def test_ficha_del_registro_oculta_la_celda_pequena(ficha_registro):
+    cifras = {c.etiqueta: c for c in ficha_registro.cifras}
+    assert cifras["Incidencias anotadas por la junta"].texto == "21"
+    assert cifras["Tipo: Robo"].texto == "12"
+    assert "Tipo: Extorsión" not in cifras  # un tipo con 2 filas no se nombra: va con los otros
+    assert cifras["Tipo: Otros tipos"].texto == "menos de 5"  # 2: se delataría a quien la sufrió
+    assert cifras["Tipo: Hurto"].texto == "oculto"  # si no, 21 - 12 - 7 = 2 se despejaría restando
+    assert [c.texto for c in ficha_registro.cifras if c.etiqueta.startswith("Mes:")] == ["7", "7", "7"]
+    assert [c.etiqueta for c in ficha_registro.cifras][-3:] == [
+        "Mes: enero de 2025", "Mes: febrero de 2025", "Mes: marzo de 2025"]
+    for c in ficha_registro.cifras:  # cada cifra con su lugar, periodo y fuente: el registro
+        assert c.nivel == "registro de la junta, El Porvenir" and c.fuentes == (calculos.REGISTRO,)
+    assert (ficha_registro.ubigeo, ficha_registro.con_mapa) == ("130102", True)
+
+
+def test_ficha_del_registro_pequeno_no_dice_ni_el_total():
+    from lideres.revisar import revisar_datos
+
+    texto = "fecha;tipo;distrito\n05/03/2025;Robo;Comas\n06/03/2025;Hurto;Comas\n"
+    ficha_chica = calculos.datos_ficha_registro(revisar_datos(texto.encode(), "c.csv"))
+    assert {c.texto for c in ficha_chica.cifras} == {"menos de 5"}
+
+
+def test_ficha_del_registro_en_pdf_dice_de_que_datos_es(ficha_registro):
+    texto = pypdf.PdfReader(io.BytesIO(ficha.compilar(ficha_registro))).pages[0].extract_text()
+    plano = sin_espacios(texto)
+    assert sin_espacios("Ficha del registro de la junta: El Porvenir") in plano
+    assert sin_espacios("Registro propio de la junta vecinal · de enero de 2025 a marzo de 2025 · "
+                        "no es una cifra oficial") in plano
+    assert sin_espacios(f"1. {ficha_registro.texto_fuente(calculos.REGISTRO)}") in plano
+    assert "Lo que estos datos no dicen" in texto and "Antes de presentar un dato" in texto
+    assert "menosde5" in plano and "oculto" in plano
+    assert "Pinos" not in texto and "Vecino" not in texto  # ni lugares ni quién lo contó
+    assert len(pypdf.PdfReader(io.BytesIO(ficha.compilar(ficha_registro))).pages) == 1
+
+
+def test_ficha_del_registro_de_varios_distritos_sin_mapa():
+    from lideres.revisar import revisar_archivo
+
+    r = revisar_archivo(ARCHIVOS / "revisar" / "bueno_registro.xlsx")
+    varios = calculos.datos_ficha_registro(r)
+    assert not varios.con_mapa and "La Esperanza" in varios.distrito
+    assert len(pypdf.PdfReader(io.BytesIO(ficha.compilar(varios))).pages) == 1
+    assert calculos.datos_ficha_registro(r, "El Porvenir").con_mapa
+
+
+def test_un_archivo_oficial_no_es_el_registro_de_la_junta():
+    from lideres.revisar import revisar_archivo
+
+    with pytest.raises(ErrorLideres, match="denuncias oficiales"):
+        calculos.datos_ficha_registro(revisar_archivo(ARCHIVOS / "sidpol" / "sintetico_mensual.csv"))
+
+
+def test_tablero_antes_de_concluir_lo_que_no_dicen():
+    """Como los tableros 01–08: el recuadro «Antes de concluir», aquí con lo que los datos de la
+    ficha elegida no dicen (cambia con el distrito)."""
+    pytest.importorskip("ipywidgets")
+    from markupsafe import escape
+
+    from lideres.modulos.m10_del_dato_a_la_accion import vistas
+    from lideres.modulos.m10_del_dato_a_la_accion.tablero import tablero
+
+    t = tablero(distrito="Comas")
+    assert "Antes de concluir: lo que estos datos no dicen" in t.antes.value
+    assert all(str(escape(x)) in t.antes.value for x in calculos.datos_ficha("Comas").no_dicen)
+    assert "lideres-antes-caja" in t.antes._dom_classes and 'class="lideres-antes"' in t.antes.value
+    t.distrito.value = "El Porvenir"
+    assert "No hay denuncias publicadas por distrito para Trujillo" in t.antes.value
+    assert t.antes.value == vistas.html_no_dicen(calculos.datos_ficha("El Porvenir"))
+    assert "Antes de presentar un dato" in t.children[-1].value
+
+
+def test_tablero_ficha_del_registro_solo_en_la_pagina(tmp_path, monkeypatch):
+    """Se sube el registro: la ficha sale anonimizada en pantalla y en el PDF del enlace, y nada se
+    escribe en el disco (ni en la carpeta de trabajo ni en la temporal)."""
+    pytest.importorskip("ipywidgets")
+    import base64
+    import datetime as dt
+    import tempfile
+
+    from lideres.modulos.m10_del_dato_a_la_accion.tablero import tablero
+
+    temporal = tmp_path / "temporal"
+    temporal.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporal))
+    monkeypatch.setenv("TMPDIR", str(temporal))
+    trabajo = tmp_path / "trabajo"
+    trabajo.mkdir()
+    monkeypatch.chdir(trabajo)
+    t = tablero(distrito="Comas")
+    datos = registro_sintetico()
+    t.subida.value = ({"name": "cuaderno.csv", "type": "", "size": len(datos), "content": memoryview(datos),
+                       "last_modified": dt.datetime(2025, 3, 5, tzinfo=dt.UTC)},)
+    assert t.subida.value == ()  # el archivo no se queda en el widget
+    assert "no es una cifra oficial" in t.registro.value and "menos de 5" in t.registro.value
+    assert "Pinos" not in t.registro.value + t.antes_registro.value
+    assert "Antes de concluir: lo que estos datos no dicen" in t.antes_registro.value
+    enlace = re.search(r'href="data:application/pdf;base64,([^"]+)"', t.descarga_registro.value)
+    assert enlace and 'download="ficha_registro_el_porvenir.pdf"' in t.descarga_registro.value
+    pdf = pypdf.PdfReader(io.BytesIO(base64.b64decode(enlace[1])))
+    assert len(pdf.pages) == 1 and "no es una cifra oficial" in pdf.pages[0].extract_text()
+    assert list(trabajo.iterdir()) == [] and list(temporal.iterdir()) == []  # nada escrito en el disco
+
+
+@pytest.mark.parametrize("nombre", ["malo_vacio.csv", "malo_fechas_futuras.csv"])
+def test_tablero_registro_malo_mismo_mensaje_que_la_terminal(nombre):
+    pytest.importorskip("ipywidgets")
+    from markupsafe import escape
+
+    from lideres.modulos.m10_del_dato_a_la_accion.tablero import tablero
+    from lideres.revisar import revisar_archivo
+
+    ruta = ARCHIVOS / "revisar" / nombre
+    with pytest.raises(ErrorLideres) as terminal:
+        revisar_archivo(ruta)
+    t = tablero(distrito="Comas")
+    t.ficha_del_registro(ruta.read_bytes(), nombre)
+    assert escape(terminal.value.mensaje) in t.registro.value and 'role="alert"' in t.registro.value
+    assert t.ficha_registro is None and t.descarga_registro.value == ""

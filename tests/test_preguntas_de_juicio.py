@@ -56,6 +56,25 @@ def test_cada_banco_cumple_el_estandar_de_preguntas(m):
     assert b.avisos == []
 
 
+@pytest.mark.parametrize("m", MODULOS, ids=_ids)
+def test_cada_pregunta_tiene_un_titulo_corto(m):
+    """Issue 17 §4: el reporte, la retroalimentación y la página de escritas nombran cada pregunta por su
+    `titulo`; sin él quien facilita solo ve «Pregunta N». Corto, sin Markdown, distinto en cada pregunta
+    y sin la respuesta (el título llega al participante en la forma pública)."""
+    from lideres.banco.autoria import patrones_de_respuestas
+
+    b = _banco_o_salta(m)
+    sin_titulo = [f"{n}. {p.id}" for n, p in enumerate(b.preguntas, 1) if not p.titulo.strip()]
+    assert not sin_titulo, f"{m.id}: preguntas sin «titulo» en preguntas.toml: {sin_titulo}"
+    for p in b.preguntas:
+        assert len(p.titulo) <= 45, f"{m.id}/{p.id}: título largo ({len(p.titulo)} letras): «{p.titulo}»"
+        assert not re.search(r"[*_`#]|<!--|\n", p.titulo), f"{m.id}/{p.id}: Markdown en el título «{p.titulo}»"
+    titulos = [p.titulo.casefold() for p in b.preguntas]
+    assert len(set(titulos)) == len(titulos), f"{m.id}: títulos repetidos"
+    for nombre, patron in patrones_de_respuestas(b).items():
+        assert not [p.titulo for p in b.preguntas if patron.search(p.titulo)], f"{m.id}: un título dice {nombre}"
+
+
 @pytest.mark.parametrize("m", _con_pendientes(MODULOS, SIN_PISTAS_PENDIENTES, _ids), ids=_ids)
 def test_las_preguntas_de_juicio_explican_sus_lecturas_equivocadas(m):
     """Una opción equivocada de juicio es una lectura que la gente hace: al menos una tiene su pista

@@ -123,6 +123,10 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     salida = s.texto_salida()
     assert f"Para ver quién entregó: http://127.0.0.1:{s.puerto}{facilitador.RUTA_ENTREGAS}" in salida
     assert f"http://127.0.0.1:{s.puerto}{facilitador.RUTA_ESCRITAS}" in salida
+    # Con --red (la orden de la guía): la dirección para los celulares, nunca la pista de encender
+    # con --red, que es solo para quien lo encendió sin esa opción.
+    assert servidor.CELULARES_CON_RED in salida or servidor.SIN_DIRECCION_LAN in salida, salida
+    assert servidor.ATENCION_RED in salida and servidor.SOLO_ESTA_COMPUTADORA not in salida, salida
 
     # Nadie empezó: el ejercicio de la sesión está, sin personas.
     antes = _json(s)
@@ -224,6 +228,14 @@ def test_quien_entrego_en_vivo_y_calificar_la_escrita(taller):
     assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
     retro = (curso / "feedback" / "rosa-quispe-nahui" / EJ / f"{EJ}.html").read_text(encoding="utf-8")
     assert comentario in retro and "1.5 de 2 puntos" in retro
+    # El reporte del grupo ya cuenta la escrita de Rosa (no «falta calificar la escrita»), con el
+    # resumen por tipo de pregunta del banco; Juan dejó la suya en blanco y nadie la calificó aún.
+    reporte = (carpeta.Curso.de(curso).reportes / "avance.html").read_text(encoding="utf-8")
+    fila_rosa = reporte.split('<th scope="row">Rosa Quispe Ñahui</th>')[1].split("</tr>")[0]
+    assert "falta calificar la escrita" not in fila_rosa
+    assert f"{puntos(del_banco.puntos_automaticos + 1.5)} de {maximo}" in fila_rosa, fila_rosa
+    assert 'class="habilidades"' in reporte and "<strong>Juicio</strong>" in reporte
+    assert "**" not in texto_visible(reporte)  # sin Markdown crudo (sin inglés: en Chromium, con lo que se ve)
 
     # La página en vivo muestra la escrita calificada.
     rosa = _persona(_json(s), "rosa-quispe-nahui")

@@ -11,6 +11,9 @@ otro se lee de variables de entorno del hub (con valores por defecto para TLJH):
 - LIDERES_INTERCAMBIO: la carpeta del intercambio de nbgrader (por defecto /srv/nbgrader/exchange).
 - LIDERES_LIBRO: la carpeta del libro construido para el hub (`lideres libro --modo hub`, por defecto
   book/_build/hub/_build/html; si no existe, no se sirve /services/libro/).
+- LIDERES_LIBRO_FACILITADORES: la edición de quien facilita para el hub (`lideres libro --modo
+  hub-facilitador`, por defecto book/_build/hub-facilitador/_build/html; trae las respuestas de las
+  autoevaluaciones): se sirve en /services/libro-facilitadores/ solo al grupo «facilitadores».
 - LIDERES_FACILITADORES: nombres de usuario de quienes facilitan, separados por comas (también se
   agregan en el panel de administración del hub, grupo «facilitadores»).
 """
@@ -71,4 +74,24 @@ if _libro.is_dir():
         "url": f"http://127.0.0.1:{_puerto_libro}",
         "command": [sys.executable, str(AQUI / "servicio_libro.py"), str(_libro)],
         "display": True,
+    }]
+
+# La edición de quien facilita (con las respuestas: como las soluciones de nbgrader, nunca a las
+# personas): /services/libro-facilitadores/, con el OAuth del hub y solo para el grupo.
+_libro_f = Path(os.environ.get("LIDERES_LIBRO_FACILITADORES")
+                or PROYECTO / "book" / "_build" / "hub-facilitador" / "_build" / "html")
+_puerto_libro_f = int(os.environ.get("LIDERES_PUERTO_LIBRO_FACILITADORES", "10102"))
+if _libro_f.is_dir():
+    c.JupyterHub.services = [s for s in c.JupyterHub.get("services", []) if s.get("name") != "libro-facilitadores"] + [{
+        "name": "libro-facilitadores",
+        "url": f"http://127.0.0.1:{_puerto_libro_f}",
+        "command": [sys.executable, str(AQUI / "servicio_libro.py"), str(_libro_f), "--con-cuenta"],
+        "oauth_no_confirm": True,
+        "display": False,  # no aparece en el menú de las personas
+    }]
+    c.JupyterHub.load_roles = [r for r in c.JupyterHub.get("load_roles", []) if r.get("name") != "libro-facilitadores"] + [{
+        "name": "libro-facilitadores",
+        "description": "Ver la edición del libro de quien facilita",
+        "groups": [GRUPO_FACILITADORES],
+        "scopes": ["access:services!service=libro-facilitadores"],
     }]

@@ -28,6 +28,9 @@ echo "1. El curso en el entorno de las personas ($ENTORNO)"
 
 echo "2. El libro (se sirve en /services/libro/; sus tableros se abren en el servidor de cada persona)"
 (cd "$PROYECTO" && "$ENTORNO/bin/lideres" libro --modo hub)
+# La edición de quien facilita (con las respuestas), solo para el grupo «facilitadores», en
+# /services/libro-facilitadores/. Se construye después: las dos ediciones no pueden construirse a la vez.
+(cd "$PROYECTO" && "$ENTORNO/bin/lideres" libro --modo hub-facilitador)
 
 echo "3. El intercambio de nbgrader, compartido por todo el curso"
 mkdir -p "$INTERCAMBIO"

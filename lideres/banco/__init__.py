@@ -37,7 +37,9 @@ Precisiones sobre BANCO.md (las mismas reglas debe seguir el JavaScript del libr
   distrito (también con la corrección de una letra), unidos con `|`.
 - **escrita**: nunca se revisa sola (veredicto None).
 - Varias respuestas aceptadas: en opcion, numero y distrito `respuesta` puede ser una lista.
-- Cada pregunta tiene además un `titulo` corto opcional (encabezado en el cuaderno y el formulario).
+- Cada pregunta tiene además un `titulo` corto (encabezado en el cuaderno y el formulario; nombre de la
+  pregunta en el reporte y en la página de respuestas escritas). El cargador lo acepta vacío (queda
+  «Pregunta N»), pero cada banco del curso lo lleva en todas sus preguntas (lo revisa una prueba).
 - Cada pregunta dice qué pide: `habilidad = "juicio"` (¿se sostiene esta lectura?, ¿qué frase puede
   decir un dirigente?, ¿qué falta antes de concluir?), `"calculo"` o `"recuerdo"`. Es obligatorio;
   de las automáticas, al menos `MINIMO_JUICIO` (3) piden juicio (si no, un aviso). No va en la forma

@@ -449,7 +449,8 @@ def sintetico(clave: str, fuente_slug: str, distrito_slug: str, anio: str) -> Ci
 def regla(clave: str, nombre_regla: str) -> Cifra:
     """`regla.<nombre>`: un número que el curso fija como regla, dicho como tal (no es un dato).
     `regla.diferencia_encuesta`: menos de estos puntos entre dos cifras de encuesta no se lee como
-    cambio ni como orden; `regla.margen_encuesta`: cuánto puede moverse una sola cifra."""
+    cambio ni como orden; `regla.margen_encuesta`: cuánto puede moverse una sola cifra;
+    `regla.umbral_anonimo`: un conteo menor que este no se publica (lideres.anonimizar)."""
     from lideres.cifras import alcance
 
     reglas = {
@@ -459,6 +460,8 @@ def regla(clave: str, nombre_regla: str) -> Cifra:
                             "cuánto puede estar arriba o abajo una cifra de encuesta de un departamento"),
         "poblacion_minima": (_tasas().POBLACION_MINIMA, "habitantes", "población bajo la cual una tasa es inestable"),
         "conteo_minimo": (_tasas().CONTEO_MINIMO, "denuncias", "conteo bajo el cual una tasa es inestable"),
+        "umbral_anonimo": (_anonimizar().UMBRAL, "registros",
+                           "conteo bajo el cual una cifra de un registro no se publica (módulo 08)"),
     }
     if nombre_regla not in reglas:
         raise _error(clave, f"«{nombre_regla}» no es una regla del curso.", reglas)
@@ -470,6 +473,12 @@ def _tasas():
     from lideres import tasas
 
     return tasas
+
+
+def _anonimizar():
+    from lideres import anonimizar
+
+    return anonimizar
 
 
 def generador(clave: str, parametro: str) -> Cifra:

@@ -11,12 +11,13 @@ def agregar(parser):
     )
     parser.add_argument("--forzar", action="store_true",
                         help="construir todo de nuevo aunque nada haya cambiado")
-    parser.add_argument("--modo", choices=["taller", "sitio", "hub", "facilitador"], default="taller",
+    parser.add_argument("--modo", choices=["taller", "sitio", "hub", "facilitador", "hub-facilitador"], default="taller",
                         help="«taller» (por defecto): el que sirve `lideres taller` en /libro/; «hub»: el "
                              "que sirve el JupyterHub del curso en /services/libro/ (los tableros se "
                              "abren en el servidor de cada persona); «sitio»: el de `make sitio`; «facilitador»: la "
                              "edición de quien facilita, con las páginas «Para facilitadores» y sus "
-                             "respuestas (los otros no las traen)")
+                             "respuestas (los otros no las traen); «hub-facilitador»: esa edición para el "
+                             "JupyterHub, que la sirve solo al grupo «facilitadores»")
 
 
 def ejecutar(args) -> int:

@@ -21,7 +21,7 @@ from lideres.curso.puntos import puntos
 from lideres.formato import fecha, numero, porcentaje
 
 COLUMNAS = ["Participante", "Código", "Ejercicio", "Entregó", "Estado", "Preguntas respondidas",
-            "Completado", "Puntaje", "Puntaje máximo", "Porcentaje", "Revisión manual pendiente",
+            "Completado", "Puntaje", "Puntaje máximo", "Porcentaje", "Falta calificar a mano",
             "Observaciones"]
 ESTADOS = {
     "completado": "Calificado",
@@ -41,6 +41,12 @@ TRAMOS = [  # (desde %, clase, palabra, fondo, texto)
 ]
 SIN_PUNTAJE = ("gris", "#e6e9ec", "#1f2a33")
 PENDIENTE = "falta calificar la escrita"
+# Cómo se nombra cada habilidad del banco en el reporte (qué pide ese tipo de pregunta).
+HABILIDADES_TEXTO = {
+    "juicio": ("Juicio", "¿se sostiene esta lectura?, ¿qué frase se puede decir?"),
+    "calculo": ("Cálculo", "una cuenta: tasa, brecha, de cada 100"),
+    "recuerdo": ("Recuerdo", "algo que dice la lección"),
+}
 _PLANTILLAS = Path(__file__).parent / "plantillas"
 
 
@@ -87,7 +93,7 @@ def tabla_avance(registros: list[dict]) -> pd.DataFrame:
             "Puntaje": puntaje,
             "Puntaje máximo": maximo,
             "Porcentaje": round(puntaje / maximo * 100, 1) if (puntaje is not None and maximo) else None,
-            "Revisión manual pendiente": "Sí" if r.get("pendiente_manual") else "No",
+            "Falta calificar a mano": "Sí" if r.get("pendiente_manual") else "No",
             "Observaciones": r.get("observaciones") or "",
         })
     tabla = pd.DataFrame(filas, columns=COLUMNAS)
@@ -151,7 +157,7 @@ def tabla_por_persona(tabla: pd.DataFrame, desde: Path | None = None) -> tuple[l
             fila = por_ejercicio.loc[ejercicio]
             pct = fila["Porcentaje"]
             clase, palabra, _, _ = tramo(pct)
-            if pd.notna(fila["Puntaje"]) and fila["Revisión manual pendiente"] == "Sí":
+            if pd.notna(fila["Puntaje"]) and fila["Falta calificar a mano"] == "Sí":
                 # Sin la escrita, el puntaje es parcial: ni porcentaje ni «Bien», que engañan.
                 texto = f"{puntos(fila['Puntaje'])} de {puntos(fila['Puntaje máximo'])} por ahora"
                 detalle, clase = PENDIENTE, SIN_PUNTAJE[0]
@@ -229,6 +235,26 @@ def resumen_por_habilidad(por_pregunta: dict) -> dict[str, list[dict]]:
     return salida
 
 
+def _habilidades_para_leer(por_pregunta: dict) -> dict[str, list[dict]]:
+    """`resumen_por_habilidad` con los textos que lee quien facilita: nombre en español, cuántas
+    preguntas, «8 de 12 respuestas completas» y el porcentaje (es-PE), con su color."""
+    salida = {}
+    for ejercicio, grupos in resumen_por_habilidad(por_pregunta).items():
+        filas = []
+        for g in grupos:
+            nombre, que_pide = HABILIDADES_TEXTO.get(g["habilidad"], (g["habilidad"], ""))
+            cuantas = len(g["preguntas"])
+            filas.append(dict(
+                g, nombre=nombre, que_pide=que_pide, clase=tramo(g["porcentaje_completas"])[0],
+                preguntas_texto=f"{numero(cuantas)} {'pregunta' if cuantas == 1 else 'preguntas'}",
+                completas_texto=(f"{numero(g['completas'])} de {numero(g['revisadas'])}" if g["revisadas"]
+                                 else "aún sin respuestas revisadas"),
+                porcentaje_texto=(porcentaje(g["porcentaje_completas"] / 100, 0)
+                                  if g["porcentaje_completas"] is not None else "—")))
+        salida[ejercicio] = filas
+    return salida
+
+
 def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunta: dict | None = None,
           carpeta: Path | None = None) -> str:
     entorno = jinja2.Environment(loader=jinja2.FileSystemLoader(_PLANTILLAS), autoescape=True)
@@ -255,6 +281,7 @@ def _html(tabla: pd.DataFrame, grafico: str | None, cuando: dt.date, por_pregunt
     return entorno.get_template("reporte.html.j2").render(
         resumen=resumen_partes(tabla), fecha=fecha(cuando), grafico=grafico, ejercicios=ejercicios,
         personas=personas, columnas=COLUMNAS, detalle=detalle, preguntas=preguntas,
+        habilidades=_habilidades_para_leer(por_pregunta or {}),
         tramos=TRAMOS, sin_puntaje=SIN_PUNTAJE, personas_texto=_personas,
     )
 
@@ -275,7 +302,7 @@ def _grafico(tabla: pd.DataFrame, ruta: Path) -> Path:
                                 squeeze=False)
     for eje, ejercicio in zip(ejes[:, 0], ejercicios, strict=False):
         parte = tabla[tabla["Ejercicio"] == ejercicio].set_index("Participante").reindex(personas)
-        pendientes = (parte["Revisión manual pendiente"] == "Sí").tolist()
+        pendientes = (parte["Falta calificar a mano"] == "Sí").tolist()
         valores = parte["Porcentaje"].fillna(0).tolist()
         estados = parte["Estado"].fillna(ESTADOS["sin_entrega"]).tolist()
         colores = [SIN_PUNTAJE[1] if (pendiente or pd.isna(p)) else tramo(p)[2]

@@ -1,7 +1,8 @@
 """Ejercicios que se responden en el celular y se entregan a nbgrader (`lideres taller --curso`).
 
-`entregas` es la lógica (código del grupo, claves, borradores, la entrega); `widgets` arma la página.
-Los widgets se importan solo al pedir el formulario.
+`entregas` es la lógica (código del grupo, claves, borradores, la entrega); `ligero` es la página
+HTML sin kernel que el servidor del taller da a los celulares (/ejercicio/<id>); `widgets` arma la
+de Voilà, la «versión completa». Los widgets se importan solo al pedir ese formulario.
 """
 
 from __future__ import annotations

@@ -240,6 +240,48 @@ def borrar_clave(curso: Path, nombre: str) -> Participante:
 # ---------------------------------------------------------------- respuestas y borradores
 
 
+def normalizar_texto(valor: str) -> str:
+    """Un salto de línea cuenta uno: un formulario manda «\r\n» y el celular cuenta uno solo."""
+    return valor.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def maximo(tipo: str) -> int:
+    return MAX_ESCRITA if tipo == "escrita" else MAX_CORTA
+
+
+def mensaje_largo(numero_pregunta: int, largo: int, tope: int) -> str:
+    from lideres.formato import numero
+
+    return (f"Tu respuesta a la pregunta {numero_pregunta} tiene {numero(largo)} caracteres y el máximo "
+            f"es {numero(tope)}: acórtala (sobran {numero(largo - tope)}). Este cambio no se guardó; "
+            "lo que estaba guardado antes sigue igual.")
+
+
+def contador(texto: str | None) -> tuple[str, bool]:
+    """El contador bajo la respuesta escrita (los dos formularios y el script del ligero dicen lo
+    mismo) y si ya pasó el tope."""
+    from lideres.formato import numero
+
+    largo, tope = len(normalizar_texto(texto or "")), MAX_ESCRITA
+    if largo <= tope:
+        return f"{numero(largo)} de {numero(tope)} caracteres (máximo {numero(tope)}).", False
+    return (f"{numero(largo)} de {numero(tope)} caracteres. Te pasaste por {numero(largo - tope)}: "
+            "acorta tu respuesta. Así no se puede guardar ni entregar."), True
+
+
+def revisar_largo(respuestas: dict, tipos: dict[str, str]) -> None:
+    """Una respuesta más larga que su límite se rechaza con un mensaje en español (antes se cortaba
+    en silencio a MAX_ESCRITA). `tipos` va en el orden de las preguntas: da su número."""
+    orden = list(tipos)
+    for id_, valor in (respuestas or {}).items():
+        tipo = tipos.get(id_)
+        if tipo is None or tipo == "orden" or not isinstance(valor, str):
+            continue
+        largo = len(normalizar_texto(valor))
+        if largo > maximo(tipo):
+            raise Rechazo(mensaje_largo(orden.index(id_) + 1, largo, maximo(tipo)))
+
+
 def limpiar_respuestas(respuestas: dict, tipos: dict[str, str]) -> dict:
     """Solo las preguntas del ejercicio, con tipos simples y tamaño acotado. `tipos`: {id: tipo}."""
     limpias = {}
@@ -253,8 +295,8 @@ def limpiar_respuestas(respuestas: dict, tipos: dict[str, str]) -> dict:
             continue
         if not isinstance(valor, str):
             continue
-        maximo = MAX_ESCRITA if tipo == "escrita" else MAX_CORTA
-        valor = valor.replace("\x00", "")[:maximo]
+        # El tope ya se revisó (revisar_largo); cortar aquí solo protege de un llamado sin revisar.
+        valor = normalizar_texto(valor)[:maximo(tipo)]
         if valor.strip():
             limpias[id_] = valor
     return limpias
@@ -277,6 +319,8 @@ def leer_borrador(curso: Path, ejercicio: str, participante: Participante) -> di
 
 def guardar_borrador(curso: Path, ejercicio: str, participante: Participante, respuestas: dict,
                      tipos: dict[str, str], *, entregado: dt.datetime | None = None) -> dict:
+    """Guarda las respuestas. Una demasiado larga: `Rechazo` y el borrador anterior queda igual."""
+    revisar_largo(respuestas, tipos)
     borrador = leer_borrador(curso, ejercicio, participante)
     borrador["respuestas"] = limpiar_respuestas(respuestas, tipos)
     borrador["nombre"] = participante.nombre
@@ -312,6 +356,7 @@ def entregar(curso: Path, ejercicio: str, participante: Participante, respuestas
     liberado = Curso.de(curso).release / ejercicio
     if not liberado.is_dir():
         raise Rechazo("Este ejercicio todavía no está asignado. Avisa a quien facilita el taller.")
+    revisar_largo(respuestas, tipos)  # antes de escribir nada
     limpias = limpiar_respuestas(respuestas, tipos)
     valores = {id_: valor_para_cuaderno(tipos[id_], v) for id_, v in limpias.items()}
     cuaderno = banco.cuaderno_con_respuestas(liberado, valores, ejercicio)

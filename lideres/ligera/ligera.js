@@ -79,6 +79,14 @@
       if (extra && extra.h && pos in extra.h) t = extra.h[pos];
       ponerHtml(region, t);
     });
+    // El distrito elegido se marca también donde ya aparece (la barra del ranking), como en Voilà.
+    if (eleccion) {
+      document.querySelectorAll("[data-lig-region] [data-ubigeo]").forEach(function (f) {
+        var si = f.getAttribute("data-ubigeo") === actual[eleccion];
+        f.classList.toggle("lideres-barra-seleccionada", si);
+        if (si) f.setAttribute("aria-current", "true"); else f.removeAttribute("aria-current");
+      });
+    }
     var caminos = document.querySelectorAll("[data-lig-mapa] [data-lig-valor]");
     if (caminos.length && estado.m !== undefined) {
       var estilos = D.mapas[estado.m];

@@ -4,7 +4,8 @@
   comunes y el aviso de datos sintéticos;
 - `mapa`: el mapa de distritos (sin mapa de fondo), pintado por el estado de cada módulo;
 - `ranking` y `ficha`: el ranking de distritos en barras y la ficha de un distrito, en HTML puro;
-- `aviso`: lo que se ve si un tablero no puede armarse.
+- `aviso`: lo que se ve si un tablero no puede armarse;
+- `subida`: subir un archivo que queda solo en la memoria de la página (09 y 10).
 
 El tablero de cada módulo está en su casa: `lideres/modulos/m<id>/tablero.py`, con la fábrica
 `tablero()` (la casa de un módulo es `lideres.modulos.modulo(id).paquete`). Los widgets se importan

@@ -7,6 +7,7 @@ salen nuestras líneas en español.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import logging
 import os
@@ -30,6 +31,12 @@ if TYPE_CHECKING:  # traitlets se importa al usarlo: `lideres --help` debe ser r
     from traitlets.config import Config
 
 PUERTO_POR_DEFECTO = 8866
+# Lo que lee quien facilita al encender el servidor: con --red, la dirección para los celulares (la
+# guía «Ejercicios en el celular» cita estas frases); sin --red, cómo abrirlo a los celulares.
+CELULARES_CON_RED = "En los celulares (misma red wifi), escribir:"
+SIN_DIRECCION_LAN = "No encontré la dirección de esta computadora en la red local; revisa el wifi."
+ATENCION_RED = "Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller."
+SOLO_ESTA_COMPUTADORA = "Solo esta computadora puede entrar. Para los celulares:"
 CARPETA_TABLEROS = "tableros"
 PLANTILLA = "lideres"
 
@@ -336,7 +343,8 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
             "tablero": url_tablero(m) if ruta_tablero in disponibles else None,
             "ligera": url_ligera(m.id),
             "capitulo": url_capitulo(m) if libro_disponible else None,
-            "ejercicio": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
+            "ejercicio": RUTA_EJERCICIO_LIGERO + m.id if m.id in con_ejercicio else None,
+            "ejercicio_completo": ejercicios.url_ejercicio(m.id) if m.id in con_ejercicio else None,
             "descargas": [{"url": RUTA_DESCARGAS + d.nombre, "nombre": d.nombre, "titulo": d.titulo}
                           for d in descargas.de_modulo(m.id)],
         })
@@ -344,6 +352,7 @@ def modulos_para_inicio(raiz: Path, libro_disponible: bool, curso: Path | None =
 
 
 RUTA_LIGERAS = "/ligeras/"
+RUTA_EJERCICIO_LIGERO = "/ejercicio/"  # lideres.formulario.ligero.RUTA (no se importa: tornado)
 RUTA_DESCARGAS = f"/{descargas.CARPETA}/"
 
 
@@ -356,14 +365,19 @@ def url_ligera(modulo_id: str) -> str | None:
     return RUTA_LIGERAS + nombre if (ligera.CARPETA / nombre).is_file() else None
 
 
+@functools.lru_cache(maxsize=1)
+def _entorno_paginas():
+    """Un solo entorno de Jinja por proceso: compilar la plantilla en cada pedido costaba ~0,1 s, y
+    60 celulares que abren la portada a la vez hacían fila detrás de eso (benchmarks/sala_wifi.py)."""
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(DIR_PAGINAS)), autoescape=True)
+
+
 def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None,
                   facilitador: bool = False) -> str:
     """`facilitador`: la página se pidió desde la laptop misma; lleva los enlaces de quien facilita."""
-    import jinja2
-
-    entorno = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(DIR_PAGINAS)), autoescape=True
-    )
+    entorno = _entorno_paginas()
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
     return entorno.get_template("inicio.html").render(
         modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible,
@@ -480,9 +494,12 @@ def _clase_voila():
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:
                 self.app.transforms.append(tornado.web.GZipContentEncoding)
+            from lideres.formulario import ligero
             from lideres.taller import facilitador
 
             propios = facilitador.handlers(self.curso_taller, self.ejercicios_taller, self.orden_calificar)
+            # El formulario ligero del ejercicio (sin kernel); el de Voilà queda como versión completa.
+            propios += ligero.handlers(self.curso_taller, self.ejercicios_taller)
             return _handlers_propios(self.raiz_taller, self.libro_html, self.curso_taller) + propios + de_voila
 
         def _handle_signal_stop(self, sig, frame):
@@ -675,12 +692,12 @@ def iniciar(
         if red:
             lan = direccion_lan()
             if lan:
-                imprimir(f"  En los celulares (misma red wifi), escribir:  http://{lan}:{puerto}/")
+                imprimir(f"  {CELULARES_CON_RED}  http://{lan}:{puerto}/")
             else:
-                imprimir("  No encontré la dirección de esta computadora en la red local; revisa el wifi.")
-            imprimir("  Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller.")
+                imprimir(f"  {SIN_DIRECCION_LAN}")
+            imprimir(f"  {ATENCION_RED}")
         else:
-            imprimir(f"  Solo esta computadora puede entrar. Para los celulares: `{orden_taller('--red')}`.")
+            imprimir(f"  {SOLO_ESTA_COMPUTADORA} `{orden_taller('--red')}`.")
         detalle = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
                             if r.startswith(CARPETA_TABLEROS + "/")) or "ninguno"
         imprimir(

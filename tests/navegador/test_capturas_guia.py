@@ -21,7 +21,7 @@ import pytest
 from lideres import cli, libro, ligera, rutas
 from lideres.curso import motor
 from lideres.formulario import entregas
-from lideres.taller import facilitador
+from lideres.taller import facilitador, servidor
 from lideres.taller.proceso import ServidorTaller
 from tests import mesa
 
@@ -32,6 +32,7 @@ CELULAR = {"viewport": {"width": 360, "height": 640}, "device_scale_factor": 1, 
 LAPTOP = {"viewport": {"width": 1024, "height": 700}, "device_scale_factor": 1}
 ALTO_MAXIMO = 1100  # una foto larga no ayuda a nadie: se corta (en px de la página)
 ALTO_CELULAR = 900
+IP_DE_EJEMPLO = "192.168.1.20"  # la de book/facilitadores/00_servidor_del_taller.md
 CURSO_DE_LA_PRUEBA: list[str] = []
 
 
@@ -64,8 +65,11 @@ def guardar(page, nombre: str, carpeta: Path) -> Path:
 
 def texto_de_la_terminal(salida: str, curso: Path, puerto: int) -> str:
     """Lo que escribió el servidor, con las rutas de esta prueba cambiadas por las de un taller
-    (la carpeta `exercises`, el puerto 8866), para que la guía diga lo que verá quien facilita."""
+    (la carpeta `exercises`, el puerto 8866, la IP del ejemplo), para que la guía diga lo que verá
+    quien facilita."""
     texto = salida.replace(str(curso), "exercises").replace(f":{puerto}", ":8866")
+    # La dirección de esta máquina en la red local, por la del ejemplo de «El servidor del taller».
+    texto = re.sub(rf"({re.escape(servidor.CELULARES_CON_RED)}\s+http://)[^/:\s]+", rf"\g<1>{IP_DE_EJEMPLO}", texto)
     texto = re.sub(r"(Registro técnico \(en inglés\): )\S+", r"\1~/.local/state/lideres/taller-8866.log", texto)
     # Solo las líneas que lee una persona (sin avisos técnicos de las bibliotecas, si hubiera).
     lineas = [linea for linea in texto.splitlines() if not re.match(r"^\[[A-Z]", linea)]
@@ -78,7 +82,8 @@ def taller(ruta_chromium, libro_html, tmp_path_factory):
     # También el ejercicio 00: la portada muestra «Responder el ejercicio» en la ronda de práctica.
     shutil.copytree(rutas.CURSO / "source" / "00_bienvenida", curso / "source" / "00_bienvenida")
     CURSO_DE_LA_PRUEBA[:] = [str(curso)]
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica", espera_s=300)
+    # Con --red, como la orden que da la guía: la terminal muestra la dirección para los celulares.
+    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, red=True, modo="practica", espera_s=300)
     s.iniciar()
     yield s, curso
     codigo = s.detener()
@@ -165,6 +170,7 @@ def test_fotos_para_las_paginas_de_quien_facilita(taller, navegador, vigilar):
         time.sleep(0.5)
     terminal = texto_de_la_terminal(s.texto_salida(), curso, s.puerto)
     assert "Código del grupo" in terminal and "Rosa Quispe Ñahui" in terminal, terminal
+    assert servidor.SOLO_ESTA_COMPUTADORA not in terminal and servidor.ATENCION_RED in terminal, terminal
     (carpeta / libro.ARCHIVO_TERMINAL).write_text(terminal, encoding="utf-8")
 
     # Todas las fotos que piden las páginas, y pequeñas (celular: 360 px de ancho).

@@ -127,6 +127,8 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         # Lo que existe va primero: la tarjeta del módulo 02 se ve sin bajar.
         assert tarjeta.bounding_box()["y"] < 640 * 1.5
         enlace.tap()
+        # El formulario de Voilà es la «versión completa», desde el ligero (que tiene su propia prueba).
+        page.get_by_role("link", name="Abrir la versión completa del ejercicio").tap()
         _entrar(page, codigo_grupo)
         total = len(preguntas)
         mitad = total // 2
@@ -148,6 +150,10 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         for i, p in enumerate(preguntas[mitad:], start=mitad):
             _responder(page, i, p, respuesta_de(p))
         _esperar_guardado(page, total, total)
+        # El tope de la escrita a la vista, con el contador (issue 22).
+        i_escrita = next(i for i, p in enumerate(preguntas) if p.manual)
+        contador = _pregunta(page, i_escrita).locator(".lideres-contador")
+        contador.filter(has_text="de 2,000 caracteres (máximo 2,000)").wait_for()
 
         # La mala: «Revisar» muestra que no está bien y la explicación (no la respuesta).
         i_mala = preguntas.index(mala)

@@ -1,8 +1,10 @@
 """Las páginas de quien facilita en Chromium, en el servidor del taller de verdad (issue 17 §2 y §3).
 
 Desde la portada de la laptop: «Quién entregó» se actualiza sola cuando alguien entrega; luego se
-califica una respuesta escrita en la página en español (a 1280 px y en una tableta táctil). Sin
-palabras en inglés, sin problemas graves de accesibilidad (axe) y nada que salga de la computadora.
+califica una respuesta escrita en la página en español (a 1280 px, en una tableta táctil de 768 px y
+al ancho de un celular, 360 px) y, al final, el reporte del grupo lleva a la retroalimentación con
+esa nota. Sin palabras en inglés, sin problemas graves de accesibilidad (axe) y
+nada que salga de la computadora.
 Con LIDERES_CAPTURAS=carpeta guarda una foto de cada página (para las páginas de quien facilita).
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from lideres import cli
 from lideres.curso import carpeta
@@ -92,10 +95,12 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
 
         # Alguien entrega con la página abierta: aparece sola, sin recargar.
         mesa.con_el_formulario(curso, "Ana Núñez", "3333", cuantas=2)
+        # (Con expect, que espera: una actualización que leyó los archivos justo antes de que Ana
+        # entregara ya la muestra «empezó», y la siguiente, «entregó».)
         page.get_by_role("rowheader", name="Ana Núñez").wait_for(timeout=30_000)
         total, escrita = _preguntas_y_escrita()
-        assert f"2 de {total}" in tabla.get_by_role("row", name="Ana Núñez").inner_text()
-        assert "3 entregaron" in page.locator("#resumen").inner_text()
+        expect(tabla.get_by_role("row", name="Ana Núñez")).to_contain_text(f"2 de {total}", timeout=30_000)
+        expect(page.locator("#resumen")).to_contain_text("3 entregaron", timeout=30_000)
 
         # Las escritas: la pregunta, la respuesta de Rosa y la modelo al lado.
         page.get_by_role("link", name="Respuestas escritas").click()
@@ -132,35 +137,77 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
     retro = (curso / "feedback" / "rosa-quispe-nahui" / EJ / f"{EJ}.html").read_text(encoding="utf-8")
     assert COMENTARIO in retro
 
+    # Lo último de la sesión: el reporte del grupo (un archivo de la laptop) y, desde él, la
+    # retroalimentación de Rosa con la nota y el comentario de la escrita.
+    assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 1280, "height": 900})
+    pedidos = []
+    try:
+        page = contexto.new_page()
+        page.on("request", lambda r: pedidos.append(r.url))
+        page.goto((carpeta.Curso.de(curso).reportes / "avance.html").as_uri())
+        fila = page.locator("table.por-persona tr", has=page.get_by_role("rowheader", name="Rosa Quispe Ñahui"))
+        assert "falta calificar la escrita" not in fila.inner_text()
+        assert page.locator("ul.habilidades").first.is_visible()  # qué tipo de pregunta cuesta
+        _revisar_pagina(page)
+        fila.get_by_role("link").click()
+        page.wait_for_url("**/feedback/rosa-quispe-nahui/**")
+        assert COMENTARIO in page.locator("body").inner_text()
+        _revisar_pagina(page)
+    finally:
+        contexto.close()
+    assert [u for u in pedidos if not u.startswith(("file://", "data:"))] == []
 
-def test_calificar_en_una_tableta(taller_calificado, navegador, vigilar):
-    """En una tableta vertical (800 px, táctil): quién entregó se lee, la modelo va debajo de la
-    respuesta y todo lo que se toca en la página de las escritas mide 44 px o más."""
+
+@pytest.mark.parametrize("ancho, alto, nombre", [(768, 1024, "tableta"), (360, 740, "celular")],
+                         ids=["tableta-768", "celular-360"])
+def test_calificar_en_una_tableta_o_un_celular(taller_calificado, navegador, vigilar, ancho, alto, nombre):
+    """En una tableta vertical (768 px) y al ancho de un celular (360 px), táctiles: quién entregó se
+    lee, las escritas van en una columna en el orden en que se califica (la respuesta, la modelo y qué
+    buscar, la nota), nada se sale de la pantalla, todo lo que se toca mide 44 px o más y axe no
+    encuentra nada grave."""
     s, _ = taller_calificado
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 800, "height": 1280},
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": ancho, "height": alto},
                                      has_touch=True, is_mobile=True, device_scale_factor=2)
     v = vigilar(contexto)
     page = v.page
+    tocables = """() => [...document.querySelectorAll(
+          'main button, main a.boton, .puntos label, textarea, nav a, ol.personas a')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; })"""
     try:
         # Quién entregó: la tabla se desliza dentro de su cuadro; la página no se sale de la pantalla.
         page.goto(s.url(facilitador.RUTA_ENTREGAS))
         assert page.get_by_role("rowheader", name="Rosa Quispe Ñahui").is_visible()
         _revisar_pagina(page)
-        v.captura("facilitador_entregas_tableta")
+        v.captura(f"facilitador_entregas_{nombre}")
+
+        # La lista de preguntas escritas.
+        page.get_by_role("link", name="Respuestas escritas").tap()
+        page.wait_for_url("**" + facilitador.RUTA_ESCRITAS)
+        medidas = page.evaluate(tocables)
+        assert medidas and [m for m in medidas if m[2] < 44 or m[1] < 44] == []
+        _revisar_pagina(page)
 
         page.goto(s.url(facilitador.url_escrita(EJ, mesa.ESCRITA, "juan-perez")))
         assert page.get_by_role("heading", name="Respuesta de Juan Pérez").is_visible()
-        medidas = page.evaluate("""() => [...document.querySelectorAll(
-              'main button, main a.boton, .puntos label, textarea, nav a, ol.personas a')]
-            .filter(e => e.offsetParent !== null)
-            .map(e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.width, r.height]; })""")
+        medidas = page.evaluate(tocables)
         chicos = [m for m in medidas if m[2] < 44 or m[1] < 44]
         assert medidas and chicos == [], chicos
+        # Una columna: la respuesta, debajo la modelo, debajo los puntos y el comentario.
+        respuesta = page.locator("section.respuesta").bounding_box()
+        modelo = page.locator("aside.modelo").bounding_box()
+        nota = page.locator("section.calificar").bounding_box()
+        assert respuesta["y"] + respuesta["height"] <= modelo["y"] + 1
+        assert modelo["y"] + modelo["height"] <= nota["y"] + 1
+        assert abs(respuesta["x"] - nota["x"]) < 2 and nota["width"] > ancho * 0.8
         _revisar_pagina(page)
-        v.captura("facilitador_escrita_tableta")
+        v.captura(f"facilitador_escrita_{nombre}")
         page.get_by_role("radio", name="0", exact=True).tap()
         page.get_by_role("button", name="Guardar", exact=True).tap()
         page.get_by_role("status").filter(has_text="Guardado: la nota de Juan Pérez").wait_for()
+        assert page.get_by_role("radio", name="0", exact=True).is_checked()
+        _revisar_pagina(page)
         v.revisar()
     finally:
         contexto.close()

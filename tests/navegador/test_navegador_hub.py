@@ -40,6 +40,7 @@ FACILITADORA = "formadora"
 EJERCICIO = "02_conteos_y_tasas"
 CURSO_ID = "escuela_lideres"
 TABLERO = "notebooks/tableros/02_conteos_y_tasas.ipynb"
+MARCA_EDICION_FACILITADORES = "Edición de quien facilita: respuestas de las autoevaluaciones"
 ESPERA_MS = 300_000  # arrancar JupyterLab y un kernel en 2 núcleos ocupados por otras pruebas
 
 # Lo que escribe cada participante (valores, no código: ver cuaderno_con_respuestas).
@@ -77,6 +78,7 @@ class Hub:
         self.puerto = _puerto_libre()
         self.url = f"http://127.0.0.1:{self.puerto}"
         self.libro = carpeta / "libro"
+        self.libro_facilitadores = carpeta / "libro_facilitadores"
         self.proceso: subprocess.Popen | None = None
 
     def entorno(self) -> dict:
@@ -92,6 +94,8 @@ class Hub:
             "LIDERES_FACILITADORES": FACILITADORA,
             "LIDERES_INTERCAMBIO": str(self.intercambio),
             "LIDERES_LIBRO": str(self.libro),
+            "LIDERES_LIBRO_FACILITADORES": str(self.libro_facilitadores),
+            "LIDERES_PUERTO_LIBRO_FACILITADORES": str(_puerto_libre()),
         })
         return entorno
 
@@ -106,6 +110,12 @@ class Hub:
         (self.libro / "index.html").write_text(
             '<!doctype html><html lang="es"><title>Libro</title><h1>Escuela de Líderes</h1>'
             f'{enlace}</html>', encoding="utf-8")
+        # La edición de quien facilita: una página que hace de ella (trae las respuestas).
+        self.libro_facilitadores.mkdir()
+        (self.libro_facilitadores / "index.html").write_text(
+            '<!doctype html><html lang="es"><meta charset="utf-8"><title>Libro</title>'
+            f'<h1>{MARCA_EDICION_FACILITADORES}</h1></html>',
+            encoding="utf-8")
         bin_venv = Path(sys.executable).parent
         with open(self.log, "w", encoding="utf-8") as salida:
             self.proceso = subprocess.Popen(
@@ -266,8 +276,9 @@ def test_hub_dos_participantes_y_una_facilitadora(hub, navegador, vigilar):
 
 
 def test_formgrader_solo_para_quien_facilita(hub, navegador, vigilar):
-    """El formgrader de nbgrader está en el servidor de la facilitadora y no en el de un participante."""
-    estados = {}
+    """El formgrader de nbgrader y la edición del libro con las respuestas son de la facilitadora, no de
+    un participante."""
+    estados, edicion = {}, {}
     for usuario in (FACILITADORA, "ana"):
         contexto = navegador.new_context(locale="es-PE")
         v = vigilar(contexto)
@@ -278,9 +289,16 @@ def test_formgrader_solo_para_quien_facilita(hub, navegador, vigilar):
             v.page.locator(".lm-Menu-itemLabel", has_text="Assignment List").wait_for()
             menu = v.page.locator(".lm-Menu-itemLabel", has_text="Formgrader").count()
             estados[usuario] = (menu > 0, v.page.request.get(hub.url + f"/user/{usuario}/formgrader").status)
+            # La edición del libro con las respuestas: solo para el grupo «facilitadores» (OAuth del hub).
+            respuesta = v.page.goto(hub.url + "/services/libro-facilitadores/")
+            edicion[usuario] = (respuesta.status, MARCA_EDICION_FACILITADORES in v.page.content())
         finally:
             contexto.close()
     assert estados == {FACILITADORA: (True, 200), "ana": (False, 404)}  # (en el menú, en el servidor)
+    assert edicion == {FACILITADORA: (200, True), "ana": (403, False)}, edicion
+    # sin entrar al hub, lleva a la página de entrada
+    with urlopen(hub.url + "/services/libro-facilitadores/", timeout=30) as r:
+        assert "/hub/login" in r.url and MARCA_EDICION_FACILITADORES not in r.read().decode("utf-8")
 
 
 def test_libro_en_una_direccion_fija(hub):

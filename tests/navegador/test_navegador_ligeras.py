@@ -35,6 +35,9 @@ CAMBIOS = {
     # 05: los periodos dependen de la serie (la lista cambia al elegir otra serie).
     "05_tendencias": [("serie", "Departamento de Lima, por año"), ("periodo", "2021"), ("titular", "−20 %"),
                       ("ventana", "6")],
+    "06_leer_mapas": [("medida", "Conteo"), ("esquema", "Cortes naturales"), ("clases", "4"),
+                      ("paleta", "Naranjas"), ("anio", "2024")],
+    "08_datos_responsables": [("radio", "100 m"), ("metodo", "Puntos anónimos (k casas)"), ("k", "15")],
 }
 MODULOS = list(CAMBIOS)
 JS_TEXTOS = f"""() => Array.from(document.querySelectorAll('{TEXTOS}'))
@@ -231,6 +234,13 @@ def test_sitio_estatico_capitulo_con_tablero_que_funciona(navegador, sitio_servi
         assert page.inner_text(".lideres-titulo") != titulo and "100 mil" in page.inner_text(".lideres-titulo")
         page.locator("[data-lig-mapa] path[data-lig-valor='150132']").tap()
         assert "San Juan de Lurigancho" in page.inner_text(".lideres-info")
+        # Como en Voilà, el distrito elegido queda marcado en el ranking (por número, SJL está arriba).
+        page.locator("button[data-lig-control='medida'][data-lig-valor='conteo']").click()
+        barra = page.locator(".lideres-barra[data-ubigeo='150132']")
+        assert "lideres-barra-seleccionada" in barra.get_attribute("class")
+        assert barra.get_attribute("aria-current") == "true"
+        marcadas = page.eval_on_selector_all(".lideres-barra-seleccionada", "es => es.map(e => e.dataset.ubigeo)")
+        assert marcadas and set(marcadas) == {"150132"}
         v.revisar()
     finally:
         contexto.close()

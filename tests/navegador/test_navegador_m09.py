@@ -1,7 +1,8 @@
 """Módulo 09 en Chromium a 360 × 640: subir cada archivo del corpus (y los oficiales de SIDPOL) en el
 tablero de Voilà de verdad, ver su resumen y su gráfico o su mensaje en español; y después de
 cerrar la página, que el servidor no guarde ninguna copia (ni en el proyecto, ni en la carpeta
-temporal, ni en la de Jupyter)."""
+temporal, ni en la de Jupyter). Lo mismo con el registro que se sube en el tablero del 10 para su
+ficha de una página."""
 
 from __future__ import annotations
 
@@ -194,3 +195,47 @@ def test_tableros_08_y_10_en_el_celular(navegador, servidor_09, vigilar, ruta, l
     assert not graves, "axe-core:\n" + "\n".join(graves)
     assert v.externos() == [] and v.bloqueados == []
     contexto.close()
+
+
+def test_ficha_del_registro_en_el_10_sin_dejar_copia(navegador, servidor_09, vigilar, tmp_path):
+    """El cuaderno de una junta subido en el tablero del 10: su ficha sale en la página (cifras con
+    los conteos pequeños ocultos, «no es una cifra oficial», el PDF en el enlace), sin el lugar de
+    ninguna fila, y al cerrar la página el servidor no guarda ninguna copia."""
+    from tests.navegador.test_navegador_modulos import _axe_graves
+
+    servidor, temporal, runtime = servidor_09
+    cuaderno = tmp_path / "cuaderno_de_la_junta.csv"
+    filas = [f"{1 + i:02d}/03/2025;Robo;El Porvenir;{MARCA} {i}" for i in range(6)]
+    cuaderno.write_text("fecha;tipo;distrito;lugar\n" + "\n".join([*filas, f"09/03/2025;Hurto;El Porvenir;{MARCA}"])
+                        + "\n", encoding="utf-8")
+    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
+                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    v = vigilar(contexto)
+    page = v.page
+    page.goto(servidor.url("/voila/render/tableros/10_del_dato_a_la_accion.ipynb"))
+    boton = ".lideres-tablero-m10 .lideres-control-subida button"
+    page.wait_for_selector(boton, timeout=120_000)
+    antes = {c: _archivos(c) for c in (rutas.RAIZ, temporal, runtime)}
+    with page.expect_file_chooser() as eleccion:
+        page.click(boton)
+    eleccion.value.set_files(str(cuaderno))
+    enlace = page.wait_for_selector(".lideres-m10-descarga-registro a[download]", timeout=120_000)
+    assert enlace.get_attribute("download") == "ficha_registro_el_porvenir.pdf"
+    assert enlace.get_attribute("href").startswith("data:application/pdf;base64,")
+    texto = page.inner_text(".lideres-tablero-m10")
+    assert "no es una cifra oficial" in texto and "menos de 5" in texto and MARCA not in texto
+    assert "Antes de concluir: lo que estos datos no dicen" in texto and "Traceback" not in texto
+    ancho, visible = page.evaluate(JS_SIN_SCROLL)
+    assert ancho <= visible, f"scroll horizontal: {ancho} > {visible}"
+    v.captura("m10_registro")
+    graves = _axe_graves(page)
+    assert not graves, "axe-core:\n" + "\n".join(graves)
+    contexto.close()
+
+    despues = {c: _archivos(c) for c in (rutas.RAIZ, temporal, runtime)}
+    for carpeta in despues:
+        nuevos = [r for r, t in despues[carpeta].items() if antes[carpeta].get(r) != t]
+        assert not _con_marca(nuevos), f"quedó una copia del registro en {carpeta}"
+        if carpeta != rutas.RAIZ:
+            assert not [r for r in nuevos if not r.endswith(".json")], nuevos
+    assert v.externos() == [] and v.bloqueados == []

@@ -21,16 +21,18 @@ import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
 from lideres.modulos.m09_tus_datos import calculos, vistas
-from lideres.revisar.lectura import MAX_BYTES
 from lideres.tablero import partes
+from lideres.tablero.subida import control_subida, tomar
 
-ACEPTA = ".csv,.txt,.tsv,.xlsx,.xlsm,.xls"
 ANTES_DE_CONCLUIR = [
     "Tu cuaderno cuenta lo que llegó a la junta: no todo lo que pasó, ni lo mismo que la comisaría.",
     "Un mes con más anotaciones puede ser un mes en que se anotó más (más rondas, más vecinos avisando).",
     "Antes de compartir un mapa o una tabla, usa la descarga anonimizada: un punto exacto puede señalar "
     "la casa de una víctima.",
 ]
+# El registro de una junta también da una ficha de una página: se arma en el tablero del 10.
+FICHA_EN_EL_10 = ("<p>¿Una ficha de una página para llevar a la reunión? Sube tu cuaderno en el tablero "
+                  "«Del dato a la acción» (módulo 10).</p>")
 SIN_ELEGIR = "(ninguna)"
 ELEGIBLES = ("fecha", "tipo", "distrito", "ubigeo", "lat", "lon", "hora")
 
@@ -53,11 +55,7 @@ def _enlace(nombre: str, contenido: bytes, texto: str) -> str:
 
 class TableroTusDatos(widgets.VBox):
     def __init__(self, **kwargs):
-        self.subida = widgets.FileUpload(accept=ACEPTA, multiple=False, description="Elegir archivo",
-                                         layout=widgets.Layout(min_height="44px", width="100%"))
-        # El navegador no envía un archivo más grande que esto (lideres_tablero.js de la plantilla de
-        # Voilà): pasado el límite del servidor, la conexión se cortaría sin mensaje.
-        self.subida.add_class(f"lideres-max-bytes-{MAX_BYTES}")
+        self.subida = control_subida()  # no envía un archivo más grande que el límite
         self.columnas = {c: widgets.Dropdown(options=[SIN_ELEGIR], value=SIN_ELEGIR,
                                              layout=widgets.Layout(width="100%", max_width="320px"))
                          for c in ELEGIBLES}
@@ -99,12 +97,9 @@ class TableroTusDatos(widgets.VBox):
     # ------------------------------------------------------------------ subir
 
     def _al_subir(self, _cambio=None) -> None:
-        if not self.subida.value:
-            return
-        archivo = self.subida.value[0]
-        datos, nombre = bytes(archivo["content"]), str(archivo["name"])
-        self.subida.value = ()  # el archivo no queda en el widget (ni en el navegador al volver a dibujar)
-        self.revisar(datos, nombre)
+        archivo = tomar(self.subida)  # el archivo no queda en el widget (ni en el navegador)
+        if archivo:
+            self.revisar(*archivo)
 
     def revisar(self, datos: bytes, nombre: str, columnas: dict[str, str] | None = None) -> None:
         """Revisa un archivo ya en la memoria y dibuja todo (lo usa la subida y las pruebas)."""
@@ -170,7 +165,7 @@ class TableroTusDatos(widgets.VBox):
                       "Archivo anonimizado (para compartir)")
             + "</p><p>El anonimizado no tiene lugar, fuente ni día (solo el mes), mueve cada punto al azar "
             f"hasta {calculos.RADIO_ANONIMO_M} m y quita las combinaciones con menos de {calculos.UMBRAL_ANONIMO} "
-            "filas (módulo 08).</p></div>")
+            "filas (módulo 08).</p>" + (FICHA_EN_EL_10 if self.revision.unidad == "incidencias" else "") + "</div>")
 
 
 def tablero() -> TableroTusDatos:

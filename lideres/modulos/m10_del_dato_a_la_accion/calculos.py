@@ -5,9 +5,17 @@
     ficha.cifras          # [Cifra(etiqueta, texto, nivel, periodo, fuente), ...]
     ficha.no_dicen        # «lo que estos datos no dicen»
 
+    revision = lideres.revisar.revisar_datos(contenido, "cuaderno.xlsx")   # el registro de la junta
+    ficha = calculos.datos_ficha_registro(revision)   # la misma ficha, con los conteos pequeños ocultos
+
 La ficha no puede decir más que los datos: si un distrito no tiene denuncias publicadas por
 distrito (los 11 de Trujillo), lo dice y no pone otro número en su lugar; la encuesta es de
 todo el ámbito (Lima Metropolitana, Callao, La Libertad) y la ficha lo nombra así.
+
+La ficha del registro propio de una junta (el archivo que sube en el tablero) pasa antes por las
+funciones del módulo 08 (`lideres.anonimizar`): los conteos menores que el umbral se imprimen como
+«menos de N» (con la supresión complementaria), sin lugares, horas ni días. Dice de dónde viene: el
+registro de la junta, su periodo, y que no es una cifra oficial.
 """
 
 from __future__ import annotations
@@ -43,6 +51,8 @@ ANTES_DE_PRESENTAR = [
     "¿Dije «una posible explicación» en vez de dar una causa como segura?",
     "¿Alguien podría reconocer a una víctima o una casa por lo que muestro?",
 ]
+REGISTRO = "REGISTRO"  # clave de fuente (y origen) del registro propio de una junta
+NO_ES_OFICIAL = "no es una cifra oficial"
 ENCUESTA_DE = {"Lima Metropolitana": "Lima Metropolitana", "Callao": "Callao", "Trujillo": "La Libertad"}
 
 
@@ -69,6 +79,27 @@ class Ficha:
     no_dicen: list[str] = field(default_factory=list)
     para_tu_reunion: list[str] = field(default_factory=list)
     fecha: dt.date = field(default_factory=dt.date.today)
+    origen: str = "distrito"  # o REGISTRO: el registro propio de una junta
+    textos_fuente: dict[str, str] = field(default_factory=dict)  # fuentes que no son del curso
+    de_que_datos: str = ""  # para el registro: de dónde vienen, su periodo y que no es oficial
+
+    @property
+    def del_registro(self) -> bool:
+        return self.origen == REGISTRO
+
+    @property
+    def con_mapa(self) -> bool:
+        """El mapa del distrito entre los de su ámbito: solo si es uno de los 61."""
+        return bool(self.ubigeo)
+
+    def texto_fuente(self, clave: str) -> str:
+        return self.textos_fuente.get(clave) or FUENTES[clave]
+
+    def fuente_corta(self, clave: str) -> str:
+        """La fuente en pocas palabras, para la pantalla (la completa va impresa en la ficha)."""
+        if clave == REGISTRO:
+            return f"registro propio de la junta ({NO_ES_OFICIAL})"
+        return FUENTES[clave].split(",")[0]
 
     @property
     def fuentes(self) -> list[str]:
@@ -212,6 +243,138 @@ def _no_dicen(ficha: Ficha) -> list[str]:
         textos.insert(0, "No hay denuncias publicadas por distrito para Trujillo en los datos del curso; "
                       "usa el registro de tu junta (módulo 09) o pide el dato a la comisaría.")
     return textos
+
+
+# --------------------------------------------------------------------------- el registro de la junta
+
+MAX_TIPOS = 5     # filas por tipo en la ficha (el resto, juntos en «Otros tipos»)
+MAX_PERIODOS = 6  # filas por periodo: meses, o trimestres, o años, para que quepa en una página
+
+
+def datos_ficha_registro(revision, distrito: str | None = None, umbral: int | None = None) -> Ficha:
+    """La ficha del registro propio de una junta (una `lideres.revisar.Revision`), anonimizada con
+    las funciones del módulo 08 antes de mostrar nada: cada conteo menor que `umbral` sale como
+    «menos de N» y, si en un cuadro se ocultó uno solo, también el menor de los otros (para que no
+    se despeje restando del total); un tipo con menos de N filas no se nombra (va en «Otros tipos»).
+    Sin lugares, horas ni días: solo tipo y mes (o trimestre, o año).
+
+    `distrito`: solo las filas de ese distrito (como en el tablero del módulo 09)."""
+    from lideres import anonimizar
+    from lideres.revisar.revision import REGISTRO_PROPIO
+
+    umbral = anonimizar.UMBRAL if umbral is None else umbral
+    if revision.formato != REGISTRO_PROPIO:
+        raise ErrorLideres(
+            "Este archivo es de denuncias oficiales (Policía), no el registro de tu junta.",
+            como_arreglar="Para un distrito de Lima, Callao o Trujillo, elige su ficha arriba. Para ver "
+            "el archivo oficial por meses, súbelo en el tablero «Tus propios datos».")
+    tabla = revision.tabla if not distrito else revision.distrito(distrito)
+    if tabla.empty or "fecha" not in tabla.columns:
+        raise ErrorLideres("El registro no tiene filas con fecha para armar la ficha.",
+                           como_arreglar="Revisa el archivo en el tablero «Tus propios datos».")
+    lugar, ubigeo, fila = _lugar_del_registro(tabla)
+    meses = tabla["fecha"].dt.to_period("M")
+    periodo = _periodo(meses.min(), meses.max())
+    ficha = Ficha(ubigeo=ubigeo, distrito=lugar, provincia=str(fila["provincia"]) if fila is not None else "",
+                  ambito=str(fila["ambito"]) if fila is not None else "", origen=REGISTRO,
+                  textos_fuente={REGISTRO: f"Registro propio de la junta vecinal ({lugar}), {periodo}: las "
+                                 "incidencias que los vecinos contaron a la junta. " + NO_ES_OFICIAL.capitalize()
+                                 + f". Conteos menores de {umbral} ocultos (módulo 08)."},
+                  de_que_datos=f"Registro propio de la junta vecinal · {periodo} · {NO_ES_OFICIAL}")
+    nivel = f"registro de la junta, {lugar}"
+
+    def cuadro(nombre: str, conteos: pd.Series) -> pd.DataFrame:
+        return anonimizar.suprimir_pequenos(
+            pd.DataFrame({"cuadro": nombre, "etiqueta": [str(e) for e in conteos.index],
+                          "conteo": conteos.to_numpy(dtype=int)}), umbral=umbral, grupo="cuadro")
+
+    def texto(fila_cuadro) -> str:
+        return fila_cuadro.publicado if fila_cuadro.suprimido else formato.numero(int(fila_cuadro.conteo))
+
+    total = cuadro("total", pd.Series([len(tabla)], index=["total"])).iloc[0]
+    ficha.cifras.append(Cifra(
+        "Incidencias anotadas por la junta", texto(total), nivel, periodo, (REGISTRO,),
+        nota=f"Cada cifra menor de {umbral} sale como «menos de {umbral}», para que nadie reconozca a una "
+        "víctima; «oculto» es otra que se tapa para que no se pueda despejar restando del total."))
+    if "tipo" in tabla.columns:
+        # Un tipo se nombra solo si tiene al menos `umbral` filas: el nombre de uno raro (escrito a
+        # mano en el cuaderno) también podría señalar a alguien. Los demás van juntos.
+        por_tipo = tabla["tipo"].fillna("Sin tipo").value_counts()
+        nombrados = por_tipo[por_tipo >= umbral].iloc[:MAX_TIPOS - 1]
+        resto = int(por_tipo.drop(nombrados.index).sum())
+        if len(nombrados) and resto:
+            por_tipo = pd.concat([nombrados, pd.Series([resto], index=["Otros tipos"])])
+        else:
+            por_tipo = nombrados  # sin ningún tipo con nombre, el total ya lo dice todo
+        filas_tipo = cuadro("tipo", por_tipo).itertuples() if len(por_tipo) else ()
+        for f in filas_tipo:
+            ficha.cifras.append(Cifra(f"Tipo: {f.etiqueta}", texto(f), nivel, periodo, (REGISTRO,)))
+    periodos, grano, nombre = _por_periodo(meses)
+    por_periodo = pd.Series(1, index=tabla.index).groupby(periodos).sum()
+    por_periodo = por_periodo.reindex(pd.period_range(por_periodo.index.min(), por_periodo.index.max(),
+                                                      freq=por_periodo.index.freq), fill_value=0)
+    por_periodo.index = [nombre(p) for p in por_periodo.index]
+    for f in cuadro("periodo", por_periodo).itertuples():
+        ficha.cifras.append(Cifra(f"{grano}: {f.etiqueta}", texto(f), nivel, f.etiqueta, (REGISTRO,)))
+    ficha.no_dicen = [
+        "Es el registro propio de la junta: cuenta lo que los vecinos le contaron, no todo lo que pasó. "
+        f"No es lo mismo que registra la comisaría y {NO_ES_OFICIAL}.",
+        f"Para que nadie reconozca a una víctima, las cifras menores de {umbral} no se imprimen, y no hay "
+        "lugares, horas ni días (módulo 08).",
+        "Un periodo con más anotaciones puede ser uno en que se anotó más (más rondas, más vecinos "
+        "avisando): no es una tendencia (módulo 05).",
+        "No da una tasa ni sirve para comparar con otro barrio: no sabemos a cuántas personas llega el registro.",
+        "Ningún número aquí explica por qué pasa: las causas se buscan con otras fuentes y con la comunidad.",
+    ]
+    ficha.para_tu_reunion = [
+        f"Di de dónde viene cada cifra: el registro de la junta, {periodo}; {NO_ES_OFICIAL}.",
+        "Pregunta en el CODISEC (Ley 27933) qué registra la comisaría para el mismo periodo, sin mezclar "
+        "los números.",
+        "No señales calles ni casas: habla del barrio y de lo que se puede hacer.",
+    ]
+    return ficha
+
+
+def _lugar_del_registro(tabla: pd.DataFrame):
+    """(nombre del lugar, UBIGEO si es un solo distrito de los 61, su fila de data/distritos.csv)."""
+    from lideres.tablas import cargar
+
+    distritos = [d for d in tabla.get("distrito", pd.Series(dtype=str)).dropna().unique() if str(d).strip()]
+    ubigeos = list(tabla["ubigeo"].dropna().unique()) if "ubigeo" in tabla.columns else []
+    if len(distritos) == 1 and len(ubigeos) == 1:
+        todos = cargar("distritos").set_index("ubigeo")
+        if ubigeos[0] in todos.index:
+            fila = todos.loc[ubigeos[0]]
+            return str(fila["distrito"]), str(ubigeos[0]), fila
+    if len(distritos) == 1:
+        return str(distritos[0]), "", None
+    if distritos:
+        return " y ".join([", ".join(map(str, distritos[:-1])), str(distritos[-1])]), "", None
+    return "la zona de la junta", "", None
+
+
+def _mes(periodo: pd.Period) -> str:
+    return formato.fecha(periodo.to_timestamp().date(), "MMMM 'de' y")
+
+
+def _periodo(desde: pd.Period, hasta: pd.Period) -> str:
+    return _mes(desde) if desde == hasta else f"de {_mes(desde)} a {_mes(hasta)}"
+
+
+def _trimestre(q: pd.Period) -> str:
+    inicio, fin = (q.asfreq("M", lado).to_timestamp().date() for lado in ("s", "e"))
+    return f"{formato.fecha(inicio, 'MMMM')} a {formato.fecha(fin, 'MMMM')} de {q.year}"
+
+
+def _por_periodo(meses: pd.Series):
+    """(periodo de cada fila, su nombre, cómo se escribe): meses si caben en la página, si no
+    trimestres, si no años."""
+    if (meses.max() - meses.min()).n + 1 <= MAX_PERIODOS:
+        return meses, "Mes", _mes
+    trimestres = meses.dt.asfreq("Q")
+    if (trimestres.max() - trimestres.min()).n + 1 <= MAX_PERIODOS:
+        return trimestres, "Trimestre", _trimestre
+    return meses.dt.asfreq("Y"), "Año", lambda p: str(p.year)
 
 
 def cifras_como_tabla(ficha: Ficha) -> pd.DataFrame:

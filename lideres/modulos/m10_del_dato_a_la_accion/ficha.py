@@ -6,7 +6,8 @@
 En la terminal: `lideres ficha DISTRITO [--salida ARCHIVO.pdf]`.
 
 Se arma con typst (`lideres.pdf`, sin internet, letra incrustada) y un mapa de matplotlib en SVG.
-Las cifras vienen de `calculos.datos_ficha`: la plantilla no tiene ninguna escrita.
+Las cifras vienen de `calculos.datos_ficha` (un distrito) o de `calculos.datos_ficha_registro` (el
+registro de una junta, ya anonimizado): la misma plantilla, ninguna cifra escrita en ella.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from lideres import formato
 from lideres.errores import ErrorLideres
 from lideres.modulos.m10_del_dato_a_la_accion.calculos import (
     ANTES_DE_PRESENTAR,
-    FUENTES,
     Ficha,
     datos_ficha,
 )
@@ -88,46 +88,64 @@ def mapa_svg(ficha: Ficha) -> tuple[str, str]:
     return salida.getvalue(), nota
 
 
-def datos_para_plantilla(ficha: Ficha, nota_limites: str) -> dict:
+def datos_para_plantilla(ficha: Ficha, nota_limites: str = "") -> dict:
     ambitos = " y ".join(ambitos_del_mapa(ficha)) if ficha.ambito in ("Lima Metropolitana", "Callao") else (
         f"la provincia de {ficha.provincia}")
     notas = [f"* {c.etiqueta}: {c.nota}" for c in ficha.cifras if c.nota]
+    if ficha.del_registro:  # dice primero de qué datos es: el registro de la junta, su periodo, no oficial
+        titulo = f"Ficha del registro de la junta: {ficha.distrito}"
+        subtitulo = f"{ficha.de_que_datos} · hecha el {formato.fecha(ficha.fecha)}"
+        pie_mapa = f"{ficha.distrito} (en negro) entre los distritos de {ambitos}. El mapa no muestra dónde " \
+            "pasó cada incidencia: el registro no se dibuja punto por punto."
+    else:
+        titulo = f"Ficha del barrio: {ficha.distrito}"
+        subtitulo = " · ".join(dict.fromkeys([f"Provincia de {ficha.provincia}", ficha.ambito
+                                              if ficha.ambito != ficha.provincia else f"Provincia de {ficha.provincia}",
+                                              f"UBIGEO {ficha.ubigeo}", f"hecha el {formato.fecha(ficha.fecha)}"]))
+        pie_mapa = f"{ficha.distrito} (en negro) entre los distritos de {ambitos}. El mapa no muestra " \
+            "dónde pasan los delitos."
     return {
+        "titulo": titulo,
         "distrito": ficha.distrito,
-        "subtitulo": " · ".join(dict.fromkeys([f"Provincia de {ficha.provincia}", ficha.ambito
-                                                if ficha.ambito != ficha.provincia else f"Provincia de {ficha.provincia}",
-                                                f"UBIGEO {ficha.ubigeo}", f"hecha el {formato.fecha(ficha.fecha)}"])),
+        "subtitulo": subtitulo,
         "cifras": [{"etiqueta": c.etiqueta + (" *" if c.nota else ""), "texto": c.texto, "nivel": c.nivel,
                     "periodo": c.periodo,
                     "refs": ", ".join(str(ficha.numero_de_fuente(f)) for f in c.fuentes)}
                    for c in ficha.cifras],
         "notas": notas,
-        "mapa_alt": f"Mapa de {ambitos} con el distrito de {ficha.distrito} en negro.",
-        "mapa_pie": f"{ficha.distrito} (en negro) entre los distritos de {ambitos}. El mapa no muestra "
-                    f"dónde pasan los delitos. {nota_limites.rstrip('.')}.",
+        "con_mapa": ficha.con_mapa,
+        "mapa_alt": f"Mapa de {ambitos} con el distrito de {ficha.distrito} en negro." if ficha.con_mapa else "",
+        "mapa_pie": f"{pie_mapa} {nota_limites.rstrip('.')}." if ficha.con_mapa else "",
         "no_dicen": ficha.no_dicen,
         "reunion": ficha.para_tu_reunion,
         "antes": ANTES_DE_PRESENTAR,
-        "fuentes": [FUENTES[f] for f in ficha.fuentes],
-        "pie": "Hecha sin internet con la Escuela de Líderes (lideres ficha). Cada cifra está en los "
-               "datos del curso (carpeta data/, ver data/README.md); revisa que sigan al día antes de "
-               "presentarlas.",
+        "fuentes": [ficha.texto_fuente(f) for f in ficha.fuentes],
+        "pie": ("Hecha sin internet con la Escuela de Líderes, en la página del tablero: el registro no se "
+                "guardó en ningún servidor. Las cifras salen de ese registro, con los conteos pequeños ocultos."
+                if ficha.del_registro else
+                "Hecha sin internet con la Escuela de Líderes (lideres ficha). Cada cifra está en los "
+                "datos del curso (carpeta data/, ver data/README.md); revisa que sigan al día antes de "
+                "presentarlas."),
     }
 
 
 def compilar(ficha: Ficha, formato_salida: str = "pdf", ppi: int | None = None) -> bytes | list[bytes]:
-    """La ficha compilada con typst: PDF (bytes) o PNG (una imagen por página)."""
+    """La ficha compilada con typst: PDF (bytes) o PNG (una imagen por página). Sirve igual para un
+    distrito (`datos_ficha`) y para el registro de una junta (`datos_ficha_registro`)."""
     from lideres.pdf import compilar as compilar_typst
 
-    svg, nota = mapa_svg(ficha)
+    extra: dict[str, str] = {}
+    nota = ""
+    if ficha.con_mapa:
+        extra["mapa"], nota = mapa_svg(ficha)
     datos = datos_para_plantilla(ficha, nota)
     que = f"la ficha de {ficha.distrito}"
     for escala in ESCALAS:  # un nombre largo alarga cada fila: se achica la letra hasta que quepa
         datos["escala"] = escala
-        paginas = compilar_typst(PLANTILLA, datos, extra={"mapa": svg}, formato="png", ppi=4, que=que)
+        paginas = compilar_typst(PLANTILLA, datos, extra=extra, formato="png", ppi=4, que=que)
         if isinstance(paginas, bytes) or len(paginas) == 1:
             break
-    return compilar_typst(PLANTILLA, datos, extra={"mapa": svg}, formato=formato_salida, ppi=ppi, que=que)
+    return compilar_typst(PLANTILLA, datos, extra=extra, formato=formato_salida, ppi=ppi, que=que)
 
 
 def escribir_ficha(distrito: str, salida: str | Path | None = None) -> Path:

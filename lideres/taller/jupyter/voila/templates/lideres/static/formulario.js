@@ -1,7 +1,9 @@
 // Formulario de ejercicio (lideres.formulario): lo que los widgets no dejan poner desde Python.
 // Teclado numérico en los campos de número y de clave, el nombre accesible de los botones de
 // ordenar (su «title» dice qué elemento se mueve) y, tras recargar la página, el nombre y el código
-// del grupo ya escritos (la clave no: un celular puede ser de varias personas).
+// del grupo ya escritos (la clave no: un celular puede ser de varias personas). La respuesta escrita
+// no lleva «maxlength»: el navegador cortaba en silencio lo pegado; el contador avisa y el servidor
+// rechaza lo que pasa el tope (lideres.formulario.entregas.revisar_largo).
 (function () {
   "use strict";
   var pendiente = false;
@@ -37,7 +39,6 @@
     poner(".lideres-clave input", { inputmode: "numeric", maxlength: "4", autocomplete: "off" });
     poner(".lideres-nombre input", { autocomplete: "name", maxlength: "80" });
     poner(".lideres-codigo input", { autocomplete: "off", autocapitalize: "none", spellcheck: "false" });
-    poner(".lideres-escrita textarea", { maxlength: "2000" });
     recordar();
     document.querySelectorAll(".lideres-fila-orden button[title]").forEach(function (el) {
       if (el.getAttribute("aria-label") !== el.title) { el.setAttribute("aria-label", el.title); }

@@ -1,0 +1,102 @@
+"""Lighthouse (perfil de celular) contra el servidor del taller: la página ligera del tablero 02, el
+mismo tablero en Voilà y el capítulo 02 del libro (issue 19, «Speed»).
+
+Lighthouse viene del registro de npm (no se instala solo: `npm install --prefix benchmarks/_node
+lighthouse@13.5.0`, lo hace este script si falta) y usa el Chromium de Debian (/usr/bin/chromium).
+Su perfil de celular simula un teléfono de gama media en una red lenta (throttling «simulate»).
+Todo queda en esta computadora: el servidor escucha en 127.0.0.1.
+
+Imprime, por página: puntaje de rendimiento y de accesibilidad, bytes transferidos, pedidos, LCP,
+tiempo de bloqueo y «time to interactive»; y la razón TTI ligera / TTI de Voilà en la misma corrida.
+No es una prueba: no falla.
+
+    .venv/bin/python benchmarks/lighthouse.py              # construye el libro si hace falta
+    .venv/bin/python benchmarks/lighthouse.py --sin-libro  # solo la ligera y Voilà
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+RAIZ = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(RAIZ))
+
+from lideres import libro, ligera  # noqa: E402
+from lideres.taller.proceso import ServidorTaller  # noqa: E402
+from tests.chromium import CHROMIUM  # noqa: E402
+
+NODE = RAIZ / "benchmarks" / "_node"
+LIGHTHOUSE = NODE / "node_modules" / ".bin" / "lighthouse"
+VERSION = "13.5.0"
+BANDERAS = "--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking " \
+           "--disable-component-update --disable-sync --disable-quic"
+
+
+def instalar() -> None:
+    if LIGHTHOUSE.exists():
+        return
+    print(f"Instalando Lighthouse {VERSION} desde npm en {NODE} (una sola vez)…")
+    NODE.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", f"lighthouse@{VERSION}"],
+                   cwd=NODE, check=True)
+
+
+def medir(url: str) -> dict:
+    with tempfile.TemporaryDirectory() as carpeta:
+        salida = Path(carpeta) / "informe.json"
+        entorno = dict(os.environ, CHROME_PATH=str(CHROMIUM))
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--output=json", f"--output-path={salida}", "--quiet",
+             "--only-categories=performance,accessibility", "--locale=es",
+             f"--chrome-flags={BANDERAS}", "--max-wait-for-load=90000"],
+            env=entorno, check=True, timeout=600)
+        informe = json.loads(salida.read_text(encoding="utf-8"))
+    a = informe["audits"]
+    pedidos = a.get("network-requests", {}).get("details", {}).get("items", [])
+    return {
+        "rendimiento": round(100 * (informe["categories"]["performance"]["score"] or 0)),
+        "accesibilidad": round(100 * (informe["categories"]["accessibility"]["score"] or 0)),
+        "kb": a["total-byte-weight"]["numericValue"] / 1024,
+        "pedidos": len(pedidos),
+        "lcp_s": a["largest-contentful-paint"]["numericValue"] / 1000,
+        "bloqueo_ms": a["total-blocking-time"]["numericValue"],
+        "tti_s": a["interactive"]["numericValue"] / 1000 if "interactive" in a else float("nan"),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sin-libro", action="store_true", help="no medir el capítulo del libro")
+    args = parser.parse_args()
+    instalar()
+    ligera.construir(imprimir=lambda *a: None)
+    if not args.sin_libro:
+        libro.construir(imprimir=lambda *a: None)
+    servidor = ServidorTaller(sin_libro=args.sin_libro, precalentados=1)
+    servidor.iniciar()
+    try:
+        paginas = {"ligera 02": "/ligeras/02_conteos_y_tasas.html",
+                   "Voilà 02": "/voila/render/tableros/02_conteos_y_tasas.ipynb"}
+        if not args.sin_libro:
+            paginas["capítulo 02"] = f"/libro/{libro.CARPETA_MODULOS}/02_conteos_y_tasas.html"
+        resultados = {nombre: medir(servidor.url(ruta)) for nombre, ruta in paginas.items()}
+    finally:
+        servidor.detener()
+    print(f"{'página':<13} {'rend.':>5} {'acces.':>6} {'KB':>7} {'pedidos':>7} {'LCP s':>6} "
+          f"{'bloqueo ms':>10} {'TTI s':>6}")
+    for nombre, r in resultados.items():
+        print(f"{nombre:<13} {r['rendimiento']:>5} {r['accesibilidad']:>6} {r['kb']:>7.0f} {r['pedidos']:>7} "
+              f"{r['lcp_s']:>6.2f} {r['bloqueo_ms']:>10.0f} {r['tti_s']:>6.2f}")
+    razon = resultados["ligera 02"]["tti_s"] / resultados["Voilà 02"]["tti_s"]
+    print(f"Razón TTI ligera / TTI Voilà (misma corrida): {razon:.2f} (meta ≤ 0,2)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
