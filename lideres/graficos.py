@@ -12,7 +12,7 @@ import textwrap
 
 from matplotlib.ticker import MaxNLocator
 
-from lideres import formato
+from lideres import figura, formato
 from lideres.modulos.m02_conteos_y_tasas.calculos import (
     AMBITOS,
     BORDE,
@@ -24,13 +24,13 @@ from lideres.modulos.m02_conteos_y_tasas.calculos import (
 )
 
 COLOR_BARRA = "#2c7fb8"
-# Figuras angostas y letra grande: en un celular de 360 px la imagen se ve a ~75 % de su tamaño y
-# las letras deben seguir legibles (≥ 10 px en pantalla).
-ANCHO_FIGURA = 4.6      # pulgadas (460 px a 100 ppp)
-LETRA = 11
-LETRA_CHICA = 10
-LETRA_TITULO = 12
-PIE_CARACTERES = 52
+# Figuras angostas y letra grande (lideres.figura): en un celular de 360 px el libro muestra la
+# imagen a ~328 px y cada letra debe medir al menos 12 px en pantalla (tests/test_figura.py).
+ANCHO_FIGURA = figura.ANCHO
+LETRA = figura.LETRA
+LETRA_CHICA = figura.LETRA  # ya no hay letra chica: la más chica también debe leerse en el celular
+LETRA_TITULO = figura.LETRA_TITULO
+PIE_CARACTERES = figura.NOTA_CARACTERES
 # El naranja de la selección del tablero: se distingue del azul también con daltonismo.
 COLOR_DESTACADO = BORDE_SELECCION
 # Nombres que el mapa escribe: los dos de la lectura equivocada (San Juan de Lurigancho y Cercado).
@@ -80,7 +80,7 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
     nombres = dict(zip(tabla["ubigeo"], tabla["distrito"], strict=True))
 
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, 8.2))
+    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, 8.0))
     lats = []
     for rasgo in limites["features"]:
         ubigeo = str(rasgo["properties"]["ubigeo"])
@@ -102,7 +102,9 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
             ax.annotate(
                 nombres.get(ubigeo, ubigeo),
                 xy=(punto.x, punto.y),
-                xytext=(punto.x + 0.1, punto.y + (0.06 if ubigeo == DESTACADO else -0.08)),
+                # Con la letra grande, el nombre largo va arriba y centrado: a la derecha se salía.
+                xytext=(punto.x - 0.02, punto.y + 0.14) if ubigeo == DESTACADO else (punto.x + 0.1, punto.y - 0.08),
+                ha="center" if ubigeo == DESTACADO else "left",
                 fontsize=LETRA,
                 arrowprops={"arrowstyle": "-", "color": "#222222", "lw": 0.8},
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#888888", "lw": 0.5},
@@ -119,20 +121,30 @@ def mapa_estatico(anio: int = 2025, medida: str = "conteo"):
                 facecolor="white", edgecolor=BORDE, hatch="////", label="* tasa inestable (rayado)"
             )
         )
+    # La leyenda, debajo del mapa (encima tapaba distritos con la letra grande).
     ax.legend(
         handles=manijas,
-        title="\n".join(textwrap.wrap(leyenda["unidades"], 24, break_on_hyphens=False)),
-        loc="lower left",
+        title="\n".join(textwrap.wrap(leyenda["unidades"], 34, break_on_hyphens=False)),
+        loc="upper left",
+        bbox_to_anchor=(0.0, 0.0),
         fontsize=LETRA_CHICA,
         title_fontsize=LETRA_CHICA,
-        frameon=True,
+        frameon=False,
+        alignment="left",
     )
-    ax.set_title(f"{estado.titulo()}\nLima Metropolitana y Callao", fontsize=LETRA_TITULO)
+    titulo = "\n".join(textwrap.wrap(estado.titulo(), figura.TITULO_CARACTERES)) + "\nLima Metropolitana y Callao"
+    ax.set_title(titulo, fontsize=LETRA_TITULO, loc="left")
     notas = [leyenda["fuente"], limites["nota"]]
     if estado.es_tasa:
         notas.insert(0, leyenda["nota_inestable"])
     lineas = _pie(fig, notas)
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.93, bottom=0.03 + 0.022 * lineas)
+    # Alto: el mapa (5 pulgadas), la leyenda (título y clases) y las notas.
+    n_leyenda = len(manijas) + len(textwrap.wrap(leyenda["unidades"], 34)) + 1
+    abajo = figura.alto_lineas(lineas) + figura.alto_lineas(n_leyenda) * 1.15 + 0.3
+    arriba = figura.alto_lineas(titulo.count("\n") + 1, LETRA_TITULO) + 0.2
+    fig.set_figheight(5.0 + abajo + arriba)
+    alto = fig.get_figheight()
+    fig.subplots_adjust(left=0.02, right=0.98, top=1 - arriba / alto, bottom=abajo / alto)
     plt.close(fig)  # la devolvemos: así el cuaderno la dibuja una sola vez
     return fig
 
@@ -146,11 +158,11 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
     filas = estado.ranking(n=int(n))
     # Sin el distrito elegido: aquí solo los n primeros y San Juan de Lurigancho.
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, 0.42 * len(filas) + 2.6))
+    fig, ax = plt.subplots(figsize=(ANCHO_FIGURA, 0.55 * len(filas) + 2.6))
     posiciones = list(range(len(filas)))[::-1]
     valores = [f["valor"] for f in filas]
     colores = [COLOR_DESTACADO if f["destacado"] else COLOR_BARRA for f in filas]
-    barras = ax.barh(posiciones, valores, color=colores, edgecolor=BORDE, linewidth=0.4)
+    barras = ax.barh(posiciones, valores, color=colores, edgecolor=BORDE, linewidth=0.4, height=0.45)
     for barra, f in zip(barras, filas, strict=True):
         if f["inestable"]:
             barra.set_hatch("////")
@@ -158,7 +170,12 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
     for f in filas:
         prefijo = "… " if f["salto"] else ""
         etiquetas.append(f"{prefijo}{f['puesto']}. {f['distrito']}")
-    ax.set_yticks(posiciones, etiquetas, fontsize=LETRA)
+    # El nombre, encima de su barra: al lado, con letra grande, dejaba la mitad del ancho a los nombres.
+    for y, etiqueta in zip(posiciones, etiquetas, strict=True):
+        ax.text(0, y + 0.27, etiqueta, fontsize=LETRA, va="bottom", ha="left")
+    ax.set_yticks([])
+    ax.spines[["left"]].set_visible(False)
+    ax.set_ylim(-0.5, len(filas) - 0.2)
     maximo = max(valores) if valores else 1
     for y, f in zip(posiciones, filas, strict=True):
         ax.text(
@@ -170,7 +187,7 @@ def grafico_ranking(anio: int = 2025, medida: str = "conteo", n: int = 10):
         )
     ax.set_xlim(0, maximo * 1.3)
     ax.tick_params(axis="x", labelsize=LETRA_CHICA)
-    ax.xaxis.set_major_locator(MaxNLocator(3))
+    ax.xaxis.set_major_locator(MaxNLocator(3, min_n_ticks=2))
     ax.xaxis.set_major_formatter(lambda x, _pos: formato.numero(x))
     ax.spines[["top", "right"]].set_visible(False)
     if estado.es_tasa:

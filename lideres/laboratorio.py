@@ -25,7 +25,10 @@ EXTENSIONES_SERVIDOR_FACILITADOR = (
     "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.course_list",
 )
-IDIOMA = "es_ES"  # el paquete de idioma que hay (jupyterlab-language-pack-es-ES)
+# El paquete de idioma del proyecto: el es-ES (jupyterlab-language-pack-es-ES) completado con lo que
+# le falta (lideres/laboratorio_idioma.py).
+IDIOMA = "es_PE"
+IDIOMA_RESPALDO = "es_ES"  # si el paquete lideres se instaló antes de tener el suyo (falta reinstalar)
 TRADUCCION = "@jupyterlab/translation-extension:plugin"
 ROLES = ("participantes", "facilitador")
 
@@ -49,10 +52,18 @@ def poner_idioma(prefijo: Path | None = None) -> Path:
         ajustes = json.loads(ruta.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         ajustes = {}
-    ajustes.setdefault(TRADUCCION, {})["locale"] = IDIOMA
+    ajustes.setdefault(TRADUCCION, {})["locale"] = idioma_instalado()
     ruta.parent.mkdir(parents=True, exist_ok=True)
     ruta.write_text(json.dumps(ajustes, ensure_ascii=False, indent=2), encoding="utf-8")
     return ruta
+
+
+def idioma_instalado() -> str:
+    """es_PE si su paquete de idioma está declarado en este entorno; si no, es_ES (mejor que inglés)."""
+    from importlib.metadata import entry_points
+
+    hay = {e.name for e in entry_points(group="jupyterlab.languagepack")}
+    return IDIOMA if IDIOMA in hay else IDIOMA_RESPALDO
 
 
 def rol_actual(prefijo: Path | None = None) -> str | None:

@@ -95,8 +95,10 @@ def test_series_sin_anios_parciales():
 def test_figuras_con_titulo_unidades_y_fuente():
     fig = cn.grafico_explorador("La Libertad")
     ax = fig.axes[0]
-    assert "La Libertad (departamento), 2025" in ax.get_title("left")
+    titulo = " ".join(fig.texts[0].get_text().split())  # título arriba, en líneas cortas (lideres.figura)
+    assert "La Libertad (departamento), 2025" in titulo
     assert "víctimas posibles" in ax.get_ylabel()
+    assert "de cada 100 víctimas" in " ".join(ax.get_xlabel().split())
     textos = " ".join(" ".join(t.get_text().split()) for t in fig.texts)
     assert "Fuente: MININTER – SIDPOL" in textos and "INEI (ENAPRES)" in textos
     with pytest.raises(ErrorLideres, match="No hay una tasa"):

@@ -50,14 +50,14 @@ def test_registros_sinteticos_de_tres_fuentes():
 
 def test_figuras_dicen_sintetico_fuente_y_unidades():
     fig = fu.grafico_fuentes("El Porvenir")
-    assert fig.axes[0].get_title("left").startswith("SINTÉTICO")
+    assert fig.texts[0].get_text().startswith("SINTÉTICO")  # el título, arriba (lideres.figura)
     assert "SINTÉTICO" in " ".join(t.get_text() for t in fig.texts)
     fig = fu.grafico_mezcla("Lima", 2024)
     assert "de cada 100" in fig.axes[0].get_xlabel()
     textos = " ".join(t.get_text() for t in fig.texts)
     assert "SIDPOL" in textos and "Región Lima" in textos
     fig = fu.grafico_departamentos()
-    assert "2018-2025" in fig._suptitle.get_text()
+    assert "2018-2025" in fig.texts[0].get_text()
 
 
 def test_tablero_reacciona_y_avisa_que_es_sintetico():

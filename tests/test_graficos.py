@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -61,13 +63,18 @@ def test_mapa_de_lima_sigue_esquematico_si_solo_trujillo_es_oficial(oficiales_so
     assert "Municipalidad" not in texto
 
 
+def _nombres(fig) -> list[str]:
+    """Los rótulos «puesto. distrito», que van encima de cada barra."""
+    return [t.get_text() for t in fig.axes[0].texts if re.match(r"(… )?\d+\. ", t.get_text())]
+
+
 def test_ranking_conteo_y_tasa():
     conteo = grafico_ranking(2025, "conteo", n=10)
-    etiquetas = [t.get_text() for t in conteo.axes[0].get_yticklabels()]
+    etiquetas = _nombres(conteo)
     assert len(etiquetas) == 10 and etiquetas[0].startswith("1. ")
     assert any("San Juan de Lurigancho" in e for e in etiquetas)
     tasa = grafico_ranking(2025, "tasa_100k", n=10)
-    etiquetas_tasa = [t.get_text() for t in tasa.axes[0].get_yticklabels()]
+    etiquetas_tasa = _nombres(tasa)
     # San Juan de Lurigancho queda fuera de los 10 primeros: aparece al final, tras «…».
     assert len(etiquetas_tasa) == 11
     assert etiquetas_tasa[-1].startswith("… ") and "San Juan de Lurigancho" in etiquetas_tasa[-1]
@@ -77,7 +84,7 @@ def test_ranking_conteo_y_tasa():
 
 def test_ranking_marca_tasas_inestables():
     fig = grafico_ranking(2025, "tasa_100k", n=15)  # San Bartolo (8,722 hab.) está entre los 15
-    etiquetas = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    etiquetas = _nombres(fig)
     assert any(e.endswith("San Bartolo *") for e in etiquetas)
     assert any(p.get_hatch() for p in fig.axes[0].patches)
 

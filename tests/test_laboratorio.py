@@ -29,7 +29,7 @@ def test_idioma_espanol_sin_borrar_otros_ajustes(tmp_path):
     ruta.write_text(json.dumps({"@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}), encoding="utf-8")
     laboratorio.poner_idioma(tmp_path)
     ajustes = json.loads(ruta.read_text(encoding="utf-8"))
-    assert ajustes[laboratorio.TRADUCCION]["locale"] == "es_ES"
+    assert ajustes[laboratorio.TRADUCCION]["locale"] == laboratorio.idioma_instalado() == "es_PE"
     assert ajustes["@jupyterlab/apputils-extension:themes"]["theme"] == "JupyterLab Dark"
 
 
@@ -37,3 +37,20 @@ def test_el_paquete_de_idioma_esta_instalado():
     from importlib.metadata import distribution
 
     assert distribution("jupyterlab-language-pack-es-ES").version
+
+
+def test_paquete_es_pe_es_el_es_es_con_lo_que_le_falta(tmp_path):
+    """El paquete de idioma del proyecto trae lo del paquete es-ES y encima las traducciones propias
+    (menús que el es-ES 4.5 deja en inglés, issue 22)."""
+    import json
+
+    from lideres import laboratorio_idioma as idioma
+
+    carpeta = idioma.armar(tmp_path / "es_pe")
+    datos = json.loads((carpeta / "locale" / "es_PE" / "LC_MESSAGES" / "jupyterlab.json").read_text(encoding="utf-8"))
+    assert datos["menu\u0004Kernel"] == ["Intérprete"] and datos["Run Selected Cell"]
+    if idioma._origen():  # con el paquete es-ES instalado, sus textos siguen ahí
+        assert datos["menu\u0004File"] == ["Archivo"] and len(datos) > 700
+    for dominio, textos in idioma.propias().items():
+        assert all(v and v != k and v != [k] for k, v in textos.items()), dominio  # nada vacío ni sin traducir
+    assert laboratorio.IDIOMA == idioma.LOCALE

@@ -214,7 +214,11 @@ def letra_minima_pt(fig) -> float:
     """La letra más chica de la figura (en puntos), entre los textos que se ven."""
     from matplotlib.text import Text
 
-    tamanos = [t.get_fontsize() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    # Las marcas de un eje apagado (ax.set_axis_off(), un mapa) no se dibujan.
+    ocultos = {id(t) for ax in fig.axes if not ax.axison for eje in (ax.xaxis, ax.yaxis)
+               for t in eje.findobj(Text)}
+    tamanos = [t.get_fontsize() for t in fig.findobj(Text)
+               if t.get_visible() and t.get_text().strip() and id(t) not in ocultos]
     return float(min(tamanos, default=0.0))
 
 

@@ -60,6 +60,7 @@ class Vigilancia:
     pedidos: list[str] = field(default_factory=list)
     bloqueados: list[str] = field(default_factory=list)
     errores: list[str] = field(default_factory=list)
+    otras_versiones: list[str] = field(default_factory=list)
 
     def externos(self) -> list[str]:
         return [u for u in self.pedidos if not es_local(u)]
@@ -101,6 +102,10 @@ def _vigilar(contexto) -> Vigilancia:
     def en_consola(msg):
         if msg.type == "error":
             v.errores.append(msg.text)
+        # Llega como aviso: un módulo compartido hecho para otra versión (issue 22). Lo revisa
+        # tests/navegador/test_navegador_versiones.py.
+        if "Unsatisfied version" in msg.text:
+            v.otras_versiones.append(msg.text)
 
     contexto.route("**/*", filtrar)
     page.on("request", al_pedir)

@@ -16,7 +16,9 @@ from lideres.taller.proceso import ServidorTaller
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
-TABLEROS = ["01_datos_de_seguridad", "03_cifra_negra", "04_percepcion"]
+# Los tableros con figuras de matplotlib al abrirse (05, 06 y 07 dibujan SVG; las de 09 salen
+# después de subir un archivo: su letra la calcula tests/test_figura.py).
+TABLEROS = ["01_datos_de_seguridad", "03_cifra_negra", "04_percepcion", "08_datos_responsables"]
 MINIMO_PX = 12
 JS_MEDIR = """() => Array.from(document.querySelectorAll('img[data-letra-pt]'))
   .filter(i => i.complete && i.naturalWidth > 0 && i.offsetParent !== null)
@@ -39,13 +41,7 @@ def tableros(ruta_chromium, tmp_path_factory):
     assert s.detener() == 0, s.texto_salida()
 
 
-PENDIENTE = pytest.mark.xfail(strict=True, reason=(
-    "issue 22: las figuras de 01 y 03 todavía se ven con letra de 6 px a 360 px (p. ej. la fuente "
-    "de 8 pt en una figura de 6.4 pulgadas); falta ajustarlas en sus casas como la del 04"))
-
-
-@pytest.mark.parametrize("tablero", [
-    pytest.param(t, marks=PENDIENTE) if t != "04_percepcion" else t for t in TABLEROS])
+@pytest.mark.parametrize("tablero", TABLEROS)
 def test_letra_de_los_graficos_en_el_celular(navegador, tableros, tablero):
     contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
                                      device_scale_factor=2, is_mobile=True, has_touch=True)

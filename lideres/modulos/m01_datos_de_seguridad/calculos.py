@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import functools
-import textwrap
 
 import pandas as pd
 
@@ -155,46 +154,52 @@ def frase_fuentes(distrito: str) -> str:
 # ------------------------------------------------------------------ figuras
 
 
-def _pie(fig, notas: list[str], ancho: int = 75) -> int:
-    lineas = []
-    for n in notas:
-        lineas += textwrap.wrap(n, ancho, break_on_hyphens=False)
-    fig.text(0.02, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
-    return len(lineas)
-
-
 def notas_fuentes(distrito: str = "El Porvenir") -> list[str]:
     return ["SINTÉTICO: " + aviso_sintetico(distrito)]
 
 
 def grafico_fuentes(distrito: str = "El Porvenir", con_pie: bool = True):
     """SINTÉTICO. Barras por tipo de hecho, una por fuente del registro. `con_pie=False`: sin las
-    notas dentro de la imagen (el tablero las pone como texto debajo, legible en un celular)."""
-    import matplotlib.pyplot as plt
+    notas dentro de la imagen (el tablero las pone como texto debajo, legible en un celular).
+    Angosta y con letra grande (lideres.figura): el nombre de cada tipo va encima de sus barras."""
     import numpy as np
+    from matplotlib.ticker import MaxNLocator
+
+    from lideres import figura
 
     t = registros_por_fuente(distrito)
-    tipos = [textwrap.fill(x.replace(" e integrantes del grupo familiar", " y familia"), 22) for x in t.index]
-    fig, ax = plt.subplots(figsize=(6.4, 0.75 * len(t) + 2.6))
-    y = np.arange(len(t))[::-1]
-    alto = 0.26
+    tipos = [x.replace(" e integrantes del grupo familiar", " y familia") for x in t.index]
+    # Cada tipo: una línea con su nombre y tres barras debajo (en unidades del eje y).
+    paso = 1.9
+    fig, ax = figura.armar(
+        0.42 * paso * len(t) + 0.3, f"SINTÉTICO · {distrito}, {ANIO_SINTETICO}: qué registra cada fuente",
+        notas_fuentes(distrito) if con_pie else (), izquierda=0.05,
+        encima=figura.alto_leyenda(len(FUENTES_REGISTRO)))
+    y = np.arange(len(t))[::-1] * paso
+    alto = 0.42
     for i, fuente in enumerate(FUENTES_REGISTRO):
         ax.barh(
-            y + (1 - i) * alto, t[fuente], height=alto, color=COLORES_FUENTE[fuente],
+            y - i * alto, t[fuente], height=alto, color=COLORES_FUENTE[fuente],
             hatch=TRAMAS_FUENTE[fuente], edgecolor="white", label=fuente,
         )
-    ax.set_yticks(y, tipos, fontsize=8)
-    ax.set_xlabel("registros en el año (número)", fontsize=9)
+    for yy, tipo in zip(y, tipos, strict=True):
+        ax.text(0, yy + alto * 0.75, tipo, fontsize=figura.LETRA, va="bottom", ha="left")
+    ax.set_yticks([])
+    ax.set_ylim(y.min() - 3 * alto, y.max() + paso * 0.75)
+    ax.set_xlabel("registros en el año (número)", fontsize=figura.LETRA)
     ax.xaxis.set_major_formatter(lambda v, _p: formato.numero(v))
-    ax.set_title(f"SINTÉTICO · {distrito}, {ANIO_SINTETICO}: qué registra cada fuente",
-                 fontsize=11, loc="left")
-    ax.legend(loc="lower right", fontsize=8, frameon=True)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=8)
-    n = _pie(fig, notas_fuentes(distrito)) if con_pie else 0
-    fig.subplots_adjust(left=0.3, right=0.97, top=0.93, bottom=0.1 + 0.2 * n / (0.75 * len(t) + 2.6))
-    plt.close(fig)
+    ax.xaxis.set_major_locator(MaxNLocator(4))
+    figura.leyenda_encima(ax)
+    figura.ejes_legibles(ax)
+    ax.spines[["left"]].set_visible(False)
+    _cerrar(fig)
     return fig
+
+
+def _cerrar(fig) -> None:
+    import matplotlib.pyplot as plt
+
+    plt.close(fig)
 
 
 def texto_alternativo_fuentes(distrito: str) -> str:
@@ -216,26 +221,34 @@ def notas_mezcla(departamento: str = "Callao") -> list[str]:
 
 
 def grafico_mezcla(departamento: str = "Callao", anio: int = 2024, con_pie: bool = True):
-    """Qué hay dentro de las denuncias: de cada 100, cuántas son de cada tipo."""
-    import matplotlib.pyplot as plt
+    """Qué hay dentro de las denuncias: de cada 100, cuántas son de cada tipo. Angosta y con letra
+    grande (lideres.figura): el nombre de cada tipo va encima de su barra."""
+    import numpy as np
+
+    from lideres import figura
 
     t = mezcla(departamento, anio)
-    fig, ax = plt.subplots(figsize=(6.4, 4.6))
-    y = list(range(len(t)))[::-1]
+    paso = 1.0
+    fig, ax = figura.armar(
+        0.5 * len(t) + 0.2,
+        f"{TITULO_LEGIBLE.get(departamento, departamento)}, {anio}: ¿qué hay dentro de las denuncias?",
+        notas_mezcla(departamento) if con_pie else (), izquierda=0.05)
+    y = np.arange(len(t))[::-1] * paso
+    alto = 0.42
     colores = ["#d95f02" if tipo == "Robo" else "#2c7fb8" for tipo in t["tipo"]]
-    ax.barh(y, t["de_cada_100"], color=colores)
-    ax.set_yticks(y, [textwrap.fill(x, 22) for x in t["tipo"]], fontsize=8)
-    for yy, valor in zip(y, t["de_cada_100"], strict=True):
-        ax.text(valor + 0.5, yy, formato.numero(valor, 1), va="center", fontsize=8)
-    ax.set_xlim(0, max(45, float(t["de_cada_100"].max()) + 6))
-    ax.set_xlabel("de cada 100 denuncias", fontsize=9)
-    ax.set_title(f"{TITULO_LEGIBLE.get(departamento, departamento)}, {anio}: ¿qué hay dentro de las denuncias?",
-                 fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=8)
-    n = _pie(fig, notas_mezcla(departamento)) if con_pie else 0
-    fig.subplots_adjust(left=0.3, right=0.97, top=0.92, bottom=0.13 + 0.035 * n)
-    plt.close(fig)
+    ax.barh(y, t["de_cada_100"], color=colores, height=alto)
+    tope = max(45, float(t["de_cada_100"].max()) + 14)
+    for yy, tipo, valor in zip(y, t["tipo"], t["de_cada_100"], strict=True):
+        ax.text(0, yy + alto * 0.6, tipo, fontsize=figura.LETRA, va="bottom", ha="left")
+        ax.text(valor + 0.8, yy, formato.numero(valor, 1), va="center", fontsize=figura.LETRA)
+    ax.set_yticks([])
+    ax.set_ylim(y.min() - alto, y.max() + paso * 0.75)
+    ax.set_xlim(0, tope)
+    ax.set_xticks(range(0, int(tope) + 1, 20))
+    ax.set_xlabel("de cada 100 denuncias", fontsize=figura.LETRA)
+    figura.ejes_legibles(ax)
+    ax.spines[["left"]].set_visible(False)
+    _cerrar(fig)
     return fig
 
 
@@ -253,26 +266,29 @@ NOTAS_DEPARTAMENTOS = [FUENTE_SIDPOL, "Cada panel tiene su propia escala. 2026 (
 
 
 def grafico_departamentos(con_pie: bool = True):
-    """Denuncias por año en los tres departamentos, cada uno con su escala (Lima es mucho mayor)."""
-    import matplotlib.pyplot as plt
+    """Denuncias por año en los tres departamentos, cada uno con su escala (Lima es mucho mayor).
+    Angosta y con letra grande (lideres.figura)."""
+    from matplotlib.ticker import MaxNLocator
+
+    from lideres import figura
 
     s = serie_departamentos()
-    fig, ejes = plt.subplots(3, 1, figsize=(6.4, 7.0), sharex=True)
+    fig, ejes = figura.armar(1.5, "Denuncias policiales por año, 2018-2025",
+                             NOTAS_DEPARTAMENTOS if con_pie else (), filas=3, izquierda=0.24,
+                             entre=figura.alto_lineas(2) + 0.15, encima=figura.alto_lineas(2),
+                             sharex=True)
     for ax, dep in zip(ejes, DEPARTAMENTOS, strict=True):
         d = s[s["departamento"] == dep]
         ax.bar(d["anio"], d["denuncias"], color="#2c7fb8", width=0.7)
-        ax.set_title(dep + (" (departamento, con Región Lima)" if dep == "Lima" else ""),
-                     fontsize=9, loc="left")
+        ax.set_title(dep + ("\n(departamento, con Región Lima)" if dep == "Lima" else ""),
+                     fontsize=figura.LETRA, loc="left")
         ax.yaxis.set_major_formatter(lambda v, _p: formato.numero(v))
-        ax.spines[["top", "right"]].set_visible(False)
-        ax.tick_params(labelsize=8)
+        ax.yaxis.set_major_locator(MaxNLocator(3))
+        figura.ejes_legibles(ax)
         ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    ejes[1].set_ylabel("denuncias en el año (número)", fontsize=9)
-    ejes[-1].set_xticks(anios())
-    fig.suptitle("Denuncias policiales por año, 2018-2025", fontsize=11, x=0.02, ha="left")
-    n = _pie(fig, NOTAS_DEPARTAMENTOS) if con_pie else 0
-    fig.subplots_adjust(left=0.17, right=0.97, top=0.91, bottom=0.08 + 0.025 * n, hspace=0.35)
-    plt.close(fig)
+    ejes[1].set_ylabel("denuncias en el año (número)", fontsize=figura.LETRA)
+    ejes[-1].set_xticks(anios()[::2])
+    _cerrar(fig)
     return fig
 
 

@@ -373,16 +373,6 @@ def _pyplot():
     return plt
 
 
-def _pie(fig, textos: list[str], ancho: int = 70) -> int:
-    import textwrap
-
-    lineas = []
-    for t in textos:
-        lineas.extend(textwrap.wrap(t, ancho, break_on_hyphens=False))
-    fig.text(0.02, 0.01, "\n".join(lineas), fontsize=8, color="#333333", va="bottom", ha="left")
-    return len(lineas)
-
-
 def notas_series(ambito: str) -> list[str]:
     """Fuentes, periodos y advertencias del gráfico de series (van debajo de la figura)."""
     notas = [FUENTE_ENAPRES, FUENTE_SIDPOL + " Años completos 2018-2025."]
@@ -397,30 +387,33 @@ def grafico_denuncias_y_victimas(ambito: str = "Lima Metropolitana", con_pie: bo
     """Dos paneles, un mismo eje de años: víctimas de cada 100 (ENAPRES) y denuncias (SIDPOL).
 
     Muestra que las dos cifras no se mueven juntas. `con_pie=False`: sin las notas dentro de la
-    imagen (el tablero las pone como texto debajo, legible en un celular)."""
+    imagen (el tablero las pone como texto debajo, legible en un celular). Angosta y con letra
+    grande (lideres.figura): el nombre de cada panel va encima de él."""
+    from matplotlib.ticker import MaxNLocator
+
+    from lideres import figura
+
     victimas = serie_victimizacion(ambito)
     denuncias = serie_denuncias(ambito)
     plt = _pyplot()
-    fig, (arriba, abajo) = plt.subplots(2, 1, figsize=(6.4, 6.6), sharex=True)
+    fig, (arriba, abajo) = figura.armar(
+        2.0, f"{ambito}: víctimas (encuesta) y denuncias (policía)",
+        notas_series(ambito) if con_pie else (), filas=2, izquierda=0.2,
+        entre=figura.alto_lineas(2) + 0.2, encima=figura.alto_lineas(2), sharex=True)
     arriba.plot(victimas["anio"], victimas["valor"], marker="o", color=AZUL, linewidth=2)
     arriba.set_ylim(0, max(45, float(victimas["valor"].max()) + 5))
-    arriba.set_ylabel("víctimas de cada 100\npersonas (15+ años)", fontsize=9)
-    arriba.set_title(
-        f"{ambito}: víctimas (encuesta) y denuncias (policía)", fontsize=11, loc="left"
-    )
-    arriba.text(0.01, 0.04, "Encuesta ENAPRES", transform=arriba.transAxes, fontsize=9, color=AZUL)
+    arriba.set_title("Encuesta ENAPRES: víctimas de cada\n100 personas (15 años o más)",
+                     fontsize=figura.LETRA, loc="left", color=AZUL)
     abajo.bar(denuncias["anio"], denuncias["denuncias"], color=NARANJA, width=0.7)
-    abajo.set_ylabel("denuncias en el año\n(número)", fontsize=9)
+    abajo.set_title("Denuncias SIDPOL en el año\n(número; desde 2018)", fontsize=figura.LETRA, loc="left",
+                    color="#a6410a")
     abajo.yaxis.set_major_formatter(lambda x, _p: formato.numero(x))
-    abajo.text(0.01, 0.92, "Denuncias SIDPOL (desde 2018)", transform=abajo.transAxes, fontsize=9, color=NARANJA)
+    abajo.yaxis.set_major_locator(MaxNLocator(4))
     for eje in (arriba, abajo):
-        eje.spines[["top", "right"]].set_visible(False)
+        figura.ejes_legibles(eje)
         eje.grid(axis="y", color="#dddddd", linewidth=0.6)
-        eje.tick_params(labelsize=8)
-    abajo.set_xticks(range(2013, 2026, 2))
-    abajo.set_xlabel("año", fontsize=9)
-    n = _pie(fig, notas_series(ambito)) if con_pie else 0
-    fig.subplots_adjust(left=0.17, right=0.97, top=0.94, bottom=0.1 + 0.027 * n, hspace=0.12)
+    abajo.set_xticks(range(2013, 2026, 3))
+    abajo.set_xlabel("año", fontsize=figura.LETRA)
     plt.close(fig)
     return fig
 
@@ -475,8 +468,15 @@ def grafico_explorador(ambito: str = "La Libertad", supuesto: float | None = Non
     x = np.linspace(5, 60, 200)
     y = [hechos_posibles(denuncias, alcance, replace(tasa, valor=float(v))) for v in x]
     punto = e["tasa"] if supuesto is None else _revisar_denuncian(supuesto)
+    from matplotlib.ticker import MaxNLocator
+
+    from lideres import figura
+
     plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 4.8))
+    fig, ax = figura.armar(
+        2.8, f"{ambito} (departamento), {e['anio']}: {formato.numero(denuncias)} denuncias de robo, "
+        "hurto y estafa", notas_explorador(ambito) if con_pie else (), izquierda=0.32,
+        encima=figura.alto_leyenda(2), eje_x=figura.alto_lineas(3) + 0.35)
     ax.axvspan(e["tasa_min"], e["tasa_max"], color="#fdd0a2", alpha=0.8,
                label=f"tasa del INEI ± {formato.numero(MARGEN_ENCUESTA)} puntos")
     ax.plot(x, y, color=AZUL, linewidth=2)
@@ -484,19 +484,16 @@ def grafico_explorador(ambito: str = "La Libertad", supuesto: float | None = Non
             markersize=10, markeredgecolor="#222222",
             label="tasa del INEI" if supuesto is None else "tu supuesto")
     ax.axhline(denuncias, color=GRIS, linewidth=1, linestyle="--")
-    ax.text(59, denuncias, "denuncias", ha="right", va="bottom", fontsize=8, color=GRIS)
+    ax.text(6, denuncias, "denuncias", ha="left", va="bottom", fontsize=figura.LETRA, color=GRIS)
     ax.set_xlim(5, 60)
     ax.set_ylim(0, denuncias * 100 / 5 * 1.05)
     ax.yaxis.set_major_formatter(lambda v, _p: formato.numero(v))
-    ax.set_xlabel("de cada 100 víctimas, cuántas denuncian", fontsize=9)
-    ax.set_ylabel("víctimas posibles de robo, hurto o estafa", fontsize=9)
-    ax.set_title(f"{ambito} (departamento), {e['anio']}: {formato.numero(denuncias)} denuncias de "
-                 "robo, hurto y estafa", fontsize=10, loc="left")
-    ax.legend(loc="upper right", fontsize=8, frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.tick_params(labelsize=8)
-    n = _pie(fig, notas_explorador(ambito)) if con_pie else 0
-    fig.subplots_adjust(left=0.17, right=0.97, top=0.92, bottom=0.14 + 0.035 * n)
+    ax.yaxis.set_major_locator(MaxNLocator(4))
+    ax.set_xticks(range(10, 61, 10))
+    ax.set_xlabel("de cada 100 víctimas,\ncuántas denuncian", fontsize=figura.LETRA)
+    ax.set_ylabel("víctimas posibles de\nrobo, hurto o estafa", fontsize=figura.LETRA)
+    figura.leyenda_encima(ax)
+    figura.ejes_legibles(ax)
     plt.close(fig)
     return fig
 

@@ -71,29 +71,33 @@ def html_resultado(metodo: str, radio_m: int, k: int) -> str:
 
 
 def figura_mapas(metodo: str, radio_m: int, k: int):
-    """Dos mapas: los casos en su casa (lo que NO se publica) y lo publicable."""
+    """Dos mapas, uno sobre otro: los casos en su casa (lo que NO se publica) y lo publicable.
+    Angosta y con letra grande (lideres.figura): se lee en un celular de 360 px."""
     import matplotlib.pyplot as plt
+
+    from lideres import figura
 
     hogares, casos = escenario()
     publicados, juego = publicar(metodo, radio_m, k)
-    fig, ejes = plt.subplots(1, 2, figsize=(6.4, 3.6), sharex=True, sharey=True)
+    malos = publicados[juego["identifica"].to_numpy()]
+    fig, ejes = figura.armar(2.6, "Casos del barrio sintético: antes y después de publicar", [PIE], filas=2,
+                             izquierda=0.04, entre=figura.alto_lineas(1) + 0.15, encima=figura.alto_lineas(1),
+                             eje_x=figura.alto_leyenda(3 if len(malos) else 2), sharex=True, sharey=True)
     aspecto = 1 / math.cos(math.radians(float(hogares["lat"].mean())))
     for ax, titulo, tabla in ((ejes[0], "Original (no se publica)", casos),
                               (ejes[1], "Para publicar", publicados)):
         ax.scatter(hogares["lon"], hogares["lat"], s=3, color="#bbbbbb", label="casas (sintéticas)")
         ax.scatter(tabla["lon"], tabla["lat"], s=16, color="#d95f02", edgecolor="#222222", linewidth=0.4,
                    label="casos", zorder=3)
-        ax.set_title(titulo, fontsize=10)
+        ax.set_title(titulo, fontsize=figura.LETRA, loc="left")
         ax.set_aspect(aspecto)
         ax.set_xticks([])
         ax.set_yticks([])
-    malos = publicados[juego["identifica"].to_numpy()]
     if len(malos):
         ejes[1].scatter(malos["lon"], malos["lat"], s=60, facecolor="none", edgecolor="#000000", linewidth=1.4,
                         zorder=4, label="aún identifica una casa")
-    ejes[1].legend(loc="lower center", bbox_to_anchor=(0, -0.28), ncol=3, fontsize=8, frameon=False)
-    fig.text(0.01, 0.01, PIE, fontsize=8, color="#333333")
-    fig.subplots_adjust(left=0.02, right=0.98, top=0.9, bottom=0.2, wspace=0.05)
+    ejes[1].legend(loc="upper left", bbox_to_anchor=(-0.02, -0.02), ncol=1, fontsize=figura.LETRA, frameon=False,
+                   markerscale=1.5)
     plt.close(fig)
     return fig
 

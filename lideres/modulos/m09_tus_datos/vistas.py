@@ -91,16 +91,19 @@ def figura_por_mes(revision, distrito: str | None = None):
     """Barras por mes (con los meses en 0), en grises legibles."""
     import matplotlib.pyplot as plt
 
+    from lideres import figura
+
     serie = revision.por_mes(distrito)
-    fig, ax = plt.subplots(figsize=(4.6, 3.0))
+    # Angosta y con letra grande (lideres.figura): se lee en un celular de 360 px. La fuente va
+    # debajo, como texto de la página.
+    fig, ax = figura.armar(2.4, f"{revision.unidad.capitalize()} por mes" + (f" en {distrito}" if distrito else ""),
+                           izquierda=0.22, eje_x=0.85)
     ax.bar(range(len(serie)), serie.to_numpy(), color="#2c7fb8")
     etiquetas = [formato.fecha(m.date(), "MMM yy") for m in serie.index]
-    paso = max(1, math.ceil(len(serie) / 8))
-    ax.set_xticks(range(0, len(serie), paso), etiquetas[::paso], rotation=45, ha="right", fontsize=9)
-    ax.set_ylabel(revision.unidad, fontsize=10)
-    ax.set_title(f"{revision.unidad.capitalize()} por mes" + (f" en {distrito}" if distrito else ""), fontsize=11)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
+    paso = max(1, math.ceil(len(serie) / 6))
+    ax.set_xticks(range(0, len(serie), paso), etiquetas[::paso], rotation=45, ha="right")
+    ax.set_ylabel(revision.unidad, fontsize=figura.LETRA)
+    figura.ejes_legibles(ax)
     plt.close(fig)
     return fig
 
@@ -148,11 +151,13 @@ def _figura_puntos(revision):
     from matplotlib.patches import PathPatch
     from shapely.geometry import shape
 
+    from lideres import figura
     from lideres.graficos import _trazo
     from lideres.limites import cargar_limites
 
     puntos = revision.tabla[revision.tabla["lat"].notna()]
-    fig, ax = plt.subplots(figsize=(4.6, 4.6))
+    fig, ax = figura.armar(3.4, "Dónde se anotaron (solo para la junta: no lo publiques así)", izquierda=0.03,
+                           eje_x=0.1)
     ubigeos = set(revision.tabla.get("ubigeo", []).dropna()) if "ubigeo" in revision.tabla else set()
     if ubigeos:
         for rasgo in cargar_limites()["features"]:
@@ -163,7 +168,5 @@ def _figura_puntos(revision):
     ax.scatter(puntos["lon"], puntos["lat"], s=14, color="#d95f02", edgecolor="#222222", linewidth=0.4, zorder=3)
     ax.set_aspect(1 / math.cos(math.radians(float(puntos["lat"].mean()))))
     ax.set_axis_off()
-    ax.set_title("Dónde se anotaron (solo para la junta: no lo publiques así)", fontsize=10)
-    fig.tight_layout()
     plt.close(fig)
     return fig
