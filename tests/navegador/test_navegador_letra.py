@@ -16,13 +16,19 @@ from lideres.taller.proceso import ServidorTaller
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
-# Los tableros con figuras de matplotlib al abrirse (05, 06 y 07 dibujan SVG; las de 09 salen
-# después de subir un archivo: su letra la calcula tests/test_figura.py).
-TABLEROS = ["01_datos_de_seguridad", "03_cifra_negra", "04_percepcion", "08_datos_responsables"]
+# Los tableros con texto en sus figuras al abrirse: de matplotlib (01, 03, 04, 08) o en un SVG de la
+# casa (05: cada texto mide su letra por la escala con que se ve el SVG). Los mapas SVG de 06 y 07 no
+# llevan texto (sus rótulos son HTML). Las de 09 salen después de subir un archivo: su letra la
+# calcula tests/test_figura.py.
+TABLEROS = ["01_datos_de_seguridad", "03_cifra_negra", "04_percepcion", "05_tendencias",
+            "08_datos_responsables"]
 MINIMO_PX = 12
 JS_MEDIR = """() => Array.from(document.querySelectorAll('img[data-letra-pt]'))
   .filter(i => i.complete && i.naturalWidth > 0 && i.offsetParent !== null)
-  .map(i => parseFloat(i.dataset.letraPt) * parseFloat(i.dataset.ppp) / 72 * i.clientWidth / i.naturalWidth)"""
+  .map(i => parseFloat(i.dataset.letraPt) * parseFloat(i.dataset.ppp) / 72 * i.clientWidth / i.naturalWidth)
+  .concat(Array.from(document.querySelectorAll('.lideres-tablero svg text'))
+    .filter(t => t.getBoundingClientRect().width > 0 && t.textContent.trim())
+    .map(t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a))"""
 
 
 def medir(page) -> list[float]:

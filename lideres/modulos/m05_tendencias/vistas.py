@@ -20,7 +20,7 @@ AZUL_OSCURO = "#08519c"   # el periodo elegido
 AZUL_CLARO = "#6baed6"    # el periodo con el que se compara
 GRIS = "#cfcfcf"          # los demás
 ANCHO, ALTO = 360, 220    # unidades del SVG: a 360 px de ancho, 1 unidad = 1 px (letra legible)
-IZQ, ARRIBA, ABAJO = 52, 12, 26
+IZQ, ARRIBA, ABAJO = 60, 12, 28  # letra de 14 unidades: ~12,6 px vista a ~325 px de ancho
 
 AVISO_SIMULADO = ("Distrito simulado (sintético): los casos se inventaron con semilla y el "
                   "promedio nunca cambia.")
