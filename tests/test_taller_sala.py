@@ -33,8 +33,9 @@ def raiz(tmp_path):
 def test_la_reserva_sigue_al_grupo(raiz):
     c = servidor.configuracion(raiz=raiz, participantes=30)
     pools = c.VoilaKernelManager.kernel_pools_config
-    # Dos tableros y ningún módulo elegido: el grupo se reparte.
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 15
+    # Dos tableros y ningún módulo elegido: el grupo se reparte. El 02 tiene página ligera (los
+    # celulares van a ella): de Voilà, solo una reserva chica.
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == servidor.RESERVA_CON_PAGINA_LIGERA
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 15
     assert pools["default"]["pool_size"] == 0
     assert c.VoilaConfiguration.preheat_kernel is True
@@ -46,9 +47,27 @@ def test_la_reserva_sigue_al_grupo(raiz):
 
 def test_un_solo_tablero_tiene_la_reserva_del_grupo(tmp_path):
     (tmp_path / "tableros").mkdir()
-    (tmp_path / "tableros" / "02_conteos_y_tasas.ipynb").write_text("{}", encoding="utf-8")
+    (tmp_path / "tableros" / "07_puntos_calientes.ipynb").write_text("{}", encoding="utf-8")
     pools = servidor.configuracion(raiz=tmp_path, participantes=30).VoilaKernelManager.kernel_pools_config
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 30
+    assert pools["tableros/07_puntos_calientes.ipynb"]["pool_size"] == 30  # sin página ligera
+
+
+def test_con_version_ligera_la_reserva_es_chica(tmp_path):
+    """Issue 22: los celulares abren la página ligera y el formulario ligero (sin kernel); Voilà
+    queda para quien pide la versión completa. Sin nadie en la sala, pocos kernels esperando."""
+    (tmp_path / "tableros").mkdir()
+    for nombre in ("02_conteos_y_tasas", "07_puntos_calientes"):
+        (tmp_path / "tableros" / f"{nombre}.ipynb").write_text("{}", encoding="utf-8")
+    for modulo in ("02", "07"):
+        c = servidor.configuracion(raiz=tmp_path, participantes=30, modulo=modulo,
+                                   ids_ejercicio=["02_conteos_y_tasas", "07_puntos_calientes"])
+        pools = c.VoilaKernelManager.kernel_pools_config
+        assert pools[f"ejercicios/{'02_conteos_y_tasas' if modulo == '02' else '07_puntos_calientes'}.ipynb"][
+            "pool_size"] == servidor.RESERVA_CON_PAGINA_LIGERA
+        ligera = pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"]
+        dibujo = pools["tableros/07_puntos_calientes.ipynb"]["pool_size"]
+        # el 07 (se dibuja en el mapa: necesita su kernel) conserva la reserva de la sala
+        assert (ligera, dibujo) == ((servidor.RESERVA_CON_PAGINA_LIGERA, 1) if modulo == "02" else (1, 30))
 
 
 @pytest.mark.parametrize("modulo", ["3", "03", "03_otro", "03_otro.ipynb"])
@@ -65,19 +84,23 @@ def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
     ids = ["02_conteos_y_tasas", "03_otro"]
     c = servidor.configuracion(raiz=raiz, participantes=30, ids_ejercicio=ids)
     pools = c.VoilaKernelManager.kernel_pools_config
-    # Sin módulo elegido, el grupo se reparte entre las cuatro páginas (dos tableros, dos ejercicios).
-    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 8
-    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 8
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 8
+    # Sin módulo elegido, el grupo se reparte entre las cuatro páginas (dos tableros, dos ejercicios);
+    # las que tienen versión ligera (los ejercicios, el tablero 02), solo una reserva chica.
+    chica = servidor.RESERVA_CON_PAGINA_LIGERA
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == chica
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == chica
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == chica
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 8
     assert pools["default"]["pool_size"] == 0
-    # Con el módulo de la sesión: su tablero y su ejercicio, uno por participante cada uno.
+    # Con el módulo de la sesión: su tablero, uno por participante (no tiene página ligera); su
+    # ejercicio, una reserva chica (el formulario ligero no usa kernel).
     c = servidor.configuracion(raiz=raiz, participantes=30, modulo="03", ids_ejercicio=ids)
     pools = c.VoilaKernelManager.kernel_pools_config
-    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 30
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == chica
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 30
     assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
     assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
-    assert c.GestorKernels.max_kernels == 62 + servidor.MARGEN_KERNELS
+    assert c.GestorKernels.max_kernels == 30 + chica + 2 + servidor.MARGEN_KERNELS
     # --precalentados manda también sobre los ejercicios.
     c = servidor.configuracion(raiz=raiz, participantes=30, precalentados=2, ids_ejercicio=ids)
     assert c.VoilaKernelManager.kernel_pools_config["ejercicios/03_otro.ipynb"]["pool_size"] == 2
@@ -106,7 +129,9 @@ def test_precalentados_explicito_manda_sobre_el_grupo(raiz):
 def test_por_defecto_una_sala_de_veinte(raiz):
     c = servidor.configuracion(raiz=raiz)
     assert servidor.PARTICIPANTES_POR_DEFECTO == 20
-    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 10
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/03_otro.ipynb"]["pool_size"] == 10
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == (
+        servidor.RESERVA_CON_PAGINA_LIGERA)  # con página ligera
     assert c.MappingKernelManager.cull_idle_timeout == 15 * 60
 
 

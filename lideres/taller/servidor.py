@@ -48,6 +48,12 @@ PARTICIPANTES_POR_DEFECTO = 20
 # llena, queda uno listo para quien recarga; el siguiente arranca al llegar (unos segundos). Cada
 # kernel de más son ~120 MB justo cuando la laptop está más llena (con 2: 4.0-4.1 GB para 30).
 MARGEN_KERNELS = 1
+# Una página de Voilà con versión ligera (el tablero con su página ligera, el ejercicio con su
+# formulario ligero) no necesita un kernel por persona: la portada lleva los celulares a la ligera,
+# que no usa kernel. La versión completa queda para la laptop o quien la pida: basta una reserva
+# chica. Cada kernel de la reserva son ~120 MB aunque nadie se conecte (issue 22: con 20–30
+# precalentados, 2.7–2.9 GB sin nadie en la sala).
+RESERVA_CON_PAGINA_LIGERA = 2
 # Kernels arrancando a la vez: en 2 núcleos, más a la vez no es más rápido.
 ARRANQUES_SIMULTANEOS = 2
 # Kernels sin conexión se apagan (un celular bloqueado pierde la conexión y cuenta como inactivo;
@@ -197,6 +203,20 @@ def tableros_del_modulo(raiz: Path, modulo: str) -> list[str]:
     return [r for r in tableros(raiz) if Path(r).name.startswith(clave)]
 
 
+def tiene_version_ligera(ruta: str) -> bool:
+    """¿Los celulares tienen una versión ligera de esta página? Los ejercicios siempre (el
+    formulario ligero); un tablero, si su módulo declara página ligera (lideres.ligera)."""
+    partes = Path(ruta).parts
+    if partes and partes[0] == ejercicios.CARPETA_EJERCICIOS:
+        return True
+    from lideres import ligera
+
+    try:
+        return ligera.declaracion(Path(ruta).stem) is not None
+    except Exception:  # un tablero que no es de un módulo del curso: sin versión ligera
+        return False
+
+
 def reserva_por_pagina(
     raiz: Path, participantes: int, modulo: str | None = None, ids_ejercicio=()
 ) -> dict[str, int]:
@@ -205,16 +225,21 @@ def reserva_por_pagina(
 
     Con `modulo` (el de la sesión), su tablero y su ejercicio tienen uno por participante cada
     uno (toda la sala los abre a la vez) y las demás páginas uno. Sin él, el grupo se reparte
-    entre las páginas (con una sola, uno por participante).
+    entre las páginas (con una sola, uno por participante). Una página con versión ligera
+    (`tiene_version_ligera`) recibe como mucho RESERVA_CON_PAGINA_LIGERA.
     """
     todas = paginas_con_reserva(raiz, ids_ejercicio)
     if not todas:
         return {}
     if modulo:
         clave = _clave_modulo(modulo)
-        return {r: participantes if Path(r).name.startswith(clave) else 1 for r in todas}
-    cada = -(-participantes // len(todas))  # hacia arriba
-    return {r: cada for r in todas}
+        reserva = {r: participantes if Path(r).name.startswith(clave) else 1 for r in todas}
+    else:
+        cada = -(-participantes // len(todas))  # hacia arriba
+        reserva = {r: cada for r in todas}
+    # Con versión ligera, los celulares van a ella: de Voilà, solo una reserva chica.
+    return {r: min(n, RESERVA_CON_PAGINA_LIGERA) if tiene_version_ligera(r) else n
+            for r, n in reserva.items()}
 
 
 def cull_inactivo_s(participantes: int, minutos: float | None = None) -> int:
