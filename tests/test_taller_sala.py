@@ -34,8 +34,8 @@ def test_la_reserva_sigue_al_grupo(raiz):
     c = servidor.configuracion(raiz=raiz, participantes=30)
     pools = c.VoilaKernelManager.kernel_pools_config
     # Dos tableros y ningún módulo elegido: el grupo se reparte. El 02 tiene página ligera (los
-    # celulares van a ella): de Voilà, solo una reserva chica.
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == servidor.RESERVA_CON_PAGINA_LIGERA
+    # celulares van a ella): fuera de la sesión, ninguno esperando en Voilà.
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 15
     assert pools["default"]["pool_size"] == 0
     assert c.VoilaConfiguration.preheat_kernel is True
@@ -67,7 +67,9 @@ def test_con_version_ligera_la_reserva_es_chica(tmp_path):
         ligera = pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"]
         dibujo = pools["tableros/07_puntos_calientes.ipynb"]["pool_size"]
         # el 07 (se dibuja en el mapa: necesita su kernel) conserva la reserva de la sala
-        assert (ligera, dibujo) == ((servidor.RESERVA_CON_PAGINA_LIGERA, 1) if modulo == "02" else (1, 30))
+        assert (ligera, dibujo) == ((servidor.RESERVA_CON_PAGINA_LIGERA, 1) if modulo == "02" else (0, 30))
+        otro = "07_puntos_calientes" if modulo == "02" else "02_conteos_y_tasas"
+        assert pools[f"ejercicios/{otro}.ipynb"]["pool_size"] == 0
 
 
 @pytest.mark.parametrize("modulo", ["3", "03", "03_otro", "03_otro.ipynb"])
@@ -75,8 +77,8 @@ def test_el_modulo_de_la_sesion_recibe_la_reserva(raiz, modulo):
     c = servidor.configuracion(raiz=raiz, participantes=25, modulo=modulo)
     pools = c.VoilaKernelManager.kernel_pools_config
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 25
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
-    assert c.GestorKernels.max_kernels == 26 + servidor.MARGEN_KERNELS
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0  # tiene página ligera
+    assert c.GestorKernels.max_kernels == 25 + servidor.MARGEN_KERNELS
 
 
 def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
@@ -85,11 +87,11 @@ def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
     c = servidor.configuracion(raiz=raiz, participantes=30, ids_ejercicio=ids)
     pools = c.VoilaKernelManager.kernel_pools_config
     # Sin módulo elegido, el grupo se reparte entre las cuatro páginas (dos tableros, dos ejercicios);
-    # las que tienen versión ligera (los ejercicios, el tablero 02), solo una reserva chica.
+    # las que tienen versión ligera (los ejercicios, el tablero 02) no esperan en Voilà.
     chica = servidor.RESERVA_CON_PAGINA_LIGERA
-    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == chica
-    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == chica
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == chica
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
+    assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 0
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 8
     assert pools["default"]["pool_size"] == 0
     # Con el módulo de la sesión: su tablero, uno por participante (no tiene página ligera); su
@@ -98,9 +100,9 @@ def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
     pools = c.VoilaKernelManager.kernel_pools_config
     assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == chica
     assert pools["tableros/03_otro.ipynb"]["pool_size"] == 30
-    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
-    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 1
-    assert c.GestorKernels.max_kernels == 30 + chica + 2 + servidor.MARGEN_KERNELS
+    assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
+    assert c.GestorKernels.max_kernels == 30 + chica + servidor.MARGEN_KERNELS
     # --precalentados manda también sobre los ejercicios.
     c = servidor.configuracion(raiz=raiz, participantes=30, precalentados=2, ids_ejercicio=ids)
     assert c.VoilaKernelManager.kernel_pools_config["ejercicios/03_otro.ipynb"]["pool_size"] == 2
@@ -130,8 +132,7 @@ def test_por_defecto_una_sala_de_veinte(raiz):
     c = servidor.configuracion(raiz=raiz)
     assert servidor.PARTICIPANTES_POR_DEFECTO == 20
     assert c.VoilaKernelManager.kernel_pools_config["tableros/03_otro.ipynb"]["pool_size"] == 10
-    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == (
-        servidor.RESERVA_CON_PAGINA_LIGERA)  # con página ligera
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
     assert c.MappingKernelManager.cull_idle_timeout == 15 * 60
 
 

@@ -22,8 +22,9 @@ def agregar(parser):
                              "todo el grupo; los demás, para una persona")
     parser.add_argument("--precalentados", type=int, default=None, metavar="N",
                         help="kernels listos de antemano por cada tablero (por defecto, uno por "
-                             "participante; 2 si el tablero tiene página ligera o es un ejercicio, "
-                             "porque los celulares usan la página ligera; 0 para no precalentar)")
+                             "participante; si la página tiene versión ligera, que es la que usan los "
+                             "celulares, 2 para el módulo de la sesión y ninguno para los demás; 0 "
+                             "para no precalentar)")
     parser.add_argument("--apagar-inactivos", type=float, default=None, metavar="MINUTOS",
                         help="minutos sin conexión tras los que se apaga el tablero de un celular "
                              "(por defecto, entre 5 y 20 según --participantes)")

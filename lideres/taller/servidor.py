@@ -50,9 +50,9 @@ PARTICIPANTES_POR_DEFECTO = 20
 MARGEN_KERNELS = 1
 # Una página de Voilà con versión ligera (el tablero con su página ligera, el ejercicio con su
 # formulario ligero) no necesita un kernel por persona: la portada lleva los celulares a la ligera,
-# que no usa kernel. La versión completa queda para la laptop o quien la pida: basta una reserva
-# chica. Cada kernel de la reserva son ~120 MB aunque nadie se conecte (issue 22: con 20–30
-# precalentados, 2.7–2.9 GB sin nadie en la sala).
+# que no usa kernel. La versión completa queda para la laptop o quien la pida: una reserva chica si
+# es del módulo de la sesión, ninguna si no. Cada kernel de la reserva son ~120 MB aunque nadie se
+# conecte (issue 22: con 20–30 precalentados, 2.7–2.9 GB sin nadie en la sala).
 RESERVA_CON_PAGINA_LIGERA = 2
 # Kernels arrancando a la vez: en 2 núcleos, más a la vez no es más rápido.
 ARRANQUES_SIMULTANEOS = 2
@@ -226,19 +226,24 @@ def reserva_por_pagina(
     Con `modulo` (el de la sesión), su tablero y su ejercicio tienen uno por participante cada
     uno (toda la sala los abre a la vez) y las demás páginas uno. Sin él, el grupo se reparte
     entre las páginas (con una sola, uno por participante). Una página con versión ligera
-    (`tiene_version_ligera`) recibe como mucho RESERVA_CON_PAGINA_LIGERA.
+    (`tiene_version_ligera`) recibe RESERVA_CON_PAGINA_LIGERA si es de la sesión, y si no, ninguno.
     """
     todas = paginas_con_reserva(raiz, ids_ejercicio)
     if not todas:
         return {}
-    if modulo:
-        clave = _clave_modulo(modulo)
-        reserva = {r: participantes if Path(r).name.startswith(clave) else 1 for r in todas}
+    clave = _clave_modulo(modulo) if modulo else None
+
+    def de_la_sesion(r: str) -> bool:
+        return clave is not None and Path(r).name.startswith(clave)
+
+    if clave:
+        reserva = {r: participantes if de_la_sesion(r) else 1 for r in todas}
     else:
         cada = -(-participantes // len(todas))  # hacia arriba
         reserva = {r: cada for r in todas}
-    # Con versión ligera, los celulares van a ella: de Voilà, solo una reserva chica.
-    return {r: min(n, RESERVA_CON_PAGINA_LIGERA) if tiene_version_ligera(r) else n
+    # Con versión ligera, los celulares van a ella: de Voilà, una reserva chica para las páginas de
+    # la sesión y ninguna para las demás (la versión completa arranca su kernel al pedirla).
+    return {r: (RESERVA_CON_PAGINA_LIGERA if de_la_sesion(r) else 0) if tiene_version_ligera(r) else n
             for r, n in reserva.items()}
 
 
