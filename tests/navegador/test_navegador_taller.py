@@ -101,8 +101,16 @@ def test_capitulo_del_libro(pagina, servidor):
     assert respuesta.status == 200
     assert page.get_attribute("html", "lang") == "es"
     page.wait_for_load_state("networkidle")
+    # Las figuras después de la primera se piden al llegar a ellas (loading="lazy"): se recorren.
     imagenes = page.evaluate(
-        "() => Array.from(document.querySelectorAll('main img')).map(i => i.naturalWidth)"
+        """async () => {
+          const imgs = Array.from(document.querySelectorAll('main img'));
+          for (const i of imgs) {
+            i.scrollIntoView();
+            if (!i.complete) await new Promise(r => { i.onload = r; i.onerror = r; });
+          }
+          return imgs.map(i => i.naturalWidth);
+        }"""
     )
     assert imagenes and all(w > 0 for w in imagenes), imagenes
     enlace = page.locator(f'a[href="{libro.url_tablero(M)}"]')
