@@ -7,7 +7,6 @@ salen nuestras líneas en español.
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 import logging
 import os
@@ -395,19 +394,14 @@ def url_ligera(modulo_id: str) -> str | None:
     return RUTA_LIGERAS + nombre if (ligera.CARPETA / nombre).is_file() else None
 
 
-@functools.lru_cache(maxsize=1)
-def _entorno_paginas():
-    """Un solo entorno de Jinja por proceso: compilar la plantilla en cada pedido costaba ~0,1 s, y
-    60 celulares que abren la portada a la vez hacían fila detrás de eso (benchmarks/sala_wifi.py)."""
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(DIR_PAGINAS)), autoescape=True)
-
-
 def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None,
                   facilitador: bool = False) -> str:
     """`facilitador`: la página se pidió desde la laptop misma; lleva los enlaces de quien facilita."""
-    entorno = _entorno_paginas()
+    from lideres import jinja
+
+    # Un entorno por proceso (lideres.jinja): compilar la plantilla en cada pedido hacía fila con
+    # 60 celulares abriendo la portada a la vez (benchmarks/sala_wifi.py).
+    entorno = jinja.entorno(DIR_PAGINAS)
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
     return entorno.get_template("inicio.html").render(
         modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible,
