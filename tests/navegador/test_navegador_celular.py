@@ -15,6 +15,13 @@ import pytest
 
 from lideres import cli
 from lideres.taller.proceso import ServidorTaller
+from tests.celular import (
+    contexto_celular,
+    entrar_voila,
+    esperar_guardado_voila,
+    pregunta_voila,
+    responder_voila,
+)
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJERCICIO = "02_conteos_y_tasas"
@@ -42,52 +49,6 @@ def _banco(curso):
     return banco.cargar(EJERCICIO, curso=curso)
 
 
-def _entrar(page, codigo_grupo):
-    page.wait_for_selector(".lideres-nombre input", state="visible")
-    page.locator(".lideres-nombre input").fill(NOMBRE)
-    page.locator(".lideres-codigo input").fill(codigo_grupo)
-    page.locator(".lideres-clave input").fill(CLAVE)
-    page.get_by_role("button", name="Empezar").tap()
-    page.wait_for_selector(".lideres-preguntas:visible, .lideres-entrada .lideres-mal")
-    rechazo = page.locator(".lideres-entrada .lideres-mal")
-    assert rechazo.count() == 0, rechazo.first.inner_text()
-
-
-def _pregunta(page, indice):
-    return page.locator(".lideres-pregunta").nth(indice)
-
-
-def _esperar_guardado(page, n, total):
-    page.wait_for_function(
-        "([n, t]) => (document.querySelector('.lideres-guardado') || {}).textContent"
-        " && document.querySelector('.lideres-guardado').textContent.includes(`Guardado: ${n} de ${t}`)",
-        arg=[n, total],
-    )
-
-
-def _responder(page, indice, pregunta, valor):
-    caja = _pregunta(page, indice)
-    if pregunta.tipo == "opcion":
-        caja.locator(".widget-radio-box label").filter(has_text=f"{valor}) ").first.tap()
-    elif pregunta.tipo == "numero":
-        caja.locator(".lideres-decimal input").fill(str(valor))
-    elif pregunta.tipo == "distrito":
-        caja.locator("select").select_option(label=str(valor))
-    elif pregunta.tipo == "orden":
-        for destino, item in enumerate(valor):
-            for _ in range(len(valor)):
-                filas = [caja.locator(".lideres-item").nth(i).inner_text() for i in range(len(valor))]
-                actual = next(i for i, t in enumerate(filas) if t.split(". ", 1)[1] == item)
-                if actual <= destino:
-                    break
-                caja.locator(f'button[title^="Subir {item} "]').tap()
-                page.wait_for_function(
-                    "([s, i]) => document.querySelectorAll(s)[i].textContent.includes(`${i + 1}.`)",
-                    arg=[".lideres-item", actual - 1])
-    else:
-        caja.locator("textarea").fill(str(valor))
-
-
 def _axe_graves(page) -> list:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -113,8 +74,7 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         valor = p.respuesta
         return valor[0] if isinstance(valor, list) and p.tipo != "orden" else valor
 
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    contexto = contexto_celular(navegador)
     v = vigilar(contexto)
     page = v.page
     fallidos = []
@@ -129,12 +89,12 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         enlace.tap()
         # El formulario de Voilà es la «versión completa», desde el ligero (que tiene su propia prueba).
         page.get_by_role("link", name="Abrir la versión completa del ejercicio").tap()
-        _entrar(page, codigo_grupo)
+        entrar_voila(page, NOMBRE, codigo_grupo, CLAVE)
         total = len(preguntas)
         mitad = total // 2
         for i, p in enumerate(preguntas[:mitad]):
-            _responder(page, i, p, respuesta_de(p))
-        _esperar_guardado(page, mitad, total)
+            responder_voila(page, i, p, respuesta_de(p))
+        esperar_guardado_voila(page, mitad, total)
         assert len(_axe_graves(page)) == 0, _axe_graves(page)
         v.captura("celular_mitad")
 
@@ -145,26 +105,26 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         page.wait_for_function("document.querySelector('.lideres-nombre input').value !== ''")
         assert page.locator(".lideres-nombre input").input_value() == NOMBRE
         assert page.locator(".lideres-clave input").input_value() == ""
-        _entrar(page, codigo_grupo)
+        entrar_voila(page, NOMBRE, codigo_grupo, CLAVE)
         page.wait_for_selector("text=Recuperamos tus")
         for i, p in enumerate(preguntas[mitad:], start=mitad):
-            _responder(page, i, p, respuesta_de(p))
-        _esperar_guardado(page, total, total)
+            responder_voila(page, i, p, respuesta_de(p))
+        esperar_guardado_voila(page, total, total)
         # El tope de la escrita a la vista, con el contador (issue 22).
         i_escrita = next(i for i, p in enumerate(preguntas) if p.manual)
-        contador = _pregunta(page, i_escrita).locator(".lideres-contador")
+        contador = pregunta_voila(page, i_escrita).locator(".lideres-contador")
         contador.filter(has_text="de 2,000 caracteres (máximo 2,000)").wait_for()
 
         # La mala: «Revisar» muestra que no está bien y la explicación (no la respuesta).
         i_mala = preguntas.index(mala)
-        _pregunta(page, i_mala).get_by_role("button", name="Revisar mi respuesta").tap()
-        aviso = _pregunta(page, i_mala).locator(".lideres-mal")
+        pregunta_voila(page, i_mala).get_by_role("button", name="Revisar mi respuesta").tap()
+        aviso = pregunta_voila(page, i_mala).locator(".lideres-mal")
         aviso.wait_for()
         assert "Todavía no" in aviso.inner_text() and len(aviso.inner_text()) > 30
         # Una buena: «Correcto».
         i_buena = next(i for i, p in enumerate(preguntas) if not p.manual and p is not mala)
-        _pregunta(page, i_buena).get_by_role("button", name="Revisar mi respuesta").tap()
-        _pregunta(page, i_buena).locator(".lideres-bien").wait_for()
+        pregunta_voila(page, i_buena).get_by_role("button", name="Revisar mi respuesta").tap()
+        pregunta_voila(page, i_buena).locator(".lideres-bien").wait_for()
         # Los botones largos ocupan todo el ancho y su texto no se corta (a 360 px).
         for nombre in ("Revisar mi respuesta", "Terminé: dejar el celular a otra persona"):
             boton = page.get_by_role("button", name=nombre).first

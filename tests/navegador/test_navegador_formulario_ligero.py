@@ -13,6 +13,7 @@ from lideres import cli
 from lideres.formulario import entregas, ligero
 from lideres.taller.proceso import ServidorTaller
 from tests import mesa
+from tests.celular import contexto_celular, responder_ligero, respuesta_buena_ligera
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJ = "02_conteos_y_tasas"
@@ -53,19 +54,6 @@ def _toques_chicos(page) -> list:
         .map(([n, r]) => [n, Math.round(r.width), Math.round(r.height)])""")
 
 
-def _responder(page, p, valor):
-    campo = f"r-{p.id}"
-    if p.tipo == "opcion":
-        page.locator(f'input[name="{campo}"][value="{valor}"]').check()
-    elif p.tipo == "orden":
-        for k, item in enumerate(valor, start=1):
-            page.locator(f'select[name="{campo}-{k}"]').select_option(value=item)
-    elif p.tipo == "distrito":
-        page.locator(f'select[name="{campo}"]').select_option(value=valor)
-    else:
-        page.locator(f'[name="{campo}"]').fill(str(valor))
-
-
 def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegador, vigilar):
     from lideres import banco
 
@@ -75,13 +63,9 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
     grupo = entregas.leer_grupo(curso)["codigo"]
 
     def buena(p):
-        if p.manual:
-            return ESCRITA
-        valor = p.respuesta
-        return list(valor) if p.tipo == "orden" else str(valor[0] if isinstance(valor, list) else valor)
+        return respuesta_buena_ligera(p, ESCRITA)
 
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    contexto = contexto_celular(navegador)
     v = vigilar(contexto)
     page = v.page
     try:
@@ -104,7 +88,7 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
         # La mitad, y «Guardar».
         mitad = len(preguntas) // 2
         for p in preguntas[:mitad]:
-            _responder(page, p, buena(p))
+            responder_ligero(page, p, buena(p))
         page.get_by_role("button", name="Guardar mis respuestas").tap()
         page.wait_for_selector(f"text=Guardado: {mitad} de {len(preguntas)} respuestas.")
 
@@ -130,14 +114,14 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
         page.get_by_role("button", name="Guardar mis respuestas").tap()
         page.wait_for_selector(f"text=Guardado: {mitad + 1} de {len(preguntas)} respuestas.")
         siguiente = next(p for p in preguntas[mitad:] if not p.manual)
-        _responder(page, siguiente, buena(siguiente))
+        responder_ligero(page, siguiente, buena(siguiente))
         page.reload()
         page.wait_for_selector("text=Recuperamos lo que escribiste en este celular")
         page.goto(servidor.url(ligero.url(EJ)))
         assert page.locator(f'textarea[name="r-{escrita.id}"]').input_value() == ESCRITA
 
         for p in preguntas[mitad:]:
-            _responder(page, p, buena(p))
+            responder_ligero(page, p, buena(p))
         page.get_by_role("button", name="Entregar").tap()
         page.wait_for_selector("text=Entregado a las")
         assert len(_axe_graves(page)) == 0, _axe_graves(page)

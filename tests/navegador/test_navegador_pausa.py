@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 import shutil
 import time
-import urllib.error
 import urllib.request
 
 import pytest
 
 from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
+from tests.celular import contexto_celular, esperar_registro, kernel_existe
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -30,29 +30,13 @@ APAGAR_S = APAGAR_MIN * 60
 CAMINOS = ".lideres-mapa path"
 
 
-def _kernel_existe(s: ServidorTaller, kernel: str) -> bool:
-    try:
-        with urllib.request.urlopen(s.url(f"/api/kernels/{kernel}"), timeout=30):
-            return True
-    except urllib.error.HTTPError as e:
-        assert e.code == 404
-        return False
-
-
-def _esperar_registro(s: ServidorTaller, texto: str, limite_s: float = 600) -> None:
-    limite = time.monotonic() + limite_s
-    while texto not in s.texto_registro() and time.monotonic() < limite:
-        time.sleep(0.5)
-    assert texto in s.texto_registro(), f"no llegó «{texto}»:\n" + s.texto_registro()[-3000:]
-
-
 def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
     cuadernos = tmp_path / "cuadernos"
     (cuadernos / "tableros").mkdir(parents=True)
     shutil.copy(rutas.CUADERNOS / "tableros" / f"{TABLERO}.ipynb", cuadernos / "tableros")
     with ServidorTaller(sin_libro=True, precalentados=2, participantes=2, cuadernos=cuadernos,
                         apagar_inactivos=APAGAR_MIN, espera_s=300) as s:
-        _esperar_registro(s, f"Kernel pool of tableros/{TABLERO}.ipynb is filled")
+        esperar_registro(s, f"Kernel pool of tableros/{TABLERO}.ipynb is filled")
         # Quien facilita habla: la reserva espera más que el tiempo de apagado (y varias pasadas).
         time.sleep(APAGAR_S + 10)
         registro = s.texto_registro()
@@ -64,10 +48,9 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
             html = r.read().decode("utf-8")
         lento = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html).group(1)
         time.sleep(APAGAR_S / 2)  # varias pasadas del apagado, menos que el tiempo de apagado
-        assert _kernel_existe(s, lento), "el kernel recién entregado se apagó por su espera en la reserva"
+        assert kernel_existe(s, lento), "el kernel recién entregado se apagó por su espera en la reserva"
 
-        contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                         device_scale_factor=2, is_mobile=True, has_touch=True)
+        contexto = contexto_celular(navegador)
         page = contexto.new_page()
         page.set_default_timeout(120_000)
         errores = []
@@ -88,12 +71,12 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
             assert "Loading widget" not in texto and "Se perdió la conexión" not in texto
         finally:
             contexto.close()
-        assert _kernel_existe(s, kernel)
+        assert kernel_existe(s, kernel)
         # El del celular lento, que nunca conectó, sí se apaga después (libera memoria).
         limite = time.monotonic() + APAGAR_S * 3
-        while _kernel_existe(s, lento) and time.monotonic() < limite:
+        while kernel_existe(s, lento) and time.monotonic() < limite:
             time.sleep(1)
-        assert not _kernel_existe(s, lento)
+        assert not kernel_existe(s, lento)
     assert s.codigo_salida == 0, s.texto_salida()
     assert errores == []
     assert "Traceback" not in s.texto_registro(), s.texto_registro()[-3000:]
