@@ -230,7 +230,9 @@ class Kernel:
                 return r
 
 
-async def persona(n: int, base: str, retraso_s: float, limite_s: float) -> Sesion:
+async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bool = True) -> Sesion:
+    """Una visita al tablero. Con `irse=False` no pide apagar su kernel: solo se corta el websocket,
+    como un celular que se bloquea con el tablero abierto (benchmarks/dia.py)."""
     from tornado.httpclient import AsyncHTTPClient, HTTPRequest
     from tornado.websocket import websocket_connect
 
@@ -290,6 +292,9 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float) -> Sesio
         pasos = _pasos_07 if TABLERO == TABLEROS["07"] else _pasos_02
         s.motivo = await pasos(k, todos, s, t0)
         if s.motivo:
+            return s
+        if not irse:
+            s.ok = True
             return s
 
         # Irse como el navegador: sendBeacon con FormData(_xsrf) y cerrar la página.
@@ -399,13 +404,13 @@ async def _pasos_07(k: Kernel, todos: dict, s: Sesion, t0: float) -> str | None:
     return None
 
 
-async def sala(base: str, n: int, llegada_s: float, semilla: int) -> list[Sesion]:
+async def sala(base: str, n: int, llegada_s: float, semilla: int, irse: bool = True) -> list[Sesion]:
     from tornado.httpclient import AsyncHTTPClient
 
     AsyncHTTPClient.configure(None, max_clients=max(4 * n, 10))
     azar = random.Random(semilla)
     retrasos = sorted(azar.uniform(0, llegada_s) for _ in range(n))
-    tareas = [asyncio.wait_for(persona(i, base, r, ESPERA_SESION_S), ESPERA_SESION_S + llegada_s + 30)
+    tareas = [asyncio.wait_for(persona(i, base, r, ESPERA_SESION_S, irse), ESPERA_SESION_S + llegada_s + 30)
               for i, r in enumerate(retrasos)]
     resultados = []
     for i, r in enumerate(await asyncio.gather(*tareas, return_exceptions=True)):
