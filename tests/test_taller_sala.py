@@ -468,6 +468,49 @@ def test_apagar_el_mismo_kernel_dos_veces_a_la_vez_no_deja_traza():
         hilo.submit(asyncio.run, probar()).result()
 
 
+def test_un_kernel_que_se_esta_apagando_no_murio():
+    """La pasada de inactivos apaga un kernel; mientras tanto ya no responde y la revisión de muertos
+    lo veía muerto: el registro de un día normal decía «Kernel … murió» (issue 22). No se toca."""
+    import asyncio
+    import logging
+    from concurrent.futures import ThreadPoolExecutor
+
+    from lideres.taller.kernels import GestorKernels
+
+    class Muerto:
+        async def is_alive(self):
+            return False
+
+    avisos = []
+
+    class Anotar(logging.Handler):
+        def emit(self, registro):
+            avisos.append(registro.getMessage())
+
+    async def probar():
+        gestor = GestorKernels()
+        gestor.log.addHandler(Anotar())
+        apagados = []
+
+        async def apagar(kernel_id, *args, **kwargs):
+            apagados.append(kernel_id)
+
+        gestor._kernels.update({"apagandose": Muerto(), "muerto": Muerto()})
+        gestor.get_kernel = lambda k: gestor._kernels[k]
+        gestor._apagando.add("apagandose")
+        original = GestorKernels.shutdown_kernel
+        gestor.shutdown_kernel = apagar
+        try:
+            await gestor._quitar_muertos()
+        finally:
+            gestor.shutdown_kernel = original.__get__(gestor)
+        assert apagados == ["muerto"]
+        assert [a for a in avisos if "murió" in a] == ["Kernel muerto murió: se quita (no se reinicia)"]
+
+    with ThreadPoolExecutor(max_workers=1) as hilo:  # su propio bucle (ver las pruebas anteriores)
+        hilo.submit(asyncio.run, probar()).result()
+
+
 def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():
     """En una terminal nueva `lideres` a secas no se encuentra (vive en .venv): las páginas dan
     `make taller ARGS=…` o `.venv/bin/lideres …`, nunca la orden sin su ruta."""

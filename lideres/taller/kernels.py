@@ -18,6 +18,7 @@ precalentada como los de una persona que llega cuando la reserva está vacía.
   cuenta desde que se entregó (la primera pasada que lo ve fuera de la reserva).
 - **Apagar dos veces no es un error**: si la página que se cierra y la pasada de inactivos apagan
   el mismo kernel a la vez, el segundo pedido no hace nada (antes: un 404 con traza en el registro).
+  Y uno que se está apagando no «murió»: la revisión de muertos lo deja en paz.
 - **Sin revivir**: un kernel que muere (sin memoria, por ejemplo) no se reinicia, porque uno
   reiniciado no tiene los widgets del tablero y la página quedaría mostrando datos viejos sin
   decir nada. Se apaga y se quita (`autorestart` desactivado en la configuración); la página ve
@@ -116,7 +117,9 @@ class GestorKernels(AsyncMappingKernelManager):
                 vivo = await km.is_alive()
             except KeyError:
                 continue
-            if not vivo and kernel_id in self:
+            # Uno que se está apagando (la pasada de inactivos, la página que se cerró) ya no
+            # responde y parecía muerto: el registro decía «murió» de un kernel apagado a propósito.
+            if not vivo and kernel_id in self and kernel_id not in self._apagando:
                 self.log.warning("Kernel %s murió: se quita (no se reinicia)", kernel_id)
                 try:
                     await self.shutdown_kernel(kernel_id, now=True)
