@@ -116,6 +116,17 @@ class GestorKernels(AsyncMappingKernelManager):
     def _pagina_de_tarea(self, tarea) -> str | None:
         return next((r for r, reserva in self._reservas().items() if tarea in reserva), None)
 
+    def _apagables(self, ruta: str) -> list[str]:
+        """Kernels listos de la reserva de `ruta` que ya terminaron de preparar la página: se
+        pueden apagar sin dejar a medias el trabajo de Voilà."""
+        apagables = []
+        for tarea in self._reservas().get(ruta, []):
+            kernel_id = self._kernel_listo(tarea)
+            preparado = tarea.done() and kernel_id and tarea.result().get("task")
+            if kernel_id and (preparado is None or preparado.done()):
+                apagables.append(kernel_id)
+        return apagables
+
     @staticmethod
     def _kernel_listo(tarea) -> str | None:
         """El kernel de un lugar de la reserva ya arrancado (None si no arrancó o falló)."""
@@ -203,11 +214,11 @@ class GestorKernels(AsyncMappingKernelManager):
     async def _ceder_reserva(self, necesita: int) -> None:
         """Apaga kernels listos de la reserva (de la página con más) hasta que quepa `necesita`."""
         while not self._hay_lugar(necesita):
-            estado = self._estado_reservas()
-            ruta = max(estado, key=lambda r: len(estado[r]["listos"]), default=None)
-            if ruta is None or not estado[ruta]["listos"]:
+            apagables = {r: self._apagables(r) for r in self._reservas()}
+            ruta = max(apagables, key=lambda r: len(apagables[r]), default=None)
+            if ruta is None or not apagables[ruta]:
                 return
-            kernel_id = estado[ruta]["listos"][-1]
+            kernel_id = apagables[ruta][-1]
             self._quitar_de_la_reserva(ruta, kernel_id)
             self.log.info("Presupuesto de memoria: se apaga un kernel de la reserva de %s para un celular", ruta)
             await self.shutdown_kernel(kernel_id, now=True)
@@ -223,7 +234,8 @@ class GestorKernels(AsyncMappingKernelManager):
         for ruta in self._en_uso().values():
             if ruta:
                 usos[ruta] = usos.get(ruta, 0) + 1
-        rutas = set(self.reserva_base) | {r for r in usos if r in self._reservas() or r in self.reserva_base}
+        # Solo las páginas con reserva (tableros y ejercicios): una lección abierta con Voilà no.
+        rutas = set(self.reserva_base)
         return [memoria.Pagina(ruta=r, base=int(self.reserva_base.get(r, 0)), en_uso=usos.get(r, 0),
                                de_la_sesion=r in self.paginas_sesion, por_kernel=memoria.estimado(r))
                 for r in sorted(rutas)]
@@ -258,7 +270,8 @@ class GestorKernels(AsyncMappingKernelManager):
             for tarea in e["esperando"][len(e["esperando"]) - cancelar:]:
                 self._reservas()[ruta].remove(tarea)
                 tarea.cancel()
-            for kernel_id in e["listos"][len(e["listos"]) - apagar:] if apagar else []:
+            apagables = self._apagables(ruta)
+            for kernel_id in apagables[len(apagables) - apagar:] if apagar else []:
                 self.log.info("Reserva de %s: se apaga un kernel que sobra (objetivo %s)", ruta, objetivo)
                 self._quitar_de_la_reserva(ruta, kernel_id)
                 await self.shutdown_kernel(kernel_id, now=True)
