@@ -54,7 +54,6 @@ class ServidorTaller:
         sin_libro: bool = True,
         precalentados: int | None = 1,
         participantes: int | None = None,
-        modulo: str | None = None,
         cuadernos: Path | None = None,
         curso: Path | None = None,
         modo: str | None = None,
@@ -68,7 +67,6 @@ class ServidorTaller:
         self.sin_libro = sin_libro
         self.precalentados = precalentados
         self.participantes = participantes
-        self.modulo = modulo
         self.cuadernos = cuadernos
         self.curso = curso
         self.modo = modo
@@ -93,8 +91,6 @@ class ServidorTaller:
             orden += ["--precalentados", str(self.precalentados)]
         if self.participantes is not None:
             orden += ["--participantes", str(self.participantes)]
-        if self.modulo is not None:
-            orden += ["--modulo", str(self.modulo)]
         if self.sin_libro:
             orden.append("--sin-libro")
         if self.cuadernos:
