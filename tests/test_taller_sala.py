@@ -516,6 +516,34 @@ def test_un_kernel_que_se_esta_apagando_no_murio():
         hilo.submit(asyncio.run, probar()).result()
 
 
+def test_un_mensaje_para_una_pagina_que_ya_se_fue_no_deja_traza(tmp_path):
+    """Un celular cierra la pestaña mientras su kernel todavía manda algo: con el protocolo de los
+    tableros (v1), jupyter_server escribe en el websocket cerrado sin atrapar `WebSocketClosedError`
+    y pyzmq deja la traza en el registro (issue 22, con seis celulares). La conexión del taller lo
+    descarta sin error; Voilà la usa."""
+    from jupyter_server.services.kernels.connection.channels import ZMQChannelsWebsocketConnection
+    from jupyter_server.services.kernels.websocket import KernelWebsocketHandler
+    from tornado.websocket import WebSocketClosedError
+    from voila.app import Voila
+
+    from lideres.taller.conexion import ConexionKernel
+
+    pagina = KernelWebsocketHandler.__new__(KernelWebsocketHandler)  # sin tornado: solo su escritura
+
+    def cerrado(*args, **kwargs):
+        raise WebSocketClosedError()
+
+    pagina.write_message = cerrado
+    with pytest.raises(WebSocketClosedError):  # lo de jupyter_server, tal cual
+        ZMQChannelsWebsocketConnection(websocket_handler=pagina).write_message(b"\x00", binary=True)
+    assert ConexionKernel(websocket_handler=pagina).write_message(b"\x00", binary=True) is None
+    escritos = []
+    pagina.write_message = lambda *a, **k: escritos.append(a)
+    ConexionKernel(websocket_handler=pagina).write_message(b"hola", binary=True)
+    assert escritos == [(b"hola",)]  # abierta: se escribe como siempre
+    assert Voila(config=servidor.configuracion(raiz=tmp_path)).kernel_websocket_connection_class is ConexionKernel
+
+
 def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():
     """En una terminal nueva `lideres` a secas no se encuentra (vive en .venv): las páginas dan
     `make taller ARGS=…` o `.venv/bin/lideres …`, nunca la orden sin su ruta."""

@@ -334,6 +334,8 @@ def configuracion(
     # repetitivo (260 → 42 KB en el tablero 02) y treinta celulares comparten el wifi.
     c.Voila.tornado_settings = {"websocket_max_message_size": MAX_MENSAJE_WEBSOCKET,
                                 "websocket_compression_options": {}}
+    # Un mensaje del kernel para una página que ya cerró su websocket no deja traza (conexion.py).
+    c.Voila.kernel_websocket_connection_class = "lideres.taller.conexion.ConexionKernel"
 
     # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
     # Con reserva (aunque empiece en 0 para todas): la reserva elástica necesita el gestor de Voilà
