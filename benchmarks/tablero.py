@@ -53,7 +53,7 @@ TABLEROS = {
 # lo que se ve. Devuelve milisegundos.
 JS_CAMBIO_TABLERO = """async ([boton, medida]) => {
   const caminos = () => Array.from(document.querySelectorAll('CAMINOS'));
-  const rellenos = () => caminos().map(p => p.getAttribute('fill')).join(',');
+  const rellenos = () => caminos().map(p => getComputedStyle(p).fill).join(',');  // lo que se ve
   const antes = rellenos();
   const b = Array.from(document.querySelectorAll('.lideres-control-medida button'))
       .find(x => x.textContent.includes(boton));
