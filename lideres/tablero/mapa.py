@@ -120,6 +120,20 @@ def clase_capa():
     return CapaDistritos
 
 
+def capa_estilo_unico(**kwargs):
+    """Una capa GeoJSON con un solo estilo (`style`) para todos sus polígonos que, al cambiar `data`,
+    la envía UNA vez. ipyleaflet copia `style` dentro de cada polígono y vuelve a enviar `data`
+    entera (dos mensajes por cambio, el segundo más grande); el navegador ya aplica el `style` de la
+    capa a cada polígono que dibuja (jupyter-leaflet), así que la copia sobra."""
+    import ipyleaflet
+
+    class CapaEstiloUnico(ipyleaflet.GeoJSON):
+        def _update_data(self, change):  # reemplaza al observador de ipyleaflet: no reenviar datos
+            pass
+
+    return CapaEstiloUnico(**kwargs)
+
+
 def crear_capa(base: dict, estado: EstadoMapa):
     """La capa de los distritos con el estilo inicial de cada uno y la hoja de estilos que la pinta
     (`capa.hoja`, un widget HTML)."""
