@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
@@ -114,16 +115,18 @@ def esperar_pools(servidor: ServidorTaller, n: int, limite_s: float = 180) -> No
     print("Aviso: los kernels precalentados no terminaron de llenarse a tiempo.")
 
 
-def abrir(navegador, url: str, listo_js: str) -> tuple[float, int, object, object]:
-    """Abre una página nueva, mide el tiempo hasta `listo_js` y los bytes recibidos."""
+def abrir(navegador, url: str, listo_js: str, detalle: dict | None = None) -> tuple[float, int, object, object]:
+    """Abre una página nueva, mide el tiempo hasta `listo_js` y los bytes recibidos (HTTP transferido
+    + websocket sin comprimir, como lo da Chromium). En `detalle`, si se da: `http`, `ws` y
+    `ws_deflate` (el websocket con permessage-deflate, como lo envía el servidor del taller)."""
     contexto = navegador.new_context(viewport={"width": 1280, "height": 900})
     page = contexto.new_page()
     cdp = contexto.new_cdp_session(page)
     cdp.send("Network.enable")
     total = {"http": 0, "ws": 0}
     cdp.on("Network.loadingFinished", lambda e: total.__setitem__("http", total["http"] + e["encodedDataLength"]))
-    cdp.on("Network.webSocketFrameReceived",
-           lambda e: total.__setitem__("ws", total["ws"] + len(e["response"]["payloadData"])))
+    marcos: list[bytes] = []
+    cdp.on("Network.webSocketFrameReceived", lambda e: marcos.append(e["response"]["payloadData"].encode("utf-8")))
 
     def fuera(route):
         if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")):
@@ -137,6 +140,10 @@ def abrir(navegador, url: str, listo_js: str) -> tuple[float, int, object, objec
     page.wait_for_function(listo_js, timeout=120_000, polling=50)
     segundos = time.perf_counter() - t0
     page.wait_for_timeout(500)  # los últimos mensajes del websocket
+    total["ws"] = sum(map(len, marcos))
+    if detalle is not None:
+        z = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)  # contexto compartido, vaciado por mensaje
+        detalle.update(total, ws_deflate=sum(len(z.compress(m) + z.flush(zlib.Z_SYNC_FLUSH)) - 4 for m in marcos))
     return segundos, total["http"] + total["ws"], page, contexto
 
 
