@@ -25,6 +25,7 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
+from benchmarks.tablero import bytes_del_marco  # noqa: E402
 from benchmarks.tablero_07 import LISTO_07, LISTO_TRIVIAL, preparar_raiz  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
@@ -70,7 +71,7 @@ def abrir(navegador, url: str, listo_js: str) -> dict:
     cdp.on("Network.responseReceived", respuesta)
     cdp.on("Network.dataReceived", datos)
     cdp.on("Network.loadingFinished", fin)
-    cdp.on("Network.webSocketFrameReceived", lambda e: ws.append(e["response"]["payloadData"].encode("utf-8")))
+    cdp.on("Network.webSocketFrameReceived", lambda e: ws.append(bytes_del_marco(e["response"])))
     page.goto(url)
     page.wait_for_function(listo_js, timeout=180_000, polling=100)
     page.wait_for_timeout(1000)  # los últimos mensajes
@@ -83,15 +84,30 @@ def widgets_del_websocket(ws: list[bytes]) -> collections.Counter:
     por_modelo: collections.Counter = collections.Counter()
     for m in ws:
         try:
-            msg = json.loads(m)
+            msg = _mensaje_v1(m)
         except ValueError:
             continue
-        if msg.get("msg_type") == "comm_open":
-            estado = msg.get("content", {}).get("data", {}).get("state", {})
+        tipo = msg["header"].get("msg_type")
+        if tipo == "comm_open":
+            estado = msg["content"].get("data", {}).get("state", {})
             por_modelo[estado.get("_model_name", "?")] += len(m)
         else:
-            por_modelo[f"({msg.get('msg_type')})"] += len(m)
+            por_modelo[f"({tipo})"] += len(m)
     return por_modelo
+
+
+def _mensaje_v1(m: bytes) -> dict:
+    """Un mensaje del protocolo binario v1 de Jupyter: n, n desplazamientos de 8 bytes, y las partes
+    (canal, encabezado, encabezado del pedido, metadatos, contenido, búferes)."""
+    if m[:1] == b"{":
+        d = json.loads(m)
+        return {"header": d.get("header", {}), "content": d.get("content", {})}
+    n = int.from_bytes(m[:8], "little")
+    if not 5 <= n < 64:
+        raise ValueError("no es v1")
+    cortes = [int.from_bytes(m[8 * (i + 1):8 * (i + 2)], "little") for i in range(n)] + [len(m)]
+    partes = [m[cortes[i]:cortes[i + 1]] for i in range(n)]
+    return {"header": json.loads(partes[1]), "content": json.loads(partes[4])}
 
 
 def resumen(d: dict) -> dict:

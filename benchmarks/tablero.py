@@ -115,6 +115,16 @@ def esperar_pools(servidor: ServidorTaller, n: int, limite_s: float = 180) -> No
     print("Aviso: los kernels precalentados no terminaron de llenarse a tiempo.")
 
 
+def bytes_del_marco(respuesta: dict) -> bytes:
+    """Los bytes de un mensaje del websocket según Chromium: el kernel de Voilà habla el protocolo
+    binario de Jupyter (v1), y Chromium da esos marcos en base64 (un tercio más largos)."""
+    import base64
+
+    if respuesta.get("opcode") == 2:
+        return base64.b64decode(respuesta["payloadData"])
+    return respuesta["payloadData"].encode("utf-8")
+
+
 def abrir(navegador, url: str, listo_js: str, detalle: dict | None = None) -> tuple[float, int, object, object]:
     """Abre una página nueva, mide el tiempo hasta `listo_js` y los bytes recibidos (HTTP transferido
     + websocket sin comprimir, como lo da Chromium). En `detalle`, si se da: `http`, `ws` y
@@ -126,7 +136,7 @@ def abrir(navegador, url: str, listo_js: str, detalle: dict | None = None) -> tu
     total = {"http": 0, "ws": 0}
     cdp.on("Network.loadingFinished", lambda e: total.__setitem__("http", total["http"] + e["encodedDataLength"]))
     marcos: list[bytes] = []
-    cdp.on("Network.webSocketFrameReceived", lambda e: marcos.append(e["response"]["payloadData"].encode("utf-8")))
+    cdp.on("Network.webSocketFrameReceived", lambda e: marcos.append(bytes_del_marco(e["response"])))
 
     def fuera(route):
         if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")):
