@@ -180,6 +180,28 @@ def test_sin_memoria_el_presupuesto_es_la_mitad_de_la_computadora(raiz):
     assert c.GestorKernels.presupuesto == memoria.memoria_por_defecto(memoria.memoria_de_la_computadora())
 
 
+def test_la_pagina_sala_llena_lleva_a_la_version_ligera_y_se_lee_facil(monkeypatch):
+    import html as html_
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from legibilidad import MINIMO, fernandez_huerta
+
+    monkeypatch.setattr(servidor, "url_ligera", lambda m: f"/ligeras/{m}.html" if m.startswith("02") else None)
+    con = servidor.pagina_sala_llena("tableros/02_conteos_y_tasas.ipynb", "/voila/render/tableros/02_conteos_y_tasas.ipynb")
+    sin = servidor.pagina_sala_llena("tableros/07_puntos_calientes.ipynb", "/voila/render/tableros/07_puntos_calientes.ipynb")
+    ejercicio = servidor.pagina_sala_llena("ejercicios/07_puntos_calientes.ipynb", "/x")
+    assert 'href="/ligeras/02_conteos_y_tasas.html"' in con and "Abrir la versión ligera" in con
+    assert "versión ligera" not in sin and "avisa a quien facilita" in sin
+    assert 'href="/ejercicio/07_puntos_calientes"' in ejercicio
+    for pagina in (con, sin):
+        assert '<html lang="es">' in pagina and "<main>" in pagina and "Volver al inicio" in pagina
+        assert not re.findall(r"https?://", pagina)  # sin internet
+        texto = html_.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", pagina, flags=re.S))
+        assert fernandez_huerta(texto) >= MINIMO
+
+
 # ---------------------------------------------------------------- el gestor (sin procesos)
 
 
