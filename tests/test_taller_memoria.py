@@ -260,6 +260,35 @@ def test_el_gestor_aparta_lugar_y_cede_la_reserva_de_otra_pagina():
     _en_su_hilo(probar())
 
 
+def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma():
+    """Medido con benchmarks/carga.py (30 celulares, --memoria 1.5GB): los celulares tomaban lugares
+    de la reserva que todavía no arrancaban, y esos arrancaban sin mirar el presupuesto (17 kernels
+    para 10 lugares). Ahora el primero que lo toma lo hace contar; el siguiente, sin lugar, no."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+    ruta = "tableros/07_puntos_calientes.ipynb"
+
+    async def probar():
+        gestor = kernels.GestorKernels(presupuesto=2 * t, ajustar_s=0, revisar_muertos_s=0)
+        gestor.notebook_data = {ruta: {"kernel_ids": set()}}
+        nunca = asyncio.get_running_loop().create_future()
+        pendiente = asyncio.ensure_future(nunca)  # un lugar de la reserva que aún no arranca
+        gestor._pools = {ruta: [pendiente]}
+        gestor._kernels["u1"] = object()
+        gestor._ruta_de["u1"] = ruta
+        assert gestor.ocupado() == t  # el lugar sin arrancar no cuenta (espera lugar para arrancar)
+        assert await gestor.apartar_lugar(ruta) is kernels.DE_LA_RESERVA
+        assert gestor.ocupado() == 2 * t  # desde que un celular lo toma, cuenta
+        gestor._pools[ruta].pop(0)  # lo que hace Voilà al entregarlo
+        assert await gestor.apartar_lugar(ruta) is None  # sin lugar: «sala llena»
+        pendiente.cancel()
+
+    _en_su_hilo(probar())
+
+
 def test_el_gestor_fija_la_reserva_de_cada_pagina_segun_los_que_la_usan():
     from lideres.taller import kernels
 
