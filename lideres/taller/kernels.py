@@ -51,6 +51,8 @@ VARIABLE_RUTA = "SCRIPT_NAME"
 PREFIJO_VOILA = "/voila/render/"
 # El lugar apartado por el pedido en curso: el arranque del kernel (en la misma tarea) lo suelta.
 LUGAR: contextvars.ContextVar = contextvars.ContextVar("lideres_lugar", default=None)
+# Se mide la memoria de los kernels una vez cada tantos ajustes de la reserva.
+MEDIR_CADA = 5
 # Para un celular que toma un kernel listo de la reserva: ya estaba contado, no aparta nada.
 DE_LA_RESERVA = object()
 
@@ -99,6 +101,7 @@ class GestorKernels(AsyncMappingKernelManager):
         self._arranques: dict[asyncio.Task, int] = {}  # arranques en curso → lo que cuentan
         self._esperando: set[asyncio.Task] = set()  # lugares de la reserva que esperan memoria
         self._apartados: dict[object, int] = {}  # lugares apartados por un pedido → lo que cuentan
+        self._vueltas = 0
         self._admitidos: dict[asyncio.Task, int] = {}  # lugares de la reserva que un celular tomó
 
     def kernels_vivos(self) -> int:
@@ -268,7 +271,11 @@ class GestorKernels(AsyncMappingKernelManager):
 
     async def _ajustar(self) -> None:
         """Mide, y lleva la reserva de cada página a su objetivo (crece o baja)."""
-        await self._medir()
+        # Medir lee /proc de cada kernel: una vez de cada MEDIR_CADA ajustes (con 30 kernels en 2
+        # núcleos, no cada 2 s). Entre medición y medición, cada kernel cuenta al menos su estimación.
+        self._vueltas += 1
+        if self._vueltas % MEDIR_CADA == 1 or MEDIR_CADA <= 1:
+            await self._medir()
         if not hasattr(self, "fill_if_needed"):
             return  # sin precalentado (--precalentados 0): solo el presupuesto de los pedidos
         for ruta, reserva in self._reservas().items():
