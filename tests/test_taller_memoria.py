@@ -35,7 +35,13 @@ def test_leer_memoria_rechaza_lo_demas_con_un_mensaje_en_espanol(texto):
         memoria.leer_memoria(texto)
     mensaje = str(e.value) + " " + (e.value.como_arreglar or "")
     assert f"«{texto}»" in mensaje
-    assert "GB" in mensaje and "Traceback" not in mensaje
+    assert ("GB" in mensaje or "MB" in mensaje) and "Traceback" not in mensaje
+
+
+def test_un_separador_de_miles_se_pregunta_no_se_adivina():
+    with pytest.raises(ErrorLideres) as e:
+        memoria.leer_memoria("1,500MB")
+    assert "¿es 1500MB" in str(e.value) and "--memoria 1500MB" in e.value.como_arreglar
 
 
 def test_memoria_por_defecto_es_la_mitad_de_la_computadora():
