@@ -295,6 +295,62 @@ def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma(
     _en_su_hilo(probar())
 
 
+def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
+    """`_ajustar` (cada 2 s en el servidor) lleva la reserva a su objetivo: arranca lo que falta,
+    apaga los listos que sobran cuando los celulares se van, y una página cuyo kernel no arrancó no
+    se vuelve a llenar sola."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+    ruta, otra = "tableros/07_puntos_calientes.ipynb", "tableros/09_tus_datos.ipynb"
+
+    class Gestor(kernels.GestorKernels):
+        def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+            self.llenados.append((notebook_name, self.kernel_pools_config[notebook_name]["pool_size"]))
+
+        async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+            self.apagados.append(kernel_id)
+            self._kernels.pop(kernel_id, None)
+
+        async def _medir(self):
+            pass
+
+    async def probar():
+        g = Gestor(presupuesto=20 * t, participantes=30, ajustar_s=0, revisar_muertos_s=0,
+                   reserva_base={ruta: 2, otra: 1}, paginas_sesion=[ruta])
+        g.llenados, g.apagados = [], []
+        g.kernel_pools_config = {"default": {"pool_size": 0}}
+
+        async def listo(k):
+            return {"kernel_id": k}
+
+        async def falla():
+            raise RuntimeError("cuaderno roto")
+
+        tareas = [asyncio.ensure_future(listo(k)) for k in ("r1", "r2", "r3", "r4")]
+        rota = asyncio.ensure_future(falla())
+        await asyncio.gather(*tareas, rota, return_exceptions=True)
+        for k in ("r1", "r2", "r3", "r4"):
+            g._kernels[k] = object()
+        g._pools = {ruta: list(tareas), otra: [rota]}
+        # 4 listos para un objetivo de 2 (nadie conectado): se apagan los 2 que sobran
+        await g._ajustar()
+        assert g.kernel_pools_config[ruta]["pool_size"] == 2
+        assert sorted(g.apagados) == ["r3", "r4"] and len(g._pools[ruta]) == 2
+        # la página cuyo kernel no arrancó: fuera de la reserva y sin volver a llenarse sola
+        assert g._pools[otra] == [] and (otra, 1) not in g.llenados
+        # llegan 6 celulares al 07: la reserva crece a 2 + 3
+        for i in range(6):
+            g._kernels[f"u{i}"] = object()
+            g._ruta_de[f"u{i}"] = ruta
+        await g._ajustar()
+        assert (ruta, 5) in g.llenados
+
+    _en_su_hilo(probar())
+
+
 def test_el_gestor_fija_la_reserva_de_cada_pagina_segun_los_que_la_usan():
     from lideres.taller import kernels
 

@@ -102,6 +102,7 @@ class GestorKernels(AsyncMappingKernelManager):
         self._esperando: set[asyncio.Task] = set()  # lugares de la reserva que esperan memoria
         self._apartados: dict[object, int] = {}  # lugares apartados por un pedido → lo que cuentan
         self._vueltas = 0
+        self._fallidas: set[str] = set()  # páginas cuya reserva no pudo arrancar un kernel
         self._admitidos: dict[asyncio.Task, int] = {}  # lugares de la reserva que un celular tomó
 
     def kernels_vivos(self) -> int:
@@ -281,8 +282,10 @@ class GestorKernels(AsyncMappingKernelManager):
         for ruta, reserva in self._reservas().items():
             for tarea in [t for t in reserva if t.done() and (t.cancelled() or t.exception() is not None)]:
                 # Un kernel que no arrancó: fuera de la reserva (si no, un celular lo tomaría).
-                self.log.warning("Reserva de %s: un kernel no arrancó; se quita", ruta)
+                # No se vuelve a llenar sola (un cuaderno roto arrancaría kernels cada 2 s).
+                self.log.warning("Reserva de %s: un kernel no arrancó; se quita y no se repone", ruta)
                 reserva.remove(tarea)
+                self._fallidas.add(ruta)
         estado = self._estado_reservas()
         for ruta, objetivo in self.objetivos().items():
             e = estado.get(ruta, {"listos": [], "arrancando": [], "esperando": []})
@@ -290,7 +293,7 @@ class GestorKernels(AsyncMappingKernelManager):
             config["pool_size"] = objetivo
             arrancar, cancelar, apagar = memoria.cambios(
                 len(e["listos"]), len(e["arrancando"]), len(e["esperando"]), objetivo)
-            if arrancar:
+            if arrancar and ruta not in self._fallidas:
                 self.log.info("Reserva de %s: %s kernel(s) más (objetivo %s)", ruta, arrancar, objetivo)
                 self.fill_if_needed(delay=0, notebook_name=ruta)
             for tarea in e["esperando"][len(e["esperando"]) - cancelar:]:
