@@ -3,6 +3,7 @@ barato (issue 19 §3, medido con benchmarks/lighthouse.py):
 
 - `diferir_scripts`: los scripts del tema y de Sphinx en el <head> se bajan sin detener el primer
   dibujo (`defer`): el texto se ve antes y los botones funcionan igual, un momento después.
+- `unir_hojas`: las ~10 hojas de estilo del tema se sirven como una sola, en el mismo orden.
 - `recortar_iconos`: la fuente de íconos del tema (Font Awesome, 153 KB) se recorta a los íconos
   que el libro de verdad muestra (unos pocos KB).
 - `figuras_livianas`: las figuras PNG se guardan con paleta de 256 colores (~⅓ del peso), si se ven
@@ -58,6 +59,92 @@ def scripts_diferidos(html: Path) -> int:
         if nuevo != texto:
             pagina.write_text(nuevo, encoding="utf-8")
             cambiadas += 1
+    return cambiadas
+
+
+# ---------------------------------------------------------------- una sola hoja de estilo
+
+_ENLACE_HOJA = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")[^>]*\bhref="([^"]+)"[^>]*>\s*')
+_URL_CSS = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
+_IMPORT_CSS = re.compile(r"""@import\s+(?:url\()?['"]([^'"]+)['"]\)?\s*;""")
+_CHARSET = re.compile(r'@charset\s+"[^"]*"\s*;')
+CARPETA_HOJAS = Path("_static") / "styles"
+
+
+def _css_con_rutas_desde(hoja: Path, destino: Path, vistas: set[Path]) -> str:
+    """El texto de una hoja con sus `url(...)` escritas desde la carpeta `destino` y sus `@import`
+    reemplazados por la hoja importada (un @import en medio de otra hoja no vale)."""
+    import os.path
+
+    texto = _CHARSET.sub("", hoja.read_text(encoding="utf-8"))
+
+    def importar(m: re.Match) -> str:
+        otra = (hoja.parent / m.group(1)).resolve()
+        if otra in vistas or not otra.is_file():
+            return ""
+        vistas.add(otra)
+        return _css_con_rutas_desde(otra, destino, vistas)
+
+    def mover(m: re.Match) -> str:
+        url = m.group(2).strip()
+        if url.startswith(("data:", "#", "/")) or re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+            return m.group(0)
+        ruta, resto = re.match(r"^([^?#]*)(.*)$", url).groups()
+        nueva = os.path.relpath(os.path.normpath(hoja.parent / ruta), destino).replace(os.sep, "/")
+        return f'url("{nueva}{resto}")'
+
+    return _URL_CSS.sub(mover, _IMPORT_CSS.sub(importar, texto))
+
+
+def unir_hojas(html: Path) -> int:
+    """Las ~10 hojas de estilo del tema, una tras otra en el <head>, pasan a ser una sola (en el
+    mismo orden, así nada cambia de lugar): en un celular cada hoja es otro viaje antes del primer
+    dibujo, y theme.css además pedía basic.css recién al leerse. Devuelve cuántas páginas cambiaron."""
+    import hashlib
+
+    html = Path(html).resolve()
+    destino = html / CARPETA_HOJAS
+    estaticos = html / "_static"
+    unidas: dict[tuple[Path, ...], Path] = {}
+    cambiadas = 0
+    for pagina in html.rglob("*.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        cabeza = _CABEZA.search(texto)
+        if cabeza is None:
+            continue
+        enlaces = list(_ENLACE_HOJA.finditer(cabeza.group(0)))
+        hojas = []
+        for m in enlaces:
+            ruta = (pagina.parent / m.group(1).split("?", 1)[0].split("#", 1)[0]).resolve()
+            if not ruta.is_file() or estaticos not in ruta.parents:
+                break
+            hojas.append(ruta)
+        if len(hojas) < 2 or len(hojas) != len(enlaces):
+            continue
+        tramo = cabeza.group(0)[enlaces[0].start():enlaces[-1].end()]
+        if "<style" in tramo:  # un estilo en línea entre las hojas: juntarlas cambiaría el orden
+            continue
+        clave = tuple(hojas)
+        if clave not in unidas:
+            vistas = set(hojas)
+            css = "\n".join(f"/* {h.relative_to(html).as_posix()} */\n" + _css_con_rutas_desde(h, destino, vistas)
+                            for h in hojas)
+            css = '@charset "UTF-8";\n' + css
+            huella = hashlib.sha256(css.encode("utf-8")).hexdigest()[:12]
+            unida = destino / f"libro.{huella}.css"
+            destino.mkdir(parents=True, exist_ok=True)
+            unida.write_text(css, encoding="utf-8")
+            unidas[clave] = unida
+        import os.path
+
+        href = os.path.relpath(unidas[clave], pagina.parent).replace(os.sep, "/")
+        nueva_cabeza = cabeza.group(0)
+        primero, ultimo = enlaces[0], enlaces[-1]
+        intermedio = _ENLACE_HOJA.sub("", nueva_cabeza[primero.end():ultimo.end()])
+        nueva_cabeza = (nueva_cabeza[:primero.start()] + f'<link rel="stylesheet" href="{href}" />\n'
+                        + intermedio + nueva_cabeza[ultimo.end():])
+        pagina.write_text(texto[:cabeza.start()] + nueva_cabeza + texto[cabeza.end():], encoding="utf-8")
+        cambiadas += 1
     return cambiadas
 
 
