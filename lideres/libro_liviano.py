@@ -99,13 +99,15 @@ def _css_con_rutas_desde(hoja: Path, destino: Path, vistas: set[Path]) -> str:
 def unir_hojas(html: Path) -> int:
     """Las ~10 hojas de estilo del tema, una tras otra en el <head>, pasan a ser una sola (en el
     mismo orden, así nada cambia de lugar): en un celular cada hoja es otro viaje antes del primer
-    dibujo, y theme.css además pedía basic.css recién al leerse. Devuelve cuántas páginas cambiaron."""
+    dibujo, y theme.css además pedía basic.css recién al leerse. Sin las ~1,800 reglas de íconos de
+    Font Awesome que ninguna página usa (`sin_iconos_de_mas`). Devuelve cuántas páginas cambiaron."""
     import hashlib
 
     html = Path(html).resolve()
     destino = html / CARPETA_HOJAS
     estaticos = html / "_static"
     unidas: dict[tuple[Path, ...], Path] = {}
+    clases: set[str] | None = None
     cambiadas = 0
     for pagina in html.rglob("*.html"):
         texto = pagina.read_text(encoding="utf-8")
@@ -129,6 +131,9 @@ def unir_hojas(html: Path) -> int:
             vistas = set(hojas)
             css = "\n".join(f"/* {h.relative_to(html).as_posix()} */\n" + _css_con_rutas_desde(h, destino, vistas)
                             for h in hojas)
+            if clases is None:
+                clases = clases_usadas(html)
+            css = sin_iconos_de_mas(css, clases)
             css = '@charset "UTF-8";\n' + css
             huella = hashlib.sha256(css.encode("utf-8")).hexdigest()[:12]
             unida = destino / f"libro.{huella}.css"
@@ -163,6 +168,21 @@ def _texto_css(valor: str) -> str:
     return _ESCAPE_CSS.sub(lambda m: chr(int(m.group(1), 16)), valor)
 
 
+def clases_usadas(html: Path) -> set[str]:
+    """Las clases `fa-…` que aparecen en las páginas y en los scripts del libro."""
+    clases: set[str] = set()
+    for archivo in list(Path(html).rglob("*.html")) + list(Path(html).rglob("*.js")):
+        clases.update(_CLASE.findall(archivo.read_text(encoding="utf-8", errors="replace")))
+    return clases
+
+
+def sin_iconos_de_mas(css: str, clases: set[str]) -> str:
+    """El CSS sin las reglas de ícono (`.fa-bell:before{content:…}`) de clases que nadie usa: son
+    ~1,800 y pesan 20 KB comprimidas en cada primera visita."""
+    return _REGLA_ICONO.sub(
+        lambda m: m.group(0) if set(re.findall(r"\.(fa-[a-z0-9-]+)", m.group(1))) & clases else "", css)
+
+
 def iconos_usados(html: Path) -> set[int]:
     """Los caracteres de la fuente de íconos que el libro puede mostrar:
     - los de cada clase `fa-…` que aparece en una página o en un script del libro (el botón del
@@ -170,9 +190,7 @@ def iconos_usados(html: Path) -> set[int]:
     - y los que el CSS del tema pone solo, fuera de las reglas de ícono (los de los recuadros de
       nota y aviso, las flechas de «anterior / siguiente», el de enlace externo…)."""
     html = Path(html)
-    clases: set[str] = set()
-    for archivo in list(html.rglob("*.html")) + list(html.rglob("*.js")):
-        clases.update(_CLASE.findall(archivo.read_text(encoding="utf-8", errors="replace")))
+    clases = clases_usadas(html)
     usados: set[int] = set()
     for hoja in html.rglob("*.css"):
         css = hoja.read_text(encoding="utf-8", errors="replace")

@@ -468,6 +468,15 @@ def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
     assert "url(\"data:image/svg+xml;x='1'\")" in css
 
 
+def test_la_hoja_unida_sin_reglas_de_iconos_que_nadie_usa(tmp_path):
+    from lideres.libro_liviano import sin_iconos_de_mas
+
+    css = ('.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-bell:before{content:"\\f0f3"}'
+           '.fa-solid{font-weight:900}')
+    assert sin_iconos_de_mas(css, {"fa-solid", "fa-navicon"}) == (
+        '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-solid{font-weight:900}')
+
+
 def test_iconos_usados_y_fuente_recortada(tmp_path):
     """Solo los íconos que una página, un script o el CSS del tema (fuera de las reglas de ícono)
     muestran; la fuente recortada los trae y los demás no."""
