@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import urlparse
 
 import yaml
 
@@ -156,7 +157,7 @@ def test_el_hub_sirve_el_libro_del_modo_hub(monkeypatch, tmp_path):
     despliegue, _ = yaml.safe_load_all((DESPLIEGUE / "z2jh" / "libro.yaml").read_text(encoding="utf-8"))
     assert despliegue["spec"]["template"]["spec"]["containers"][0]["command"][2] == f"/srv/escuela/{carpeta.as_posix()}"
     for nombre in ("z2jh/imagen.Dockerfile", "z2jh/libro.yaml", "tljh/instalar.sh", "hub/escuela_lideres.py",
-                   "hub/servicio_libro.py"):
+                   "hub/servicio_libro.py", "z2jh/libro-facilitadores.yaml", "z2jh/libro-facilitadores.Dockerfile"):
         assert "_build/html" not in (DESPLIEGUE / nombre).read_text(encoding="utf-8").replace(
             "_build/hub/_build/html", "").replace("_build/hub-facilitador/_build/html", ""), nombre
 
@@ -184,3 +185,56 @@ def test_la_prueba_local_usa_el_fragmento():
     """make prueba-hub arranca el hub con el mismo fragmento que TLJH y Kubernetes."""
     texto = (DESPLIEGUE / "local" / "jupyterhub_config.py").read_text(encoding="utf-8")
     assert 'load_subconfig(str(PROYECTO / "despliegue" / "hub" / "escuela_lideres.py"))' in texto
+
+
+def test_z2jh_sirve_la_edicion_de_quien_facilita_con_la_cuenta_del_hub(monkeypatch, tmp_path):
+    """En Kubernetes, como en TLJH: /services/libro-facilitadores/ es un servicio del hub con su OAuth,
+    solo para el grupo «facilitadores»; su imagen (con las respuestas) no es la de las personas."""
+    from lideres import libro
+
+    valores = _yaml("z2jh/values.yaml")
+    cabecera = (DESPLIEGUE / "z2jh" / "values.yaml").read_text(encoding="utf-8")
+    hub = valores["hub"]
+    despliegue, servicio_k8s = yaml.safe_load_all(
+        (DESPLIEGUE / "z2jh" / "libro-facilitadores.yaml").read_text(encoding="utf-8"))
+    # el mismo nombre, rol y permisos que el fragmento del hub da en TLJH y en la prueba local
+    carpeta = libro.carpeta_html(modo=libro.HUB_FACILITADOR).relative_to(RAIZ)
+    (tmp_path / carpeta).mkdir(parents=True)
+    c = _config_hub(monkeypatch, LIDERES_PROYECTO=str(tmp_path), LIDERES_LIBRO_FACILITADORES="")
+    (de_tljh,) = [s for s in c.JupyterHub.services if s["name"] == "libro-facilitadores"]
+    (rol_tljh,) = [r for r in c.JupyterHub.load_roles if r["name"] == "libro-facilitadores"]
+    servicio = hub["services"]["libro-facilitadores"]
+    assert servicio["display"] is de_tljh["display"] is False
+    assert servicio["url"] == (f"http://{servicio_k8s['metadata']['name']}:"
+                               f"{servicio_k8s['spec']['ports'][0]['port']}")
+    rol = hub["loadRoles"]["libro-facilitadores"]
+    assert rol["groups"] == rol_tljh["groups"] == ["facilitadores"]
+    assert rol["scopes"] == rol_tljh["scopes"] == ["access:services!service=libro-facilitadores"]
+    # el pod: servicio_libro.py --con-cuenta sobre la edición hub-facilitador, con lo que el OAuth del
+    # hub necesita (el token sale del secreto «hub» que z2jh llena para cada hub.services.<nombre>)
+    pod = despliegue["spec"]["template"]
+    (contenedor,) = pod["spec"]["containers"]
+    assert contenedor["command"][1:] == ["/srv/escuela/despliegue/hub/servicio_libro.py",
+                                         f"/srv/escuela/{carpeta.as_posix()}", "--con-cuenta"]
+    entorno = {e["name"]: e.get("value", e.get("valueFrom")) for e in contenedor["env"]}
+    assert entorno["JUPYTERHUB_SERVICE_PREFIX"] == "/services/libro-facilitadores/"
+    assert entorno["JUPYTERHUB_CLIENT_ID"] == "service-libro-facilitadores"
+    assert entorno["JUPYTERHUB_OAUTH_CALLBACK_URL"] == "/services/libro-facilitadores/oauth_callback"
+    assert entorno["JUPYTERHUB_OAUTH_ACCESS_SCOPES"] == '["access:services!service=libro-facilitadores"]'
+    assert entorno["JUPYTERHUB_API_URL"] == "http://hub:8081/hub/api"
+    assert entorno["JUPYTERHUB_API_TOKEN"]["secretKeyRef"] == {
+        "name": "hub", "key": "hub.services.libro-facilitadores.apiToken"}
+    assert urlparse(entorno["JUPYTERHUB_SERVICE_URL"]).port == contenedor["ports"][0]["containerPort"]
+    assert pod["metadata"]["labels"]["hub.jupyter.org/network-access-hub"] == "true"
+    assert servicio_k8s["spec"]["selector"] == {"app": pod["metadata"]["labels"]["app"]}
+    # el proxy puede llegar al pod
+    destinos = [regla["to"][0]["podSelector"]["matchLabels"]["app"]
+                for regla in valores["proxy"]["chp"]["networkPolicy"]["egress"]]
+    assert pod["metadata"]["labels"]["app"] in destinos
+    # la imagen: sobre la de las personas, con la edición construida; la de las personas no la trae
+    dockerfile = (DESPLIEGUE / "z2jh" / "libro-facilitadores.Dockerfile").read_text(encoding="utf-8")
+    assert "lideres libro --modo hub-facilitador" in dockerfile and "FROM ${IMAGEN}" in dockerfile
+    assert "hub-facilitador" not in (DESPLIEGUE / "z2jh" / "imagen.Dockerfile").read_text(encoding="utf-8")
+    imagen = re.search(r"-t (\S+) despliegue/z2jh", cabecera).group(1)
+    assert contenedor["image"] == imagen
+    assert "libro-facilitadores.yaml" in cabecera

@@ -391,7 +391,8 @@ def _leer(url: str) -> tuple[int, str]:
 
 @pytest.mark.lento
 def test_la_portada_dice_cuantos_caben_y_la_sala_llena_responde_en_espanol(tmp_path):
-    """Presupuesto para dos tableros (300 MB; cada kernel cuenta al menos 150 MB), sin reserva:
+    """Presupuesto para dos tableros (300 MB; cada kernel cuenta al menos 150 MB mientras no haya
+    MEDIDOS_PARA_APRENDER en uso medidos), sin reserva:
     la portada dice 2, luego 1, luego que no caben; el tercer celular recibe «sala llena»."""
     from lideres.taller.proceso import ServidorTaller
 
@@ -418,3 +419,34 @@ def test_la_portada_dice_cuantos_caben_y_la_sala_llena_responde_en_espanol(tmp_p
     assert "La sala está llena para la versión completa" in p3 and 'lang="es"' in p3
     assert "Volver al inicio" in p3 and "Traceback" not in p3
     assert "Traceback" not in s.texto_registro()
+
+
+def test_lo_que_cuenta_un_kernel_se_aprende_de_los_kernels_en_uso_de_su_pagina(monkeypatch):
+    """Medido (benchmarks/README.md): un kernel del 07 en uso ocupa ~95 MB, no los 150 MB de la
+    estimación fija. Cuando ya se midió uno en uso, cada kernel de esa página cuenta lo medido con
+    un margen, y en la portada caben más celulares."""
+
+    from lideres.taller import kernels
+
+    mb = memoria.MB
+    assert memoria.estimado_aprendido([], memoria.ESTIMADO_TABLERO) == memoria.ESTIMADO_TABLERO
+    assert memoria.estimado_aprendido([90 * mb, 80 * mb], memoria.ESTIMADO_TABLERO) == memoria.ESTIMADO_TABLERO
+    assert memoria.estimado_aprendido([90 * mb, 80 * mb, 100 * mb], memoria.ESTIMADO_TABLERO) == int(
+        100 * mb * memoria.MARGEN_APRENDIDO)
+    ruta = "tableros/07_puntos_calientes.ipynb"
+    monkeypatch.setattr(kernels, "medir_proceso", lambda pid: 90 * memoria.MB)  # sin procesos de verdad
+
+    async def probar():
+        gestor = kernels.GestorKernels(presupuesto=1500 * memoria.MB, ajustar_s=0, revisar_muertos_s=0,
+                                       paginas_sesion=[ruta])
+        for k in ("u1", "u2", "u3"):
+            gestor._kernels[k] = object()
+            gestor._ruta_de[k] = ruta
+        antes = gestor.cabida()["caben"]
+        gestor.get_kernel = lambda k: type("K", (), {"provisioner": type("P", (), {"pid": 1})()})()
+        await gestor._medir()
+        despues = gestor.cabida()["caben"]
+        assert gestor._estimado(ruta) == int(90 * memoria.MB * memoria.MARGEN_APRENDIDO)
+        assert despues > antes
+
+    _en_su_hilo(probar())

@@ -97,6 +97,7 @@ class GestorKernels(AsyncMappingKernelManager):
         self._apagando: set[str] = set()
         self._ajuste = None
         self._medidos: dict[str, int] = {}  # kernel → bytes (última medición)
+        self._en_uso_medidos: dict[str, dict[str, int]] = {}  # página → kernel en uso → lo más que midió
         self._ruta_de: dict[str, str] = {}  # kernel sin reserva → página que lo pidió
         self._arranques: dict[asyncio.Task, int] = {}  # arranques en curso → lo que cuentan
         self._esperando: set[asyncio.Task] = set()  # lugares de la reserva que esperan memoria
@@ -160,9 +161,19 @@ class GestorKernels(AsyncMappingKernelManager):
         en_reserva = {k for e in self._estado_reservas().values() for k in e["listos"]}
         return {k: self._ruta_del_kernel(k) for k in self.list_kernel_ids() if k not in en_reserva}
 
+    def _estimado(self, ruta: str | None) -> int:
+        """Lo mínimo que cuenta un kernel de `ruta`: lo aprendido de sus kernels en uso, si ya hay."""
+        return memoria.estimado_aprendido(list(self._en_uso_medidos.get(ruta or "", {}).values()),
+                                          memoria.estimado(ruta))
+
+    def _por_tablero(self) -> int:
+        """Lo que cuenta un celular más en «caben»: el tablero más pesado de la sesión."""
+        tableros = [r for r in self.paginas_sesion if not r.startswith("ejercicios/")]
+        return max((self._estimado(r) for r in tableros), default=memoria.ESTIMADO_TABLERO)
+
     def _cuenta(self, kernel_id: str) -> int:
         return memoria.cuenta_kernel(self._medidos.get(kernel_id),
-                                     memoria.estimado(self._ruta_del_kernel(kernel_id)))
+                                     self._estimado(self._ruta_del_kernel(kernel_id)))
 
     def ocupado(self) -> int:
         """Bytes que cuentan ahora: kernels vivos (en uso y en la reserva), arranques en curso,
@@ -188,7 +199,7 @@ class GestorKernels(AsyncMappingKernelManager):
             "ocupado": self.ocupado(),
             "kernels_en_uso": len(en_uso),
             "kernels_en_reserva": reserva,
-            "caben": memoria.caben(self.presupuesto, bytes_en_uso) if self.presupuesto else None,
+            "caben": memoria.caben(self.presupuesto, bytes_en_uso, self._por_tablero()) if self.presupuesto else None,
         }
 
     def _hay_lugar(self, por_kernel: int) -> bool:
@@ -201,7 +212,7 @@ class GestorKernels(AsyncMappingKernelManager):
         suelta al arrancar su kernel o con `soltar_lugar`); None si no cabe ni cediendo la reserva
         de otra página."""
         self._vigilar_muertos()
-        por_kernel = memoria.estimado(ruta)
+        por_kernel = self._estimado(ruta)
         if not self._primero_el_contado(ruta):
             if not self._hay_lugar(por_kernel):
                 await self._ceder_reserva(por_kernel)
@@ -260,7 +271,7 @@ class GestorKernels(AsyncMappingKernelManager):
         # Solo las páginas con reserva (tableros y ejercicios): una lección abierta con Voilà no.
         rutas = set(self.reserva_base)
         return [memoria.Pagina(ruta=r, base=int(self.reserva_base.get(r, 0)), en_uso=usos.get(r, 0),
-                               de_la_sesion=r in self.paginas_sesion, por_kernel=memoria.estimado(r))
+                               de_la_sesion=r in self.paginas_sesion, por_kernel=self._estimado(r))
                 for r in sorted(rutas)]
 
     def objetivos(self) -> dict[str, int]:
@@ -317,6 +328,11 @@ class GestorKernels(AsyncMappingKernelManager):
         loop = asyncio.get_running_loop()
         medidos = await loop.run_in_executor(None, lambda: {k: medir_proceso(p) for k, p in pids.items()})
         self._medidos = {k: v for k, v in medidos.items() if v}
+        # Un kernel en uso ya armó su tablero: lo que mide es lo que ocupa esa página de verdad.
+        for kernel_id, ruta in self._en_uso().items():
+            if ruta and self._medidos.get(kernel_id):
+                de_la_pagina = self._en_uso_medidos.setdefault(ruta, {})
+                de_la_pagina[kernel_id] = max(de_la_pagina.get(kernel_id, 0), self._medidos[kernel_id])
 
     # ------------------------------------------------------------ arranques
 
@@ -325,7 +341,7 @@ class GestorKernels(AsyncMappingKernelManager):
         de_reserva = entorno.get(VARIABLE_PRECALENTADO) == "True"
         tarea = asyncio.current_task()
         ruta = self._pagina_de_tarea(tarea) if de_reserva else _ruta_de_script(entorno.get(VARIABLE_RUTA))
-        por_kernel = memoria.estimado(ruta)
+        por_kernel = self._estimado(ruta)
         if de_reserva:
             # Un lugar de la reserva arranca solo si hay lugar bajo el tope y en el presupuesto; mientras
             # espera no ocupa nada. Si un celular lo toma (deja la reserva), arranca enseguida.
