@@ -333,13 +333,15 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bo
 async def _pasos_02(k: Kernel, todos: dict, s: Sesion, t0: float) -> str | None:
     """Tablero 02: el mapa con sus 50 distritos y el ranking; cambia la medida y el año."""
     mapas = [i for i, e in todos.items() if e.get("model_name") == "LeafletMapModel"]
-    capas = [i for i, e in todos.items() if e.get("model_module") == "jupyter-leaflet"
+    # Los 50 distritos van en una sola capa GeoJSON (lideres.tablero.mapa): se cuentan sus polígonos.
+    capas = [e for e in todos.values() if e.get("model_module") == "jupyter-leaflet"
              and "GeoJSON" in e.get("model_name", "")]
+    distritos = sum(len(((e.get("state") or {}).get("data") or {}).get("features") or []) for e in capas)
     ranking = [i for i, e in todos.items() if e.get("model_name") == "HTMLModel"
                and "lideres-ranking" in str(e.get("state", {}).get("value", ""))]
     botones = {i: e["state"] for i, e in todos.items() if e.get("model_name") == "ToggleButtonsModel"}
-    if not mapas or len(capas) < N_DISTRITOS or not ranking or len(botones) < 2:
-        return f"estado incompleto: mapa={len(mapas)} capas={len(capas)} ranking={len(ranking)}"
+    if not mapas or distritos < N_DISTRITOS or not ranking or len(botones) < 2:
+        return f"estado incompleto: mapa={len(mapas)} distritos={distritos} ranking={len(ranking)}"
     s.interactivo_s = time.monotonic() - t0
     id_ranking = ranking[0]
     valor_ranking = todos[id_ranking]["state"]["value"]

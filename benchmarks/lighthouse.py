@@ -12,6 +12,8 @@ No es una prueba: no falla.
 
     .venv/bin/python benchmarks/lighthouse.py              # construye el libro si hace falta
     .venv/bin/python benchmarks/lighthouse.py --sin-libro  # solo la ligera y Voilà
+    .venv/bin/python benchmarks/lighthouse.py --solo-libro --informes /tmp/lh  # el capítulo, y guarda
+                                                   # el informe JSON completo de Lighthouse en /tmp/lh
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,7 +50,7 @@ def instalar() -> None:
                    cwd=NODE, check=True)
 
 
-def medir(url: str) -> dict:
+def medir(url: str, guardar: Path | None = None) -> dict:
     with tempfile.TemporaryDirectory() as carpeta:
         salida = Path(carpeta) / "informe.json"
         entorno = dict(os.environ, CHROME_PATH=str(CHROMIUM))
@@ -57,6 +60,9 @@ def medir(url: str) -> dict:
              f"--chrome-flags={BANDERAS}", "--max-wait-for-load=90000"],
             env=entorno, check=True, timeout=600)
         informe = json.loads(salida.read_text(encoding="utf-8"))
+        if guardar:  # el informe completo: qué culpa Lighthouse (recursos que bloquean, fuentes...)
+            guardar.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(salida, guardar)
     a = informe["audits"]
     pedidos = a.get("network-requests", {}).get("details", {}).get("items", [])
     return {
@@ -72,20 +78,28 @@ def medir(url: str) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sin-libro", action="store_true", help="no medir el capítulo del libro")
+    grupo = parser.add_mutually_exclusive_group()
+    grupo.add_argument("--sin-libro", action="store_true", help="no medir el capítulo del libro")
+    grupo.add_argument("--solo-libro", action="store_true",
+                       help="medir solo el capítulo del libro (sin la ligera ni Voilà, sin kernels)")
+    parser.add_argument("--informes", type=Path, metavar="CARPETA",
+                        help="guardar ahí el informe JSON completo de Lighthouse de cada página")
     args = parser.parse_args()
     instalar()
     ligera.construir(imprimir=lambda *a: None)
     if not args.sin_libro:
         libro.construir(imprimir=lambda *a: None)
-    servidor = ServidorTaller(sin_libro=args.sin_libro, precalentados=1)
+    servidor = ServidorTaller(sin_libro=args.sin_libro, precalentados=0 if args.solo_libro else 1)
     servidor.iniciar()
     try:
-        paginas = {"ligera 02": "/ligeras/02_conteos_y_tasas.html",
-                   "Voilà 02": "/voila/render/tableros/02_conteos_y_tasas.ipynb"}
+        paginas = {} if args.solo_libro else {
+            "ligera 02": "/ligeras/02_conteos_y_tasas.html",
+            "Voilà 02": "/voila/render/tableros/02_conteos_y_tasas.ipynb"}
         if not args.sin_libro:
             paginas["capítulo 02"] = f"/libro/{libro.CARPETA_MODULOS}/02_conteos_y_tasas.html"
-        resultados = {nombre: medir(servidor.url(ruta)) for nombre, ruta in paginas.items()}
+        resultados = {nombre: medir(servidor.url(ruta), args.informes and args.informes / (
+            nombre.replace(" ", "_").replace("à", "a").replace("í", "i") + ".json"))
+            for nombre, ruta in paginas.items()}
     finally:
         servidor.detener()
     print(f"{'página':<13} {'rend.':>5} {'acces.':>6} {'KB':>7} {'pedidos':>7} {'LCP s':>6} "
@@ -93,8 +107,9 @@ def main() -> int:
     for nombre, r in resultados.items():
         print(f"{nombre:<13} {r['rendimiento']:>5} {r['accesibilidad']:>6} {r['kb']:>7.0f} {r['pedidos']:>7} "
               f"{r['lcp_s']:>6.2f} {r['bloqueo_ms']:>10.0f} {r['tti_s']:>6.2f}")
-    razon = resultados["ligera 02"]["tti_s"] / resultados["Voilà 02"]["tti_s"]
-    print(f"Razón TTI ligera / TTI Voilà (misma corrida): {razon:.2f} (meta ≤ 0,2)")
+    if not args.solo_libro:
+        razon = resultados["ligera 02"]["tti_s"] / resultados["Voilà 02"]["tti_s"]
+        print(f"Razón TTI ligera / TTI Voilà (misma corrida): {razon:.2f} (meta ≤ 0,2)")
     return 0
 
 

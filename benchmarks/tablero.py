@@ -24,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+import zlib
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
@@ -53,7 +54,7 @@ TABLEROS = {
 # lo que se ve. Devuelve milisegundos.
 JS_CAMBIO_TABLERO = """async ([boton, medida]) => {
   const caminos = () => Array.from(document.querySelectorAll('CAMINOS'));
-  const rellenos = () => caminos().map(p => p.getAttribute('fill')).join(',');
+  const rellenos = () => caminos().map(p => getComputedStyle(p).fill).join(',');  // lo que se ve
   const antes = rellenos();
   const b = Array.from(document.querySelectorAll('.lideres-control-medida button'))
       .find(x => x.textContent.includes(boton));
@@ -114,16 +115,28 @@ def esperar_pools(servidor: ServidorTaller, n: int, limite_s: float = 180) -> No
     print("Aviso: los kernels precalentados no terminaron de llenarse a tiempo.")
 
 
-def abrir(navegador, url: str, listo_js: str) -> tuple[float, int, object, object]:
-    """Abre una página nueva, mide el tiempo hasta `listo_js` y los bytes recibidos."""
+def bytes_del_marco(respuesta: dict) -> bytes:
+    """Los bytes de un mensaje del websocket según Chromium: el kernel de Voilà habla el protocolo
+    binario de Jupyter (v1), y Chromium da esos marcos en base64 (un tercio más largos)."""
+    import base64
+
+    if respuesta.get("opcode") == 2:
+        return base64.b64decode(respuesta["payloadData"])
+    return respuesta["payloadData"].encode("utf-8")
+
+
+def abrir(navegador, url: str, listo_js: str, detalle: dict | None = None) -> tuple[float, int, object, object]:
+    """Abre una página nueva, mide el tiempo hasta `listo_js` y los bytes recibidos (HTTP transferido
+    + websocket sin comprimir, como lo da Chromium). En `detalle`, si se da: `http`, `ws` y
+    `ws_deflate` (el websocket con permessage-deflate, como lo envía el servidor del taller)."""
     contexto = navegador.new_context(viewport={"width": 1280, "height": 900})
     page = contexto.new_page()
     cdp = contexto.new_cdp_session(page)
     cdp.send("Network.enable")
     total = {"http": 0, "ws": 0}
     cdp.on("Network.loadingFinished", lambda e: total.__setitem__("http", total["http"] + e["encodedDataLength"]))
-    cdp.on("Network.webSocketFrameReceived",
-           lambda e: total.__setitem__("ws", total["ws"] + len(e["response"]["payloadData"])))
+    marcos: list[bytes] = []
+    cdp.on("Network.webSocketFrameReceived", lambda e: marcos.append(bytes_del_marco(e["response"])))
 
     def fuera(route):
         if route.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")):
@@ -137,6 +150,10 @@ def abrir(navegador, url: str, listo_js: str) -> tuple[float, int, object, objec
     page.wait_for_function(listo_js, timeout=120_000, polling=50)
     segundos = time.perf_counter() - t0
     page.wait_for_timeout(500)  # los últimos mensajes del websocket
+    total["ws"] = sum(map(len, marcos))
+    if detalle is not None:
+        z = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)  # contexto compartido, vaciado por mensaje
+        detalle.update(total, ws_deflate=sum(len(z.compress(m) + z.flush(zlib.Z_SYNC_FLUSH)) - 4 for m in marcos))
     return segundos, total["http"] + total["ws"], page, contexto
 
 

@@ -9,13 +9,16 @@ y en la misma corrida que su línea de base (issue 20):
 - **Hasta poder usarlo, frío** (kernel nuevo, navegador sin caché): desde pedir la página hasta
   ver el contorno del distrito y la herramienta de dibujo (07) o el deslizador con su resultado
   (trivial: `benchmarks/trivial/un_deslizador.ipynb`). Meta: ≤ 1.25 × el trivial.
-- **Bytes al abrir** (HTTP + websocket del kernel). Meta: ≤ 1.15 × el trivial.
+- **Bytes al abrir** (HTTP + websocket del kernel). Meta: ≤ 1.15 × el trivial. Chromium da los
+  mensajes del websocket ya descomprimidos: se dan así (`razon_bytes`, como antes) y comprimidos con
+  permessage-deflate como lo hace el servidor del taller (`razon_bytes_comprimidos`: lo que viaja).
 
     .venv/bin/python benchmarks/tablero_07.py                 # unos 4 minutos
     .venv/bin/python benchmarks/tablero_07.py --repeticiones 5 --cambios 40
+    .venv/bin/python benchmarks/tablero_07.py --ab-capas --repeticiones 2   # solo 10×: un envío contra dos
 
 No es una prueba: no falla por lento. La última línea es
-`tablero_07: p95_10x_ms=… p95_1x_ms=… razon_tti=… razon_bytes=…`.
+`tablero_07: p95_10x_ms=… p95_1x_ms=… razon_tti=… razon_bytes=… razon_bytes_comprimidos=…`.
 """
 
 from __future__ import annotations
@@ -49,6 +52,13 @@ grande = pd.concat([datos] * 10, ignore_index=True)
 grande["lat"] = grande["lat"] + rng.uniform(-0.00045, 0.00045, len(grande))
 grande["lon"] = grande["lon"] + rng.uniform(-0.00045, 0.00045, len(grande))
 tablero(datos=grande)'''
+
+# La misma 10× con las capas de ipyleaflet tal cual (cada cambio envía los puntos calientes dos veces):
+# la línea de base de `--ab-capas`.
+DIEZ_VECES_STOCK = DIEZ_VECES.replace(
+    "tablero(datos=grande)",
+    "import ipyleaflet\nfrom lideres.tablero import mapa as _m\n"
+    "_m.capa_estilo_unico = lambda **kw: ipyleaflet.GeoJSON(**kw)  # como era antes\ntablero(datos=grande)")
 
 LISTO_07 = ("() => !!document.querySelector('.lideres-tablero-puntos-calientes .leaflet-draw-draw-rectangle')"
             " && !!document.querySelector('.lideres-mapa path.leaflet-interactive')")
@@ -94,6 +104,9 @@ def preparar_raiz() -> Path:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(DIEZ_VECES)])
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
     nbformat.write(nb, carpeta / "07_diez_veces.ipynb")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(DIEZ_VECES_STOCK)])
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nbformat.write(nb, carpeta / "07_diez_veces_stock.ipynb")
     return raiz
 
 
@@ -127,6 +140,7 @@ def medir(repeticiones: int, cambios: int) -> dict:
 
     raiz = preparar_raiz()
     r: dict = {"tti_07": [], "tti_trivial": [], "bytes_07": [], "bytes_trivial": [],
+               "bytes_comprimidos_07": [], "bytes_comprimidos_trivial": [],
                "cambios_1x": [], "cambios_10x": [], "cambios_10x_densidad": [], "cambios_trivial": []}
     servidor = ServidorTaller(sin_libro=True, precalentados=0, cuadernos=raiz)
     print(f"Iniciando el servidor del taller en el puerto {servidor.puerto}…")
@@ -139,9 +153,12 @@ def medir(repeticiones: int, cambios: int) -> dict:
         for ronda in range(repeticiones):
             orden = (("07", "07_puntos_calientes.ipynb", LISTO_07), ("trivial", "un_deslizador.ipynb", LISTO_TRIVIAL))
             for nombre, archivo, listo in (orden if ronda % 2 == 0 else orden[::-1]):
-                segundos, bytes_, page, contexto = abrir(navegador, url(archivo), listo)
+                detalle: dict = {}
+                segundos, bytes_, page, contexto = abrir(navegador, url(archivo), listo, detalle)
                 r[f"tti_{nombre}"].append(segundos)
                 r[f"bytes_{nombre}"].append(bytes_)
+                # Lo que de verdad viaja: el servidor comprime el websocket (permessage-deflate).
+                r[f"bytes_comprimidos_{nombre}"].append(detalle["http"] + detalle["ws_deflate"])
                 if ronda == 0 and nombre == "07":
                     r["cambios_1x"] = cambios_07(page, cambios)
                 if ronda == 0 and nombre == "trivial":
@@ -162,17 +179,54 @@ def medir(repeticiones: int, cambios: int) -> dict:
     return r
 
 
+def ab_capas(rondas: int, cambios: int) -> dict:
+    """Con 10×: capas que envían sus polígonos una vez (ahora) contra las de ipyleaflet tal cual
+    (dos veces), alternando en el mismo servidor."""
+    from playwright.sync_api import sync_playwright
+
+    raiz = preparar_raiz()
+    r: dict = {"ahora": [], "antes": [], "carga": [os.getloadavg()[0]]}
+    servidor = ServidorTaller(sin_libro=True, precalentados=0, cuadernos=raiz)
+    with servidor, sync_playwright() as p:
+        navegador = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGUMENTOS_CHROMIUM)
+        url = lambda archivo: servidor.url(f"/voila/render/frio/{archivo}")  # noqa: E731
+        orden = (("ahora", "07_diez_veces.ipynb"), ("antes", "07_diez_veces_stock.ipynb"))
+        for ronda in range(rondas):
+            for clave, archivo in (orden if ronda % 2 == 0 else orden[::-1]):
+                _, _, page, contexto = abrir(navegador, url(archivo), LISTO_07)
+                r[clave] += cambios_07(page, cambios)
+                cerrar(page, contexto)
+                print(f"  {clave} ronda {ronda + 1}: {cambios} cambios")
+        navegador.close()
+    r["carga"].append(os.getloadavg()[0])
+    shutil.rmtree(raiz, ignore_errors=True)
+    return r
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeticiones", type=int, default=3, help="aperturas en frío de cada tablero")
     parser.add_argument("--cambios", type=int, default=20, help="cambios de filtro medidos en cada caso")
+    parser.add_argument("--ab-capas", action="store_true",
+                        help="solo 10×: capas que envían los polígonos una vez contra dos (ipyleaflet tal cual)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         print(f"Falta {CHROMIUM}: instálalo con `make chromium`.", file=sys.stderr)
         return 1
+    if args.ab_capas:
+        r = ab_capas(args.repeticiones, args.cambios)
+        s = {k: resumen(r[k]) for k in ("ahora", "antes")}
+        print(f"Carga {r['carga'][0]:.1f} al empezar, {r['carga'][1]:.1f} al terminar")
+        for k, texto in (("antes", "ipyleaflet tal cual (dos envíos)"), ("ahora", "un envío por cambio")):
+            print(f"  10×, {texto:34s} mediana {s[k]['mediana_ms']:6.0f} ms, p95 {s[k]['p95_ms']:6.0f} ms")
+        print(f"tablero_07_ab_capas: p95_ahora_ms={s['ahora']['p95_ms']:.0f} p95_antes_ms={s['antes']['p95_ms']:.0f} "
+              f"razon_p95={s['ahora']['p95_ms'] / s['antes']['p95_ms']:.2f} "
+              f"razon_mediana={s['ahora']['mediana_ms'] / s['antes']['mediana_ms']:.2f}")
+        return 0
     r = medir(args.repeticiones, args.cambios)
     tti = {n: statistics.median(r[f"tti_{n}"]) for n in ("07", "trivial")}
     bytes_ = {n: statistics.median(r[f"bytes_{n}"]) for n in ("07", "trivial")}
+    comprimidos = {n: statistics.median(r[f"bytes_comprimidos_{n}"]) for n in ("07", "trivial")}
     cambios = {k: resumen(r[k]) for k in ("cambios_1x", "cambios_10x", "cambios_10x_densidad", "cambios_trivial")}
     maquina = descripcion_maquina()
     print(f"\nMáquina: {maquina}; carga {r['carga'][0]:.1f} al empezar, {r['carga'][1]:.1f} al terminar")
@@ -181,6 +235,8 @@ def main() -> int:
           f"{tti['07'] / tti['trivial']:7.2f}")
     print(f"{'Bytes al abrir (HTTP + websocket)':44s} {bytes_['07']:12,.0f} {bytes_['trivial']:12,.0f} "
           f"{bytes_['07'] / bytes_['trivial']:7.2f}")
+    print(f"{'  … con el websocket comprimido (lo que viaja)':44s} {comprimidos['07']:12,.0f} "
+          f"{comprimidos['trivial']:12,.0f} {comprimidos['07'] / comprimidos['trivial']:7.2f}")
     for clave, texto in (("cambios_1x", "Cambio de filtro, 1×"), ("cambios_10x", "Cambio de filtro, 10×"),
                          ("cambios_10x_densidad", "Cambio de filtro, 10×, densidad"),
                          ("cambios_trivial", "Cambio del trivial (piso)")):
@@ -194,11 +250,13 @@ def main() -> int:
     salida.mkdir(parents=True, exist_ok=True)
     archivo = salida / f"tablero_07_{time.strftime('%Y%m%d_%H%M%S')}.json"
     archivo.write_text(json.dumps({"maquina": maquina, "fecha": time.strftime("%Y-%m-%d %H:%M"), "crudos": r,
-                                   "tti": tti, "bytes": bytes_, "cambios": cambios}, indent=1), encoding="utf-8")
+                                   "tti": tti, "bytes": bytes_, "bytes_comprimidos": comprimidos,
+                                   "cambios": cambios}, indent=1), encoding="utf-8")
     print(f"Cifras guardadas en {archivo.relative_to(RAIZ)}")
     print(f"tablero_07: p95_10x_ms={p95['cambios_10x']:.0f} p95_1x_ms={p95['cambios_1x']:.0f} "
           f"p95_10x_densidad_ms={p95['cambios_10x_densidad']:.0f} "
-          f"razon_tti={tti['07'] / tti['trivial']:.2f} razon_bytes={bytes_['07'] / bytes_['trivial']:.2f}")
+          f"razon_tti={tti['07'] / tti['trivial']:.2f} razon_bytes={bytes_['07'] / bytes_['trivial']:.2f} "
+          f"razon_bytes_comprimidos={comprimidos['07'] / comprimidos['trivial']:.2f}")
     return 0
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
-from benchmarks.tablero import TABLEROS, esperar_pools, preparar_raiz  # noqa: E402
+from benchmarks.tablero import TABLEROS, bytes_del_marco, esperar_pools, preparar_raiz  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
 
@@ -47,7 +47,7 @@ def abrir(contexto, url: str, listo_js: str) -> dict:
     cdp.on("Network.responseReceived", respuesta)
     cdp.on("Network.loadingFinished", lambda e: datos.__setitem__("http", datos["http"] + e["encodedDataLength"]))
     cdp.on("Network.webSocketFrameReceived",
-           lambda e: datos["ws"].append(e["response"]["payloadData"].encode("utf-8")))
+           lambda e: datos["ws"].append(bytes_del_marco(e["response"])))
     cdp.on("Network.webSocketHandshakeResponseReceived",
            lambda e: datos.__setitem__("extension", {k.lower(): v for k, v in e["response"]["headers"].items()}
                                       .get("sec-websocket-extensions", "")))

@@ -408,3 +408,139 @@ def test_figuras_despues_de_la_primera_se_piden_al_bajar():
     assert '<img loading="lazy" decoding="async" src="b.png"' in hecho
     assert '<img loading="eager" src="c.png"' in hecho and hecho.count("loading=") == 3
     assert figuras_al_bajar(hecho) == hecho  # dos pasadas, el mismo resultado
+
+
+# ---------------------------------------------------------------- el libro liviano (issue 19 §3)
+
+
+def test_scripts_del_head_diferidos_y_los_que_dependen_de_ellos_como_modulo():
+    from lideres.libro_liviano import diferir_scripts
+
+    cabeza = ('<head><script data-cfasync="false">document.documentElement.dataset.mode = "light";</script>'
+              '<script src="_static/documentation_options.js?v=1"></script>'
+              "<script>let toggleHintShow = 'Haz clic';</script>"
+              '<script src="_static/doctools.js"></script>'
+              "<script>DOCUMENTATION_OPTIONS.pagename = 'intro';</script>"
+              '<script defer src="_static/ya.js"></script>'
+              '<script type="application/json">{"a": 1}</script></head>')
+    cuerpo = '<body><script src="cuerpo.js"></script><script>DOCUMENTATION_OPTIONS.x = 1;</script></body>'
+    hecho = diferir_scripts(f"<html>{cabeza}{cuerpo}</html>")
+    assert '<script defer src="_static/documentation_options.js?v=1">' in hecho
+    assert '<script defer src="_static/doctools.js">' in hecho
+    assert "<script type=\"module\">DOCUMENTATION_OPTIONS.pagename = 'intro';" in hecho
+    # lo que fija el modo antes de dibujar y las variables que leen los diferidos: siguen enseguida
+    assert '<script data-cfasync="false">document' in hecho and "<script>let toggleHintShow" in hecho
+    assert hecho.count("defer") == 3 and '<script type="application/json">' in hecho
+    assert hecho.endswith(cuerpo + "</html>")  # el cuerpo no cambia
+    assert diferir_scripts(hecho) == hecho
+    # la búsqueda: su searchtools.js (escrito en la plantilla) necesita doctools.js antes
+    busqueda = f'<html>{cabeza}<body><script src="_static/searchtools.js"></script></body></html>'
+    assert diferir_scripts(busqueda) == busqueda
+
+
+def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
+    from lideres.libro_liviano import unir_hojas
+
+    estilos = tmp_path / "_static" / "styles"
+    estilos.mkdir(parents=True)
+    (tmp_path / "_static" / "basic.css").write_text("div.a { background: url(file.png); }\n", encoding="utf-8")
+    (estilos / "theme.css").write_text('@import "../basic.css";\n', encoding="utf-8")
+    (estilos / "tema.css").write_text('@charset "UTF-8";\n@font-face{src:url(../vendor/f.woff2) format("woff2")}'
+                                      '\n.b{background:url("data:image/svg+xml;x=\'1\'")}\n', encoding="utf-8")
+    (tmp_path / "_static" / "propia.css").write_text(".c { color: red; }\n", encoding="utf-8")
+    (tmp_path / "cap").mkdir()
+    pagina = ('<html><head><meta charset="utf-8">'
+              '<link href="../_static/styles/theme.css?digest=1" rel="stylesheet" />\n'
+              '<link href="../_static/styles/tema.css?digest=1" rel="stylesheet" />\n'
+              '<link rel="stylesheet" type="text/css" href="../_static/propia.css?v=2" />\n'
+              '<link rel="preload" as="script" href="../_static/x.js" />\n'
+              '<link rel="next" href="b.html" /></head><body></body></html>')
+    (tmp_path / "cap" / "a.html").write_text(pagina, encoding="utf-8")
+    assert unir_hojas(tmp_path) == 1
+    hecha = (tmp_path / "cap" / "a.html").read_text(encoding="utf-8")
+    hojas = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"', hecha)
+    assert len(hojas) == 1 and re.fullmatch(r"\.\./_static/styles/libro\.[0-9a-f]{12}\.css", hojas[0])
+    assert '<link rel="preload" as="script"' in hecha and '<link rel="next" href="b.html" />' in hecha
+    css = (tmp_path / "cap" / hojas[0]).read_text(encoding="utf-8")
+    assert css.startswith('@charset "UTF-8";') and css.count("@charset") == 1 and "@import" not in css
+    # en el mismo orden, con las rutas escritas desde _static/styles/
+    assert css.index('url("../file.png")') < css.index('url("../vendor/f.woff2")') < css.index(".c { color")
+    assert "url(\"data:image/svg+xml;x='1'\")" in css
+
+
+def test_la_hoja_unida_sin_reglas_de_iconos_que_nadie_usa(tmp_path):
+    from lideres.libro_liviano import sin_iconos_de_mas
+
+    css = ('.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-bell:before{content:"\\f0f3"}'
+           '.fa-solid{font-weight:900}')
+    assert sin_iconos_de_mas(css, {"fa-solid", "fa-navicon"}) == (
+        '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-solid{font-weight:900}')
+
+
+def test_iconos_usados_y_fuente_recortada(tmp_path):
+    """Solo los íconos que una página, un script o el CSS del tema (fuera de las reglas de ícono)
+    muestran; la fuente recortada los trae y los demás no."""
+    import pydata_sphinx_theme
+    from fontTools.ttLib import TTFont
+
+    from lideres import libro_liviano
+
+    fuentes = tmp_path / libro_liviano.CARPETA_FUENTES
+    fuentes.mkdir(parents=True)
+    del_tema = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+                / "vendor" / "fontawesome")
+    original = next(del_tema.rglob("fa-solid-900.woff2"))
+    shutil.copy(original, fuentes)
+    (tmp_path / "_static" / "tema.css").write_text(
+        '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-list:before{content:"\\f03a"}'
+        '.fa-xmark:before{content:"\\f00d"}:root{--pst-icon-bell:"\uf0f3"}', encoding="utf-8")
+    (tmp_path / "a.html").write_text('<span class="fa-solid fa-bars"></span>', encoding="utf-8")
+    (tmp_path / "_static" / "b.js").write_text('i.className = "fa-solid fa-xmark";', encoding="utf-8")
+    assert libro_liviano.iconos_usados(tmp_path) == {0xF0C9, 0xF00D, 0xF0F3}
+    antes, despues = libro_liviano.recortar_iconos(tmp_path)["fa-solid-900.woff2"]
+    assert antes == original.stat().st_size and despues < antes / 20
+    letra = TTFont(fuentes / "fa-solid-900.woff2")
+    assert letra.flavor == "woff2" and set(letra.getBestCmap()) == {0xF0C9, 0xF00D, 0xF0F3}
+
+
+def test_figura_png_con_paleta_se_ve_igual_y_pesa_menos(tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from PIL import Image
+
+    from lideres.libro_liviano import aligerar_png
+
+    fig, ax = plt.subplots(figsize=(4, 5), dpi=100)
+    ax.barh(["Lima (Cercado)", "San Juan de Lurigancho", "Comas"], [32046, 30724, 20000], color="#253494")
+    ax.set_title("Denuncias 2025 · distrito · fuente: SIDPOL")
+    ruta = tmp_path / "figura.png"
+    fig.savefig(ruta)
+    plt.close(fig)
+    original = np.asarray(Image.open(ruta).convert("RGB"), dtype=int)
+    antes, despues = aligerar_png(ruta)
+    assert despues < antes * 0.7
+    with Image.open(ruta) as hecha:
+        assert hecha.mode == "P" and hecha.size == (400, 500)
+        assert np.abs(np.asarray(hecha.convert("RGB"), dtype=int) - original).mean() <= 1.0
+    assert aligerar_png(ruta) == (despues, despues)  # dos pasadas, el mismo archivo
+
+
+@pytest.mark.lento
+def test_capitulo_liviano_para_el_celular(html):
+    """Issue 19 §3: el capítulo no detiene su primer dibujo con scripts, pide una sola hoja de estilo,
+    y la fuente de íconos trae los del libro, no los ~1,400 de Font Awesome."""
+    from fontTools.ttLib import TTFont
+
+    from lideres import libro_liviano
+
+    texto = _texto(html / libro.CARPETA_MODULOS / "02_conteos_y_tasas.html")
+    cabeza = texto.split("</head>", 1)[0]
+    assert not re.findall(r"<script(?![^>]*\b(?:defer|async|type=)\b)[^>]*\bsrc=[^>]*>", cabeza)
+    assert len(re.findall(r'<link[^>]*rel="stylesheet"', cabeza)) == 1
+    solida = html / libro_liviano.CARPETA_FUENTES / "fa-solid-900.woff2"
+    assert solida.stat().st_size < 20_000
+    iconos = set(TTFont(solida).getBestCmap())
+    assert 0xF0C9 in iconos and len(iconos) < 60  # ☰ (el botón del índice) está

@@ -147,7 +147,8 @@ def test_tablero_cambia_colores_y_la_lista():
     from lideres.modulos.m06_leer_mapas.tablero import tablero
 
     t = tablero()
-    assert len(t.capas) == 50 and "lideres-tablero" in t._dom_classes
+    assert len(t.capa.data["features"]) == len(t.capa.estilos) == 50 and "lideres-tablero" in t._dom_classes
+    assert t.mapa.layers == (t.capa,)  # una sola capa para los 50 distritos
     antes = t.colores()["150132"]  # San Juan de Lurigancho
     assert 'data-cuantos="10"' in t.mas_altos.value and "San Juan de Lurigancho" not in t.mas_altos.value
     t.control_medida.value = "conteo"

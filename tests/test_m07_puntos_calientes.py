@@ -234,10 +234,16 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
     t._mostrar()
     assert t.resultados.layout.display == "flex" and "lideres-comparacion-07" in t.comparacion.value
     antes = (t.celdas.value, t.hora_dia.value)
+    enviados = []
+    t.capa_calientes.send_state = lambda key=None: enviados.append(key)
     t.control_horas.value = (18, 23)
     assert t.celdas.value != antes[0] and t.hora_dia.value != antes[1]
     assert f'data-casos="{t.estado["casos"]}"' in t.celdas.value
     assert len(t.capa_calientes.data["features"]) == t.estado["n_calientes"]
+    # Los puntos calientes viajan una vez por cambio (el navegador les pone el estilo de la capa).
+    from lideres.modulos.m07_puntos_calientes.tablero import ESTILO_CALIENTE
+
+    assert enviados == ["data"] and t.capa_calientes.style == ESTILO_CALIENTE
     t.control_distrito.value = "Callao"
     assert t.marcas == [] and t.resultados.layout.display == "none"
 

@@ -22,7 +22,7 @@ def _especificacion(requisito: str) -> str:
 
 
 # Paquetes que en conda-forge tienen otro nombre que en PyPI (conda-forge -> PyPI).
-NOMBRES_CONDA = {"h3-py": "h3", "jupyterlab_widgets": "jupyterlab-widgets"}
+NOMBRES_CONDA = {"h3-py": "h3", "brotli-python": "brotli", "jupyterlab_widgets": "jupyterlab-widgets"}
 
 
 def test_environment_yml_lista_lo_mismo_que_pyproject():

@@ -205,11 +205,13 @@ def test_raiz_y_mapa_sin_fondo(tablero):
     assert "lideres-tablero" in tablero._dom_classes
     assert "lideres-mapa" in tablero.mapa._dom_classes
     assert not any(isinstance(c, ipyleaflet.TileLayer) for c in tablero.mapa.layers)
-    assert tablero.mapa.layers == tuple(tablero.capas.values())
-    assert set(tablero.capas) == set(tablero.estado.colores())
-    for ubigeo, capa in tablero.capas.items():
-        (rasgo,) = capa.data["features"]
-        assert rasgo["properties"]["ubigeo"] == ubigeo
+    # Una sola capa para los 50 distritos; cada polígono con su clase (la hoja de estilos la usa).
+    assert tablero.mapa.layers == (tablero.capa,)
+    rasgos = tablero.capa.data["features"]
+    assert {r["properties"]["ubigeo"] for r in rasgos} == set(tablero.estado.colores()) == set(tablero.capa.estilos)
+    for rasgo in rasgos:
+        ubigeo = rasgo["properties"]["ubigeo"]
+        assert rasgo["properties"]["distrito"]  # el nombre, para la ficha y la página ligera
         assert f"lideres-ubigeo-{ubigeo}" in rasgo["properties"]["style"]["className"].split()
     lat, lon = tablero.mapa.center
     assert -12.6 < lat < -11.6 and -77.3 < lon < -76.6
@@ -226,7 +228,8 @@ def test_controles_con_textos_en_espanol(tablero):
     assert tablero.control_distrito.label == "— Elige un distrito —"
     assert tablero.control_distrito.description.startswith("Distrito")
     assert len(tablero.control_distrito.options) == 51
-    zoom, credito = tablero.mapa.controls
+    zoom, credito, hoja = tablero.mapa.controls
+    assert hoja.widget is tablero.capa.hoja and hoja.widget.layout.display == "none"
     assert (zoom.zoom_in_title, zoom.zoom_out_title) == ("Acercar", "Alejar")
     assert "ipyleaflet" not in credito.prefix and "MININTER" in credito.prefix
     assert "Límites: IGN" in credito.prefix
@@ -258,10 +261,12 @@ def test_cambiar_medida_recolorea_y_reordena(tablero):
     assert "100 mil" in tablero.titulo.value
     assert "tasa por 100 mil" in tablero.primeros.value
     assert "tasa inestable" in tablero.leyenda.value
-    assert tablero.capas[SANTA_MARIA].style["dashArray"]
-    assert tablero.capas[SJL].style["dashArray"] is None
+    assert tablero.capa.estilos[SANTA_MARIA]["dashArray"]
+    assert tablero.capa.estilos[SJL]["dashArray"] is None
+    assert f".lideres-ubigeo-{SANTA_MARIA}" in tablero.capa.hoja.value and "stroke-dasharray:5 4" in tablero.capa.hoja.value
     tablero.control_medida.value = "conteo"
-    assert tablero.capas[SANTA_MARIA].style["dashArray"] is None  # None borra el punteado
+    assert tablero.capa.estilos[SANTA_MARIA]["dashArray"] is None
+    assert "stroke-dasharray:5 4" not in tablero.capa.hoja.value  # «none» borra el punteado
     assert tablero.colores() == colores_antes
     assert _orden_del_grafico(tablero) == orden_antes
 
@@ -274,25 +279,32 @@ def test_cambiar_anio(tablero):
     assert _orden_del_grafico(tablero)[0] == SJL
 
 
-def test_cambio_envia_solo_estilos_de_los_distritos_que_cambian(tablero):
+def test_cambio_envia_solo_la_hoja_de_estilos(tablero):
     enviados = []
-    for capa in tablero.capas.values():
-        capa.send_state = lambda key=None, _u=capa: enviados.append(key)
+    tablero.capa.send_state = lambda key=None: enviados.append(("capa", key))
+    tablero.capa.hoja.send_state = lambda key=None: enviados.append(("hoja", key))
     tablero.control_anio.value = 2024
-    assert enviados and all(k == "style" for k in enviados), enviados
-    assert len(enviados) < 50  # de 2025 a 2024 muchos distritos quedan en su clase
+    assert enviados == [("hoja", "value")]  # los polígonos no se reenvían
+    hoja = tablero.capa.hoja.value
+    for ubigeo, color in tablero.estado.colores().items():
+        assert re.search(rf"\.lideres-ubigeo-{ubigeo}[^{{]*{{fill:{color};", hoja), ubigeo
+    assert hoja.count("{fill:") < 20  # los distritos del mismo color van en una sola regla
+    enviados.clear()
+    tablero.control_anio.value = 2024  # nada cambió: nada se envía
+    assert enviados == []
 
 
 def test_tocar_un_distrito_muestra_su_ficha(tablero):
     assert "Toca un distrito" in tablero.info.value
     # Lo que ipyleaflet envía al tocar un polígono.
-    tablero.capas[CERCADO]._click_callbacks(
+    tablero.capa._click_callbacks(
         event="click", feature={"properties": {"ubigeo": CERCADO}}, properties={"ubigeo": CERCADO}
     )
     assert tablero.control_distrito.value == CERCADO
     assert "Lima (Cercado)" in tablero.info.value
     assert f'data-ubigeo="{CERCADO}"' in tablero.info.value
-    assert tablero.capas[CERCADO].style["color"] == est.BORDE_SELECCION
+    assert tablero.capa.estilos[CERCADO]["color"] == est.BORDE_SELECCION
+    assert re.search(rf"\.lideres-ubigeo-{CERCADO}{{[^}}]*stroke:{est.BORDE_SELECCION};stroke-width:3px", tablero.capa.hoja.value)
 
 
 def test_elegir_en_la_lista_agrega_la_barra(tablero):

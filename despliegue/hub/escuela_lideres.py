@@ -16,6 +16,9 @@ otro se lee de variables de entorno del hub (con valores por defecto para TLJH):
   autoevaluaciones): se sirve en /services/libro-facilitadores/ solo al grupo «facilitadores».
 - LIDERES_FACILITADORES: nombres de usuario de quienes facilitan, separados por comas (también se
   agregan en el panel de administración del hub, grupo «facilitadores»).
+- LIDERES_IMAGEN_FACILITADORES: solo en Kubernetes, la imagen de los servidores de quienes facilitan
+  (la de las personas no trae las respuestas que `lideres curso asignar` necesita; ver
+  despliegue/z2jh/libro-facilitadores.Dockerfile).
 """
 
 import os
@@ -59,6 +62,11 @@ c.Spawner.group_overrides = {
         }},
     },
 }
+# En Kubernetes (KubeSpawner) quien facilita usa su propia imagen: la de las personas no trae
+# exercises/ ni book/facilitadores (el .dockerignore de la raíz). En TLJH todos comparten /opt/escuela
+# y lo que ven lo decide el grupo de Unix de instalar.sh.
+if os.environ.get("LIDERES_IMAGEN_FACILITADORES"):
+    c.Spawner.group_overrides["1-facilitadores"]["spawner_override"]["image"] = os.environ["LIDERES_IMAGEN_FACILITADORES"]
 _facilitadores = [u.strip() for u in os.environ.get("LIDERES_FACILITADORES", "").split(",") if u.strip()]
 if _facilitadores:
     c.JupyterHub.load_groups = {GRUPO_FACILITADORES: {"users": _facilitadores}}

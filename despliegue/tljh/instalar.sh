@@ -8,14 +8,22 @@
 #
 # Deja: el curso en el entorno de las personas (/opt/tljh/user), el libro construido, el
 # intercambio de nbgrader en /srv/nbgrader/exchange, el fragmento despliegue/hub/escuela_lideres.py
-# en la configuración del hub, los tableros en la carpeta de cada persona nueva, y los ajustes de
-# config.yaml (junto a este archivo) con tljh-config.
+# en la configuración del hub, los tableros en la carpeta de cada persona nueva, las respuestas
+# solo para quienes facilitan y los ajustes de config.yaml (junto a este archivo) con tljh-config.
+#
+# Las respuestas (exercises/: soluciones y bancos de preguntas; book/facilitadores/; la edición del
+# libro de quien facilita; la historia de git) quedan del grupo de Unix «escuela-facilitadores» y
+# nadie más las lee desde su terminal. Al actualizar el repositorio (git pull), vuelve a correr
+# este script.
 set -euo pipefail
 
 PROYECTO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ENTORNO=/opt/tljh/user
 CONFIG_HUB=/opt/tljh/config/jupyterhub_config.d
 INTERCAMBIO=/srv/nbgrader/exchange
+GRUPO_UNIX=escuela-facilitadores
+# Lo que trae respuestas (tests/test_despliegue.py revisa que estén todas): solo para ese grupo.
+RESPUESTAS=(exercises book/facilitadores book/_build/hub-facilitador book/_build/facilitador tests .git)
 
 if [ "$#" -lt 1 ]; then
   echo "Uso: $0 USUARIO_FACILITADORA [OTRA ...]" >&2
@@ -48,7 +56,29 @@ PY
 echo "5. Los tableros en la carpeta de cada persona nueva"
 ln -sfn "$PROYECTO/notebooks" /etc/skel/notebooks
 
-echo "6. Ajustes de TLJH (los mismos de despliegue/tljh/config.yaml)"
+echo "6. Las respuestas, solo para quienes facilitan (grupo de Unix $GRUPO_UNIX)"
+# Los servicios del hub corren como root y las leen igual; cada persona tiene su usuario de Unix
+# jupyter-NOMBRE (TLJH lo crea al primer ingreso con `useradd --create-home` y su carpeta sin
+# permisos para otros). Quienes facilitan se crean aquí igual, para poder ponerlos en el grupo:
+# asignan con `lideres curso asignar ... --curso ~/curso`, que copia exercises/source/.
+getent group "$GRUPO_UNIX" >/dev/null || groupadd --system "$GRUPO_UNIX"
+for persona in "$@"; do
+  usuario="jupyter-$persona"
+  if ! id "$usuario" >/dev/null 2>&1; then
+    useradd --create-home "$usuario"
+    chmod o-rwx "/home/$usuario"
+  fi
+  usermod -a -G "$GRUPO_UNIX" "$usuario"
+done
+for ruta in "${RESPUESTAS[@]}"; do
+  [ -e "$PROYECTO/$ruta" ] || continue
+  chgrp -R "$GRUPO_UNIX" "$PROYECTO/$ruta"
+  chmod -R g+rX,o-rwx "$PROYECTO/$ruta"
+  # lo que se agregue después en esas carpetas queda del mismo grupo
+  find "$PROYECTO/$ruta" -type d -exec chmod g+s {} +
+done
+
+echo "7. Ajustes de TLJH (los mismos de despliegue/tljh/config.yaml)"
 tljh-config set user_environment.default_app jupyterlab
 tljh-config set limits.memory 1G
 tljh-config set limits.cpu 1

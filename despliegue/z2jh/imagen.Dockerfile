@@ -1,5 +1,7 @@
-# Se agrega al final de la imagen de repo2docker (--appendix; ver values.yaml): el curso instalado,
-# JupyterLab en español sin las herramientas de quien facilita (el hub se las da a su grupo) y el
-# libro construido para el hub (sus tableros se abren en el servidor de cada persona) en
-# /srv/escuela/book/_build/hub/_build/html.
-RUN cd ${REPO_DIR} && python -m pip install --no-deps -e . && lideres jupyterlab participantes && lideres libro --modo hub
+# Se agrega al final de la imagen de repo2docker (--appendix; ver values.yaml): el curso instalado y
+# JupyterLab en español sin las herramientas de quien facilita (el hub se las da a su grupo).
+# La imagen de las personas no trae respuestas (.dockerignore de la raíz: sin exercises/, sin
+# book/facilitadores/), así que aquí no se construye el libro: su autoevaluación sale de los bancos
+# de exercises/source/ (lideres.cuestionario; sin banco, el capítulo quedaría sin autoevaluación).
+# Las dos ediciones del libro las construye libro-facilitadores.Dockerfile, que los tiene.
+RUN cd ${REPO_DIR} && python -m pip install --no-deps -e . && lideres jupyterlab participantes

@@ -129,7 +129,7 @@ class _Recorrido:
                 f"<strong>{html.escape(str(valor))}</strong></p>")
 
     def estilos_mapa(self) -> list[list]:
-        return [_estilo(capa.style) for capa in self._capas()]
+        return [_estilo(estilo) for _, _, estilo in self._rasgos()]
 
     def _capas(self) -> list:
         import ipyleaflet
@@ -137,6 +137,20 @@ class _Recorrido:
         if self.mapa is None:
             return []
         return [c for c in self.mapa.layers if isinstance(c, ipyleaflet.GeoJSON)]
+
+    def _rasgos(self) -> list[tuple]:
+        """(capa, polígono, estilo que se ve ahora) de cada polígono del mapa, en orden. El mapa de
+        distritos compartido dice el estilo de cada uno (`estilo_de`: lo pinta una hoja de estilos);
+        en otra capa GeoJSON, el de ipyleaflet (el del polígono con el de la capa encima)."""
+        rasgos = []
+        for capa in self._capas():
+            for rasgo in capa.data.get("features", []):
+                if hasattr(capa, "estilo_de"):
+                    estilo = capa.estilo_de(rasgo)
+                else:
+                    estilo = {**((rasgo.get("properties") or {}).get("style") or {}), **capa.style}
+                rasgos.append((capa, rasgo, estilo))
+        return rasgos
 
 
 def _estilo(s: dict) -> list:
@@ -155,13 +169,12 @@ def _puntos(geometria: dict):
         yield from poligono
 
 
-def _proyectar(capas: list) -> tuple[Callable, int, int]:
+def _proyectar(rasgos: list) -> tuple[Callable, int, int]:
     lons, lats = [], []
-    for capa in capas:
-        for rasgo in capa.data["features"]:
-            for anillo in _puntos(rasgo["geometry"]):
-                lons += [p[0] for p in anillo]
-                lats += [p[1] for p in anillo]
+    for _, rasgo, _ in rasgos:
+        for anillo in _puntos(rasgo["geometry"]):
+            lons += [p[0] for p in anillo]
+            lats += [p[1] for p in anillo]
     lat0 = (min(lats) + max(lats)) / 2
     escala_x = math.cos(math.radians(lat0))  # un grado de longitud es más corto que uno de latitud
     ancho_geo = (max(lons) - min(lons)) * escala_x
@@ -195,20 +208,19 @@ def html_mapa(rec: _Recorrido, estilos: list[list]) -> str:
     """El mapa del tablero como SVG en la página: los mismos polígonos, colores y crédito."""
     import ipyleaflet
 
-    capas = rec._capas()
-    proyectar, ancho, alto = _proyectar(capas)
+    rasgos = rec._rasgos()
+    proyectar, ancho, alto = _proyectar(rasgos)
     caminos = []
-    for i, (capa, e) in enumerate(zip(capas, estilos, strict=True)):
-        for rasgo in capa.data["features"]:
-            props = rasgo.get("properties") or {}
-            valor = str(props.get(rec.decl.clave_rasgo, ""))
-            nombre = props.get("distrito") or capa.name or valor
-            raya = f' stroke-dasharray="{e[4]}"' if e[4] else ""
-            caminos.append(
-                f'<path data-lig-valor="{html.escape(valor)}" data-lig-indice="{i}" '
-                f'd="{_camino(rasgo["geometry"], proyectar)}" fill="{e[0]}" fill-opacity="{e[1]}" '
-                f'stroke="{e[2]}" stroke-width="{e[3]}"{raya}><title>{html.escape(nombre)}</title></path>'
-            )
+    for i, ((capa, rasgo, _), e) in enumerate(zip(rasgos, estilos, strict=True)):
+        props = rasgo.get("properties") or {}
+        valor = str(props.get(rec.decl.clave_rasgo, ""))
+        nombre = props.get("distrito") or capa.name or valor
+        raya = f' stroke-dasharray="{e[4]}"' if e[4] else ""
+        caminos.append(
+            f'<path data-lig-valor="{html.escape(valor)}" data-lig-indice="{i}" '
+            f'd="{_camino(rasgo["geometry"], proyectar)}" fill="{e[0]}" fill-opacity="{e[1]}" '
+            f'stroke="{e[2]}" stroke-width="{e[3]}"{raya}><title>{html.escape(nombre)}</title></path>'
+        )
     credito = ""
     for control in rec.mapa.controls:
         if isinstance(control, ipyleaflet.AttributionControl) and control.prefix:

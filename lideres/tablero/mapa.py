@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from typing import Protocol
+
+from lideres.jinja import plantillas_de
 
 
 class EstadoMapa(Protocol):
@@ -61,57 +64,104 @@ def _redondear_geometria(geometria: dict, decimales: int = 5) -> dict:
     return {"type": geometria["type"], "coordinates": redondear(geometria["coordinates"])}
 
 
-def capa_geojson():
-    """Clase de capa de UN distrito que, al cambiar su estilo, envía solo el estilo.
+# Lo que la hoja de estilos del mapa puede escribir de cada distrito (propiedad CSS <- estilo Leaflet).
+_CSS = (("fill", "fillColor"), ("fill-opacity", "fillOpacity"), ("stroke", "color"),
+        ("stroke-width", "weight"), ("stroke-opacity", "opacity"), ("stroke-dasharray", "dashArray"))
+_VALOR_CSS = re.compile(r"^[#A-Za-z0-9 .,()%-]*$")
 
-    ipyleaflet.GeoJSON vuelve a enviar todos los polígonos cuando cambia `style`; con 50
-    distritos eso es pesado en un teléfono. Aquí el navegador recibe un diccionario chico y
-    recolorea (Leaflet `setStyle`). Depende de ipyleaflet 0.20 (pyproject lo fija).
-    """
-    import ipyleaflet
 
-    class CapaDistrito(ipyleaflet.GeoJSON):
-        def _update_data(self, change):  # reemplaza al observador de ipyleaflet: no reenviar datos
-            pass
+def _valor_css(propiedad: str, valor) -> str:
+    if valor is None:
+        return "none"
+    texto = f"{valor}px" if propiedad == "stroke-width" else str(valor)
+    if not _VALOR_CSS.match(texto):  # nada que cierre la regla o la etiqueta
+        raise ValueError(f"valor de estilo no válido para {propiedad}: {valor!r}")
+    return texto
 
-    return CapaDistrito
+
+def reglas_css(estilos: dict[str, dict]) -> list[dict]:
+    """Las reglas de la hoja de estilos: distritos con el mismo estilo van juntos (pesa poco)."""
+    grupos: dict[str, list[str]] = {}
+    for ubigeo, estilo in estilos.items():
+        vivo = estilo_en_vivo(estilo)
+        bloque = ";".join(f"{css}:{_valor_css(css, vivo[clave])}" for css, clave in _CSS if clave in vivo)
+        grupos.setdefault(bloque, []).append(str(ubigeo))
+    return [{"ubigeos": ubigeos, "bloque": bloque} for bloque, ubigeos in grupos.items()]
 
 
 def estilo_en_vivo(estilo: dict) -> dict:
-    """El estilo que se envía al cambiar: sin `className` (Leaflet solo lo usa al crear el
-    polígono) y con `dashArray` siempre presente (None lo borra en el navegador)."""
+    """El estilo que se ve: sin `className` (Leaflet solo lo usa al crear el polígono) y con
+    `dashArray` siempre presente (None: sin punteado)."""
     vivo = {k: v for k, v in estilo.items() if k != "className"}
     vivo.setdefault("dashArray", None)
     return vivo
 
 
-def crear_capas(base: dict, estado: EstadoMapa) -> dict:
-    """UBIGEO -> capa GeoJSON de un distrito, con su estilo inicial y su clase CSS."""
-    clase = capa_geojson()
+def clase_capa():
+    """La clase de la capa de distritos: UNA capa GeoJSON para todos, que se recolorea con una hoja
+    de estilos.
+
+    Los polígonos viajan una vez (con el estilo inicial de cada uno y su clase CSS
+    `lideres-ubigeo-<UBIGEO>`). Al cambiar el estado no se reenvían (ipyleaflet.GeoJSON reenvía
+    todos los polígonos al cambiar `data` o `style`: ~27 KB comprimidos cada vez): cambia solo el
+    texto de un `<style>` (un widget HTML dentro del mapa) con el color y el borde de cada distrito.
+    El CSS manda sobre los atributos que Leaflet pone en cada `<path>`. Las cifras, en
+    `benchmarks/README.md` («El mapa de distritos: una capa»).
+    """
+    import ipyleaflet
+
+    class CapaDistritos(ipyleaflet.GeoJSON):
+        estilos: dict[str, dict]  # UBIGEO -> estilo que se ve ahora (solo en Python)
+
+        def estilo_de(self, rasgo: dict) -> dict:
+            """El estilo que se ve ahora en ese polígono (lo usa la página ligera)."""
+            return self.estilos[str(rasgo["properties"]["ubigeo"])]
+
+    return CapaDistritos
+
+
+def capa_estilo_unico(**kwargs):
+    """Una capa GeoJSON con un solo estilo (`style`) para todos sus polígonos que, al cambiar `data`,
+    la envía UNA vez. ipyleaflet copia `style` dentro de cada polígono y vuelve a enviar `data`
+    entera (dos mensajes por cambio, el segundo más grande); el navegador ya aplica el `style` de la
+    capa a cada polígono que dibuja (jupyter-leaflet), así que la copia sobra."""
+    import ipyleaflet
+
+    class CapaEstiloUnico(ipyleaflet.GeoJSON):
+        def _update_data(self, change):  # reemplaza al observador de ipyleaflet: no reenviar datos
+            pass
+
+    return CapaEstiloUnico(**kwargs)
+
+
+def crear_capa(base: dict, estado: EstadoMapa):
+    """La capa de los distritos con el estilo inicial de cada uno y la hoja de estilos que la pinta
+    (`capa.hoja`, un widget HTML)."""
+    import ipywidgets as widgets
+
     estilos = estado.estilos()
-    capas = {}
+    rasgos = []
     for rasgo in base["features"]:
         ubigeo = rasgo["properties"]["ubigeo"]
-        rasgo = dict(rasgo)
-        rasgo["properties"] = {**rasgo["properties"], "style": estilos[ubigeo]}
-        capas[ubigeo] = clase(
-            data={"type": "FeatureCollection", "features": [rasgo]},
-            style=estilo_en_vivo(estilos[ubigeo]),
-            hover_style={"weight": 3, "fillOpacity": 0.95},
-            name=rasgo["properties"]["distrito"],
-        )
-    return capas
+        rasgos.append({**rasgo, "properties": {**rasgo["properties"], "style": estilos[ubigeo]}})
+    capa = clase_capa()(data={"type": "FeatureCollection", "features": rasgos}, name="Distritos")
+    capa.estilos = {}
+    capa.hoja = widgets.HTML(layout=widgets.Layout(display="none"))
+    capa.hoja.add_class("lideres-mapa-estilos")
+    pintar(capa, estado)
+    return capa
 
 
-def actualizar_capas(capas: dict, estado: EstadoMapa) -> int:
-    """Pone a cada capa el estilo del estado; envía solo los que cambiaron. Devuelve cuántos."""
-    cambiadas = 0
-    for ubigeo, estilo in estado.estilos().items():
-        nuevo = estilo_en_vivo(estilo)
-        if capas[ubigeo].style != nuevo:
-            capas[ubigeo].style = nuevo
-            cambiadas += 1
-    return cambiadas
+def pintar(capa, estado: EstadoMapa) -> int:
+    """Pone en el mapa los estilos del estado: un solo mensaje chico (el texto del `<style>`), y
+    ninguno si nada cambió. Devuelve cuántos distritos cambiaron."""
+    nuevos = {str(u): estilo_en_vivo(e) for u, e in estado.estilos().items()}
+    cambiados = sum(1 for u, e in nuevos.items() if capa.estilos.get(u) != e)
+    if cambiados:
+        capa.estilos = nuevos
+        capa.hoja.value = plantillas_de(__file__).get_template("estilos_mapa.html.j2").render(
+            reglas=reglas_css(nuevos))
+    return cambiados
 
 
 def caja(base: dict) -> tuple[tuple[float, float], tuple[float, float]]:
@@ -163,12 +213,13 @@ def atribucion(estado: EstadoMapa) -> str:
 
 
 def crear_mapa(base: dict, estado: EstadoMapa, teselas: str | None = None):
-    """Devuelve (mapa, capas): el mapa ipyleaflet sin fondo y UBIGEO -> capa de cada distrito."""
+    """Devuelve (mapa, capa): el mapa ipyleaflet sin fondo y la capa de todos los distritos
+    (`capa.on_click`, `capa.estilos`; se recolorea con `pintar(capa, estado)`)."""
     import ipyleaflet
     import ipywidgets as widgets
 
-    capas = crear_capas(base, estado)
-    lista = list(capas.values())
+    capa = crear_capa(base, estado)
+    lista = [capa]
     url = url_teselas(teselas)
     if url:
         fondo = ipyleaflet.TileLayer(
@@ -184,6 +235,8 @@ def crear_mapa(base: dict, estado: EstadoMapa, teselas: str | None = None):
     # Botones de zoom en español y, como crédito del mapa, la fuente de los datos (no «ipyleaflet»).
     zoom_es = ipyleaflet.ZoomControl(position="topleft", zoom_in_title="Acercar", zoom_out_title="Alejar")
     credito = ipyleaflet.AttributionControl(position="bottomright", prefix=atribucion(estado))
+    # La hoja de estilos va dentro del mapa (oculta): así la página ligera no la toma por texto.
+    hoja = ipyleaflet.WidgetControl(widget=capa.hoja, position="bottomleft")
     mapa = ipyleaflet.Map(
         layers=tuple(lista),  # lista explícita: así ipyleaflet no agrega OpenStreetMap
         center=centro,
@@ -199,8 +252,8 @@ def crear_mapa(base: dict, estado: EstadoMapa, teselas: str | None = None):
         keyboard=False,
         zoom_control=False,
         attribution_control=False,
-        controls=(zoom_es, credito),
+        controls=(zoom_es, credito, hoja),
         layout=widgets.Layout(width="100%", height="60vh", min_height="280px", max_height="620px"),
     )
     mapa.add_class("lideres-mapa")
-    return mapa, capas
+    return mapa, capa

@@ -39,14 +39,15 @@ class TableroHandler(TornadoVoilaHandler):
         # Presupuesto de memoria (--memoria): sin lugar, una página en español en vez de un kernel.
         lugar = await gestor.apartar_lugar(path)
         if lugar is None:
-            from lideres.taller import servidor
-
+            # La página la arma el servidor (lideres.taller.servidor), que la deja en los ajustes de
+            # la app: importarlo desde aquí haría un círculo (él importa este módulo).
+            pagina_sala_llena = self.settings["lideres_pagina_sala_llena"]
             self.log.info("Presupuesto de memoria lleno: %s recibe la página «sala llena»", path)
             self.set_status(503)
             self.set_header("Content-Type", "text/html; charset=UTF-8")
             self.set_header("Cache-Control", "no-store")
             self.set_header("Retry-After", "60")
-            return self.finish(servidor.pagina_sala_llena(path, self.request.uri))
+            return self.finish(pagina_sala_llena(path, self.request.uri))
         token = LUGAR.set(lugar)
         try:
             return await super().get(path=path)

@@ -8,7 +8,9 @@ procesos, para probarlo directo); quien mide y arranca o apaga es `lideres.talle
 **Cómo se cuenta un kernel**: lo que mide (PSS, lo que de verdad ocupa en Linux; RSS donde no hay
 PSS), pero nunca menos que la estimación de su página. Un kernel recién arrancado todavía no cargó
 su tablero (mide ~50 MB y llega a ~120–150 MB al armarlo): contarlo por lo que mide en ese momento
-dejaría entrar a más celulares de los que caben. Lo que no es un kernel (el servidor mismo, ~85–230
+dejaría entrar a más celulares de los que caben. La estimación de una página se aprende: desde
+que tres de sus kernels en uso se midieron, es lo más que midió uno de ellos con un margen
+(`estimado_aprendido`); antes, la fija de abajo. Lo que no es un kernel (el servidor mismo, ~85–230
 MB, el navegador de la laptop) no entra en el presupuesto.
 
 La reserva crece con los que llegan y baja cuando se van (`objetivo_de_reserva`), y entre todas las
@@ -32,6 +34,10 @@ GB = 1024 * MB
 # 47–56 MB. Se redondea hacia arriba: es lo mínimo que cuenta cada kernel.
 ESTIMADO_TABLERO = 150 * MB
 ESTIMADO_EJERCICIO = 60 * MB
+# Lo aprendido de los kernels en uso de una página, con margen: un kernel crece un poco al usarlo.
+MARGEN_APRENDIDO = 1.1
+# Con menos kernels en uso medidos, uno recién abierto (que aún no armó su tablero) engañaría.
+MEDIDOS_PARA_APRENDER = 3
 # Menos que esto no alcanza ni para dos tableros y la reserva.
 MINIMO = 300 * MB
 # Sin --memoria: la mitad de la memoria de la computadora (4 GB → 2 GB, 8 GB → 4 GB); la otra
@@ -54,6 +60,11 @@ def leer_memoria(texto: str) -> int:
     original = str(texto)
     m = _PATRON.match(original)
     if not m:
+        miles = re.match(r"^\s*(\d+)[.,](\d{3})\s*(gb|mb)\s*$", original, re.IGNORECASE)
+        if miles:
+            junto = f"{miles.group(1)}{miles.group(2)}{miles.group(3).upper()}"
+            raise ErrorLideres(f"No entiendo la memoria «{original}»: ¿es {junto} o tiene decimales?",
+                               como_arreglar=f"escribe los miles sin separador, por ejemplo `--memoria {junto}`.")
         raise ErrorLideres(f"No entiendo la memoria «{original}».",
                            como_arreglar=f"escribe un número y GB o MB, {_EJEMPLO}.")
     enteros, decimales, unidad = m.groups()
@@ -97,6 +108,16 @@ def texto_memoria(bytes_: int) -> str:
 def estimado(ruta: str | None) -> int:
     """Lo mínimo que cuenta un kernel de esta página (`ejercicios/...` o un tablero)."""
     return ESTIMADO_EJERCICIO if ruta and ruta.startswith("ejercicios/") else ESTIMADO_TABLERO
+
+
+def estimado_aprendido(medidos: list[int], por_defecto: int) -> int:
+    """Lo mínimo que cuenta un kernel de una página: lo más que midió uno de sus kernels en uso (con
+    un margen, porque crece al usarlo), desde que hay MEDIDOS_PARA_APRENDER medidos; antes, la
+    estimación fija. Así un tablero liviano (el 07 mide ~95 MB) no cuenta como el más pesado
+    (~150 MB) y caben más celulares."""
+    if len(medidos) < MEDIDOS_PARA_APRENDER:
+        return int(por_defecto)
+    return int(max(medidos) * MARGEN_APRENDIDO)
 
 
 def cuenta_kernel(medido: int | None, estimado_: int) -> int:

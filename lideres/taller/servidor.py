@@ -562,6 +562,7 @@ def _clase_voila():
                 if not (h[0] == self.server_url and h[1] is TornadoVoilaTreeHandler)
             ])
             self.app.settings["default_handler_class"] = _clase_no_encontrado()
+            self.app.settings["lideres_pagina_sala_llena"] = pagina_sala_llena  # manejadores.TableroHandler
             # Respuestas comprimidas (gzip): el JavaScript de Voilà pesa varios MB y los celulares
             # comparten un solo wifi. `compress_response` se lee al crear la app; aquí ya existe.
             if tornado.web.GZipContentEncoding not in self.app.transforms:

@@ -89,7 +89,7 @@ def _abrir_ligera(v, servidor, m: str, ancla: str = ""):
 def _colores(page, selector: str, atributo: str) -> dict:
     return page.evaluate(
         f"() => Object.fromEntries(Array.from(document.querySelectorAll('{selector}'))"
-        f".map(p => [{atributo}, p.getAttribute('fill')]))")
+        f".map(p => [{atributo}, getComputedStyle(p).fill]))")
 
 
 @pytest.mark.parametrize("m", MODULOS)
@@ -137,9 +137,11 @@ def test_ligera_igual_al_tablero_de_voila(navegador, servidor_ligero, vigilar, m
             page.wait_for_timeout(500)
         assert _huellas_voila(page.evaluate(JS_FIGURAS)) == figuras
         if colores:
+            # el color que se ve (en Voilà lo pone la hoja de estilos del mapa, no el atributo)
             page.wait_for_function(
-                "(c) => Object.entries(c).every(([u, f]) => document.querySelector("
-                "`.lideres-ubigeo-${u}`)?.getAttribute('fill') === f)", arg=colores, timeout=60_000)
+                "(c) => Object.entries(c).every(([u, f]) => { const p = document.querySelector("
+                "`.lideres-ubigeo-${u}`); return !!p && getComputedStyle(p).fill === f; })",
+                arg=colores, timeout=60_000)
     finally:
         contexto.close()
 

@@ -14,7 +14,8 @@ pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 M = modulo("02_conteos_y_tasas")
 N_DISTRITOS = 50  # Lima Metropolitana (43) + Callao (7)
 
-JS_RELLENOS = f"() => Array.from(document.querySelectorAll('{CAMINOS}')).map(p => p.getAttribute('fill'))"
+# El color que se ve: lo pone la hoja de estilos del mapa (lideres.tablero.mapa), no el atributo de Leaflet.
+JS_RELLENOS = f"() => Array.from(document.querySelectorAll('{CAMINOS}')).map(p => getComputedStyle(p).fill)"
 JS_ORDEN = "() => Array.from(document.querySelectorAll('.lideres-barra')).map(b => b.dataset.ubigeo)"
 JS_SIN_SCROLL = (
     "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"

@@ -12,7 +12,7 @@ Estructura (clases CSS entre corchetes):
     │   └── VBox [lideres-control lideres-control-distrito]: Dropdown (con su <label>)
     ├── HTML los tres primeros [lideres-primeros-caja] (cambia con los controles, a la vista)
     └── Box cuerpo [lideres-cuerpo]
-        ├── VBox [lideres-columna-mapa]: Map [lideres-mapa] + HTML ficha + HTML leyenda
+        ├── VBox [lideres-columna-mapa]: Map [lideres-mapa] (una capa) + HTML ficha + HTML leyenda
         └── VBox [lideres-columna-lado]: HTML ranking + «Antes de concluir» [lideres-antes-caja]
 
 En el teléfono todo va en una columna: los controles, justo debajo el mapa y, justo debajo del mapa,
@@ -99,7 +99,7 @@ class TableroConteosYTasas(widgets.VBox):
 
         self.titulo = widgets.HTML()
         self.titulo.add_class("lideres-titulo-caja")
-        self.mapa, self.capas = mapa_mod.crear_mapa(self._base, self.estado, teselas=teselas)
+        self.mapa, self.capa = mapa_mod.crear_mapa(self._base, self.estado, teselas=teselas)
         self.leyenda = widgets.HTML()
         self.info = widgets.HTML()
         self.grafico = widgets.HTML()
@@ -131,8 +131,7 @@ class TableroConteosYTasas(widgets.VBox):
         self.control_medida.observe(self._al_cambiar_medida, names="value")
         self.control_anio.observe(self._al_cambiar_anio, names="value")
         self.control_distrito.observe(self._al_elegir_distrito, names="value")
-        for capa in self.capas.values():
-            capa.on_click(self._al_tocar_distrito)
+        self.capa.on_click(self._al_tocar_distrito)
         self._dibujar()
 
     # -- reacciones -----------------------------------------------------------------------------
@@ -162,7 +161,7 @@ class TableroConteosYTasas(widgets.VBox):
     # -- dibujo -----------------------------------------------------------------------------------
     def _dibujar(self) -> None:
         self.titulo.value = vistas.html_titulo(self.estado)
-        mapa_mod.actualizar_capas(self.capas, self.estado)
+        mapa_mod.pintar(self.capa, self.estado)
         self.leyenda.value = vistas.html_leyenda(self.estado)
         self.info.value = vistas.html_info(self.estado)
         self.grafico.value = vistas.html_ranking(self.estado)
@@ -170,7 +169,7 @@ class TableroConteosYTasas(widgets.VBox):
 
     def colores(self) -> dict[str, str]:
         """UBIGEO -> color de relleno que el mapa tiene ahora mismo."""
-        return {u: capa.style["fillColor"] for u, capa in self.capas.items()}
+        return {u: e["fillColor"] for u, e in self.capa.estilos.items()}
 
 
 def tablero(

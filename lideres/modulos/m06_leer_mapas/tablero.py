@@ -64,7 +64,7 @@ class TableroLeerMapas(widgets.VBox):
         self.mas_altos = widgets.HTML()
         self.leyenda = widgets.HTML()
         self.intervalos = widgets.HTML()
-        self.mapa, self.capas = mapa_compartido.crear_mapa(mapa_compartido.limites(), self.estado, teselas)
+        self.mapa, self.capa = mapa_compartido.crear_mapa(mapa_compartido.limites(), self.estado, teselas)
         super().__init__(
             [widgets.HTML(partes.html_estilos() + partes.html_estilo(vistas.css())),
              widgets.HTML(_titulo_html()), controles, self.mas_altos, self.mapa, self.leyenda,
@@ -87,13 +87,13 @@ class TableroLeerMapas(widgets.VBox):
         from lideres.tablero import mapa as mapa_compartido
 
         if not primera_vez:
-            mapa_compartido.actualizar_capas(self.capas, self.estado)
+            mapa_compartido.pintar(self.capa, self.estado)
         self.mas_altos.value = vistas.html_mas_altos(self.estado)
         self.leyenda.value = vistas.html_leyenda(self.estado)
         self.intervalos.value = vistas.html_intervalos(self.estado)
 
     def colores(self) -> dict[str, str]:
-        return {u: capa.style["fillColor"] for u, capa in self.capas.items()}
+        return {u: e["fillColor"] for u, e in self.capa.estilos.items()}
 
 
 def tablero(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantiles", k: int = 5,

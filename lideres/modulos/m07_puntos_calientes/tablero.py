@@ -67,6 +67,8 @@ class TableroPuntosCalientes(widgets.VBox):
         si no se da, los incidentes sintéticos del curso."""
         import ipyleaflet
 
+        from lideres.tablero import mapa as mapa_compartido
+
         c.distritos()  # si faltan los datos, ErrorLideres aquí (y el aviso en español)
         self.datos = datos
         self._preparados: dict = {}
@@ -97,10 +99,11 @@ class TableroPuntosCalientes(widgets.VBox):
         self.boton_mostrar.on_click(self._mostrar)
         self.boton_borrar.on_click(self._borrar)
 
-        self.capa_distrito = ipyleaflet.GeoJSON(data={"type": "FeatureCollection", "features": []},
-                                                style=ESTILO_DISTRITO, name="Distrito")
-        self.capa_calientes = ipyleaflet.GeoJSON(data={"type": "FeatureCollection", "features": []},
-                                                 style=ESTILO_CALIENTE, name="Puntos calientes")
+        # Al cambiar, cada capa envía sus polígonos una vez (no dos: `capa_estilo_unico`).
+        self.capa_distrito = mapa_compartido.capa_estilo_unico(
+            data={"type": "FeatureCollection", "features": []}, style=ESTILO_DISTRITO, name="Distrito")
+        self.capa_calientes = mapa_compartido.capa_estilo_unico(
+            data={"type": "FeatureCollection", "features": []}, style=ESTILO_CALIENTE, name="Puntos calientes")
         self.dibujo = ipyleaflet.DrawControl(
             position="topleft", polyline={}, polygon={}, circle={}, circlemarker={}, marker={},
             rectangle={"shapeOptions": {"color": "#1f1f1f", "weight": 3, "dashArray": "6 4",
