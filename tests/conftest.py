@@ -3,9 +3,73 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
+
+# --- Pruebas en paralelo (pytest-xdist: `-n auto --dist loadgroup` en pyproject.toml) ---------------
+#
+# Cada proceso de pytest-xdist corre un grupo entero (marca xdist_group), en el orden en que pytest los
+# junta. Los grupos, los pone pytest_collection_modifyitems:
+# - «libro»: todo módulo que construye una edición del libro o sirve la del taller. En una misma carpeta
+#   no se pueden construir dos ediciones a la vez (book/modulos, book/_generado y book/_build son de
+#   todas) y una construcción borra el HTML que otra prueba está sirviendo. En un solo proceso, además,
+#   cada edición se construye una vez por sesión, no una por proceso.
+# - «jupyterlab»: test_laboratorio cambia la configuración de JupyterLab del entorno (participantes o
+#   facilitador) que leen las pruebas que abren JupyterLab o el hub.
+# - Los demás, un grupo por módulo: sus fixtures de módulo (un servidor, un curso asignado) se
+#   preparan una sola vez, como sin -n.
+# Sin -n (`pytest -n 0`) todo corre en un proceso, en el mismo orden.
+GRUPO_LIBRO = "libro"
+FIXTURES_DEL_LIBRO = {"libro_html", "libro_facilitador_html", "sitio_html", "servidor"}
+# Construyen el libro o sus páginas ligeras (book/_build/ligeras) sin pedir una de esas fixtures.
+MODULOS_DEL_LIBRO = {"test_libro.py", "test_navegador_ligeras.py"}
+GRUPO_JUPYTERLAB = "jupyterlab"
+MODULOS_JUPYTERLAB = {"test_laboratorio.py", "test_navegador_jupyterlab_es.py", "test_navegador_en_linea.py",
+                      "test_navegador_hub.py"}
+# Las fotos de las páginas para facilitadores van antes que la edición de quien facilita, que las pone.
+PRIMERO = "test_capturas_guia.py"
+# Cada proceso puede tener su servidor del taller con kernels y su Chromium: tope por memoria y CPU.
+MAXIMO_PROCESOS = 4
+MEMORIA_POR_PROCESO = 1.5 * 2**30
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: uno por núcleo, hasta MAXIMO_PROCESOS y lo que quepa en la memoria libre."""
+    import psutil
+
+    try:
+        nucleos = len(os.sched_getaffinity(0))
+    except AttributeError:  # Windows y macOS
+        nucleos = os.cpu_count() or 1
+    por_memoria = int(psutil.virtual_memory().available // MEMORIA_POR_PROCESO)
+    return max(1, min(nucleos, MAXIMO_PROCESOS, por_memoria))
+
+
+def _pide_el_libro(item) -> bool:
+    """Usa una de FIXTURES_DEL_LIBRO de los conftest.py (no otra del mismo nombre, propia de su módulo)."""
+    definiciones = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+    for nombre in FIXTURES_DEL_LIBRO & set(getattr(item, "fixturenames", ())):
+        defs = definiciones.get(nombre)
+        if not defs or defs[-1].func.__module__.endswith("conftest"):
+            return True
+    return False
+
+
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: item.path.name != PRIMERO)  # estable: lo demás queda en su orden
+    del_libro = {item.path for item in items if item.path.name in MODULOS_DEL_LIBRO or _pide_el_libro(item)}
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        if item.path in del_libro:
+            grupo = GRUPO_LIBRO
+        elif item.path.name in MODULOS_JUPYTERLAB:
+            grupo = GRUPO_JUPYTERLAB
+        else:
+            grupo = item.path.relative_to(config.rootpath).as_posix()
+        item.add_marker(pytest.mark.xdist_group(grupo))
 
 
 @pytest.fixture(scope="session")
