@@ -6,10 +6,15 @@
 Se inicia con la misma orden que usa una persona (`lideres taller`), se espera a que la página de
 inicio responda y se detiene con SIGINT, como un Ctrl-C (en Windows, Ctrl-Break); `codigo_salida`
 queda para revisarlo.
+
+Lo que escribe el servidor (su salida y su registro técnico) va a `carpeta` si se la da (las pruebas
+pasan su tmp_path) o a una carpeta temporal propia, que `detener()` borra si el servidor terminó bien
+(su texto queda en memoria para texto_salida() y texto_registro()); si falló, queda para revisarla.
 """
 
 from __future__ import annotations
 
+import shutil
 import signal
 import socket
 import subprocess
@@ -60,6 +65,7 @@ class ServidorTaller:
         espera_s: float = 120.0,
         red: bool = False,
         apagar_inactivos: float | None = None,
+        carpeta: Path | None = None,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
         self.sin_libro = sin_libro
@@ -71,9 +77,12 @@ class ServidorTaller:
         self.espera_s = espera_s
         self.red = red
         self.apagar_inactivos = apagar_inactivos
-        carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
-        self.registro = carpeta / "taller.log"
-        self.salida = carpeta / "salida.txt"
+        self.carpeta_temporal = carpeta is None
+        self.carpeta = Path(carpeta) if carpeta else Path(tempfile.mkdtemp(prefix="lideres_taller_"))
+        self.carpeta.mkdir(parents=True, exist_ok=True)
+        self.registro = self.carpeta / "taller.log"
+        self.salida = self.carpeta / "salida.txt"
+        self._textos: dict[Path, str] = {}  # lo que había en la carpeta temporal antes de borrarla
         self.proceso: subprocess.Popen | None = None
         self.codigo_salida: int | None = None
 
@@ -132,19 +141,24 @@ class ServidorTaller:
                 self.proceso.kill()
                 self.proceso.wait(timeout=10)
         self.codigo_salida = self.proceso.returncode
+        if self.carpeta_temporal and self.codigo_salida == 0:
+            self._textos = {ruta: self._leer(ruta) for ruta in (self.salida, self.registro)}
+            shutil.rmtree(self.carpeta, ignore_errors=True)
         return self.codigo_salida
 
-    def texto_salida(self) -> str:
+    def _leer(self, ruta: Path) -> str:
+        if ruta in self._textos:
+            return self._textos[ruta]
         try:
-            return self.salida.read_text(encoding="utf-8", errors="replace")
+            return ruta.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return ""
 
+    def texto_salida(self) -> str:
+        return self._leer(self.salida)
+
     def texto_registro(self) -> str:
-        try:
-            return self.registro.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
+        return self._leer(self.registro)
 
     def __enter__(self) -> ServidorTaller:
         return self.iniciar()
