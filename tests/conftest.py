@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -99,6 +100,28 @@ def sitio_html():
     from lideres import libro
 
     return libro.construir(imprimir=lambda *a: None, modo=libro.SITIO)
+
+
+@pytest.fixture(scope="session")
+def curso_asignado(tmp_path_factory):
+    """Un curso nuevo con cada ejercicio del banco asignado (nbgrader generate_assignment), una vez por
+    sesión: asignar los once tarda, y lo pedían test_ejercicios y los servidores del taller con
+    `--curso`. Solo se lee: quien entrega o califica usa una copia (copiar_curso)."""
+    from lideres.banco import autoria
+    from lideres.curso import motor
+
+    curso, _ = motor.preparar_curso(tmp_path_factory.mktemp("curso_asignado") / "curso")
+    for ejercicio in autoria.ejercicios(curso.raiz):
+        motor.asignar(curso, ejercicio)  # si nbgrader falla, ErrorLideres dice cuál
+    return curso.raiz
+
+
+@pytest.fixture(scope="session")
+def copiar_curso(curso_asignado):
+    """`copiar_curso(destino)`: una copia del curso asignado en `destino` (que no debe existir)."""
+    def copiar(destino):
+        return Path(shutil.copytree(curso_asignado, destino))
+    return copiar
 
 
 @pytest.fixture

@@ -160,6 +160,26 @@ class ServidorTaller:
     def texto_registro(self) -> str:
         return self._leer(self.registro)
 
+    def esperar_en_registro(self, texto: str, limite_s: float = 600) -> bool:
+        """Espera a que `texto` aparezca en el registro técnico (se espera a la condición, no un
+        tiempo fijo: en una máquina cargada tarda más). Dice si apareció antes de `limite_s`."""
+        limite = time.monotonic() + limite_s
+        while texto not in self.texto_registro():
+            if time.monotonic() > limite:
+                return False
+            time.sleep(0.5)
+        return True
+
+    def kernel_existe(self, kernel: str) -> bool:
+        """¿El servidor tiene todavía ese kernel? (GET /api/kernels/<id>: 200 sí, 404 no)."""
+        try:
+            with urllib.request.urlopen(self.url(f"/api/kernels/{kernel}"), timeout=30):
+                return True
+        except urllib.error.HTTPError as e:
+            if e.code == 404:
+                return False
+            raise
+
     def __enter__(self) -> ServidorTaller:
         return self.iniciar()
 

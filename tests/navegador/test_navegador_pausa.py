@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 import shutil
 import time
-import urllib.error
 import urllib.request
 
 import pytest
 
 from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -30,20 +30,8 @@ APAGAR_S = APAGAR_MIN * 60
 CAMINOS = ".lideres-mapa path"
 
 
-def _kernel_existe(s: ServidorTaller, kernel: str) -> bool:
-    try:
-        with urllib.request.urlopen(s.url(f"/api/kernels/{kernel}"), timeout=30):
-            return True
-    except urllib.error.HTTPError as e:
-        assert e.code == 404
-        return False
-
-
-def _esperar_registro(s: ServidorTaller, texto: str, limite_s: float = 600) -> None:
-    limite = time.monotonic() + limite_s
-    while texto not in s.texto_registro() and time.monotonic() < limite:
-        time.sleep(0.5)
-    assert texto in s.texto_registro(), f"no llegó «{texto}»:\n" + s.texto_registro()[-3000:]
+def _esperar_registro(s: ServidorTaller, texto: str) -> None:
+    assert s.esperar_en_registro(texto), f"no llegó «{texto}»:\n" + s.texto_registro()[-3000:]
 
 
 def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
@@ -64,10 +52,9 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
             html = r.read().decode("utf-8")
         lento = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html).group(1)
         time.sleep(APAGAR_S / 2)  # varias pasadas del apagado, menos que el tiempo de apagado
-        assert _kernel_existe(s, lento), "el kernel recién entregado se apagó por su espera en la reserva"
+        assert s.kernel_existe(lento), "el kernel recién entregado se apagó por su espera en la reserva"
 
-        contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                         device_scale_factor=2, is_mobile=True, has_touch=True)
+        contexto = ayudas.celular(navegador)
         page = contexto.new_page()
         page.set_default_timeout(120_000)
         errores = []
@@ -88,12 +75,12 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
             assert "Loading widget" not in texto and "Se perdió la conexión" not in texto
         finally:
             contexto.close()
-        assert _kernel_existe(s, kernel)
+        assert s.kernel_existe(kernel)
         # El del celular lento, que nunca conectó, sí se apaga después (libera memoria).
         limite = time.monotonic() + APAGAR_S * 3
-        while _kernel_existe(s, lento) and time.monotonic() < limite:
+        while s.kernel_existe(lento) and time.monotonic() < limite:
             time.sleep(1)
-        assert not _kernel_existe(s, lento)
+        assert not s.kernel_existe(lento)
     assert s.codigo_salida == 0, s.texto_salida()
     assert errores == []
     assert "Traceback" not in s.texto_registro(), s.texto_registro()[-3000:]
