@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,3 +193,27 @@ def test_la_preparacion_corre_una_vez_y_una_fallida_no_se_guarda(cache, tmp_path
     assert "<table" not in preparacion_html(rota)
     preparacion_html(rota)
     assert marca.read_text(encoding="utf-8") == "xyy"  # la que falla se intenta cada vez
+
+
+def _sin_saltos(texto: str) -> str:
+    return re.sub(r"\s+", " ", texto)
+
+
+def test_las_cifras_de_memoria_del_readme_salen_de_los_benchmarks():
+    """Las cifras de memoria del README son las medidas en benchmarks/README.md (redondeadas)."""
+    from lideres.taller import servidor
+
+    readme = _sin_saltos((rutas.RAIZ / "README.md").read_text(encoding="utf-8"))
+    medidas = (rutas.RAIZ / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    # «Memoria con nadie conectado»: la fila de ahora, PSS total.
+    fila = re.search(r"^\| ahora .*?\| \*\*(\d+)\*\* \| \*\*([\d,]+) MB\*\* \|", medidas, re.MULTILINE)
+    assert fila, "falta la fila «ahora» en «Memoria con nadie conectado» de benchmarks/README.md"
+    pss = int(fila.group(2).replace(",", ""))
+    reserva = servidor.RESERVA_CON_PAGINA_LIGERA
+    assert f"listos solo {reserva} tableros completos" in readme
+    assert f"(unos {pss} MB en total con nadie conectado)" in readme
+    # La sala de 30 en el 07: el kernel más grande, redondeado a decenas.
+    sala_07 = medidas.split("### Una sala de 30 en el tablero 07", 1)[1].split("\n## ", 1)[0]
+    kernel_07 = int(re.search(r"kernel más grande (\d+) MB", sala_07).group(1))
+    cada_uno = re.search(r"deja listo uno por celular \(unos (\d+) MB cada uno\)", readme)
+    assert cada_uno and int(cada_uno.group(1)) == round(kernel_07, -1), (cada_uno, kernel_07)
