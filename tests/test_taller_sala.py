@@ -352,7 +352,7 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
                                     ' os.environ.get("MALLOC_ARENA_MAX"))')
     (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
 
-    with ServidorTaller(sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
+    with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
                         curso=tmp_path / "curso", espera_s=300) as s:
         # Como en un taller: la reserva se prepara al encender; la gente llega cuando ya está.
         listo = f"Kernel pool of ejercicios/{ejercicio}.ipynb is filled"

@@ -42,7 +42,7 @@ def tableros(ruta_chromium, tmp_path_factory):
     (raiz / "tableros").mkdir()
     for t in TABLEROS:
         shutil.copy(rutas.CUADERNOS / "tableros" / f"{t}.ipynb", raiz / "tableros")
-    s = ServidorTaller(sin_libro=True, precalentados=0, participantes=2, cuadernos=raiz)
+    s = ServidorTaller(carpeta=tmp_path_factory.mktemp("registro"), sin_libro=True, precalentados=0, participantes=2, cuadernos=raiz)
     s.iniciar()
     yield s
     assert s.detener() == 0, s.texto_salida()

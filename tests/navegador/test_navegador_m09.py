@@ -55,7 +55,7 @@ def servidor_09(ruta_chromium, tmp_path, monkeypatch):
     runtime.mkdir()
     monkeypatch.setenv("TMPDIR", str(temporal))
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
-    s = ServidorTaller(sin_libro=True, precalentados=0)
+    s = ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=0)
     s.iniciar()
     yield s, temporal, runtime
     s.detener()

@@ -38,7 +38,7 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
     cuadernos = tmp_path / "cuadernos"
     (cuadernos / "tableros").mkdir(parents=True)
     shutil.copy(rutas.CUADERNOS / "tableros" / f"{TABLERO}.ipynb", cuadernos / "tableros")
-    with ServidorTaller(sin_libro=True, precalentados=2, participantes=2, cuadernos=cuadernos,
+    with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=2, participantes=2, cuadernos=cuadernos,
                         apagar_inactivos=APAGAR_MIN, espera_s=300) as s:
         _esperar_registro(s, f"Kernel pool of tableros/{TABLERO}.ipynb is filled")
         # Quien facilita habla: la reserva espera más que el tiempo de apagado (y varias pasadas).
