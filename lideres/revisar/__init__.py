@@ -41,7 +41,8 @@ from lideres.revisar.lugares import (
     motivo_distrito,
     sugerir_distrito,
 )
-from lideres.revisar.revision import Revision, revisar_archivo, revisar_datos, revisar_tabla
+from lideres.revisar.resultado import Revision
+from lideres.revisar.revision import revisar_archivo, revisar_datos, revisar_tabla
 from lideres.revisar.terminal import cli_revisar, grafico_por_mes
 from lideres.revisar.valores import FechaMala, leer_coordenada, leer_fecha, leer_hora
 

@@ -28,6 +28,7 @@ from lideres.formato import numero
 from lideres.revisar import lugares
 from lideres.revisar.columnas import clave_titulo
 from lideres.revisar.frases import cuantos, lista
+from lideres.revisar.resultado import Revision
 
 MENSUAL = ("Denuncias Policiales (MININTER, SIDPOL), conteos mensuales: cada fila es la cantidad de "
            "denuncias de un año, mes, distrito y modalidad, no un caso")
@@ -135,9 +136,8 @@ def _como_texto(serie: pd.Series) -> pd.Series:
     return texto.str.replace(r"^(\d+)\.0+$", r"\1", regex=True)
 
 
-def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str) -> dict:
-    """Revisa el archivo mensual por columnas; devuelve los campos de una Revision (total = suma de
-    cantidad). La Revision la arma `revision`, que es quien usa este módulo (así no hay círculo)."""
+def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str) -> Revision:
+    """Revisa el archivo mensual por columnas (su total es la suma de «cantidad»)."""
     columnas = {clave_titulo(c): c for c in tabla.columns if c != "fila_original"}
     vacias = pd.Series(True, index=tabla.index)
     texto: dict[str, pd.Series] = {}
@@ -251,7 +251,7 @@ def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str) -> dict:
         avisos.append("Columnas que no se usan: " + ", ".join(f"«{t}»" for t in sin_usar[:10]) + ".")
     if filas_vacias:
         avisos.append(f"Se saltaron {cuantos(filas_vacias, 'fila vacía', 'filas vacías')}.")
-    return dict(
+    return Revision(
         archivo=archivo,
         tabla=resultado,
         filas_leidas=leidas,
@@ -265,4 +265,5 @@ def revisar_mensual(tabla: pd.DataFrame, archivo: Path, lectura: str) -> dict:
         lectura=lectura,
         formato=MENSUAL,
         fuera_del_curso=fuera,
+        fuente=FUENTE,
     )

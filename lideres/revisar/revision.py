@@ -9,21 +9,19 @@ cambiadas) se detiene con un ErrorLideres que dice qué pasó y cómo arreglarlo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from lideres.errores import ErrorLideres
-from lideres.formato import fecha as fecha_es
 from lideres.formato import numero
 from lideres.nombres import palabras
 from lideres.revisar import lectura, lugares, oficiales
 from lideres.revisar.columnas import leer_mapeo as lectura_mapeo
 from lideres.revisar.columnas import ubicar_columnas
-from lideres.revisar.frases import conteos, cuantos, de_filas, lista, nombrar_filas
+from lideres.revisar.frases import cuantos, de_filas, lista, nombrar_filas
+from lideres.revisar.resultado import REGISTRO_PROPIO, Revision
 from lideres.revisar.valores import (
     FechaMala,
     como_texto,
@@ -36,112 +34,11 @@ from lideres.revisar.valores import (
     revisar_rango,
 )
 
-REGISTRO_PROPIO = "registro propio"
 # Más de esta parte de filas con el mismo problema = problema del archivo, no de unas filas.
 PROPORCION_GRAVE = 0.5
-MAX_LISTADAS = 15
 ORDEN_COLUMNAS = ["fecha", "hora", "tipo", "distrito", "ubigeo", "provincia", "departamento", "lat", "lon",
                   "lugar", "fuente"]
 
-
-# --------------------------------------------------------------------------- resultado
-
-@dataclass(repr=False)
-class Revision:
-    """Lo que se encontró al revisar un archivo. `tabla` tiene solo las filas válidas."""
-
-    archivo: Path
-    tabla: pd.DataFrame  # fila_original = número de fila en Excel, para volver al original
-    filas_leidas: int
-    filas_apartadas: list[tuple[int, str]] = field(default_factory=list)
-    fecha_min: dt.date | None = None
-    fecha_max: dt.date | None = None
-    distritos: dict[str, int] = field(default_factory=dict)
-    tipos: dict[str, int] = field(default_factory=dict)
-    avisos: list[str] = field(default_factory=list)
-    columnas: dict[str, str] = field(default_factory=dict)  # columna del curso -> título del archivo
-    lectura: str = ""  # cómo se leyó: formato, letras, separador u hoja
-    formato: str = REGISTRO_PROPIO  # o oficiales.MENSUAL / oficiales.POR_CASO
-    fuera_del_curso: dict[str, int] = field(default_factory=dict)  # distritos que no son de los 61
-
-    @property
-    def unidad(self) -> str:
-        """Qué cuenta cada número: incidencias anotadas o denuncias registradas."""
-        return "incidencias" if self.formato == REGISTRO_PROPIO else "denuncias"
-
-    @property
-    def total(self) -> int:
-        """Incidencias (o denuncias) en las filas válidas: en el archivo mensual oficial, la suma
-        de «cantidad» (cada fila es un conteo, no un caso)."""
-        if "cantidad" in self.tabla.columns:
-            return int(self.tabla["cantidad"].sum())
-        return len(self.tabla)
-
-    def distrito(self, texto: str) -> pd.DataFrame:
-        """Las filas válidas de un distrito, por su nombre o su UBIGEO («Cayma», «040103»)."""
-        return self.tabla[_filtro_distrito(self, texto)]
-
-    def por_mes(self, distrito: str | None = None) -> pd.Series:
-        """Incidencias (o denuncias) por mes, con los meses sin ninguna en 0.
-
-        El índice es el primer día de cada mes. Es lo que dibuja el gráfico por mes."""
-        tabla = self.tabla if distrito is None else self.distrito(distrito)
-        meses = tabla["fecha"].dt.to_period("M").dt.to_timestamp()
-        valores = tabla["cantidad"] if "cantidad" in tabla.columns else pd.Series(1, index=tabla.index)
-        serie = valores.groupby(meses).sum()
-        if len(serie):
-            todos = pd.date_range(serie.index.min(), serie.index.max(), freq="MS")
-            serie = serie.reindex(todos, fill_value=0)
-        serie.index.name = "mes"
-        return serie.rename(self.unidad).astype(int)
-
-    @property
-    def filas_validas(self) -> int:
-        return len(self.tabla)
-
-    def resumen(self) -> str:
-        lineas = [f"Archivo: {self.archivo.name} ({self.lectura})"]
-        if self.formato != REGISTRO_PROPIO:
-            lineas.append(f"Formato: {self.formato}")
-        lineas.append(
-            f"Filas leídas: {numero(self.filas_leidas)} · válidas: {numero(self.filas_validas)}"
-            f" · apartadas: {numero(len(self.filas_apartadas))}"
-        )
-        if self.fecha_min and self.fecha_max and "cantidad" in self.tabla.columns:
-            lineas.append(f"Fechas: del {fecha_es(self.fecha_min)} al "
-                          f"{fecha_es(_fin_de_mes(self.fecha_max))} (meses completos)")
-            lineas.append(f"Denuncias (suma de «cantidad»): {numero(self.total)}")
-        elif self.fecha_min and self.fecha_max:
-            lineas.append(f"Fechas: del {fecha_es(self.fecha_min)} al {fecha_es(self.fecha_max)}")
-        if self.distritos:
-            lineas.append(f"Distritos ({numero(len(self.distritos))}): " + conteos(self.distritos))
-        if "lat" in self.tabla.columns:
-            con_punto = int(self.tabla["lat"].notna().sum())
-            lineas.append(f"Puntos con coordenadas: {numero(con_punto)}")
-        if self.tipos:
-            nombre = "Tipos" if self.formato == REGISTRO_PROPIO else "Modalidades"
-            lineas.append(f"{nombre} ({numero(len(self.tipos))}): " + conteos(self.tipos))
-        if self.filas_apartadas:
-            lineas.append(f"Filas apartadas ({numero(len(self.filas_apartadas))}), no se usan:")
-            for fila, motivo in self.filas_apartadas[:MAX_LISTADAS]:
-                lineas.append(f"  fila {fila}: {motivo}")
-            resto = len(self.filas_apartadas) - MAX_LISTADAS
-            if resto > 0:
-                lineas.append(f"  … y {cuantos(resto, 'fila más', 'filas más')}")
-        if self.avisos:
-            lineas.append("Avisos:")
-            lineas.extend(f"  - {aviso}" for aviso in self.avisos)
-        if self.formato != REGISTRO_PROPIO:
-            lineas.append(f"Fuente: {oficiales.FUENTE}")
-        return "\n".join(lineas)
-
-    def __repr__(self) -> str:  # en un cuaderno, mostrar el resumen y no la tabla entera
-        return self.resumen()
-
-
-
-
-# --------------------------------------------------------------------------- revisión
 
 def revisar_archivo(ruta: str | Path, columnas: dict[str, str] | str | None = None) -> Revision:
     """Lee un registro (propio o un archivo oficial de denuncias), aparta las filas con problemas
@@ -186,14 +83,14 @@ def _revisar_datos(datos: bytes, nombre: str, archivo: Path, mapeo: dict[str, st
     if not mapeo:
         rapida = oficiales.leer_mensual_texto(datos)  # el archivo oficial mensual, entero, con pandas
         if rapida is not None:
-            return Revision(**oficiales.revisar_mensual(rapida[0], archivo, rapida[1]))
+            return oficiales.revisar_mensual(rapida[0], archivo, rapida[1])
     crudo = lectura.leer_datos(datos, nombre)
     return _revisar_crudo(crudo, archivo, mapeo)
 
 
 def _revisar_crudo(crudo: lectura.Crudo, ruta: Path, mapeo: dict[str, str]) -> Revision:
     if not mapeo and oficiales.es_mensual(crudo.titulos):
-        return Revision(**oficiales.revisar_mensual(oficiales.tabla_de_crudo(crudo), ruta, crudo.lectura))
+        return oficiales.revisar_mensual(oficiales.tabla_de_crudo(crudo), ruta, crudo.lectura)
     indice = ubicar_columnas(crudo.titulos, crudo.fila_titulos, mapeo)
     if crudo.fila_titulos != 1:
         crudo.lectura += f", títulos en la fila {crudo.fila_titulos}"
@@ -359,6 +256,7 @@ def _revisar_crudo(crudo: lectura.Crudo, ruta: Path, mapeo: dict[str, str]) -> R
         columnas={c: crudo.titulos[i] for c, i in indice.items()},
         lectura=crudo.lectura,
         formato=oficiales.POR_CASO if oficial else REGISTRO_PROPIO,
+        fuente=oficiales.FUENTE if oficial else "",
         fuera_del_curso=dict(fuera_del_curso),
     )
 
@@ -473,33 +371,3 @@ def _tabla(validas: list[dict], indice: dict[str, int], con_coordenadas: bool) -
         tabla["lat"] = tabla["lat"].astype(float)
         tabla["lon"] = tabla["lon"].astype(float)
     return tabla.sort_values(["fecha", "fila_original"], kind="stable").reset_index(drop=True)
-
-
-def _fin_de_mes(fecha: dt.date) -> dt.date:
-    siguiente = (fecha.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return min(siguiente - dt.timedelta(days=1), dt.date.today())
-
-
-def _filtro_distrito(revision: Revision, texto: str) -> pd.Series:
-    """Filas de un distrito por UBIGEO o nombre; si no hay ninguno, ErrorLideres con los que hay."""
-    tabla = revision.tabla
-    ubigeo = lugares.leer_ubigeo(texto)
-    if ubigeo and "ubigeo" in tabla.columns:
-        filtro = tabla["ubigeo"] == ubigeo
-    elif "distrito" in tabla.columns:
-        buscado = palabras(texto)
-        filtro = tabla["distrito"].map(lambda d: palabras(d) == buscado)
-        if not filtro.any():  # «Cercado de Lima» -> Lima (Cercado)
-            encontrado = lugares.buscar_distrito(texto, lugares.catalogo())
-            if encontrado:
-                filtro = tabla["distrito"] == encontrado[0]
-    else:
-        filtro = pd.Series(False, index=tabla.index)
-    if not filtro.any():
-        hay = sorted(revision.distritos)
-        raise ErrorLideres(
-            f"No hay filas del distrito «{texto}» en este archivo.",
-            como_arreglar=("Los distritos del archivo son: " + lista(hay, 20) + ". Escribe el nombre o "
-                           "el UBIGEO (6 cifras)." if hay else "Este archivo no tiene una columna de distrito."),
-        )
-    return filtro.astype(bool)

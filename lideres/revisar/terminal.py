@@ -11,7 +11,8 @@ from lideres.errores import ErrorLideres
 from lideres.formato import fecha as fecha_es
 from lideres.formato import numero
 from lideres.revisar.frases import cuantos
-from lideres.revisar.revision import MAX_LISTADAS, Revision, revisar_archivo
+from lideres.revisar.resultado import MAX_LISTADAS, Revision
+from lideres.revisar.revision import revisar_archivo
 
 ANCHO_BARRA = 30
 

@@ -260,7 +260,7 @@ def datos_ficha_registro(revision, distrito: str | None = None, umbral: int | No
 
     `distrito`: solo las filas de ese distrito (como en el tablero del módulo 09)."""
     from lideres import anonimizar
-    from lideres.revisar.revision import REGISTRO_PROPIO
+    from lideres.revisar.resultado import REGISTRO_PROPIO
 
     umbral = anonimizar.UMBRAL if umbral is None else umbral
     if revision.formato != REGISTRO_PROPIO:
