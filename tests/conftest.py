@@ -103,24 +103,34 @@ def sitio_html():
 
 
 @pytest.fixture(scope="session")
-def curso_asignado(tmp_path_factory):
+def curso_de_la_sesion(tmp_path_factory):
     """Un curso nuevo con cada ejercicio del banco asignado (nbgrader generate_assignment), una vez por
-    sesión: asignar los once tarda, y lo pedían test_ejercicios y los servidores del taller con
-    `--curso`. Solo se lee: quien entrega o califica usa una copia (copiar_curso)."""
+    sesión: asignar los once tarda (más de un minuto), y lo pedían test_ejercicios, test_formulario y
+    los servidores del taller con `--curso`. Con -n, el primer proceso que lo pide lo arma en la
+    carpeta temporal común a todos (con el candado de lideres.curso) y los demás lo usan. Solo se
+    lee: quien entrega o califica usa una copia (copiar_curso)."""
     from lideres.banco import autoria
     from lideres.curso import motor
+    from lideres.curso.candado import candado
 
-    curso, _ = motor.preparar_curso(tmp_path_factory.mktemp("curso_asignado") / "curso")
-    for ejercicio in autoria.ejercicios(curso.raiz):
-        motor.asignar(curso, ejercicio)  # si nbgrader falla, ErrorLideres dice cuál
-    return curso.raiz
+    base = tmp_path_factory.getbasetemp()
+    # Con -n, cada proceso tiene su carpeta (popen-gw0, …) dentro de la de la sesión.
+    comun = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "curso_de_la_sesion"
+    listo = comun / "listo"
+    with candado(comun):
+        if not listo.exists():
+            curso, _ = motor.preparar_curso(comun / "curso")
+            for ejercicio in autoria.ejercicios(curso.raiz):
+                motor.asignar(curso, ejercicio)  # si nbgrader falla, ErrorLideres dice cuál
+            listo.write_text("asignado\n", encoding="utf-8")
+    return comun / "curso"
 
 
 @pytest.fixture(scope="session")
-def copiar_curso(curso_asignado):
+def copiar_curso(curso_de_la_sesion):
     """`copiar_curso(destino)`: una copia del curso asignado en `destino` (que no debe existir)."""
     def copiar(destino):
-        return Path(shutil.copytree(curso_asignado, destino))
+        return Path(shutil.copytree(curso_de_la_sesion, destino))
     return copiar
 
 

@@ -141,11 +141,11 @@ def test_la_configuracion_no_libera_el_banco():
 # --- con nbgrader de verdad ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module", params=EJERCICIOS)
-def curso(request, curso_asignado):
+def curso(request, curso_de_la_sesion):
     """Un curso limpio con el ejercicio ya liberado (release/): el de la sesión (conftest.py), que
     estas pruebas solo leen."""
-    assert (curso_asignado / "release" / request.param).is_dir()
-    return curso_asignado, request.param
+    assert (curso_de_la_sesion / "release" / request.param).is_dir()
+    return curso_de_la_sesion, request.param
 
 
 @pytest.mark.lento
