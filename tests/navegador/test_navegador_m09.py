@@ -7,7 +7,6 @@ ficha de una página."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -48,15 +47,19 @@ def _con_marca(rutas_: list[str]) -> list[str]:
     return encontrados
 
 
-@pytest.fixture
-def servidor_09(ruta_chromium, tmp_path, monkeypatch):
-    temporal, runtime = tmp_path / "tmp", tmp_path / "runtime"
+@pytest.fixture(scope="module")
+def servidor_09(ruta_chromium, tmp_path_factory):
+    """Un servidor para las pruebas del módulo (cada una mira qué archivos aparecen mientras corre),
+    con su carpeta temporal y la de Jupyter propias: se ve si ahí queda una copia de lo subido."""
+    carpeta = tmp_path_factory.mktemp("m09")
+    temporal, runtime = carpeta / "tmp", carpeta / "runtime"
     temporal.mkdir()
     runtime.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temporal))
-    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
-    s = ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=0)
-    s.iniciar()
+    s = ServidorTaller(carpeta=carpeta / "registro", sin_libro=True, precalentados=0)
+    with pytest.MonkeyPatch.context() as cambios:  # las hereda el servidor, y de él los kernels
+        cambios.setenv("TMPDIR", str(temporal))
+        cambios.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+        s.iniciar()
     yield s, temporal, runtime
     s.detener()
 
@@ -110,7 +113,6 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
             assert not [r for r in nuevos if not r.endswith(".json")], nuevos
     assert not _con_marca(list(despues[temporal]) + list(despues[runtime]))
     assert v.externos() == [] and v.bloqueados == []
-    shutil.rmtree(temporal, ignore_errors=True)
 
 
 def test_archivo_demasiado_grande_no_se_envia_y_la_pagina_sigue(navegador, servidor_09, vigilar, tmp_path):
