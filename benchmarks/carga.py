@@ -183,11 +183,17 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float) -> Sesio
         t0 = time.monotonic()
         r = await cliente.fetch(
             base + "/voila/render/" + TABLERO, request_timeout=limite_s,
-            headers={"Cookie": cabecera_cookie(galleta)},
+            headers={"Cookie": cabecera_cookie(galleta)}, raise_error=False,
         )
         cookies(r, galleta)
-        html = r.body.decode("utf-8", errors="replace")
+        html = r.body.decode("utf-8", errors="replace") if r.body else ""
         s.pagina_s = time.monotonic() - t0
+        if r.code == 503 and "La sala está llena" in html:  # presupuesto de --memoria lleno
+            s.motivo = "sala llena (503, página en español)"
+            return s
+        if r.code != 200:
+            s.motivo = f"HTTP {r.code}"
+            return s
         m = RE_KERNEL.search(html)
         if not m:
             s.motivo = "página sin kernel"
@@ -355,6 +361,22 @@ def esperar_reserva(memoria: Memoria, n: int, limite_s: float) -> float:
     return float("nan")
 
 
+def foto(memoria: Memoria) -> dict:
+    """Kernels, RSS y PSS del servidor y sus kernels en este momento."""
+    import psutil
+
+    total = {"kernels": 0, "rss": 0, "pss": 0}
+    for p in memoria.procesos():
+        try:
+            m = p.memory_full_info()
+        except psutil.Error:
+            continue
+        total["rss"] += m.rss
+        total["pss"] += m.pss
+        total["kernels"] += _es_kernel(p)
+    return total
+
+
 def kernels_vivos(base: str, ids: list[str]) -> int:
     import urllib.error
     import urllib.request
@@ -396,6 +418,9 @@ def main(argv=None) -> int:
                     help="--participantes del servidor (por defecto, igual a --n)")
     ap.add_argument("--precalentados", type=int, default=None,
                     help="--precalentados del servidor (por defecto, los de --participantes)")
+    ap.add_argument("--modulo", default=None,
+                    help="--modulo del servidor: la reserva la decide el grupo (elástica), no --precalentados")
+    ap.add_argument("--memoria", default=None, help="--memoria del servidor (por ejemplo 1.5GB)")
     ap.add_argument("--semilla", type=int, default=10)
     ap.add_argument("--tablero", choices=sorted(TABLEROS), default="02",
                     help="el tablero de la sesión: 02 (conteos y tasas) o 07 (puntos calientes)")
@@ -408,18 +433,31 @@ def main(argv=None) -> int:
     raiz = Path(tempfile.mkdtemp(prefix="lideres_carga_"))
     (raiz / "tableros").mkdir()
     shutil.copy(RAIZ / "notebooks" / TABLERO, raiz / TABLERO)
-    reserva = participantes if a.precalentados is None else a.precalentados
-    print(f"Servidor: lideres taller --participantes {participantes} --precalentados {reserva} "
-          f"(carpeta {raiz})")
+    if a.modulo:  # como lo enciende quien facilita: la reserva la decide el grupo
+        reserva = None
+        opciones = f"--modulo {a.modulo}"
+    else:
+        reserva = participantes if a.precalentados is None else a.precalentados
+        opciones = f"--precalentados {reserva}"
+    if a.memoria:
+        opciones += f" --memoria {a.memoria}"
+    print(f"Servidor: lideres taller --participantes {participantes} {opciones} (carpeta {raiz})")
     srv = ServidorTaller(sin_libro=True, precalentados=reserva, participantes=participantes,
-                         cuadernos=raiz, espera_s=300)
+                         cuadernos=raiz, espera_s=300, modulo=a.modulo, memoria=a.memoria)
     srv.iniciar()
     base = srv.url("").rstrip("/")
     memoria = Memoria(srv.proceso.pid)
     memoria.start()
+    if reserva is None:  # lo que dice el servidor al encender: «…: 07_puntos_calientes: 4.»
+        linea = re.search(r"Tableros listos de antemano[^:]*:(.*)", srv.texto_salida())
+        reserva = sum(int(x) for x in re.findall(r": (\d+)", linea.group(1))) if linea else 0
     try:
         listo_s = esperar_reserva(memoria, min(reserva, n), 900)
         print(f"Reserva precalentada lista en {listo_s:.1f} s ({memoria.kernels()} kernels).")
+        time.sleep(5)
+        reposo = foto(memoria)
+        print(f"Con nadie conectado: {reposo['kernels']} kernels, PSS {reposo['pss'] / 1024**2:,.0f} MB, "
+              f"RSS {reposo['rss'] / 1024**2:,.0f} MB (servidor + kernels).")
 
         base_1 = asyncio.run(sala(base, 1, 0.0, a.semilla))
         print(f"Línea de base (1 persona): {'ok' if base_1[0].ok else base_1[0].motivo}, "
@@ -436,6 +474,8 @@ def main(argv=None) -> int:
         ids = [s.kernel for s in sesiones if s.kernel]
         vivos = kernels_vivos(base, ids)
         kernels_fin = memoria.kernels()
+        time.sleep(10)  # la reserva baja cuando se van (se ajusta cada 2 s)
+        despues = foto(memoria)
     finally:
         memoria.parar()
         codigo = srv.detener()
@@ -462,8 +502,11 @@ def main(argv=None) -> int:
           f"al final {kernels_fin} (precalentados listos para la siguiente persona)")
     print(f"RSS máx. del servidor solo: {memoria.servidor_rss_max / mb:,.0f} MB; "
           f"del kernel más grande: {memoria.kernel_rss_max / mb:,.0f} MB")
+    print(f"Con nadie conectado: antes {reposo['kernels']} kernels y PSS {reposo['pss'] / mb:,.0f} MB; "
+          f"15 s después de irse todos, {despues['kernels']} kernels y PSS {despues['pss'] / mb:,.0f} MB")
     if rn["motivos"]:
-        print("Sesiones fallidas:", "; ".join(rn["motivos"]))
+        llenas = sum(1 for x in sesiones if x.motivo and x.motivo.startswith("sala llena"))
+        print("Sesiones fallidas:", "; ".join(rn["motivos"]), f"(sala llena: {llenas})")
     print(f"carga: tablero={a.tablero} sesiones_ok={rn['ok']}/{n} p95_interactivo_s={rn['interactivo_p95_s']:.1f} "
           f"rss_max_mb={memoria.rss_max / mb:.0f} nucleos_vivos_al_final={vivos}")
     return 0

@@ -121,3 +121,18 @@ def test_la_terminal_de_la_guia_es_la_de_la_orden_con_red():
     # La prueba de Chromium que captura la terminal enciende el servidor con --red.
     generador = (rutas.RAIZ / "tests" / "navegador" / "test_capturas_guia.py").read_text(encoding="utf-8")
     assert re.search(r"ServidorTaller\([^)]*red=True", generador)
+
+
+def test_la_guia_del_servidor_cita_el_presupuesto_de_memoria_como_lo_escribe_el_servidor():
+    """Issue 22: --memoria. La guía del servidor cita la línea de la terminal y la frase de la portada."""
+    from lideres.taller import memoria
+    from lideres.taller.memoria import GB
+
+    texto = (FACILITADORES / "00_servidor_del_taller.md").read_text(encoding="utf-8")
+    plano = " ".join(texto.split())
+    assert servidor.MEMORIA_PARA_KERNELS in plano and "--memoria" in plano
+    assert memoria.frase_caben(12).rstrip(".") in plano
+    # la tabla: lo que caben 2 y 4 GB (la mitad de 4 y 8 GB) en la versión completa
+    for total, caben in ((4 * GB, 13), (8 * GB, 27)):
+        assert memoria.caben(memoria.memoria_por_defecto(total), 0) == caben
+        assert f"unos {caben}" in plano

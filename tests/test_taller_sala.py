@@ -35,7 +35,9 @@ def test_la_reserva_sigue_al_grupo(raiz):
     # Dos tableros y ningún módulo elegido: el grupo se reparte. El 02 tiene página ligera (los
     # celulares van a ella): fuera de la sesión, ninguno esperando en Voilà.
     assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
-    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 15
+    # Sin versión ligera: unos pocos de antemano (no 15); la reserva crece cuando llegan (issue 22,
+    # test_taller_memoria.py).
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == servidor.RESERVA_INICIAL_SIN_LIGERA
     assert pools["default"]["pool_size"] == 0
     assert c.VoilaConfiguration.preheat_kernel is True
     # Tope de kernels vivos: el grupo más un margen para reponer la reserva, no el doble.
@@ -48,7 +50,8 @@ def test_un_solo_tablero_tiene_la_reserva_del_grupo(tmp_path):
     (tmp_path / "tableros").mkdir()
     (tmp_path / "tableros" / "07_puntos_calientes.ipynb").write_text("{}", encoding="utf-8")
     pools = servidor.configuracion(raiz=tmp_path, participantes=30).VoilaKernelManager.kernel_pools_config
-    assert pools["tableros/07_puntos_calientes.ipynb"]["pool_size"] == 30  # sin página ligera
+    # sin página ligera: unos pocos de antemano, no uno por participante (crece cuando llegan)
+    assert pools["tableros/07_puntos_calientes.ipynb"]["pool_size"] == servidor.RESERVA_INICIAL_SIN_LIGERA
 
 
 def test_con_version_ligera_la_reserva_es_chica(tmp_path):
@@ -65,8 +68,9 @@ def test_con_version_ligera_la_reserva_es_chica(tmp_path):
             "pool_size"] == servidor.RESERVA_CON_PAGINA_LIGERA
         ligera = pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"]
         dibujo = pools["tableros/07_puntos_calientes.ipynb"]["pool_size"]
-        # el 07 (se dibuja en el mapa: necesita su kernel) conserva la reserva de la sala
-        assert (ligera, dibujo) == ((servidor.RESERVA_CON_PAGINA_LIGERA, 1) if modulo == "02" else (0, 30))
+        # el 07 (se dibuja en el mapa: necesita su kernel) tiene más de antemano si es de la sesión
+        assert (ligera, dibujo) == ((servidor.RESERVA_CON_PAGINA_LIGERA, 1) if modulo == "02"
+                                    else (0, servidor.RESERVA_INICIAL_SIN_LIGERA))
         otro = "07_puntos_calientes" if modulo == "02" else "02_conteos_y_tasas"
         assert pools[f"ejercicios/{otro}.ipynb"]["pool_size"] == 0
 
@@ -75,8 +79,9 @@ def test_con_version_ligera_la_reserva_es_chica(tmp_path):
 def test_el_modulo_de_la_sesion_recibe_la_reserva(raiz, modulo):
     c = servidor.configuracion(raiz=raiz, participantes=25, modulo=modulo)
     pools = c.VoilaKernelManager.kernel_pools_config
-    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 25
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == servidor.RESERVA_INICIAL_SIN_LIGERA
     assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0  # tiene página ligera
+    assert c.GestorKernels.paginas_sesion == ["tableros/03_otro.ipynb"]
     assert c.GestorKernels.max_kernels == 25 + servidor.MARGEN_KERNELS
 
 
@@ -91,17 +96,17 @@ def test_las_paginas_de_ejercicio_se_precalientan_como_los_tableros(raiz):
     assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
     assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == 0
     assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
-    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 8
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == servidor.RESERVA_INICIAL_SIN_LIGERA
     assert pools["default"]["pool_size"] == 0
-    # Con el módulo de la sesión: su tablero, uno por participante (no tiene página ligera); su
-    # ejercicio, una reserva chica (el formulario ligero no usa kernel).
+    # Con el módulo de la sesión: su tablero, unos pocos (no tiene página ligera; la reserva crece
+    # cuando llegan); su ejercicio, una reserva chica (el formulario ligero no usa kernel).
     c = servidor.configuracion(raiz=raiz, participantes=30, modulo="03", ids_ejercicio=ids)
     pools = c.VoilaKernelManager.kernel_pools_config
     assert pools["ejercicios/03_otro.ipynb"]["pool_size"] == chica
-    assert pools["tableros/03_otro.ipynb"]["pool_size"] == 30
+    assert pools["tableros/03_otro.ipynb"]["pool_size"] == servidor.RESERVA_INICIAL_SIN_LIGERA
     assert pools["ejercicios/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
     assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
-    assert c.GestorKernels.max_kernels == 30 + chica + servidor.MARGEN_KERNELS
+    assert c.GestorKernels.max_kernels == 30 + servidor.MARGEN_KERNELS
     # --precalentados manda también sobre los ejercicios.
     c = servidor.configuracion(raiz=raiz, participantes=30, precalentados=2, ids_ejercicio=ids)
     assert c.VoilaKernelManager.kernel_pools_config["ejercicios/03_otro.ipynb"]["pool_size"] == 2
@@ -130,7 +135,7 @@ def test_precalentados_explicito_manda_sobre_el_grupo(raiz):
 def test_por_defecto_una_sala_de_veinte(raiz):
     c = servidor.configuracion(raiz=raiz)
     assert servidor.PARTICIPANTES_POR_DEFECTO == 20
-    assert c.VoilaKernelManager.kernel_pools_config["tableros/03_otro.ipynb"]["pool_size"] == 10
+    assert c.VoilaKernelManager.kernel_pools_config["tableros/03_otro.ipynb"]["pool_size"] == 4
     assert c.VoilaKernelManager.kernel_pools_config["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
     assert c.MappingKernelManager.cull_idle_timeout == 15 * 60
 

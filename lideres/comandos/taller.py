@@ -18,13 +18,20 @@ def agregar(parser):
                              f"{s.PARTICIPANTES_POR_DEFECTO}): fija los kernels precalentados, el "
                              "máximo de kernels y cuándo se apagan los inactivos")
     parser.add_argument("--modulo", metavar="NN",
-                        help="el módulo de la sesión (por ejemplo 04): su tablero queda listo para "
-                             "todo el grupo; los demás, para una persona")
+                        help="el módulo de la sesión (por ejemplo 04): su tablero tiene más kernels "
+                             "listos de antemano y la reserva crece para todo el grupo")
     parser.add_argument("--precalentados", type=int, default=None, metavar="N",
-                        help="kernels listos de antemano por cada tablero (por defecto, uno por "
-                             "participante; si la página tiene versión ligera, que es la que usan los "
-                             "celulares, 2 para el módulo de la sesión y ninguno para los demás; 0 "
-                             "para no precalentar)")
+                        help="kernels listos de antemano por cada tablero con nadie conectado (por "
+                             "defecto: si la página tiene versión ligera, que es la que usan los "
+                             "celulares, 2 para el módulo de la sesión y ninguno para los demás; si no "
+                             "la tiene, 4 para el de la sesión y 1 para los demás; 0 para no "
+                             "precalentar). Luego aumentan cuando llegan celulares, dentro de --memoria")
+    parser.add_argument("--memoria", metavar="CANTIDAD",
+                        help="memoria para los kernels de la versión completa (los que usan los "
+                             "celulares y los listos de antemano), por ejemplo 2GB, 1500MB o 1,5GB "
+                             "(por defecto, la mitad de la memoria de esta computadora). Los listos de "
+                             "antemano aumentan cuando llegan celulares y bajan cuando se van; con la "
+                             "memoria llena, un celular más ve un aviso que lo lleva a la versión ligera")
     parser.add_argument("--apagar-inactivos", type=float, default=None, metavar="MINUTOS",
                         help="minutos sin conexión tras los que se apaga el tablero de un celular "
                              "(por defecto, entre 5 y 20 según --participantes)")
@@ -54,5 +61,5 @@ def ejecutar(args) -> int:
         puerto=args.puerto, red=args.red, sin_libro=args.sin_libro,
         participantes=args.participantes, precalentados=args.precalentados, modulo=args.modulo,
         cuadernos=args.cuadernos, registro=args.registro, curso=args.curso, modo=args.modo,
-        apagar_inactivos=args.apagar_inactivos,
+        apagar_inactivos=args.apagar_inactivos, memoria=args.memoria,
     )

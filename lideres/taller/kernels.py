@@ -18,6 +18,12 @@ precalentada como los de una persona que llega cuando la reserva está vacía.
   cuenta desde que se entregó (la primera pasada que lo ve fuera de la reserva).
 - **Apagar dos veces no es un error**: si la página que se cierra y la pasada de inactivos apagan
   el mismo kernel a la vez, el segundo pedido no hace nada (antes: un 404 con traza en el registro).
+- **Presupuesto de memoria y reserva elástica** (`--memoria`; las decisiones, puras, en
+  `lideres.taller.memoria`): cada `ajustar_s` segundos se mide la memoria de los kernels y se fija
+  cuántos quedan listos en la reserva de cada página: crece cuando llegan celulares, baja cuando se
+  van, y kernels en uso más reserva nunca pasan del presupuesto. Un celular que pide la versión
+  completa sin lugar libre toma el de un kernel de la reserva de otra página (se apaga); si tampoco
+  hay, `apartar_lugar` dice que no y la página de Voilà responde «sala llena» (manejadores.py).
 - **Sin revivir**: un kernel que muere (sin memoria, por ejemplo) no se reinicia, porque uno
   reiniciado no tiene los widgets del tablero y la página quedaría mostrando datos viejos sin
   decir nada. Se apaga y se quita (`autorestart` desactivado en la configuración); la página ve
@@ -29,13 +35,44 @@ Este módulo importa jupyter_server: solo lo carga Voilà al iniciar el servidor
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import urllib.parse
 
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Float, Integer
+from traitlets import Dict, Float, Integer, List
+
+from lideres.taller import memoria
 
 # Variable que Voilà pone en el entorno de los kernels de la reserva (ENV_VARIABLE.VOILA_PREHEAT).
 VARIABLE_PRECALENTADO = "VOILA_PREHEAT"
+# La ruta de la página que pidió un kernel sin reserva (Voilà la pone en el entorno del kernel).
+VARIABLE_RUTA = "SCRIPT_NAME"
+PREFIJO_VOILA = "/voila/render/"
+# El lugar apartado por el pedido en curso: el arranque del kernel (en la misma tarea) lo suelta.
+LUGAR: contextvars.ContextVar = contextvars.ContextVar("lideres_lugar", default=None)
+# Para un celular que toma un kernel listo de la reserva: ya estaba contado, no aparta nada.
+DE_LA_RESERVA = object()
+
+
+def _ruta_de_script(script: str | None) -> str | None:
+    if not script or PREFIJO_VOILA not in script:
+        return None
+    return urllib.parse.unquote(script.split(PREFIJO_VOILA, 1)[1])
+
+
+def medir_proceso(pid: int) -> int | None:
+    """PSS del proceso (Linux); donde no hay PSS, RSS. None si ya no existe."""
+    try:
+        import psutil
+
+        proceso = psutil.Process(pid)
+        try:
+            return int(proceso.memory_full_info().pss)
+        except (AttributeError, psutil.AccessDenied):
+            return int(proceso.memory_info().rss)
+    except Exception:  # el proceso terminó mientras se medía
+        return None
 
 
 class GestorKernels(AsyncMappingKernelManager):
@@ -43,6 +80,11 @@ class GestorKernels(AsyncMappingKernelManager):
     arranques_simultaneos = Integer(2, config=True, help="kernels que arrancan a la vez")
     espera_tope_s = Float(0.5, config=True, help="cada cuánto se revisa si hay lugar bajo el tope")
     revisar_muertos_s = Float(3.0, config=True, help="cada cuánto se buscan kernels muertos (0: nunca)")
+    presupuesto = Integer(0, config=True, help="bytes para kernels en uso más reserva (0: sin presupuesto)")
+    participantes = Integer(0, config=True, help="tamaño del grupo: la reserva de una página no pasa de él")
+    reserva_base = Dict(config=True, help="ruta de la página → kernels listos con nadie conectado")
+    paginas_sesion = List(config=True, help="rutas de las páginas del módulo de la sesión")
+    ajustar_s = Float(2.0, config=True, help="cada cuánto se mide y se ajusta la reserva (0: nunca)")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -51,6 +93,12 @@ class GestorKernels(AsyncMappingKernelManager):
         self._revision = None
         self._entregados: set[str] = set()
         self._apagando: set[str] = set()
+        self._ajuste = None
+        self._medidos: dict[str, int] = {}  # kernel → bytes (última medición)
+        self._ruta_de: dict[str, str] = {}  # kernel sin reserva → página que lo pidió
+        self._arranques: dict[asyncio.Task, int] = {}  # arranques en curso → lo que cuentan
+        self._esperando: set[asyncio.Task] = set()  # lugares de la reserva que esperan memoria
+        self._apartados: dict[object, int] = {}  # lugares apartados por un pedido → lo que cuentan
 
     def kernels_vivos(self) -> int:
         return len(self.list_kernel_ids()) + self._arrancando
@@ -60,21 +108,222 @@ class GestorKernels(AsyncMappingKernelManager):
         tarea = asyncio.current_task()
         return any(tarea in reserva for reserva in getattr(self, "_pools", {}).values())
 
+    # ------------------------------------------------------------ reserva y presupuesto
+
+    def _reservas(self) -> dict[str, list]:
+        return getattr(self, "_pools", {})
+
+    def _pagina_de_tarea(self, tarea) -> str | None:
+        return next((r for r, reserva in self._reservas().items() if tarea in reserva), None)
+
+    def _apagables(self, ruta: str) -> list[str]:
+        """Kernels listos de la reserva de `ruta` que ya terminaron de preparar la página: se
+        pueden apagar sin dejar a medias el trabajo de Voilà."""
+        apagables = []
+        for tarea in self._reservas().get(ruta, []):
+            kernel_id = self._kernel_listo(tarea)
+            preparado = tarea.done() and kernel_id and tarea.result().get("task")
+            if kernel_id and (preparado is None or preparado.done()):
+                apagables.append(kernel_id)
+        return apagables
+
+    @staticmethod
+    def _kernel_listo(tarea) -> str | None:
+        """El kernel de un lugar de la reserva ya arrancado (None si no arrancó o falló)."""
+        if not tarea.done() or tarea.cancelled() or tarea.exception() is not None:
+            return None
+        return tarea.result().get("kernel_id")
+
+    def _estado_reservas(self) -> dict[str, dict]:
+        """Por página: kernels listos, lugares arrancando y lugares esperando memoria."""
+        estado = {}
+        for ruta, reserva in self._reservas().items():
+            listos = [k for k in (self._kernel_listo(t) for t in reserva) if k]
+            esperando = [t for t in reserva if not t.done() and t in self._esperando]
+            arrancando = [t for t in reserva if not t.done() and t not in self._esperando]
+            estado[ruta] = {"listos": listos, "arrancando": arrancando, "esperando": esperando}
+        return estado
+
+    def _ruta_del_kernel(self, kernel_id: str) -> str | None:
+        ruta = self._ruta_de.get(kernel_id)
+        if ruta is None and hasattr(self, "_get_notebook_from_kernel"):
+            ruta = self._get_notebook_from_kernel(kernel_id)
+        return ruta
+
+    def _en_uso(self) -> dict[str, str | None]:
+        """Kernels vivos que no esperan en la reserva → su página (si se sabe)."""
+        en_reserva = {k for e in self._estado_reservas().values() for k in e["listos"]}
+        return {k: self._ruta_del_kernel(k) for k in self.list_kernel_ids() if k not in en_reserva}
+
+    def _cuenta(self, kernel_id: str) -> int:
+        return memoria.cuenta_kernel(self._medidos.get(kernel_id),
+                                     memoria.estimado(self._ruta_del_kernel(kernel_id)))
+
+    def ocupado(self) -> int:
+        """Bytes que cuentan ahora: kernels vivos (en uso y en la reserva), arranques en curso,
+        lugares de la reserva a punto de arrancar y lugares apartados por un pedido."""
+        vivos = set(self.list_kernel_ids())
+        total = sum(self._cuenta(k) for k in vivos)
+        total += sum(self._arranques.values())
+        for ruta, e in self._estado_reservas().items():
+            por_arrancar = [t for t in e["arrancando"] if t not in self._arranques]
+            total += len(por_arrancar) * memoria.estimado(ruta)
+        return total + sum(self._apartados.values())
+
+    def cabida(self) -> dict:
+        """Presupuesto, uso y cuántos celulares más caben en la versión completa (la portada y la
+        página de quien facilita lo muestran)."""
+        self._vigilar_muertos()
+        en_uso = self._en_uso()
+        bytes_en_uso = sum(self._cuenta(k) for k in en_uso) + sum(self._apartados.values())
+        reserva = sum(len(e["listos"]) + len(e["arrancando"]) for e in self._estado_reservas().values())
+        return {
+            "presupuesto": self.presupuesto,
+            "en_uso": bytes_en_uso,
+            "ocupado": self.ocupado(),
+            "kernels_en_uso": len(en_uso),
+            "kernels_en_reserva": reserva,
+            "caben": memoria.caben(self.presupuesto, bytes_en_uso) if self.presupuesto else None,
+        }
+
+    def _hay_lugar(self, por_kernel: int) -> bool:
+        return self.presupuesto <= 0 or self.ocupado() + por_kernel <= self.presupuesto
+
+    async def apartar_lugar(self, ruta: str):
+        """Antes de servir la versión completa de `ruta` a un celular: un lugar en el presupuesto.
+
+        DE_LA_RESERVA si hay un kernel de la reserva para ella (ya contado); un lugar apartado (se
+        suelta al arrancar su kernel o con `soltar_lugar`); None si no cabe ni cediendo la reserva
+        de otra página."""
+        self._vigilar_muertos()
+        e = self._estado_reservas().get(ruta)
+        if e and (e["listos"] or e["arrancando"]):
+            return DE_LA_RESERVA
+        por_kernel = memoria.estimado(ruta)
+        if not self._hay_lugar(por_kernel):
+            await self._ceder_reserva(por_kernel)
+        if not self._hay_lugar(por_kernel):
+            return None
+        lugar = object()
+        self._apartados[lugar] = por_kernel
+        return lugar
+
+    def soltar_lugar(self, lugar) -> None:
+        self._apartados.pop(lugar, None)
+
+    async def _ceder_reserva(self, necesita: int) -> None:
+        """Apaga kernels listos de la reserva (de la página con más) hasta que quepa `necesita`."""
+        while not self._hay_lugar(necesita):
+            apagables = {r: self._apagables(r) for r in self._reservas()}
+            ruta = max(apagables, key=lambda r: len(apagables[r]), default=None)
+            if ruta is None or not apagables[ruta]:
+                return
+            kernel_id = apagables[ruta][-1]
+            self._quitar_de_la_reserva(ruta, kernel_id)
+            self.log.info("Presupuesto de memoria: se apaga un kernel de la reserva de %s para un celular", ruta)
+            await self.shutdown_kernel(kernel_id, now=True)
+
+    def _quitar_de_la_reserva(self, ruta: str, kernel_id: str) -> None:
+        reserva = self._reservas().get(ruta, [])
+        for tarea in list(reserva):
+            if self._kernel_listo(tarea) == kernel_id:
+                reserva.remove(tarea)
+
+    def _paginas(self) -> list[memoria.Pagina]:
+        usos: dict[str, int] = {}
+        for ruta in self._en_uso().values():
+            if ruta:
+                usos[ruta] = usos.get(ruta, 0) + 1
+        # Solo las páginas con reserva (tableros y ejercicios): una lección abierta con Voilà no.
+        rutas = set(self.reserva_base)
+        return [memoria.Pagina(ruta=r, base=int(self.reserva_base.get(r, 0)), en_uso=usos.get(r, 0),
+                               de_la_sesion=r in self.paginas_sesion, por_kernel=memoria.estimado(r))
+                for r in sorted(rutas)]
+
+    def objetivos(self) -> dict[str, int]:
+        """Cuántos kernels listos quiere ahora cada página, dentro del presupuesto."""
+        en_uso = sum(self._cuenta(k) for k in self._en_uso()) + sum(self._apartados.values())
+        libre = self.presupuesto - en_uso if self.presupuesto > 0 else 1 << 62
+        participantes = self.participantes or 1 << 30
+        return memoria.repartir(self._paginas(), libre, participantes)
+
+    async def _ajustar(self) -> None:
+        """Mide, y lleva la reserva de cada página a su objetivo (crece o baja)."""
+        await self._medir()
+        if not hasattr(self, "fill_if_needed"):
+            return  # sin precalentado (--precalentados 0): solo el presupuesto de los pedidos
+        for ruta, reserva in self._reservas().items():
+            for tarea in [t for t in reserva if t.done() and (t.cancelled() or t.exception() is not None)]:
+                # Un kernel que no arrancó: fuera de la reserva (si no, un celular lo tomaría).
+                self.log.warning("Reserva de %s: un kernel no arrancó; se quita", ruta)
+                reserva.remove(tarea)
+        estado = self._estado_reservas()
+        for ruta, objetivo in self.objetivos().items():
+            e = estado.get(ruta, {"listos": [], "arrancando": [], "esperando": []})
+            config = self.kernel_pools_config.setdefault(ruta, {})
+            config["pool_size"] = objetivo
+            arrancar, cancelar, apagar = memoria.cambios(
+                len(e["listos"]), len(e["arrancando"]), len(e["esperando"]), objetivo)
+            if arrancar:
+                self.log.info("Reserva de %s: %s kernel(s) más (objetivo %s)", ruta, arrancar, objetivo)
+                self.fill_if_needed(delay=0, notebook_name=ruta)
+            for tarea in e["esperando"][len(e["esperando"]) - cancelar:]:
+                self._reservas()[ruta].remove(tarea)
+                tarea.cancel()
+            apagables = self._apagables(ruta)
+            for kernel_id in apagables[len(apagables) - apagar:] if apagar else []:
+                self.log.info("Reserva de %s: se apaga un kernel que sobra (objetivo %s)", ruta, objetivo)
+                self._quitar_de_la_reserva(ruta, kernel_id)
+                await self.shutdown_kernel(kernel_id, now=True)
+
+    async def _medir(self) -> None:
+        pids = {}
+        for kernel_id in list(self.list_kernel_ids()):
+            try:
+                pid = getattr(getattr(self.get_kernel(kernel_id), "provisioner", None), "pid", None)
+            except KeyError:
+                continue
+            if pid:
+                pids[kernel_id] = pid
+        loop = asyncio.get_running_loop()
+        medidos = await loop.run_in_executor(None, lambda: {k: medir_proceso(p) for k, p in pids.items()})
+        self._medidos = {k: v for k, v in medidos.items() if v}
+
+    # ------------------------------------------------------------ arranques
+
     async def start_kernel(self, *args, **kwargs):
         entorno = kwargs.get("env") or {}
         de_reserva = entorno.get(VARIABLE_PRECALENTADO) == "True"
-        if de_reserva and self.max_kernels > 0:
-            while self.kernels_vivos() >= self.max_kernels and self._en_la_reserva():
-                await asyncio.sleep(self.espera_tope_s)
+        tarea = asyncio.current_task()
+        ruta = self._pagina_de_tarea(tarea) if de_reserva else _ruta_de_script(entorno.get(VARIABLE_RUTA))
+        por_kernel = memoria.estimado(ruta)
+        if de_reserva:
+            # Un lugar de la reserva arranca solo si hay lugar bajo el tope y en el presupuesto; mientras
+            # espera no ocupa nada. Si un celular lo toma (deja la reserva), arranca enseguida.
+            self._esperando.add(tarea)
+            try:
+                while self._en_la_reserva() and (
+                    (self.max_kernels > 0 and self.kernels_vivos() >= self.max_kernels)
+                    or not self._hay_lugar(por_kernel)
+                ):
+                    await asyncio.sleep(self.espera_tope_s)
+            finally:
+                self._esperando.discard(tarea)
         if self._fila is None:
             self._fila = asyncio.Semaphore(max(1, self.arranques_simultaneos))
         self._vigilar_muertos()
         self._arrancando += 1
+        self._arranques[tarea] = por_kernel
+        self.soltar_lugar(LUGAR.get())  # el pedido que apartó este lugar: desde ahora cuenta el arranque
         try:
             async with self._fila:
-                return await super().start_kernel(*args, **kwargs)
+                kernel_id = await super().start_kernel(*args, **kwargs)
+            if ruta and not de_reserva:
+                self._ruta_de[kernel_id] = ruta
+            return kernel_id
         finally:
             self._arrancando -= 1
+            self._arranques.pop(tarea, None)
 
     async def cull_kernel_if_idle(self, kernel_id: str):
         # Voilà (la subclase) ya volvió antes de llegar aquí si el kernel sigue en la reserva: la
@@ -96,18 +345,29 @@ class GestorKernels(AsyncMappingKernelManager):
             return None
         self._apagando.add(kernel_id)
         self._entregados.discard(kernel_id)
+        self._ruta_de.pop(kernel_id, None)
+        self._medidos.pop(kernel_id, None)
         try:
             return await super().shutdown_kernel(kernel_id, *args, **kwargs)
         finally:
             self._apagando.discard(kernel_id)
 
     def _vigilar_muertos(self) -> None:
-        if self._revision is not None or self.revisar_muertos_s <= 0:
-            return
         from tornado.ioloop import PeriodicCallback
 
+        if self._ajuste is None and self.ajustar_s > 0:
+            self._ajuste = PeriodicCallback(self._ajustar_sin_traza, self.ajustar_s * 1000)
+            self._ajuste.start()
+        if self._revision is not None or self.revisar_muertos_s <= 0:
+            return
         self._revision = PeriodicCallback(self._quitar_muertos, self.revisar_muertos_s * 1000)
         self._revision.start()
+
+    async def _ajustar_sin_traza(self) -> None:
+        try:
+            await self._ajustar()
+        except Exception:  # un ajuste fallido no debe detener los siguientes
+            self.log.warning("No se pudo ajustar la reserva", exc_info=True)
 
     async def _quitar_muertos(self) -> None:
         for kernel_id in list(self.list_kernel_ids()):

@@ -6,6 +6,9 @@
   se apagaba por inactivo. La protección XSRF sigue activa; solo se entrega el token.
 - Apagar un kernel que ya no existe (la página avisa dos veces, o ya se apagó por inactivo)
   responde 204 sin error en el registro.
+- La versión completa de un tablero pide lugar en el presupuesto de memoria (`--memoria`,
+  `GestorKernels.apartar_lugar`); sin lugar, una página en español («sala llena») que lleva a la
+  versión ligera, nunca una traza ni una página muerta.
 - Caché: Voilà sirve sus archivos estáticos y los de las extensiones con «no-cache» (cada tablero
   vuelve a preguntar por 18–39 archivos). Los archivos de extensiones cuyo nombre lleva el hash de su
   contenido no cambian nunca: un año e «immutable». Los de Voilà (`/voila/static/`, sin hash pero
@@ -23,12 +26,33 @@ from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.static_file_handler import MultiStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
+from lideres.taller.kernels import LUGAR
+
 
 class TableroHandler(TornadoVoilaHandler):
     @tornado.web.authenticated
     async def get(self, path=None):
         self.xsrf_token  # noqa: B018 — leerlo crea la cookie `_xsrf` de la respuesta
-        return await super().get(path=path)
+        gestor = self.kernel_manager
+        if not (path and path.endswith(".ipynb") and hasattr(gestor, "apartar_lugar")):
+            return await super().get(path=path)
+        # Presupuesto de memoria (--memoria): sin lugar, una página en español en vez de un kernel.
+        lugar = await gestor.apartar_lugar(path)
+        if lugar is None:
+            from lideres.taller import servidor
+
+            self.log.info("Presupuesto de memoria lleno: %s recibe la página «sala llena»", path)
+            self.set_status(503)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Retry-After", "60")
+            return self.finish(servidor.pagina_sala_llena(path, self.request.uri))
+        token = LUGAR.set(lugar)
+        try:
+            return await super().get(path=path)
+        finally:
+            LUGAR.reset(token)
+            gestor.soltar_lugar(lugar)
 
 
 class ApagarKernelHandler(VoilaShutdownKernelHandler):

@@ -65,6 +65,8 @@ class ServidorTaller:
         espera_s: float = 120.0,
         red: bool = False,
         apagar_inactivos: float | None = None,
+        memoria: str | None = None,
+        modulo: str | None = None,
         carpeta: Path | None = None,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
@@ -77,6 +79,8 @@ class ServidorTaller:
         self.espera_s = espera_s
         self.red = red
         self.apagar_inactivos = apagar_inactivos
+        self.memoria = memoria
+        self.modulo = modulo
         self.carpeta_temporal = carpeta is None
         self.carpeta = Path(carpeta) if carpeta else Path(tempfile.mkdtemp(prefix="lideres_taller_"))
         self.carpeta.mkdir(parents=True, exist_ok=True)
@@ -108,6 +112,10 @@ class ServidorTaller:
             orden.append("--red")
         if self.apagar_inactivos is not None:
             orden += ["--apagar-inactivos", str(self.apagar_inactivos)]
+        if self.modulo is not None:
+            orden += ["--modulo", str(self.modulo)]
+        if self.memoria is not None:
+            orden += ["--memoria", str(self.memoria)]
         return orden
 
     def iniciar(self) -> ServidorTaller:

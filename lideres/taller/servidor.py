@@ -36,6 +36,8 @@ CELULARES_CON_RED = "En los celulares (misma red wifi), escribir:"
 SIN_DIRECCION_LAN = "No encontré la dirección de esta computadora en la red local; revisa el wifi."
 ATENCION_RED = "Atención: abierto a toda la red local y sin contraseña. Úsalo solo en la red del taller."
 SOLO_ESTA_COMPUTADORA = "Solo esta computadora puede entrar. Para los celulares:"
+# Al encender: el presupuesto de --memoria (la guía del servidor cita esta frase).
+MEMORIA_PARA_KERNELS = "Memoria para los tableros:"
 CARPETA_TABLEROS = "tableros"
 PLANTILLA = "lideres"
 
@@ -53,6 +55,11 @@ MARGEN_KERNELS = 1
 # es del módulo de la sesión, ninguna si no. Cada kernel de la reserva son ~120 MB aunque nadie se
 # conecte (issue 22: con 20–30 precalentados, 2.7–2.9 GB sin nadie en la sala).
 RESERVA_CON_PAGINA_LIGERA = 2
+# Una página sin versión ligera (07 dibuja, 09 y 10 suben archivos) necesita un kernel por celular,
+# pero no todos de antemano: con nadie conectado quedan estos listos y la reserva crece cuando llegan
+# celulares (lideres.taller.memoria.objetivo_de_reserva), dentro del presupuesto de --memoria. Antes
+# eran uno por participante: la sala de 30 en el 07 tenía 31 kernels esperando (3.8 GB).
+RESERVA_INICIAL_SIN_LIGERA = 4
 # Kernels arrancando a la vez: en 2 núcleos, más a la vez no es más rápido.
 ARRANQUES_SIMULTANEOS = 2
 # Kernels sin conexión se apagan (un celular bloqueado pierde la conexión y cuenta como inactivo;
@@ -241,8 +248,10 @@ def reserva_por_pagina(
         cada = -(-participantes // len(todas))  # hacia arriba
         reserva = {r: cada for r in todas}
     # Con versión ligera, los celulares van a ella: de Voilà, una reserva chica para las páginas de
-    # la sesión y ninguna para las demás (la versión completa arranca su kernel al pedirla).
-    return {r: (RESERVA_CON_PAGINA_LIGERA if de_la_sesion(r) else 0) if tiene_version_ligera(r) else n
+    # la sesión y ninguna para las demás (la versión completa arranca su kernel al pedirla). Sin
+    # versión ligera, unos pocos de antemano: la reserva crece cuando llegan (lideres.taller.kernels).
+    return {r: (RESERVA_CON_PAGINA_LIGERA if de_la_sesion(r) else 0) if tiene_version_ligera(r)
+            else min(n, RESERVA_INICIAL_SIN_LIGERA)
             for r, n in reserva.items()}
 
 
@@ -267,6 +276,7 @@ def configuracion(
     modulo: str | None = None,
     ids_ejercicio=(),
     apagar_inactivos: float | None = None,
+    memoria: int | None = None,
 ) -> Config:
     """La configuración de Voilà para el taller (traitlets).
 
@@ -276,15 +286,28 @@ def configuracion(
     `ids_ejercicio`: los ejercicios que se responden en el celular (con --curso); sus páginas
     se precalientan como los tableros.
     `apagar_inactivos`: minutos sin conexión para apagar un kernel (por defecto, según el grupo).
+    `memoria`: el presupuesto en bytes para los kernels, en uso y en la reserva (--memoria; por
+    defecto, `memoria.memoria_por_defecto` de la de esta computadora). La reserva de antemano se
+    recorta para caber en él.
     """
     from traitlets.config import Config
 
+    from lideres.taller import memoria as mem
+
     participantes = max(int(participantes), 1)
+    if memoria is None:
+        memoria = mem.memoria_por_defecto(mem.memoria_de_la_computadora())
     if precalentados is None:
-        reserva = reserva_por_pagina(raiz, participantes, modulo, ids_ejercicio)
-        pools = {"default": {"pool_size": 0}, **{r: {"pool_size": n} for r, n in reserva.items()}}
+        base = reserva_por_pagina(raiz, participantes, modulo, ids_ejercicio)
     else:
-        pools = pools_de_kernels(raiz, precalentados, ids_ejercicio)
+        base = {r: p["pool_size"] for r, p in pools_de_kernels(raiz, precalentados, ids_ejercicio).items()
+                if r != "default"}
+    sesion = [r for r in base if modulo and Path(r).name.startswith(_clave_modulo(modulo))]
+    # Con nadie conectado: la base de cada página, mientras quepa en el presupuesto.
+    paginas = [mem.Pagina(ruta=r, base=n, de_la_sesion=r in sesion, por_kernel=mem.estimado(r))
+               for r, n in base.items()]
+    inicial = mem.repartir(paginas, int(memoria), participantes)
+    pools = {"default": {"pool_size": 0}, **{r: {"pool_size": n} for r, n in inicial.items()}}
     total_reserva = sum(p["pool_size"] for p in pools.values())
 
     c = Config()
@@ -313,13 +336,20 @@ def configuracion(
                                 "websocket_compression_options": {}}
 
     # Kernels: reserva precalentada por página, arranques en fila y tope (lideres.taller.kernels).
-    c.VoilaConfiguration.preheat_kernel = total_reserva > 0
+    # Con reserva (aunque empiece en 0 para todas): la reserva elástica necesita el gestor de Voilà
+    # con precalentado. --precalentados 0 lo apaga del todo.
+    c.VoilaConfiguration.preheat_kernel = bool(base) and precalentados != 0
     c.VoilaConfiguration.default_pool_size = 0
     c.VoilaConfiguration.multi_kernel_manager_class = "lideres.taller.kernels.GestorKernels"
     c.VoilaKernelManager.kernel_pools_config = pools
     c.VoilaKernelManager.fill_delay = 1.0
     c.GestorKernels.max_kernels = max(participantes, total_reserva) + MARGEN_KERNELS
     c.GestorKernels.arranques_simultaneos = ARRANQUES_SIMULTANEOS
+    # Presupuesto de memoria y reserva elástica (lideres.taller.memoria).
+    c.GestorKernels.presupuesto = int(memoria)
+    c.GestorKernels.participantes = participantes
+    c.GestorKernels.reserva_base = dict(base)
+    c.GestorKernels.paginas_sesion = sesion
     # Un kernel reiniciado no tiene los widgets del tablero: mejor quitarlo y que la página lo diga.
     c.ServerKernelManager.autorestart = False
 
@@ -395,18 +425,42 @@ def url_ligera(modulo_id: str) -> str | None:
 
 
 def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None,
-                  facilitador: bool = False) -> str:
-    """`facilitador`: la página se pidió desde la laptop misma; lleva los enlaces de quien facilita."""
+                  facilitador: bool = False, cabida: dict | None = None) -> str:
+    """`facilitador`: la página se pidió desde la laptop misma; lleva los enlaces de quien facilita.
+    `cabida`: la del gestor de kernels (`GestorKernels.cabida`): dice cuántos celulares más caben
+    en la versión completa; en la laptop, también la memoria usada y el presupuesto."""
     from lideres import jinja
+    from lideres.taller import memoria as mem
 
     # Un entorno por proceso (lideres.jinja): compilar la plantilla en cada pedido hacía fila con
     # 60 celulares abriendo la portada a la vez (benchmarks/sala_wifi.py).
     entorno = jinja.entorno(DIR_PAGINAS)
     libro_disponible = bool(libro_html and (libro_html / "index.html").is_file())
+    frase = memoria_usada = None
+    if cabida and cabida.get("caben") is not None:
+        frase = mem.frase_caben(cabida["caben"])
+        if facilitador:
+            memoria_usada = (f"Memoria de los tableros: {mem.texto_memoria(cabida['ocupado'])} de "
+                             f"{mem.texto_memoria(cabida['presupuesto'])} "
+                             f"({cabida['kernels_en_uso']} en uso, {cabida['kernels_en_reserva']} listos de antemano).")
     return entorno.get_template("inicio.html").render(
         modulos=modulos_para_inicio(raiz, libro_disponible, curso), libro_disponible=libro_disponible,
-        facilitador=facilitador and curso is not None,
+        facilitador=facilitador and curso is not None, frase_caben=frase, memoria_usada=memoria_usada,
     )
+
+
+def pagina_sala_llena(ruta: str, reintentar: str) -> str:
+    """Lo que ve un celular que pide la versión completa de `ruta` con el presupuesto de memoria
+    lleno: en español, con la versión ligera si la página la tiene (nunca una página muerta)."""
+    from lideres import jinja
+
+    partes = Path(ruta).parts
+    if partes and partes[0] == ejercicios.CARPETA_EJERCICIOS:
+        ligera = RUTA_EJERCICIO_LIGERO + Path(ruta).stem
+    else:
+        ligera = url_ligera(Path(ruta).stem)
+    return jinja.entorno(DIR_PAGINAS).get_template("sala_llena.html").render(
+        ligera=ligera, reintentar=reintentar)
 
 
 # Dos archivos fijos de paginas/ (el ícono y la página 404), leídos una vez al servirlos.
@@ -424,7 +478,9 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
             from lideres.taller import facilitador
 
             en_la_laptop = facilitador.es_local(self.request.remote_ip) and facilitador._host_local(self.request.host)
-            self.write(pagina_inicio(raiz, libro_html, curso, facilitador=en_la_laptop))
+            gestor = self.settings.get("kernel_manager")
+            cabida = gestor.cabida() if hasattr(gestor, "cabida") else None
+            self.write(pagina_inicio(raiz, libro_html, curso, facilitador=en_la_laptop, cabida=cabida))
 
     class Icono(tornado.web.RequestHandler):
         def get(self):
@@ -620,10 +676,24 @@ def iniciar(
     curso: Path | None = None,
     modo: str | None = None,
     apagar_inactivos: float | None = None,
+    memoria: str | int | None = None,
     imprimir=print,
 ) -> int:
     from lideres import libro
     from lideres.formato import numero
+    from lideres.taller import memoria as mem
+
+    # --memoria primero: un error de tipeo se dice antes de construir nada.
+    if isinstance(memoria, str):
+        memoria = mem.leer_memoria(memoria)
+    total = mem.memoria_de_la_computadora()
+    if memoria is None:
+        memoria = mem.memoria_por_defecto(total)
+    elif total and memoria > total:
+        raise ErrorLideres(
+            f"--memoria pide {mem.texto_memoria(memoria)}, pero esta computadora tiene {mem.texto_memoria(total)}.",
+            como_arreglar=f"usa menos, por ejemplo `--memoria {mem.texto_memoria(mem.memoria_por_defecto(total)).replace(' ', '')}`.",
+        )
 
     raiz = Path(cuadernos or rutas.CUADERNOS).resolve()
     if not raiz.is_dir():
@@ -677,7 +747,7 @@ def iniciar(
     cfg = configuracion(
         raiz=raiz, puerto=puerto, red=red, participantes=participantes, precalentados=precalentados,
         modulo=modulo, ids_ejercicio=entregas["ejercicios"] if entregas else (),
-        apagar_inactivos=apagar_inactivos,
+        apagar_inactivos=apagar_inactivos, memoria=memoria,
     )
     pools = cfg.VoilaKernelManager.kernel_pools_config
     reserva = {r: p["pool_size"] for r, p in pools.items() if r != "default"}
@@ -718,6 +788,9 @@ def iniciar(
             f"  Sala para {numero(participantes)} personas; tableros: {numero(n_tableros)}. "
             f"Tableros listos de antemano (se preparan en segundo plano): {detalle}."
         )
+        imprimir(f"  {MEMORIA_PARA_KERNELS} {mem.texto_memoria(memoria)}: caben unos "
+                 f"{numero(mem.caben(memoria, 0))} celulares a la vez en la versión completa de los tableros "
+                 "(la reserva crece cuando llegan y baja cuando se van).")
         de_ejercicio = "; ".join(f"{Path(r).stem}: {numero(n)}" for r, n in reserva.items()
                                  if r.startswith(ejercicios.CARPETA_EJERCICIOS + "/"))
         if de_ejercicio:

@@ -1,0 +1,307 @@
+"""Issue 22: presupuesto de memoria (`--memoria`) y reserva elástica de kernels.
+
+Las decisiones son funciones puras (`lideres.taller.memoria`): se prueban sin tiempos ni procesos.
+Al final, un servidor de verdad: la portada dice cuántos celulares más caben y, con el presupuesto
+lleno, la versión completa responde una página en español que lleva a la versión ligera."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.request
+
+import pytest
+
+from lideres.errores import ErrorLideres
+from lideres.taller import memoria, servidor
+from lideres.taller.memoria import GB, MB, Pagina
+
+# ---------------------------------------------------------------- leer --memoria
+
+
+@pytest.mark.parametrize(("texto", "bytes_"), [
+    ("2GB", 2 * GB), ("1500MB", 1500 * MB), ("1,5GB", int(1.5 * GB)), ("1.5GB", int(1.5 * GB)),
+    ("2 gb", 2 * GB), (" 750mb ", 750 * MB), ("1,25GB", int(1.25 * GB)),
+])
+def test_leer_memoria_acepta_gb_mb_y_decimales_con_coma_o_punto(texto, bytes_):
+    assert memoria.leer_memoria(texto) == bytes_
+
+
+@pytest.mark.parametrize("texto", ["", "2", "dos GB", "2TB", "2 G", "-1GB", "1,500MB", "1.500MB",
+                                   "2GB extra", "1,5,0GB", "0GB", "100MB"])
+def test_leer_memoria_rechaza_lo_demas_con_un_mensaje_en_espanol(texto):
+    with pytest.raises(ErrorLideres) as e:
+        memoria.leer_memoria(texto)
+    mensaje = str(e.value) + " " + (e.value.como_arreglar or "")
+    assert f"«{texto}»" in mensaje
+    assert "GB" in mensaje and "Traceback" not in mensaje
+
+
+def test_memoria_por_defecto_es_la_mitad_de_la_computadora():
+    assert memoria.memoria_por_defecto(4 * GB) == 2 * GB
+    assert memoria.memoria_por_defecto(8 * GB) == 4 * GB
+    assert memoria.memoria_por_defecto(None) == memoria.POR_DEFECTO_SIN_DATO
+    assert memoria.memoria_por_defecto(256 * MB) == memoria.MINIMO
+
+
+def test_texto_memoria_en_es_pe():
+    assert memoria.texto_memoria(int(1.5 * GB)) == "1.5 GB"
+    assert memoria.texto_memoria(2 * GB) == "2 GB"
+    assert memoria.texto_memoria(500 * MB) == "500 MB"
+
+
+def test_memoria_mal_escrita_da_error_en_espanol_antes_de_iniciar(tmp_path, capsys):
+    from lideres.cli import main
+
+    (tmp_path / "tableros").mkdir()
+    assert main(["taller", "--cuadernos", str(tmp_path), "--sin-libro", "--memoria", "mucha"]) != 0
+    salida = capsys.readouterr()
+    texto = salida.out + salida.err
+    assert "No entiendo la memoria «mucha»" in texto and "--memoria 2GB" in texto
+    assert "Traceback" not in texto
+
+
+# ---------------------------------------------------------------- cuánto cabe
+
+
+def test_cada_kernel_cuenta_lo_medido_y_nunca_menos_que_la_estimacion():
+    assert memoria.cuenta_kernel(None, memoria.ESTIMADO_TABLERO) == memoria.ESTIMADO_TABLERO
+    assert memoria.cuenta_kernel(50 * MB, memoria.ESTIMADO_TABLERO) == memoria.ESTIMADO_TABLERO
+    assert memoria.cuenta_kernel(300 * MB, memoria.ESTIMADO_TABLERO) == 300 * MB
+    assert memoria.estimado("ejercicios/02_conteos_y_tasas.ipynb") == memoria.ESTIMADO_EJERCICIO
+    assert memoria.estimado("tableros/07_puntos_calientes.ipynb") == memoria.ESTIMADO_TABLERO
+
+
+def test_caben_cuenta_los_kernels_en_uso_no_la_reserva():
+    p = 1500 * MB
+    assert memoria.caben(p, 0) == 10
+    assert memoria.caben(p, 3 * memoria.ESTIMADO_TABLERO) == 7
+    assert memoria.caben(p, 2 * GB) == 0  # pasado (un kernel creció): nunca negativo
+
+
+def test_frase_caben_en_es_pe():
+    assert memoria.frase_caben(12) == "Caben unos 12 celulares más en la versión completa de los tableros."
+    assert memoria.frase_caben(1) == "Cabe un celular más en la versión completa de los tableros."
+    assert memoria.frase_caben(1200).startswith("Caben unos 1,200 celulares")
+    assert "no caben más" in memoria.frase_caben(0)
+
+
+# ---------------------------------------------------------------- la reserva crece y baja
+
+
+def test_la_reserva_crece_cuando_llegan_y_baja_cuando_se_van():
+    base, grupo = 4, 30
+    objetivos = [memoria.objetivo_de_reserva(base, n, grupo) for n in (0, 1, 2, 6, 10, 20, 26, 29, 30, 35)]
+    assert objetivos == [4, 4, 5, 7, 9, 10, 4, 1, 1, 1]  # sin pasar del grupo: 20 + 10, 26 + 4
+    # crece de a uno por cada dos celulares (mientras el grupo no se completa)...
+    assert objetivos[:6] == sorted(objetivos[:6])
+    # ...y cuando se van, vuelve a la base
+    assert memoria.objetivo_de_reserva(base, 0, grupo) == base
+    # una página sin reserva de antemano crece si la usan
+    assert memoria.objetivo_de_reserva(0, 0, grupo) == 0
+    assert memoria.objetivo_de_reserva(0, 4, grupo) == 2
+    assert memoria.objetivo_de_reserva(0, 30, grupo) == 0
+
+
+def test_repartir_no_pasa_del_presupuesto_y_prefiere_la_sesion():
+    t = memoria.ESTIMADO_TABLERO
+    paginas = [Pagina("tableros/07_puntos_calientes.ipynb", base=4, de_la_sesion=True),
+               Pagina("tableros/09_tus_datos.ipynb", base=1),
+               Pagina("tableros/10_del_dato_a_la_accion.ipynb", base=1)]
+    # Con lugar para todo: cada una su base.
+    assert memoria.repartir(paginas, 100 * t, 30) == {
+        "tableros/07_puntos_calientes.ipynb": 4, "tableros/09_tus_datos.ipynb": 1,
+        "tableros/10_del_dato_a_la_accion.ipynb": 1}
+    # Lugar para 3: de a uno, la sesión primero; ninguna se queda con todo.
+    assert memoria.repartir(paginas, 3 * t, 30) == {
+        "tableros/07_puntos_calientes.ipynb": 1, "tableros/09_tus_datos.ipynb": 1,
+        "tableros/10_del_dato_a_la_accion.ipynb": 1}
+    assert memoria.repartir(paginas, 5 * t, 30)["tableros/07_puntos_calientes.ipynb"] == 3
+    # Sin lugar (los kernels en uso ya llenan el presupuesto): ninguna reserva.
+    assert set(memoria.repartir(paginas, t - 1, 30).values()) == {0}
+    assert set(memoria.repartir(paginas, -5 * t, 30).values()) == {0}
+
+
+def test_repartir_con_celulares_conectados():
+    t = memoria.ESTIMADO_TABLERO
+    pagina = Pagina("tableros/07_puntos_calientes.ipynb", base=4, en_uso=8, de_la_sesion=True)
+    # 8 en uso: quiere 4 + 4 = 8 listos, pero solo caben 5 más en el presupuesto.
+    assert memoria.repartir([pagina], 5 * t, 30) == {"tableros/07_puntos_calientes.ipynb": 5}
+    # las páginas de ejercicio cuentan menos que un tablero
+    ejercicio = Pagina("ejercicios/07_puntos_calientes.ipynb", base=2, por_kernel=memoria.ESTIMADO_EJERCICIO)
+    assert memoria.repartir([ejercicio], memoria.ESTIMADO_EJERCICIO * 2, 30) == {ejercicio.ruta: 2}
+
+
+@pytest.mark.parametrize(("estado", "objetivo", "esperado"), [
+    ((0, 0, 0), 4, (4, 0, 0)),   # crecer: arrancar lo que falta
+    ((2, 1, 0), 4, (1, 0, 0)),   # los que ya arrancan cuentan
+    ((4, 0, 0), 4, (0, 0, 0)),
+    ((4, 0, 2), 4, (0, 2, 0)),   # bajar: primero los que esperan memoria (no ocupan nada)
+    ((5, 1, 1), 2, (0, 1, 4)),   # luego los listos; los que arrancan no se tocan (quedan 1 + 1)
+    ((0, 3, 0), 0, (0, 0, 0)),
+])
+def test_cambios_para_llegar_al_objetivo(estado, objetivo, esperado):
+    assert memoria.cambios(*estado, objetivo) == esperado
+
+
+# ---------------------------------------------------------------- configuración
+
+
+@pytest.fixture
+def raiz(tmp_path):
+    (tmp_path / "tableros").mkdir()
+    for nombre in ("02_conteos_y_tasas", "07_puntos_calientes", "09_tus_datos"):
+        (tmp_path / "tableros" / f"{nombre}.ipynb").write_text("{}", encoding="utf-8")
+    return tmp_path
+
+
+def test_una_sala_en_el_07_ya_no_precalienta_uno_por_participante(raiz):
+    c = servidor.configuracion(raiz=raiz, participantes=30, modulo="07", memoria=4 * GB)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert pools["tableros/07_puntos_calientes.ipynb"]["pool_size"] == servidor.RESERVA_INICIAL_SIN_LIGERA
+    assert pools["tableros/09_tus_datos.ipynb"]["pool_size"] == 1
+    assert pools["tableros/02_conteos_y_tasas.ipynb"]["pool_size"] == 0
+    g = c.GestorKernels
+    assert g.presupuesto == 4 * GB and g.participantes == 30
+    assert g.reserva_base["tableros/07_puntos_calientes.ipynb"] == servidor.RESERVA_INICIAL_SIN_LIGERA
+    assert g.paginas_sesion == ["tableros/07_puntos_calientes.ipynb"]
+
+
+def test_la_reserva_de_antemano_cabe_en_el_presupuesto(raiz):
+    c = servidor.configuracion(raiz=raiz, participantes=30, modulo="07", memoria=2 * memoria.ESTIMADO_TABLERO)
+    pools = c.VoilaKernelManager.kernel_pools_config
+    assert sum(p["pool_size"] for p in pools.values()) == 2
+    assert pools["tableros/07_puntos_calientes.ipynb"]["pool_size"] == 1  # la sesión primero
+
+
+def test_sin_memoria_el_presupuesto_es_la_mitad_de_la_computadora(raiz):
+    c = servidor.configuracion(raiz=raiz, participantes=30)
+    assert c.GestorKernels.presupuesto == memoria.memoria_por_defecto(memoria.memoria_de_la_computadora())
+
+
+# ---------------------------------------------------------------- el gestor (sin procesos)
+
+
+def _en_su_hilo(corrutina):
+    """En su propio hilo y bucle: otra prueba de la sesión (Playwright) puede dejar uno en este."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as hilo:
+        return hilo.submit(asyncio.run, corrutina).result()
+
+
+def test_el_gestor_aparta_lugar_y_cede_la_reserva_de_otra_pagina():
+    """Un celular que pide la versión completa sin lugar libre toma el de un kernel listo de otra
+    página; si no queda ninguno, no hay lugar (la página «sala llena»)."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+
+    async def probar():
+        gestor = kernels.GestorKernels(presupuesto=3 * t, ajustar_s=0, revisar_muertos_s=0)
+        apagados = []
+
+        async def listo(k):
+            return {"kernel_id": k}
+
+        async def apagar(kernel_id, *args, **kwargs):
+            apagados.append(kernel_id)
+            gestor._kernels.pop(kernel_id, None)
+
+        gestor.shutdown_kernel = apagar
+        gestor._pools = {"tableros/09_tus_datos.ipynb": []}
+        for k in ("r1", "r2"):
+            tarea = asyncio.ensure_future(listo(k))
+            await tarea
+            gestor._pools["tableros/09_tus_datos.ipynb"].append(tarea)
+            gestor._kernels[k] = object()
+        gestor._kernels["u1"] = object()  # uno en uso
+        gestor._ruta_de["u1"] = "tableros/07_puntos_calientes.ipynb"
+        assert gestor.cabida()["caben"] == 2 and gestor.cabida()["kernels_en_reserva"] == 2
+        # la página con reserva lista no aparta nada: su kernel ya estaba contado
+        assert await gestor.apartar_lugar("tableros/09_tus_datos.ipynb") is kernels.DE_LA_RESERVA
+        # el 07 no tiene reserva y el presupuesto está lleno (3 de 3): cede un kernel del 09
+        lugar = await gestor.apartar_lugar("tableros/07_puntos_calientes.ipynb")
+        assert lugar is not None and apagados == ["r2"]
+        # mientras arranca, el lugar apartado cuenta; cede el último de la reserva
+        assert await gestor.apartar_lugar("tableros/07_puntos_calientes.ipynb") is not None
+        assert apagados == ["r2", "r1"]
+        # ya no queda reserva que ceder: sin lugar
+        assert await gestor.apartar_lugar("tableros/07_puntos_calientes.ipynb") is None
+        gestor.soltar_lugar(lugar)
+        assert gestor.cabida()["caben"] == 1
+
+    _en_su_hilo(probar())
+
+
+def test_el_gestor_fija_la_reserva_de_cada_pagina_segun_los_que_la_usan():
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+    gestor = kernels.GestorKernels(
+        presupuesto=10 * t, participantes=30, ajustar_s=0, revisar_muertos_s=0,
+        reserva_base={"tableros/07_puntos_calientes.ipynb": 4, "tableros/09_tus_datos.ipynb": 1},
+        paginas_sesion=["tableros/07_puntos_calientes.ipynb"],
+    )
+    assert gestor.objetivos() == {"tableros/07_puntos_calientes.ipynb": 4, "tableros/09_tus_datos.ipynb": 1}
+    for i in range(6):  # llegan seis celulares al 07
+        gestor._kernels[f"u{i}"] = object()
+        gestor._ruta_de[f"u{i}"] = "tableros/07_puntos_calientes.ipynb"
+    # crece (4 + 6 // 2 = 7) pero solo quedan 4 lugares en el presupuesto, y la sesión va primero
+    assert gestor.objetivos() == {"tableros/07_puntos_calientes.ipynb": 3, "tableros/09_tus_datos.ipynb": 1}
+    for i in range(4):  # se van cuatro
+        del gestor._kernels[f"u{i}"]
+    assert gestor.objetivos() == {"tableros/07_puntos_calientes.ipynb": 5, "tableros/09_tus_datos.ipynb": 1}
+
+
+# ---------------------------------------------------------------- servidor real
+
+CUADERNO = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "c0", "metadata": {}, "outputs": [],
+               "source": "import ipywidgets as w\nw.IntSlider(value=3)"}],
+    "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}
+
+
+def _leer(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=240) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+@pytest.mark.lento
+def test_la_portada_dice_cuantos_caben_y_la_sala_llena_responde_en_espanol(tmp_path):
+    """Presupuesto para dos tableros (300 MB; cada kernel cuenta al menos 150 MB), sin reserva:
+    la portada dice 2, luego 1, luego que no caben; el tercer celular recibe «sala llena»."""
+    from lideres.taller.proceso import ServidorTaller
+
+    (tmp_path / "tableros").mkdir()
+    (tmp_path / "tableros" / "deslizador.ipynb").write_text(json.dumps(CUADERNO), encoding="utf-8")
+    tablero = "/voila/render/tableros/deslizador.ipynb"
+    with ServidorTaller(sin_libro=True, precalentados=0, participantes=5, cuadernos=tmp_path,
+                        memoria="300MB") as s:
+        portadas = [_leer(s.url("/"))[1]]
+        respuestas = []
+        for _ in range(3):
+            respuestas.append(_leer(s.url(tablero)))
+            portadas.append(_leer(s.url("/"))[1])
+    assert s.codigo_salida == 0, s.texto_salida()
+    assert "Memoria para los tableros: 300 MB: caben unos 2 celulares" in s.texto_salida()
+    assert "Caben unos 2 celulares más en la versión completa" in portadas[0]
+    assert "Cabe un celular más en la versión completa" in portadas[1]
+    assert "no caben más celulares" in portadas[2]
+    # en la laptop, también la memoria usada y el presupuesto
+    assert re.search(r"Memoria de los tableros: [\d.,]+ MB de 300 MB \(1 en uso", portadas[1])
+    (e1, p1), (e2, _), (e3, p3) = respuestas
+    assert (e1, e2, e3) == (200, 200, 503)
+    assert "application/vnd.jupyter.widget-view+json" in p1
+    assert "La sala está llena para la versión completa" in p3 and 'lang="es"' in p3
+    assert "Volver al inicio" in p3 and "Traceback" not in p3
+    assert "Traceback" not in s.texto_registro()
