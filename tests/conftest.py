@@ -9,23 +9,31 @@ from pathlib import Path
 
 import pytest
 
-# --- Pruebas en paralelo (pytest-xdist: `-n auto --dist loadgroup` en pyproject.toml) ---------------
+# --- Pruebas en paralelo (pytest-xdist: `-n auto` en pyproject.toml) --------------------------------
 #
-# Cada proceso de pytest-xdist corre un grupo entero (marca xdist_group), en el orden en que pytest los
-# junta. Los grupos, los pone pytest_collection_modifyitems:
-# - «libro»: todo módulo que construye una edición del libro o sirve la del taller. En una misma carpeta
-#   no se pueden construir dos ediciones a la vez (book/modulos, book/_generado y book/_build son de
-#   todas) y una construcción borra el HTML que otra prueba está sirviendo. En un solo proceso, además,
-#   cada edición se construye una vez por sesión, no una por proceso.
+# Cada proceso de pytest-xdist recibe grupos enteros de pruebas, en el orden en que pytest las junta
+# (el reparto de xdist por módulos, «loadscope», con los grupos de grupo_de()):
+# - «libro»: los módulos que construyen una edición del libro o sirven la del taller (MODULOS_DEL_LIBRO).
+#   En una misma carpeta no se pueden construir dos ediciones a la vez (book/modulos, book/_generado y
+#   book/_build son de todas) y una construcción borra el HTML que otra prueba está sirviendo. En un
+#   solo proceso, además, cada edición se construye una vez por sesión, no una por proceso.
 # - «jupyterlab»: test_laboratorio cambia la configuración de JupyterLab del entorno (participantes o
 #   facilitador) que leen las pruebas que abren JupyterLab o el hub.
 # - Los demás, un grupo por módulo: sus fixtures de módulo (un servidor, un curso asignado) se
 #   preparan una sola vez, como sin -n.
-# Sin -n (`pytest -n 0`) todo corre en un proceso, en el mismo orden.
+# (No con la marca xdist_group: pytest-xdist 3.8 la aplica cambiando item._nodeid, que pytest 9.2 ya
+# no usa para el nodeid, y las pruebas quedaban sueltas.) Sin -n (`pytest -n 0`) todo corre en un
+# proceso, en el mismo orden.
 GRUPO_LIBRO = "libro"
 FIXTURES_DEL_LIBRO = {"libro_html", "libro_facilitador_html", "sitio_html", "servidor"}
-# Construyen el libro o sus páginas ligeras (book/_build/ligeras) sin pedir una de esas fixtures.
-MODULOS_DEL_LIBRO = {"test_libro.py", "test_navegador_ligeras.py"}
+# Los módulos que piden una de esas fixtures (lo revisa pytest_collection_modifyitems), más los que
+# construyen el libro o sus páginas ligeras (book/_build/ligeras) por su cuenta.
+MODULOS_DEL_LIBRO = {
+    "test_capturas_guia.py", "test_descargas.py", "test_libro.py", "test_navegador_cuestionario.py",
+    "test_navegador_libro_celular.py", "test_navegador_ligeras.py", "test_navegador_modulos.py",
+    "test_navegador_sitio.py", "test_navegador_tablero_celular.py", "test_navegador_taller.py",
+    "test_taller.py",
+}
 GRUPO_JUPYTERLAB = "jupyterlab"
 MODULOS_JUPYTERLAB = {"test_laboratorio.py", "test_navegador_jupyterlab_es.py", "test_navegador_en_linea.py",
                       "test_navegador_hub.py"}
@@ -36,6 +44,18 @@ MAXIMO_PROCESOS = 4
 MEMORIA_POR_PROCESO = 1.5 * 2**30
 
 
+def grupo_de(nodeid: str) -> str:
+    """El grupo de una prueba, por su módulo: «libro», «jupyterlab» o el módulo mismo."""
+    modulo = nodeid.split("::", 1)[0]
+    nombre = modulo.rsplit("/", 1)[-1]
+    if nombre in MODULOS_DEL_LIBRO:
+        return GRUPO_LIBRO
+    if nombre in MODULOS_JUPYTERLAB:
+        return GRUPO_JUPYTERLAB
+    return modulo
+
+
+@pytest.hookimpl(optionalhook=True)
 def pytest_xdist_auto_num_workers(config):
     """`-n auto`: uno por núcleo, hasta MAXIMO_PROCESOS y lo que quepa en la memoria libre."""
     import psutil
@@ -46,6 +66,18 @@ def pytest_xdist_auto_num_workers(config):
         nucleos = os.cpu_count() or 1
     por_memoria = int(psutil.virtual_memory().available // MEMORIA_POR_PROCESO)
     return max(1, min(nucleos, MAXIMO_PROCESOS, por_memoria))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """El reparto por grupos (grupo_de): cada grupo entero a un proceso, en orden."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class PorGrupos(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return grupo_de(nodeid)
+
+    return PorGrupos(config, log)
 
 
 def _pide_el_libro(item) -> bool:
@@ -60,17 +92,10 @@ def _pide_el_libro(item) -> bool:
 
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.path.name != PRIMERO)  # estable: lo demás queda en su orden
-    del_libro = {item.path for item in items if item.path.name in MODULOS_DEL_LIBRO or _pide_el_libro(item)}
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        if item.path in del_libro:
-            grupo = GRUPO_LIBRO
-        elif item.path.name in MODULOS_JUPYTERLAB:
-            grupo = GRUPO_JUPYTERLAB
-        else:
-            grupo = item.path.relative_to(config.rootpath).as_posix()
-        item.add_marker(pytest.mark.xdist_group(grupo))
+    faltan = sorted({item.path.name for item in items if _pide_el_libro(item)} - MODULOS_DEL_LIBRO)
+    if faltan:
+        raise pytest.UsageError(f"Estos módulos usan el libro construido: agrégalos a MODULOS_DEL_LIBRO en "
+                                f"tests/conftest.py (así corren en el mismo proceso que los demás): {faltan}")
 
 
 @pytest.fixture(scope="session")
