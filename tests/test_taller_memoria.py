@@ -35,7 +35,13 @@ def test_leer_memoria_rechaza_lo_demas_con_un_mensaje_en_espanol(texto):
         memoria.leer_memoria(texto)
     mensaje = str(e.value) + " " + (e.value.como_arreglar or "")
     assert f"«{texto}»" in mensaje
-    assert "GB" in mensaje and "Traceback" not in mensaje
+    assert ("GB" in mensaje or "MB" in mensaje) and "Traceback" not in mensaje
+
+
+def test_un_separador_de_miles_se_pregunta_no_se_adivina():
+    with pytest.raises(ErrorLideres) as e:
+        memoria.leer_memoria("1,500MB")
+    assert "¿es 1500MB" in str(e.value) and "--memoria 1500MB" in e.value.como_arreglar
 
 
 def test_memoria_por_defecto_es_la_mitad_de_la_computadora():
@@ -180,6 +186,28 @@ def test_sin_memoria_el_presupuesto_es_la_mitad_de_la_computadora(raiz):
     assert c.GestorKernels.presupuesto == memoria.memoria_por_defecto(memoria.memoria_de_la_computadora())
 
 
+def test_la_pagina_sala_llena_lleva_a_la_version_ligera_y_se_lee_facil(monkeypatch):
+    import html as html_
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from legibilidad import MINIMO, fernandez_huerta
+
+    monkeypatch.setattr(servidor, "url_ligera", lambda m: f"/ligeras/{m}.html" if m.startswith("02") else None)
+    con = servidor.pagina_sala_llena("tableros/02_conteos_y_tasas.ipynb", "/voila/render/tableros/02_conteos_y_tasas.ipynb")
+    sin = servidor.pagina_sala_llena("tableros/07_puntos_calientes.ipynb", "/voila/render/tableros/07_puntos_calientes.ipynb")
+    ejercicio = servidor.pagina_sala_llena("ejercicios/07_puntos_calientes.ipynb", "/x")
+    assert 'href="/ligeras/02_conteos_y_tasas.html"' in con and "Abrir la versión ligera" in con
+    assert "versión ligera" not in sin and "avisa a quien facilita" in sin
+    assert 'href="/ejercicio/07_puntos_calientes"' in ejercicio
+    for pagina in (con, sin):
+        assert '<html lang="es">' in pagina and "<main>" in pagina and "Volver al inicio" in pagina
+        assert not re.findall(r"https?://", pagina)  # sin internet
+        texto = html_.unescape(re.sub(r"<style.*?</style>|<[^>]+>", " ", pagina, flags=re.S))
+        assert fernandez_huerta(texto) >= MINIMO
+
+
 # ---------------------------------------------------------------- el gestor (sin procesos)
 
 
@@ -234,6 +262,91 @@ def test_el_gestor_aparta_lugar_y_cede_la_reserva_de_otra_pagina():
         assert await gestor.apartar_lugar("tableros/07_puntos_calientes.ipynb") is None
         gestor.soltar_lugar(lugar)
         assert gestor.cabida()["caben"] == 1
+
+    _en_su_hilo(probar())
+
+
+def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma():
+    """Medido con benchmarks/carga.py (30 celulares, --memoria 1.5GB): los celulares tomaban lugares
+    de la reserva que todavía no arrancaban, y esos arrancaban sin mirar el presupuesto (17 kernels
+    para 10 lugares). Ahora el primero que lo toma lo hace contar; el siguiente, sin lugar, no."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+    ruta = "tableros/07_puntos_calientes.ipynb"
+
+    async def probar():
+        gestor = kernels.GestorKernels(presupuesto=2 * t, ajustar_s=0, revisar_muertos_s=0)
+        gestor.notebook_data = {ruta: {"kernel_ids": set()}}
+        nunca = asyncio.get_running_loop().create_future()
+        pendiente = asyncio.ensure_future(nunca)  # un lugar de la reserva que aún no arranca
+        gestor._pools = {ruta: [pendiente]}
+        gestor._kernels["u1"] = object()
+        gestor._ruta_de["u1"] = ruta
+        assert gestor.ocupado() == t  # el lugar sin arrancar no cuenta (espera lugar para arrancar)
+        assert await gestor.apartar_lugar(ruta) is kernels.DE_LA_RESERVA
+        assert gestor.ocupado() == 2 * t  # desde que un celular lo toma, cuenta
+        gestor._pools[ruta].pop(0)  # lo que hace Voilà al entregarlo
+        assert await gestor.apartar_lugar(ruta) is None  # sin lugar: «sala llena»
+        pendiente.cancel()
+
+    _en_su_hilo(probar())
+
+
+def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
+    """`_ajustar` (cada 2 s en el servidor) lleva la reserva a su objetivo: arranca lo que falta,
+    apaga los listos que sobran cuando los celulares se van, y una página cuyo kernel no arrancó no
+    se vuelve a llenar sola."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+    ruta, otra = "tableros/07_puntos_calientes.ipynb", "tableros/09_tus_datos.ipynb"
+
+    class Gestor(kernels.GestorKernels):
+        def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+            self.llenados.append((notebook_name, self.kernel_pools_config[notebook_name]["pool_size"]))
+
+        async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+            self.apagados.append(kernel_id)
+            self._kernels.pop(kernel_id, None)
+
+        async def _medir(self):
+            pass
+
+    async def probar():
+        g = Gestor(presupuesto=20 * t, participantes=30, ajustar_s=0, revisar_muertos_s=0,
+                   reserva_base={ruta: 2, otra: 1}, paginas_sesion=[ruta])
+        g.llenados, g.apagados = [], []
+        g.kernel_pools_config = {"default": {"pool_size": 0}}
+
+        async def listo(k):
+            return {"kernel_id": k}
+
+        async def falla():
+            raise RuntimeError("cuaderno roto")
+
+        tareas = [asyncio.ensure_future(listo(k)) for k in ("r1", "r2", "r3", "r4")]
+        rota = asyncio.ensure_future(falla())
+        await asyncio.gather(*tareas, rota, return_exceptions=True)
+        for k in ("r1", "r2", "r3", "r4"):
+            g._kernels[k] = object()
+        g._pools = {ruta: list(tareas), otra: [rota]}
+        # 4 listos para un objetivo de 2 (nadie conectado): se apagan los 2 que sobran
+        await g._ajustar()
+        assert g.kernel_pools_config[ruta]["pool_size"] == 2
+        assert sorted(g.apagados) == ["r3", "r4"] and len(g._pools[ruta]) == 2
+        # la página cuyo kernel no arrancó: fuera de la reserva y sin volver a llenarse sola
+        assert g._pools[otra] == [] and (otra, 1) not in g.llenados
+        # llegan 6 celulares al 07: la reserva crece a 2 + 3
+        for i in range(6):
+            g._kernels[f"u{i}"] = object()
+            g._ruta_de[f"u{i}"] = ruta
+        await g._ajustar()
+        assert (ruta, 5) in g.llenados
 
     _en_su_hilo(probar())
 

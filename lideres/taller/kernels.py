@@ -51,6 +51,8 @@ VARIABLE_RUTA = "SCRIPT_NAME"
 PREFIJO_VOILA = "/voila/render/"
 # El lugar apartado por el pedido en curso: el arranque del kernel (en la misma tarea) lo suelta.
 LUGAR: contextvars.ContextVar = contextvars.ContextVar("lideres_lugar", default=None)
+# Se mide la memoria de los kernels una vez cada tantos ajustes de la reserva.
+MEDIR_CADA = 5
 # Para un celular que toma un kernel listo de la reserva: ya estaba contado, no aparta nada.
 DE_LA_RESERVA = object()
 
@@ -99,6 +101,9 @@ class GestorKernels(AsyncMappingKernelManager):
         self._arranques: dict[asyncio.Task, int] = {}  # arranques en curso → lo que cuentan
         self._esperando: set[asyncio.Task] = set()  # lugares de la reserva que esperan memoria
         self._apartados: dict[object, int] = {}  # lugares apartados por un pedido → lo que cuentan
+        self._vueltas = 0
+        self._fallidas: set[str] = set()  # páginas cuya reserva no pudo arrancar un kernel
+        self._admitidos: dict[asyncio.Task, int] = {}  # lugares de la reserva que un celular tomó
 
     def kernels_vivos(self) -> int:
         return len(self.list_kernel_ids()) + self._arrancando
@@ -165,9 +170,9 @@ class GestorKernels(AsyncMappingKernelManager):
         vivos = set(self.list_kernel_ids())
         total = sum(self._cuenta(k) for k in vivos)
         total += sum(self._arranques.values())
-        for ruta, e in self._estado_reservas().items():
-            por_arrancar = [t for t in e["arrancando"] if t not in self._arranques]
-            total += len(por_arrancar) * memoria.estimado(ruta)
+        # Lugares de la reserva que un celular ya tomó y todavía no llegan a arrancar su kernel. Los
+        # que nadie tomó no cuentan: antes de arrancar esperan a que haya lugar (start_kernel).
+        total += sum(n for t, n in self._admitidos.items() if t not in self._arranques and not t.done())
         return total + sum(self._apartados.values())
 
     def cabida(self) -> dict:
@@ -196,17 +201,35 @@ class GestorKernels(AsyncMappingKernelManager):
         suelta al arrancar su kernel o con `soltar_lugar`); None si no cabe ni cediendo la reserva
         de otra página."""
         self._vigilar_muertos()
-        e = self._estado_reservas().get(ruta)
-        if e and (e["listos"] or e["arrancando"]):
-            return DE_LA_RESERVA
         por_kernel = memoria.estimado(ruta)
-        if not self._hay_lugar(por_kernel):
-            await self._ceder_reserva(por_kernel)
-        if not self._hay_lugar(por_kernel):
-            return None
-        lugar = object()
-        self._apartados[lugar] = por_kernel
-        return lugar
+        if not self._primero_el_contado(ruta):
+            if not self._hay_lugar(por_kernel):
+                await self._ceder_reserva(por_kernel)
+            if not self._hay_lugar(por_kernel):
+                return None
+            # Voilà usa la reserva solo si ya preparó la página una vez (notebook_data).
+            preparada = ruta in (getattr(self, "notebook_data", None) or {})
+            reserva = self._reservas().get(ruta) if preparada else None
+            if not reserva or self._primero_el_contado(ruta):
+                lugar = object()  # sin reserva: Voilà arranca un kernel para este pedido
+                self._apartados[lugar] = por_kernel
+                return lugar
+            # Voilà le dará el primer lugar de la reserva, que todavía no arrancó: desde ya cuenta.
+            self._admitidos[reserva[0]] = por_kernel
+        return DE_LA_RESERVA
+
+    def _primero_el_contado(self, ruta: str) -> bool:
+        """Ordena la reserva de `ruta` para que Voilà (que toma el primero) entregue un kernel listo o
+        uno que ya está contado en el presupuesto; dice si hay alguno así."""
+        reserva = self._reservas().get(ruta)
+        if not reserva:
+            return False
+
+        def contado(t) -> bool:
+            return self._kernel_listo(t) is not None or t in self._arranques or t in self._admitidos
+
+        reserva.sort(key=lambda t: (self._kernel_listo(t) is None, not contado(t)))
+        return contado(reserva[0])
 
     def soltar_lugar(self, lugar) -> None:
         self._apartados.pop(lugar, None)
@@ -249,14 +272,20 @@ class GestorKernels(AsyncMappingKernelManager):
 
     async def _ajustar(self) -> None:
         """Mide, y lleva la reserva de cada página a su objetivo (crece o baja)."""
-        await self._medir()
+        # Medir lee /proc de cada kernel: una vez de cada MEDIR_CADA ajustes (con 30 kernels en 2
+        # núcleos, no cada 2 s). Entre medición y medición, cada kernel cuenta al menos su estimación.
+        self._vueltas += 1
+        if self._vueltas % MEDIR_CADA == 1 or MEDIR_CADA <= 1:
+            await self._medir()
         if not hasattr(self, "fill_if_needed"):
             return  # sin precalentado (--precalentados 0): solo el presupuesto de los pedidos
         for ruta, reserva in self._reservas().items():
             for tarea in [t for t in reserva if t.done() and (t.cancelled() or t.exception() is not None)]:
                 # Un kernel que no arrancó: fuera de la reserva (si no, un celular lo tomaría).
-                self.log.warning("Reserva de %s: un kernel no arrancó; se quita", ruta)
+                # No se vuelve a llenar sola (un cuaderno roto arrancaría kernels cada 2 s).
+                self.log.warning("Reserva de %s: un kernel no arrancó; se quita y no se repone", ruta)
                 reserva.remove(tarea)
+                self._fallidas.add(ruta)
         estado = self._estado_reservas()
         for ruta, objetivo in self.objetivos().items():
             e = estado.get(ruta, {"listos": [], "arrancando": [], "esperando": []})
@@ -264,7 +293,7 @@ class GestorKernels(AsyncMappingKernelManager):
             config["pool_size"] = objetivo
             arrancar, cancelar, apagar = memoria.cambios(
                 len(e["listos"]), len(e["arrancando"]), len(e["esperando"]), objetivo)
-            if arrancar:
+            if arrancar and ruta not in self._fallidas:
                 self.log.info("Reserva de %s: %s kernel(s) más (objetivo %s)", ruta, arrancar, objetivo)
                 self.fill_if_needed(delay=0, notebook_name=ruta)
             for tarea in e["esperando"][len(e["esperando"]) - cancelar:]:
@@ -302,7 +331,7 @@ class GestorKernels(AsyncMappingKernelManager):
             # espera no ocupa nada. Si un celular lo toma (deja la reserva), arranca enseguida.
             self._esperando.add(tarea)
             try:
-                while self._en_la_reserva() and (
+                while tarea not in self._admitidos and self._en_la_reserva() and (
                     (self.max_kernels > 0 and self.kernels_vivos() >= self.max_kernels)
                     or not self._hay_lugar(por_kernel)
                 ):
@@ -324,6 +353,7 @@ class GestorKernels(AsyncMappingKernelManager):
         finally:
             self._arrancando -= 1
             self._arranques.pop(tarea, None)
+            self._admitidos.pop(tarea, None)
 
     async def cull_kernel_if_idle(self, kernel_id: str):
         # Voilà (la subclase) ya volvió antes de llegar aquí si el kernel sigue en la reserva: la
@@ -376,7 +406,7 @@ class GestorKernels(AsyncMappingKernelManager):
                 vivo = await km.is_alive()
             except KeyError:
                 continue
-            if not vivo and kernel_id in self:
+            if not vivo and kernel_id in self and kernel_id not in self._apagando:
                 self.log.warning("Kernel %s murió: se quita (no se reinicia)", kernel_id)
                 try:
                     await self.shutdown_kernel(kernel_id, now=True)

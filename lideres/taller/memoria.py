@@ -54,6 +54,11 @@ def leer_memoria(texto: str) -> int:
     original = str(texto)
     m = _PATRON.match(original)
     if not m:
+        miles = re.match(r"^\s*(\d+)[.,](\d{3})\s*(gb|mb)\s*$", original, re.IGNORECASE)
+        if miles:
+            junto = f"{miles.group(1)}{miles.group(2)}{miles.group(3).upper()}"
+            raise ErrorLideres(f"No entiendo la memoria «{original}»: ¿es {junto} o tiene decimales?",
+                               como_arreglar=f"escribe los miles sin separador, por ejemplo `--memoria {junto}`.")
         raise ErrorLideres(f"No entiendo la memoria «{original}».",
                            como_arreglar=f"escribe un número y GB o MB, {_EJEMPLO}.")
     enteros, decimales, unidad = m.groups()
