@@ -211,7 +211,7 @@ def test_las_cifras_de_memoria_del_readme_salen_de_los_benchmarks():
     assert fila, "falta la fila «ahora» en «Memoria con nadie conectado» de benchmarks/README.md"
     pss = int(fila.group(2).replace(",", ""))
     assert f"listos solo {servidor.RESERVA_CON_PAGINA_LIGERA} tableros completos" in readme
-    assert f"(unos {pss} MB en total con nadie conectado)" in readme
+    assert f"(unos {pss} MB en total con nadie conectado" in readme
     # Sin página ligera (07, 09, 10): la reserva inicial y lo que cuenta cada tablero en --memoria.
-    assert f"con `--modulo 07` deja listos {servidor.RESERVA_INICIAL_SIN_LIGERA} y" in readme
+    assert f"con `--modulo 07` deja listos {servidor.RESERVA_INICIAL_SIN_LIGERA} " in readme
     assert f"cada tablero completo cuenta unos {memoria.ESTIMADO_TABLERO // memoria.MB} MB" in readme
