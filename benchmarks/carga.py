@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import platform
 import random
 import re
@@ -51,13 +50,24 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
+from benchmarks.celulares import (  # noqa: E402
+    RE_KERNEL,
+    Kernel,
+    abrir_kernel,
+    apagar_kernel,
+    cabecera_cookie,
+    carga_del_sistema,
+    cookies,
+    estados_de_los_widgets,
+    nucleos,
+    percentil,
+)
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 
 TABLEROS = {"02": "tableros/02_conteos_y_tasas.ipynb", "07": "tableros/07_puntos_calientes.ipynb"}
@@ -66,18 +76,7 @@ N_MAXIMO = 100  # acotado: es un benchmark en una laptop, no una prueba de estr�
 ESPERA_SESION_S = 240.0
 ESPERA_CAMBIO_S = 60.0
 N_DISTRITOS = 50
-RE_KERNEL = re.compile(r'"kernelId":\s*"([0-9a-f-]{36})"')
 RE_MEDIDA = re.compile(r'data-medida="([^"]+)"')
-
-
-def percentil(valores: list[float], p: float) -> float:
-    if not valores:
-        return float("nan")
-    orden = sorted(valores)
-    k = (len(orden) - 1) * p
-    i = int(k)
-    j = min(i + 1, len(orden) - 1)
-    return orden[i] + (orden[j] - orden[i]) * (k - i)
 
 
 # ---------------------------------------------------------------- memoria
@@ -169,72 +168,10 @@ class Sesion:
     apagado: int | None = None
 
 
-def _cookies(respuesta, galleta: dict) -> None:
-    for linea in respuesta.headers.get_list("Set-Cookie"):
-        nombre, _, resto = linea.partition("=")
-        galleta[nombre.strip()] = resto.split(";", 1)[0]
-
-
-def _cabecera_cookie(galleta: dict) -> str:
-    return "; ".join(f"{k}={v}" for k, v in galleta.items())
-
-
-def _mensaje(tipo: str, contenido: dict, sesion: str, metadatos: dict | None = None) -> dict:
-    return {
-        "header": {"msg_id": uuid.uuid4().hex, "msg_type": tipo, "username": "lider",
-                   "session": sesion, "date": "", "version": "5.3"},
-        "parent_header": {}, "metadata": metadatos or {}, "content": contenido, "buffers": [],
-        "channel": "shell",
-    }
-
-
-def _leer(mensaje) -> dict | None:
-    """Mensaje del websocket de Jupyter (JSON, o binario con buffers: se lee solo el JSON)."""
-    if mensaje is None:
-        return None
-    if isinstance(mensaje, bytes):
-        import struct
-
-        nbufs = struct.unpack("!I", mensaje[:4])[0]
-        offsets = struct.unpack(f"!{nbufs}I", mensaje[4:4 + 4 * nbufs])
-        fin = offsets[1] if nbufs > 1 else len(mensaje)
-        return json.loads(mensaje[offsets[0]:fin].decode("utf-8"))
-    return json.loads(mensaje)
-
-
-class Kernel:
-    """El websocket de un kernel, con los mensajes de iopub repartidos a quien los espera."""
-
-    def __init__(self, ws):
-        self.ws = ws
-        self.sesion = uuid.uuid4().hex
-        self.mensajes: asyncio.Queue = asyncio.Queue()
-
-    async def enviar(self, tipo: str, contenido: dict, metadatos: dict | None = None) -> str:
-        m = _mensaje(tipo, contenido, self.sesion, metadatos)
-        await self.ws.write_message(json.dumps(m))
-        return m["header"]["msg_id"]
-
-    async def esperar(self, condicion, limite_s: float):
-        fin = time.monotonic() + limite_s
-        while True:
-            falta = fin - time.monotonic()
-            if falta <= 0:
-                raise TimeoutError
-            crudo = await asyncio.wait_for(self.ws.read_message(), timeout=falta)
-            if crudo is None:
-                raise ConnectionError("el websocket se cerró")
-            m = _leer(crudo)
-            r = condicion(m)
-            if r:
-                return r
-
-
 async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bool = True) -> Sesion:
     """Una visita al tablero. Con `irse=False` no pide apagar su kernel: solo se corta el websocket,
     como un celular que se bloquea con el tablero abierto (benchmarks/dia.py)."""
-    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
-    from tornado.websocket import websocket_connect
+    from tornado.httpclient import AsyncHTTPClient
 
     s = Sesion(n)
     await asyncio.sleep(retraso_s)
@@ -243,14 +180,14 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bo
     ws = None
     try:
         r = await cliente.fetch(base + "/", request_timeout=limite_s)
-        _cookies(r, galleta)
+        cookies(r, galleta)
 
         t0 = time.monotonic()
         r = await cliente.fetch(
             base + "/voila/render/" + TABLERO, request_timeout=limite_s,
-            headers={"Cookie": _cabecera_cookie(galleta)}, raise_error=False,
+            headers={"Cookie": cabecera_cookie(galleta)}, raise_error=False,
         )
-        _cookies(r, galleta)
+        cookies(r, galleta)
         html = r.body.decode("utf-8", errors="replace") if r.body else ""
         s.pagina_s = time.monotonic() - t0
         if r.code == 503 and "La sala está llena" in html:  # presupuesto de --memoria lleno
@@ -271,30 +208,12 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bo
             s.motivo = "página sin widgets (a medias)"
             return s
 
-        ws = await websocket_connect(HTTPRequest(
-            f"{base.replace('http://', 'ws://')}/api/kernels/{s.kernel}/channels?session_id={uuid.uuid4().hex}",
-            headers={"Cookie": _cabecera_cookie(galleta)}, request_timeout=limite_s,
-        ), max_message_size=64 * 1024 * 1024)
-        k = Kernel(ws)
+        k = await abrir_kernel(base, s.kernel, galleta, limite_s)
+        ws = k.ws
         pedido = await k.enviar("kernel_info_request", {})
         await k.esperar(lambda m: m.get("parent_header", {}).get("msg_id") == pedido
                         and m["header"]["msg_type"] == "kernel_info_reply", limite_s)
-
-        control = uuid.uuid4().hex
-        # Como el gestor de widgets 8: el comm de control declara su versión de protocolo.
-        await k.enviar("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control",
-                                     "data": {}}, {"version": "1.0.0"})
-        await k.enviar("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
-
-        def estados(m):
-            c = m.get("content", {})
-            if m["header"]["msg_type"] == "comm_msg" and c.get("comm_id") == control:
-                d = c.get("data", {})
-                if d.get("method") == "update_states":
-                    return d["states"]
-            return None
-
-        todos = await k.esperar(estados, limite_s)
+        todos = await estados_de_los_widgets(k, limite_s)
         pasos = _pasos_07 if TABLERO == TABLEROS["07"] else _pasos_02
         s.motivo = await pasos(k, todos, s, t0)
         if s.motivo:
@@ -303,21 +222,12 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bo
             s.ok = True
             return s
 
-        # Irse como el navegador: sendBeacon con FormData(_xsrf) y cerrar la página.
-        limite = uuid.uuid4().hex
-        cuerpo = (f"--{limite}\r\nContent-Disposition: form-data; name=\"_xsrf\"\r\n\r\n"
-                  f"{galleta.get('_xsrf', '')}\r\n--{limite}--\r\n").encode()
-        r = await cliente.fetch(
-            f"{base}/voila/api/shutdown/{s.kernel}", method="POST", body=cuerpo, raise_error=False,
-            headers={"Cookie": _cabecera_cookie(galleta), "Origin": base,
-                     "Content-Type": f"multipart/form-data; boundary={limite}"},
-            request_timeout=limite_s,
-        )
-        s.apagado = r.code
+        # Irse como el navegador: apagar el kernel y cerrar la página.
+        s.apagado = await apagar_kernel(cliente, base, s.kernel, galleta, limite_s)
         ws.close()
         ws = None
-        if r.code != 204:
-            s.motivo = f"apagar el kernel respondió {r.code}"
+        if s.apagado != 204:
+            s.motivo = f"apagar el kernel respondió {s.apagado}"
             return s
         s.ok = True
     except TimeoutError:
@@ -582,8 +492,8 @@ def main(argv=None) -> int:
     rn = resumir(f"N={n}", sesiones)
     mb = 1024 * 1024
     print()
-    print(f"Máquina: {platform.machine()}, {_nucleos()} núcleos, {_memoria_total_gb():.0f} GB, "
-          f"Python {platform.python_version()}; carga del sistema al terminar: {_carga()}")
+    print(f"Máquina: {platform.machine()}, {nucleos()} núcleos, {_memoria_total_gb():.0f} GB, "
+          f"Python {platform.python_version()}; carga del sistema al terminar: {carga_del_sistema()}")
     print(f"Tablero: {TABLERO}")
     print(f"{n} personas en {a.llegada:g} s; todo en {duracion:.1f} s; servidor detenido con código {codigo}")
     print(f"{'':28}{'N=1':>10}{f'N={n}':>10}{'razón':>10}")
@@ -609,22 +519,10 @@ def main(argv=None) -> int:
     return 0
 
 
-def _nucleos() -> int:
-    import os
-
-    return os.cpu_count() or 0
-
-
 def _memoria_total_gb() -> float:
     import psutil
 
     return psutil.virtual_memory().total / 1024**3
-
-
-def _carga() -> str:
-    import os
-
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

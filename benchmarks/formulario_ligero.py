@@ -9,7 +9,7 @@ Voilà (`/voila/render/ejercicios/<id>.ipynb`). Cada persona:
   respuesta escrita, entrega y lee la página que dice «Entregado» (pedidos HTTP como los de un
   navegador sin JavaScript, con la cookie y el campo `_xsrf`);
 - **Voilà**: pide la página (Voilà corre el cuaderno en un kernel nuevo), abre el websocket del
-  kernel y pide el estado de los widgets como el gestor de widgets (`benchmarks/carga.py`), escribe
+  kernel y pide el estado de los widgets como el gestor de widgets (`benchmarks/celulares.py`), escribe
   nombre, código y clave, toca «Empezar», escribe las mismas dos respuestas, espera «Guardado»,
   toca «Entregar», espera «Entregado» y se va apagando el kernel como el navegador.
 
@@ -37,7 +37,6 @@ import sys
 import tempfile
 import time
 import urllib.parse
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +44,17 @@ RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 sys.path.insert(0, str(RAIZ / "benchmarks"))
 
-from carga import RE_KERNEL, Kernel, _cabecera_cookie, _cookies, percentil  # noqa: E402
-
+from benchmarks.celulares import (  # noqa: E402
+    RE_KERNEL,
+    abrir_kernel,
+    apagar_kernel,
+    cabecera_cookie,
+    carga_del_sistema,
+    cookies,
+    estados_de_los_widgets,
+    nucleos,
+    percentil,
+)
 from lideres.formulario import entregas, ligero  # noqa: E402
 from lideres.taller import ejercicios  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
@@ -93,8 +101,8 @@ async def ligera(n: int, base: str, grupo: str, ids: tuple[str, str], retraso_s:
         r = await cliente.fetch(
             destino, method="POST" if datos is not None else "GET", follow_redirects=False,
             body=urllib.parse.urlencode(datos) if datos is not None else None, raise_error=False,
-            headers={"Cookie": _cabecera_cookie(galleta)}, request_timeout=ESPERA_S)
-        _cookies(r, galleta)
+            headers={"Cookie": cabecera_cookie(galleta)}, request_timeout=ESPERA_S)
+        cookies(r, galleta)
         e.bytes += len(r.body or b"") + sum(len(k) + len(v) + 4 for k, v in r.headers.get_all())
         return r
 
@@ -131,8 +139,7 @@ async def ligera(n: int, base: str, grupo: str, ids: tuple[str, str], retraso_s:
 
 
 async def voila(n: int, base: str, grupo: str, retraso_s: float) -> Entrega:
-    from tornado.httpclient import AsyncHTTPClient, HTTPRequest
-    from tornado.websocket import websocket_connect
+    from tornado.httpclient import AsyncHTTPClient
 
     e = Entrega(n)
     await asyncio.sleep(retraso_s)
@@ -142,7 +149,7 @@ async def voila(n: int, base: str, grupo: str, retraso_s: float) -> Entrega:
     try:
         t0 = time.monotonic()
         r = await cliente.fetch(base + ejercicios.url_ejercicio(EJ), request_timeout=ESPERA_S)
-        _cookies(r, galleta)
+        cookies(r, galleta)
         e.bytes += len(r.body)
         html = r.body.decode("utf-8", errors="replace")
         m = RE_KERNEL.search(html)
@@ -150,11 +157,8 @@ async def voila(n: int, base: str, grupo: str, retraso_s: float) -> Entrega:
             e.motivo = "página sin kernel"
             return e
         kernel = m.group(1)
-        ws = await websocket_connect(HTTPRequest(
-            f"{base.replace('http://', 'ws://')}/api/kernels/{kernel}/channels?session_id={uuid.uuid4().hex}",
-            headers={"Cookie": _cabecera_cookie(galleta)}, request_timeout=ESPERA_S,
-        ), max_message_size=64 * 1024 * 1024)
-        k = Kernel(ws)
+        k = await abrir_kernel(base, kernel, galleta, ESPERA_S)
+        ws = k.ws
         leidos = {"bytes": 0}
         original = ws.read_message
 
@@ -165,20 +169,7 @@ async def voila(n: int, base: str, grupo: str, retraso_s: float) -> Entrega:
             return crudo
 
         ws.read_message = contar
-        control = uuid.uuid4().hex
-        await k.enviar("comm_open", {"comm_id": control, "target_name": "jupyter.widget.control",
-                                     "data": {}}, {"version": "1.0.0"})
-        await k.enviar("comm_msg", {"comm_id": control, "data": {"method": "request_states"}})
-
-        def estados(m):
-            c = m.get("content", {})
-            if m["header"]["msg_type"] == "comm_msg" and c.get("comm_id") == control:
-                d = c.get("data", {})
-                if d.get("method") == "update_states":
-                    return d["states"]
-            return None
-
-        todos = await k.esperar(estados, ESPERA_S)
+        todos = await estados_de_los_widgets(k, ESPERA_S)
 
         def con_clase(clase, modelo=None):
             return next(i for i, s in todos.items() if clase in s["state"].get("_dom_classes", [])
@@ -227,13 +218,7 @@ async def voila(n: int, base: str, grupo: str, retraso_s: float) -> Entrega:
         e.total_s = time.monotonic() - t0
         e.bytes += leidos["bytes"]
         # Irse como el navegador: apagar el kernel con el _xsrf de la cookie.
-        limite = uuid.uuid4().hex
-        cuerpo = (f"--{limite}\r\nContent-Disposition: form-data; name=\"_xsrf\"\r\n\r\n"
-                  f"{galleta.get('_xsrf', '')}\r\n--{limite}--\r\n").encode()
-        await cliente.fetch(
-            f"{base}/voila/api/shutdown/{kernel}", method="POST", body=cuerpo, raise_error=False,
-            headers={"Cookie": _cabecera_cookie(galleta), "Origin": base,
-                     "Content-Type": f"multipart/form-data; boundary={limite}"}, request_timeout=60)
+        await apagar_kernel(cliente, base, kernel, galleta, 60)
         e.ok = True
     except TimeoutError:
         e.motivo = "tiempo agotado"
@@ -338,8 +323,8 @@ def main(argv=None) -> int:
     en_submitted_l = sum(1 for i in range(n) if f"persona-ligera-{i}" in enviados)
     en_submitted_v = sum(1 for i in range(n) if f"persona-voila-{i}" in enviados)
     print()
-    print(f"Máquina: {platform.machine()}, {_nucleos()} núcleos, Python {platform.python_version()}; "
-          f"carga del sistema al terminar: {_carga()}; servidor detenido con código {codigo}")
+    print(f"Máquina: {platform.machine()}, {nucleos()} núcleos, Python {platform.python_version()}; "
+          f"carga del sistema al terminar: {carga_del_sistema()}; servidor detenido con código {codigo}")
     print(f"{n} personas en {a.llegada:g} s, el mismo servidor")
     print(f"{'':34}{'ligero':>12}{'Voilà':>12}{'razón':>10}")
     for clave, nombre, fmt in (("mediana_s", "hasta «Entregado», mediana (s)", ".2f"),
@@ -363,18 +348,6 @@ def main(argv=None) -> int:
     print(f"formulario_ligero: ligero_ok={rl['ok']}/{n} voila_ok={rv['ok']}/{n} "
           f"en_submitted={en_submitted_l}+{en_submitted_v} razon_p95={razon_p95:.3f}")
     return 0
-
-
-def _nucleos() -> int:
-    import os
-
-    return os.cpu_count() or 0
-
-
-def _carga() -> str:
-    import os
-
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -22,22 +22,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urlparse
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
+from benchmarks.celulares import abrir_paginas  # noqa: E402
 from lideres import ligera  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 
 TROZO = 16 * 1024
-# Lo que el navegador carga solo (no los enlaces que la persona podría tocar): src= y <link href=>.
-RECURSOS = re.compile(r'<(?:script|img|source|iframe)\b[^>]*\bsrc="([^"#]+)"|<link\b[^>]*\bhref="([^"#]+)"')
 
 
 class Balde:
@@ -109,34 +107,13 @@ def callar_cancelados() -> None:
     asyncio.get_running_loop().set_exception_handler(manejar)
 
 
-async def celular(base: str, rutas: list[str]) -> float | None:
-    """Segundos hasta tener todas las páginas y lo que cargan; None si algo falló."""
-    import httpx
-
-    inicio = time.monotonic()
-    limites = httpx.Limits(max_connections=6, max_keepalive_connections=6)
-    try:
-        async with httpx.AsyncClient(base_url=base, limits=limites, timeout=120) as cliente:
-            for ruta in rutas:
-                r = await cliente.get(ruta)
-                r.raise_for_status()
-                propios = {urljoin(str(r.url), a or b) for a, b in RECURSOS.findall(r.text)}
-                propios = [u for u in propios if urlparse(u).netloc == urlparse(base).netloc]
-                respuestas = await asyncio.gather(*(cliente.get(u) for u in propios))
-                for x in respuestas:
-                    x.raise_for_status()
-    except Exception:  # noqa: BLE001 (un celular que no pudo: se cuenta como no usable)
-        return None
-    return time.monotonic() - inicio
-
-
 async def sala(puerto: int, n: int, mbit: float, rtt_ms: float, rutas: list[str]) -> list[float | None]:
     callar_cancelados()
     balde = Balde(mbit * 1e6 / 8)
     servidor = await proxy(puerto, balde, rtt_ms / 2000)
     base = f"http://127.0.0.1:{servidor.sockets[0].getsockname()[1]}"
     try:
-        return await asyncio.gather(*(celular(base, rutas) for _ in range(n)))
+        return await asyncio.gather(*(abrir_paginas(base, rutas) for _ in range(n)))
     finally:
         servidor.close()
         await servidor.wait_closed()

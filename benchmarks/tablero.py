@@ -30,6 +30,7 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
+from benchmarks.celulares import percentil  # noqa: E402 (tablero_07 también lo toma de aquí)
 from lideres.taller.proceso import SELECTOR_DISTRITOS, ServidorTaller  # noqa: E402
 from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
 
@@ -85,14 +86,6 @@ JS_CAMBIO_TRIVIAL = """async (tecla) => {
   }
   return performance.now() - t0;
 }"""
-
-
-def percentil(valores: list[float], p: float) -> float:
-    orden = sorted(valores)
-    k = (len(orden) - 1) * p
-    i = int(k)
-    j = min(i + 1, len(orden) - 1)
-    return orden[i] + (orden[j] - orden[i]) * (k - i)
 
 
 def preparar_raiz() -> Path:

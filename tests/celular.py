@@ -1,43 +1,10 @@
-"""Lo que comparten las pruebas en Chromium que hacen de celular contra el servidor del taller:
-un celular de 360×640, esperar una línea del registro, saber si un kernel sigue vivo y responder el
-ejercicio en el formulario ligero (`/ejercicio/<id>`) o en el de Voilà (la versión completa).
+"""Responder el ejercicio como un celular, en el formulario ligero (`/ejercicio/<id>`) o en el de
+Voilà (la versión completa). El celular mismo (contexto de 360×640), axe y el servidor con curso
+están en `tests/navegador/ayudas.py`; esperar el registro y ver si un kernel vive, en
+`ServidorTaller` (`esperar_en_registro`, `kernel_existe`).
 """
 
 from __future__ import annotations
-
-import time
-import urllib.error
-import urllib.request
-
-CELULAR = {"locale": "es-PE", "viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
-           "is_mobile": True, "has_touch": True}
-
-
-def contexto_celular(navegador, **otros):
-    """Un contexto de Chromium como un celular barato: 360×640, táctil, en español de Perú."""
-    return navegador.new_context(**{**CELULAR, **otros})
-
-
-# ---------------------------------------------------------------- el servidor
-
-
-def kernel_existe(s, kernel: str) -> bool:
-    """¿Sigue vivo el kernel en el servidor `s` (un ServidorTaller)? 404: ya no existe."""
-    try:
-        with urllib.request.urlopen(s.url(f"/api/kernels/{kernel}"), timeout=30):
-            return True
-    except urllib.error.HTTPError as e:
-        assert e.code == 404
-        return False
-
-
-def esperar_registro(s, texto: str, limite_s: float = 600) -> None:
-    """Espera a que el registro técnico del servidor diga `texto`."""
-    limite = time.monotonic() + limite_s
-    while texto not in s.texto_registro() and time.monotonic() < limite:
-        time.sleep(0.5)
-    assert texto in s.texto_registro(), f"no llegó «{texto}»:\n" + s.texto_registro()[-3000:]
-
 
 # ---------------------------------------------------------------- el formulario ligero
 

@@ -13,7 +13,7 @@ import pytest
 
 from lideres import banco, rutas
 from lideres.banco import autoria, cuaderno
-from lideres.curso import motor, recoger
+from lideres.curso import recoger
 
 EJERCICIOS = autoria.ejercicios()
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -141,12 +141,11 @@ def test_la_configuracion_no_libera_el_banco():
 # --- con nbgrader de verdad ------------------------------------------------------------------------
 
 @pytest.fixture(scope="module", params=EJERCICIOS)
-def curso(request, tmp_path_factory):
-    """Un curso limpio con el ejercicio ya liberado (release/)."""
-    carpeta, _ = motor.preparar_curso(tmp_path_factory.mktemp("curso"))
-    hecho = _nbgrader(carpeta, "generate_assignment", request.param)
-    assert hecho.returncode == 0, hecho.stdout + hecho.stderr
-    return carpeta, request.param
+def curso(request, curso_de_la_sesion):
+    """Un curso limpio con el ejercicio ya liberado (release/): el de la sesión (conftest.py), que
+    estas pruebas solo leen."""
+    assert (curso_de_la_sesion / "release" / request.param).is_dir()
+    return curso_de_la_sesion, request.param
 
 
 @pytest.mark.lento

@@ -288,6 +288,14 @@ def curso_con_banco(tmp_path):
     return curso
 
 
+@pytest.fixture
+def curso_asignado_con_banco(tmp_path, copiar_curso):
+    """Como curso_con_banco, con los ejercicios ya asignados (una copia del curso de la sesión)."""
+    curso = copiar_curso(tmp_path / "curso")
+    entregas.preparar_grupo(curso, "practica")
+    return curso
+
+
 def _entrar(form, curso, nombre="Rosa Huamán", clave="4321"):
     form.nombre.value, form.codigo.value, form.clave.value = nombre, _codigo(curso), clave
     form.boton_entrar.click()
@@ -400,12 +408,10 @@ def test_respuestas_con_codigo_llegan_como_texto_y_se_califican(tmp_path, monkey
     assert "Hugo Ataque" in texto
 
 
-def test_formulario_en_examen_muestra_aciertos_al_entregar(curso_con_banco):
-    from lideres.curso import motor
+def test_formulario_en_examen_muestra_aciertos_al_entregar(curso_asignado_con_banco):
     from lideres.formulario.widgets import FormularioEjercicio
 
-    curso = curso_con_banco
-    motor.asignar(curso, EJERCICIO)
+    curso = curso_asignado_con_banco
     entregas.preparar_grupo(curso, "examen")
     form = FormularioEjercicio(EJERCICIO, curso)
     _entrar(form, curso)
@@ -440,12 +446,10 @@ def test_control_de_ordenar_con_botones():
     assert c.valor() == ["Lince", "Comas", "Breña"]
 
 
-def test_entregar_con_la_lista_del_grupo_danada_avisa_sin_traceback(curso_con_banco):
-    from lideres.curso import motor
+def test_entregar_con_la_lista_del_grupo_danada_avisa_sin_traceback(curso_asignado_con_banco):
     from lideres.formulario.widgets import NO_SE_PUDO_ENTREGAR, FormularioEjercicio
 
-    curso = curso_con_banco
-    motor.asignar(curso, EJERCICIO)
+    curso = curso_asignado_con_banco
     (curso / ids.LISTA).write_text("{roto", encoding="utf-8")
     form = FormularioEjercicio(EJERCICIO, curso)
     _entrar(form, curso)
@@ -520,12 +524,10 @@ def test_celular_compartido_la_siguiente_persona_empieza_en_blanco(curso_con_ban
     assert entregas.leer_borrador(curso, EJERCICIO, rosa)["respuestas"] == {numero.id: "250"}
 
 
-def test_entregar_en_blanco_pide_confirmar(curso_con_banco):
-    from lideres.curso import motor
+def test_entregar_en_blanco_pide_confirmar(curso_asignado_con_banco):
     from lideres.formulario.widgets import SIN_RESPUESTAS, FormularioEjercicio
 
-    curso = curso_con_banco
-    motor.asignar(curso, EJERCICIO)
+    curso = curso_asignado_con_banco
     form = FormularioEjercicio(EJERCICIO, curso)
     _entrar(form, curso)
     enviada = curso / "submitted" / "rosa-huaman" / EJERCICIO

@@ -116,3 +116,28 @@ def g(t):
     return t[t.index("<svg>"):], "</p>" in t, t.startswith("<p>"), "a < b y c > d", "<revisor de x>"
 '''
     assert etiquetas_en_cadenas(lee) == []
+
+
+# Los que todavía arman su propio entorno Jinja (sin StrictUndefined ni los filtros es-PE, y sin el
+# caché de lideres.jinja). La lista solo se achica: uno nuevo usa lideres.jinja.
+ENTORNOS_PROPIOS = {
+    "lideres/cuestionario/__init__.py", "lideres/lanzar.py", "lideres/ligera/__init__.py",
+    "lideres/curso/retroalimentacion.py", "lideres/curso/reporte.py", "lideres/taller/facilitador.py",
+}
+
+
+def test_las_plantillas_usan_el_entorno_compartido():
+    propios = {p.relative_to(rutas.RAIZ).as_posix() for p in PAQUETE.rglob("*.py")
+               if "jinja2.Environment(" in p.read_text(encoding="utf-8")} - {"lideres/jinja.py"}
+    assert propios - ENTORNOS_PROPIOS == set(), "usa lideres.jinja (entorno(carpeta) o plantillas_de(__file__))"
+    assert ENTORNOS_PROPIOS - propios == set(), "ya usan lideres.jinja: bórralos de ENTORNOS_PROPIOS"
+
+
+def test_el_formulario_ligero_usa_el_entorno_compartido():
+    import jinja2
+
+    from lideres import jinja
+    from lideres.formulario import ligero
+
+    assert ligero._entorno() is jinja.plantillas_de(ligero.__file__)
+    assert ligero._entorno().undefined is jinja2.StrictUndefined

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -192,3 +193,25 @@ def test_la_preparacion_corre_una_vez_y_una_fallida_no_se_guarda(cache, tmp_path
     assert "<table" not in preparacion_html(rota)
     preparacion_html(rota)
     assert marca.read_text(encoding="utf-8") == "xyy"  # la que falla se intenta cada vez
+
+
+def _sin_saltos(texto: str) -> str:
+    return re.sub(r"\s+", " ", texto)
+
+
+def test_las_cifras_de_memoria_del_readme_salen_de_los_benchmarks():
+    """Las cifras de memoria del README son las medidas en benchmarks/README.md (redondeadas) o las
+    del servidor del taller."""
+    from lideres.taller import memoria, servidor
+
+    readme = _sin_saltos((rutas.RAIZ / "README.md").read_text(encoding="utf-8"))
+    medidas = (rutas.RAIZ / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    # «Memoria con nadie conectado»: la fila de ahora, PSS total.
+    fila = re.search(r"^\| ahora .*?\| \*\*(\d+)\*\* \| \*\*([\d,]+) MB\*\* \|", medidas, re.MULTILINE)
+    assert fila, "falta la fila «ahora» en «Memoria con nadie conectado» de benchmarks/README.md"
+    pss = int(fila.group(2).replace(",", ""))
+    assert f"listos solo {servidor.RESERVA_CON_PAGINA_LIGERA} tableros completos" in readme
+    assert f"(unos {pss} MB en total con nadie conectado" in readme
+    # Sin página ligera (07, 09, 10): la reserva inicial y lo que cuenta cada tablero en --memoria.
+    assert f"con `--modulo 07` deja listos {servidor.RESERVA_INICIAL_SIN_LIGERA} " in readme
+    assert f"cada tablero completo cuenta unos {memoria.ESTIMADO_TABLERO // memoria.MB} MB" in readme

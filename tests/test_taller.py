@@ -194,9 +194,12 @@ def test_tablero_con_error_muestra_aviso_en_espanol_sin_traceback(tmp_path):
     # Un kernel que muere (p. ej. sin memoria): Voilà escribe su propio aviso, en inglés.
     nb["cells"][0]["source"] = "import os\nos._exit(1)"
     (tmp_path / "tableros" / "muere.ipynb").write_text(json.dumps(nb), encoding="utf-8")
-    with ServidorTaller(sin_libro=True, precalentados=0, cuadernos=tmp_path) as s:
+    registro = tmp_path / "registro"
+    with ServidorTaller(sin_libro=True, precalentados=0, cuadernos=tmp_path, carpeta=registro) as s:
         estado, pagina = _get(s.url("/voila/render/tableros/roto.ipynb"))
         estado_muere, pagina_muere = _get(s.url("/voila/render/tableros/muere.ipynb"))
+    # Con una carpeta dada, el registro se queda ahí (no en una temporal que se borra).
+    assert (registro / "taller.log").is_file() and (registro / "salida.txt").is_file()
     assert estado == 200
     assert "El tablero tuvo un problema" in pagina
     for prohibido in ("Traceback", "ZeroDivisionError", "There was an error", "secreto = 41"):
@@ -242,3 +245,6 @@ def test_servidor_real_guarda_en_cache_estaticos_de_voila_y_extensiones():
         estado, h = _cabeceras(s.url("/voila/static/voila.js"))
         assert estado == 200 and re.search(r"max-age=86400", h["Cache-Control"])
     assert s.codigo_salida == 0, s.texto_salida()
+    # Terminó bien: su carpeta temporal (lideres_taller_*) ya no está, y lo que escribió sigue a mano.
+    assert s.carpeta_temporal and not s.carpeta.exists()
+    assert "Servidor detenido" in s.texto_salida() and s.texto_registro()

@@ -88,7 +88,7 @@ def test_portada_enlaza_las_paginas_de_quien_facilita_solo_en_la_laptop(tmp_path
 def taller(tmp_path_factory):
     """`lideres taller --red --curso` con el ejercicio 03 y, antes de abrirlo, nadie empezó."""
     curso = mesa.curso_de_un_ejercicio(tmp_path_factory.mktemp("mesa") / "curso")
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, red=True, espera_s=300)
+    s = ServidorTaller(carpeta=tmp_path_factory.mktemp("registro"), sin_libro=True, precalentados=0, curso=curso, red=True, espera_s=300)
     s.iniciar()
     yield s, curso
     codigo = s.detener()

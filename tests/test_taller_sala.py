@@ -7,7 +7,6 @@ import http.cookiejar
 import json
 import os
 import re
-import time
 import urllib.error
 import urllib.request
 import uuid
@@ -289,15 +288,6 @@ def _apagar(abridor, s, kernel, xsrf):
         return e.code
 
 
-def _kernel_existe(s, kernel) -> bool:
-    try:
-        with urllib.request.urlopen(s.url(f"/api/kernels/{kernel}"), timeout=30):
-            return True
-    except urllib.error.HTTPError as e:
-        assert e.code == 404
-        return False
-
-
 @pytest.mark.lento
 def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
     with ServidorTaller(sin_libro=True, precalentados=0, participantes=2, cuadernos=cuadernos) as s:
@@ -308,14 +298,14 @@ def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
         kernel = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html).group(1)
         xsrf = {c.name: c.value for c in galletas}.get("_xsrf")
         assert xsrf, "la página del tablero no dejó la cookie _xsrf"
-        assert _kernel_existe(s, kernel)
+        assert s.kernel_existe(kernel)
 
         # Sin el token, la protección XSRF sigue en pie.
         assert _apagar(_abridor(), s, kernel, "") == 403
-        assert _kernel_existe(s, kernel)
+        assert s.kernel_existe(kernel)
 
         assert _apagar(abridor, s, kernel, xsrf) == 204
-        assert not _kernel_existe(s, kernel)
+        assert not s.kernel_existe(kernel)
         assert _apagar(abridor, s, kernel, xsrf) == 204  # la página avisa dos veces: sin error
     assert s.codigo_salida == 0, s.texto_salida()
 
@@ -367,17 +357,14 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
                                     ' os.environ.get("MALLOC_ARENA_MAX"))')
     (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
 
-    with ServidorTaller(sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
+    with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
                         curso=tmp_path / "curso", espera_s=300) as s:
         # Como en un taller: la reserva se prepara al encender; la gente llega cuando ya está.
         listo = f"Kernel pool of ejercicios/{ejercicio}.ipynb is filled"
         # Con la máquina cargada (otras pruebas, 2 núcleos), llenar la reserva puede pasar de 4 min:
         # se espera a la condición, no un tiempo fijo, y si no llega se dice eso (no un «falta
         # pre-heated» confuso más abajo).
-        limite = time.monotonic() + 600
-        while listo not in s.texto_registro() and time.monotonic() < limite:
-            time.sleep(0.5)
-        assert listo in s.texto_registro(), "la reserva no se llenó en 10 min:\n" + s.texto_registro()[-3000:]
+        assert s.esperar_en_registro(listo, 600), "la reserva no se llenó en 10 min:\n" + s.texto_registro()[-3000:]
         with urllib.request.urlopen(s.url(ejercicios.url_ejercicio(ejercicio)), timeout=240) as r:
             pagina = r.read().decode("utf-8")
         with urllib.request.urlopen(s.url("/voila/render/tableros/nucleo.ipynb"), timeout=240) as r:

@@ -189,13 +189,12 @@ def leer_respuestas(argumento, h: Hoja) -> dict:
 # ---------------------------------------------------------------- la página
 
 
-@functools.lru_cache(maxsize=1)
 def _entorno():
-    """Uno por proceso: la plantilla se compila una vez, no en cada pedido."""
-    import jinja2
+    """El entorno compartido de plantillas/ (lideres.jinja: uno por proceso, StrictUndefined); la
+    plantilla se compila una vez, no en cada pedido."""
+    from lideres import jinja
 
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(AQUI / "plantillas")), autoescape=True,
-                              auto_reload=False)
+    return jinja.plantillas_de(__file__)
 
 
 _letras = "abcdefghijklmnopqrstuvwxyz"

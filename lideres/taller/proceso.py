@@ -6,10 +6,15 @@
 Se inicia con la misma orden que usa una persona (`lideres taller`), se espera a que la página de
 inicio responda y se detiene con SIGINT, como un Ctrl-C (en Windows, Ctrl-Break); `codigo_salida`
 queda para revisarlo.
+
+Lo que escribe el servidor (su salida y su registro técnico) va a `carpeta` si se la da (las pruebas
+pasan su tmp_path) o a una carpeta temporal propia, que `detener()` borra si el servidor terminó bien
+(su texto queda en memoria para texto_salida() y texto_registro()); si falló, queda para revisarla.
 """
 
 from __future__ import annotations
 
+import shutil
 import signal
 import socket
 import subprocess
@@ -62,6 +67,7 @@ class ServidorTaller:
         apagar_inactivos: float | None = None,
         memoria: str | None = None,
         modulo: str | None = None,
+        carpeta: Path | None = None,
     ):
         self.puerto = puerto or puerto_libre_cualquiera()
         self.sin_libro = sin_libro
@@ -75,9 +81,12 @@ class ServidorTaller:
         self.apagar_inactivos = apagar_inactivos
         self.memoria = memoria
         self.modulo = modulo
-        carpeta = Path(tempfile.mkdtemp(prefix="lideres_taller_"))
-        self.registro = carpeta / "taller.log"
-        self.salida = carpeta / "salida.txt"
+        self.carpeta_temporal = carpeta is None
+        self.carpeta = Path(carpeta) if carpeta else Path(tempfile.mkdtemp(prefix="lideres_taller_"))
+        self.carpeta.mkdir(parents=True, exist_ok=True)
+        self.registro = self.carpeta / "taller.log"
+        self.salida = self.carpeta / "salida.txt"
+        self._textos: dict[Path, str] = {}  # lo que había en la carpeta temporal antes de borrarla
         self.proceso: subprocess.Popen | None = None
         self.codigo_salida: int | None = None
 
@@ -140,19 +149,44 @@ class ServidorTaller:
                 self.proceso.kill()
                 self.proceso.wait(timeout=10)
         self.codigo_salida = self.proceso.returncode
+        if self.carpeta_temporal and self.codigo_salida == 0:
+            self._textos = {ruta: self._leer(ruta) for ruta in (self.salida, self.registro)}
+            shutil.rmtree(self.carpeta, ignore_errors=True)
         return self.codigo_salida
 
-    def texto_salida(self) -> str:
+    def _leer(self, ruta: Path) -> str:
+        if ruta in self._textos:
+            return self._textos[ruta]
         try:
-            return self.salida.read_text(encoding="utf-8", errors="replace")
+            return ruta.read_text(encoding="utf-8", errors="replace")
         except OSError:
             return ""
 
+    def texto_salida(self) -> str:
+        return self._leer(self.salida)
+
     def texto_registro(self) -> str:
+        return self._leer(self.registro)
+
+    def esperar_en_registro(self, texto: str, limite_s: float = 600) -> bool:
+        """Espera a que `texto` aparezca en el registro técnico (se espera a la condición, no un
+        tiempo fijo: en una máquina cargada tarda más). Dice si apareció antes de `limite_s`."""
+        limite = time.monotonic() + limite_s
+        while texto not in self.texto_registro():
+            if time.monotonic() > limite:
+                return False
+            time.sleep(0.5)
+        return True
+
+    def kernel_existe(self, kernel: str) -> bool:
+        """¿El servidor tiene todavía ese kernel? (GET /api/kernels/<id>: 200 sí, 404 no)."""
         try:
-            return self.registro.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            return ""
+            with urllib.request.urlopen(self.url(f"/api/kernels/{kernel}"), timeout=30):
+                return True
+        except urllib.error.HTTPError as e:
+            if e.code == 404:
+                return False
+            raise
 
     def __enter__(self) -> ServidorTaller:
         return self.iniciar()

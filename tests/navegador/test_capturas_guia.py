@@ -22,8 +22,8 @@ from lideres import cli, libro, ligera, rutas
 from lideres.curso import motor
 from lideres.formulario import entregas
 from lideres.taller import facilitador, servidor
-from lideres.taller.proceso import ServidorTaller
 from tests import mesa
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJ = mesa.EJERCICIO
@@ -83,12 +83,8 @@ def taller(ruta_chromium, libro_html, tmp_path_factory):
     shutil.copytree(rutas.CURSO / "source" / "00_bienvenida", curso / "source" / "00_bienvenida")
     CURSO_DE_LA_PRUEBA[:] = [str(curso)]
     # Con --red, como la orden que da la guía: la terminal muestra la dirección para los celulares.
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, red=True, modo="practica", espera_s=300)
-    s.iniciar()
-    yield s, curso
-    codigo = s.detener()
-    shutil.rmtree(curso.parent, ignore_errors=True)
-    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
+    with ayudas.taller_con_curso(curso, tmp_path_factory.mktemp("registro"), red=True, modo="practica") as s:
+        yield s, curso
 
 
 def test_fotos_para_las_paginas_de_quien_facilita(taller, navegador, vigilar):

@@ -38,17 +38,15 @@ from lideres.taller import facilitador
 from lideres.taller.proceso import ServidorTaller
 from tests import mesa
 from tests.celular import (
-    contexto_celular,
     entrar_ligero,
     entrar_voila,
     esperar_guardado_voila,
-    esperar_registro,
-    kernel_existe,
     responder_ligero,
     responder_voila,
     respuesta_buena_ligera,
 )
 from tests.ingles import palabras_en_ingles, texto_visible
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -100,7 +98,7 @@ class Celular:
         self.n = n
         self.nombre = NOMBRES[n]
         self.codigo = ids.codigo(self.nombre)
-        self.contexto = contexto_celular(navegador)
+        self.contexto = ayudas.celular(navegador)
         self.contexto.add_init_script(ANOTAR_SOCKETS)
         self.vigilancias = []
         self.page = self.nueva_pagina(vigilar)
@@ -218,7 +216,7 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
     celulares: list[Celular] = []
     reloj = Reloj(navegador)
     with s:
-        esperar_registro(s, f"Kernel pool of {TABLERO} is filled")
+        assert s.esperar_en_registro(f"Kernel pool of {TABLERO} is filled"), s.texto_registro()[-3000:]
         grupo = entregas.leer_grupo(curso)["codigo"]
         try:
             # ---- 1. La sala abre la portada y el tablero, todos a la vez.
@@ -245,7 +243,7 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
             assert time.monotonic() - inicio_pausa > APAGAR_S
             cerrados = {celulares[n].kernels[-1] for n in CERRARON}
             assert _culled(s) <= bloqueados | cerrados, "se apagó un kernel que esperaba en la reserva"
-            reloj.esperar(lambda: not any(kernel_existe(s, k) for k in bloqueados | cerrados), 60,
+            reloj.esperar(lambda: not any(s.kernel_existe(k) for k in bloqueados | cerrados), 60,
                           "terminar de apagar los kernels de la pausa")
 
             # ---- 3. Vuelven: todos tienen un tablero que funciona.
@@ -312,7 +310,7 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
         # ---- Ningún kernel de los celulares queda vivo (al cerrar la página se apagan); solo la
         # reserva espera a la próxima persona.
         de_celulares = {k for c in celulares for k in c.kernels}
-        reloj.esperar(lambda: not any(kernel_existe(s, k) for k in de_celulares), 120, "apagar los kernels")
+        reloj.esperar(lambda: not any(s.kernel_existe(k) for k in de_celulares), 120, "apagar los kernels")
 
         # ---- 5. Quien facilita: califica, pone nota a las escritas en su página y hace el reporte.
         assert cli.main(["curso", "calificar", MODULO, "--curso", str(curso)]) == 0

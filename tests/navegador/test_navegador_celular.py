@@ -9,38 +9,27 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 
 import pytest
 
 from lideres import cli
-from lideres.taller.proceso import ServidorTaller
-from tests.celular import (
-    contexto_celular,
-    entrar_voila,
-    esperar_guardado_voila,
-    pregunta_voila,
-    responder_voila,
-)
+from tests.celular import entrar_voila, esperar_guardado_voila, pregunta_voila, responder_voila
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJERCICIO = "02_conteos_y_tasas"
 NOMBRE = "María Ñahui Quispe"
 CODIGO = "maria-nahui-quispe"
 CLAVE = "2580"
-IMPACTOS_GRAVES = {"serious", "critical"}
 
 
 @pytest.fixture(scope="module")
-def taller_con_curso(ruta_chromium, tmp_path_factory):
-    curso = tmp_path_factory.mktemp("celular") / "curso"
-    # La primera vez asigna cada ejercicio con banco (nbgrader): más espera que un servidor sin curso.
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica", espera_s=300)
-    s.iniciar()
-    yield s, curso
-    codigo = s.detener()
-    shutil.rmtree(curso.parent, ignore_errors=True)
-    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
+def taller_con_curso(ruta_chromium, tmp_path_factory, copiar_curso):
+    # Con cada ejercicio del banco ya asignado (el curso de la sesión, conftest.py), como el taller
+    # lo deja la primera vez.
+    curso = copiar_curso(tmp_path_factory.mktemp("celular") / "curso")
+    with ayudas.taller_con_curso(curso, tmp_path_factory.mktemp("registro"), modo="practica") as s:
+        yield s, curso
 
 
 def _banco(curso):
@@ -49,12 +38,6 @@ def _banco(curso):
     return banco.cargar(EJERCICIO, curso=curso)
 
 
-def _axe_graves(page) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultado = Axe().run(page)
-    return [(v["id"], v["impact"], len(v["nodes"])) for v in resultado.response["violations"]
-            if v.get("impact") in IMPACTOS_GRAVES]
 
 
 def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curso, navegador, vigilar):
@@ -74,11 +57,10 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         valor = p.respuesta
         return valor[0] if isinstance(valor, list) and p.tipo != "orden" else valor
 
-    contexto = contexto_celular(navegador)
+    contexto = ayudas.celular(navegador)
     v = vigilar(contexto)
     page = v.page
-    fallidos = []
-    page.on("response", lambda r: fallidos.append((r.status, r.url)) if r.status >= 400 else None)
+    fallidos = ayudas.respuestas_fallidas(page)
     try:
         page.goto(servidor.url("/"))
         tarjeta = page.locator(f'[data-modulo="{EJERCICIO}"]')
@@ -95,7 +77,7 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         for i, p in enumerate(preguntas[:mitad]):
             responder_voila(page, i, p, respuesta_de(p))
         esperar_guardado_voila(page, mitad, total)
-        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        assert ayudas.axe_graves(page) == []
         v.captura("celular_mitad")
 
         # Se recarga la página (como si el celular se bloqueara): al volver a entrar, todo sigue.
@@ -138,7 +120,7 @@ def test_ejercicio_en_el_celular_de_la_portada_a_la_calificacion(taller_con_curs
         page.get_by_role("button", name="Entregar").tap()
         page.wait_for_selector(".lideres-preguntas >> text=Entregado")
         assert "a las" in page.locator(".lideres-preguntas .lideres-bien").last.inner_text()
-        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        assert ayudas.axe_graves(page) == []
         ancho, visible = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert ancho <= visible, f"la página se sale del celular ({ancho} > {visible})"

@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
-import time
-import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 
 from lideres import lanzar, rutas
 from lideres.modulos import modulo
-from lideres.taller.proceso import puerto_libre_cualquiera
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -53,34 +50,8 @@ def repositorio(tmp_path_factory):
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     casa = tmp_path_factory.mktemp("casa")
-    puerto = puerto_libre_cualquiera()
-    proceso = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={puerto}", "--ip=127.0.0.1",
-         f"--ServerApp.root_dir={casa}", f"--IdentityProvider.token={FICHA}", "--allow-root",
-         # Sin internet: ni el catálogo de extensiones de PyPI ni el aviso de versiones nuevas.
-         "--LabApp.extension_manager=readonly",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        cwd=casa, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{puerto}"
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={FICHA}", timeout=2)
-                break
-            except OSError:
-                if proceso.poll() is not None:
-                    pytest.fail("JupyterLab no arrancó")
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab no respondió en 2 minutos")
+    with ayudas.jupyterlab(casa, FICHA) as base:
         yield base, casa
-    finally:
-        proceso.terminate()
-        try:
-            proceso.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proceso.kill()
 
 
 def _en_el_servidor(url_hub: str, base: str) -> str:

@@ -10,17 +10,15 @@ Con LIDERES_CAPTURAS=carpeta guarda una foto de cada página (para las páginas 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from playwright.sync_api import expect
 
 from lideres import cli
 from lideres.curso import carpeta
 from lideres.taller import facilitador
-from lideres.taller.proceso import ServidorTaller
 from tests import mesa
 from tests.ingles import palabras_en_ingles
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJ = mesa.EJERCICIO
@@ -32,7 +30,6 @@ def _preguntas_y_escrita() -> tuple[int, int]:
 
     preguntas = banco.cargar(EJ).preguntas
     return len(preguntas), 1 + [p.tipo for p in preguntas].index("escrita")
-IMPACTOS_GRAVES = {"serious", "critical"}
 COMENTARIO = "Buen rango y dices de dónde sale; falta decir qué dato haría falta."
 
 
@@ -41,23 +38,11 @@ def taller_calificado(ruta_chromium, tmp_path_factory):
     """El taller con el ejercicio 03: dos personas entregaron con el formulario del celular y nbgrader
     ya calificó (la escrita de Rosa espera la nota a mano)."""
     curso = mesa.curso_de_un_ejercicio(tmp_path_factory.mktemp("mesa_chromium") / "curso")
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, espera_s=300)
-    s.iniciar()
-    mesa.con_el_formulario(curso, "Rosa Quispe Ñahui", "1111")
-    mesa.con_el_formulario(curso, "Juan Pérez", "2222", cuantas=4, malas=1)
-    assert cli.main(["curso", "calificar", EJ, "--curso", str(curso)]) == 0
-    yield s, curso
-    codigo = s.detener()
-    shutil.rmtree(curso.parent, ignore_errors=True)
-    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
-
-
-def _axe_graves(page) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultado = Axe().run(page)
-    return [(v["id"], v["impact"], len(v["nodes"])) for v in resultado.response["violations"]
-            if v.get("impact") in IMPACTOS_GRAVES]
+    with ayudas.taller_con_curso(curso, tmp_path_factory.mktemp("registro")) as s:
+        mesa.con_el_formulario(curso, "Rosa Quispe Ñahui", "1111")
+        mesa.con_el_formulario(curso, "Juan Pérez", "2222", cuantas=4, malas=1)
+        assert cli.main(["curso", "calificar", EJ, "--curso", str(curso)]) == 0
+        yield s, curso
 
 
 def _revisar_pagina(page) -> None:
@@ -66,7 +51,7 @@ def _revisar_pagina(page) -> None:
         b.querySelectorAll('code, script, style').forEach(e => e.remove()); return b.innerText; }""")
     assert palabras_en_ingles(texto) == [], texto
     assert "**" not in texto  # ni Markdown crudo
-    graves = _axe_graves(page)
+    graves = ayudas.axe_graves(page)
     assert graves == [], graves
     ancho, visible = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert ancho <= visible, f"la página se sale de la pantalla ({ancho} > {visible})"
@@ -77,8 +62,7 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
     contexto = navegador.new_context(locale="es-PE", viewport={"width": 1280, "height": 900})
     v = vigilar(contexto)
     page = v.page
-    fallidos = []
-    page.on("response", lambda r: fallidos.append((r.status, r.url)) if r.status >= 400 else None)
+    fallidos = ayudas.respuestas_fallidas(page)
     try:
         # La portada de la laptop lleva a «Quién entregó».
         page.goto(s.url("/"))

@@ -5,22 +5,19 @@ celular y `lideres curso calificar` sobre la entrega.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from lideres import cli
 from lideres.formulario import entregas, ligero
-from lideres.taller.proceso import ServidorTaller
 from tests import mesa
-from tests.celular import contexto_celular, responder_ligero, respuesta_buena_ligera
+from tests.celular import responder_ligero, respuesta_buena_ligera
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJ = "02_conteos_y_tasas"
 NOMBRE = "Julia Ñaupari Ríos"
 CODIGO = "julia-naupari-rios"
 CLAVE = "1357"
-IMPACTOS_GRAVES = {"serious", "critical"}
 ESCRITA = "Miraría la tasa por 100 mil habitantes y no solo el conteo de denuncias."
 
 
@@ -28,20 +25,8 @@ ESCRITA = "Miraría la tasa por 100 mil habitantes y no solo el conteo de denunc
 def taller(ruta_chromium, tmp_path_factory):
     curso = mesa.curso_de_un_ejercicio(tmp_path_factory.mktemp("ligero") / "curso", EJ)
     # Sin kernels precalentados: el formulario ligero no los usa.
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica", espera_s=300)
-    s.iniciar()
-    yield s, curso
-    codigo = s.detener()
-    shutil.rmtree(curso.parent, ignore_errors=True)
-    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
-
-
-def _axe_graves(page) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultado = Axe().run(page)
-    return [(v["id"], v["impact"], len(v["nodes"])) for v in resultado.response["violations"]
-            if v.get("impact") in IMPACTOS_GRAVES]
+    with ayudas.taller_con_curso(curso, tmp_path_factory.mktemp("registro"), modo="practica") as s:
+        yield s, curso
 
 
 def _toques_chicos(page) -> list:
@@ -65,7 +50,7 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
     def buena(p):
         return respuesta_buena_ligera(p, ESCRITA)
 
-    contexto = contexto_celular(navegador)
+    contexto = ayudas.celular(navegador)
     v = vigilar(contexto)
     page = v.page
     try:
@@ -73,7 +58,7 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
         tarjeta = page.locator(f'[data-modulo="{EJ}"]')
         tarjeta.get_by_role("link", name="Responder el ejercicio").tap()
         page.wait_for_url(f"**{ligero.url(EJ)}")
-        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        assert ayudas.axe_graves(page) == []
         assert _toques_chicos(page) == []
         # La versión completa (Voilà) sigue a un toque.
         completa = page.get_by_role("link", name="Abrir la versión completa del ejercicio")
@@ -105,7 +90,7 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
         page.get_by_role("button", name="Guardar mis respuestas").tap()
         page.wait_for_selector("text=tiene 2,995 caracteres y el máximo es 2,000")
         assert page.locator(f'textarea[name="r-{escrita.id}"]').input_value() == largo  # nada se perdió
-        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        assert ayudas.axe_graves(page) == []
         borrador = entregas.leer_borrador(curso, EJ, entregas.Participante(NOMBRE, CODIGO))["respuestas"]
         assert escrita.id not in borrador and len(borrador) == mitad
 
@@ -124,7 +109,7 @@ def test_formulario_ligero_en_el_celular_de_la_portada_a_la_nota(taller, navegad
             responder_ligero(page, p, buena(p))
         page.get_by_role("button", name="Entregar").tap()
         page.wait_for_selector("text=Entregado a las")
-        assert len(_axe_graves(page)) == 0, _axe_graves(page)
+        assert ayudas.axe_graves(page) == []
         assert _toques_chicos(page) == []
         ancho, visible = page.evaluate(
             "[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
@@ -153,8 +138,7 @@ def test_formulario_ligero_sin_javascript(taller, navegador, vigilar):
     """Un celular con JavaScript apagado (o un navegador viejo): entra, responde y entrega igual."""
     servidor, curso = taller
     grupo = entregas.leer_grupo(curso)["codigo"]
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     java_script_enabled=False, is_mobile=True, has_touch=True)
+    contexto = ayudas.celular(navegador, device_scale_factor=1, java_script_enabled=False)
     v = vigilar(contexto)
     page = v.page
     try:

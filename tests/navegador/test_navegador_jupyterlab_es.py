@@ -13,16 +13,12 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from lideres import rutas
 from lideres.laboratorio import IDIOMA
-from lideres.taller.proceso import puerto_libre_cualquiera
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -62,36 +58,11 @@ def laboratorio(tmp_path_factory):
     casa = tmp_path_factory.mktemp("casa-lab")
     ajustes = tmp_path_factory.mktemp("ajustes-lab")
     shutil.copy(rutas.RAIZ / "notebooks" / LECCION, casa / LECCION)
-    puerto = puerto_libre_cualquiera()
     # Los ajustes de la persona en una carpeta aparte: el entorno no se toca.
     entorno = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(ajustes),
                "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path_factory.mktemp("espacios-lab"))}
-    proceso = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={puerto}", "--ip=127.0.0.1",
-         f"--ServerApp.root_dir={casa}", f"--IdentityProvider.token={FICHA}", "--allow-root",
-         "--LabApp.extension_manager=readonly", "--LabApp.news_url=None",
-         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-        cwd=casa, env=entorno, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{puerto}"
-    try:
-        for _ in range(240):
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={FICHA}", timeout=2)
-                break
-            except OSError:
-                if proceso.poll() is not None:
-                    pytest.fail("JupyterLab no arrancó")
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab no respondió en 2 minutos")
+    with ayudas.jupyterlab(casa, FICHA, entorno) as base:
         yield base, ajustes
-    finally:
-        proceso.terminate()
-        try:
-            proceso.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proceso.kill()
 
 
 def _recorrer(page) -> list[str]:

@@ -13,6 +13,7 @@ import pytest
 
 from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -41,7 +42,7 @@ def tableros(ruta_chromium, tmp_path_factory):
     (raiz / "tableros").mkdir()
     for t in TABLEROS:
         shutil.copy(rutas.CUADERNOS / "tableros" / f"{t}.ipynb", raiz / "tableros")
-    s = ServidorTaller(sin_libro=True, precalentados=0, participantes=2, cuadernos=raiz)
+    s = ServidorTaller(carpeta=tmp_path_factory.mktemp("registro"), sin_libro=True, precalentados=0, participantes=2, cuadernos=raiz)
     s.iniciar()
     yield s
     assert s.detener() == 0, s.texto_salida()
@@ -49,8 +50,7 @@ def tableros(ruta_chromium, tmp_path_factory):
 
 @pytest.mark.parametrize("tablero", TABLEROS)
 def test_letra_de_los_graficos_en_el_celular(navegador, tableros, tablero):
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    contexto = ayudas.celular(navegador)
     page = contexto.new_page()
     page.set_default_timeout(120_000)
     try:

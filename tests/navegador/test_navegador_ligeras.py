@@ -18,10 +18,10 @@ import pytest
 from lideres import libro, ligera, sitio
 from lideres.modulos import modulo
 from lideres.taller.proceso import ServidorTaller
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
-GRAVES = {"serious", "critical"}
 # Lo que se compara entre las dos versiones: todo lo que dice el tablero.
 TEXTOS = (".lideres-titulo, .lideres-primeros, .lideres-leyenda, .lideres-ranking, .lideres-info, "
           ".lideres-resultado, .lideres-antes, .lideres-aviso-sintetico, .lideres-nota")
@@ -57,16 +57,7 @@ def servidor_ligero(ruta_chromium):
 
 
 def _contexto(navegador, **extra):
-    return navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                 device_scale_factor=2, is_mobile=True, has_touch=True, **extra)
-
-
-def _axe_graves(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    resultado = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-            for v in resultado.response["violations"] if v.get("impact") in GRAVES]
+    return ayudas.celular(navegador, **extra)
 
 
 def _huellas_voila(srcs: list[str]) -> list[str]:
@@ -155,7 +146,7 @@ def test_ligera_accesible_y_legible_en_el_celular(navegador, servidor_ligero, vi
         page = v.page
         assert page.get_attribute("html", "lang") == "es"
         assert page.locator("main").count() == 1 and page.locator("h1").count() == 1
-        graves = _axe_graves(page)
+        graves = ayudas.axe_graves(page)
         assert not graves, "axe-core:\n" + "\n".join(graves)
         # toques de 44 px y letra de 12 px o más (como se ve a 360 px)
         chicos = page.evaluate(

@@ -10,11 +10,12 @@ import pytest
 
 from lideres.taller.proceso import ServidorTaller
 from tests.ingles import palabras_en_ingles
+from tests.navegador import ayudas
+from tests.navegador.ayudas import JS_SIN_SCROLL
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
 TABLERO = "/voila/render/tableros/07_puntos_calientes.ipynb"
-JS_SIN_SCROLL = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 # Textos de leaflet.draw en inglés (los de su L.drawLocal original) que no deben aparecer.
 INGLES_DIBUJO = ("Click", "Draw a", "Release mouse", "Cancel drawing", "Finish drawing", "Delete last point")
 
@@ -41,7 +42,7 @@ def _sin_ingles(page) -> None:
 
 
 def test_marcar_y_cambiar_la_forma_de_dibujar_en_el_celular(navegador, servidor_07, vigilar):
-    from tests.navegador.test_navegador_modulos import JS_FIGURAS_SIN_FUENTE, _axe_graves
+    from tests.navegador.test_navegador_modulos import JS_FIGURAS_SIN_FUENTE
 
     contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
                                      device_scale_factor=2, is_mobile=True, has_touch=True)
@@ -94,18 +95,11 @@ def test_marcar_y_cambiar_la_forma_de_dibujar_en_el_celular(navegador, servidor_
             page.wait_for_selector(".lideres-resultados-07 figure[data-banda='600']")
             assert "radio de 600 m" in page.inner_text(".lideres-resultados-07 .lideres-fuente")
             v.captura("m07_densidad")
-            graves = _axe_graves(page)
+            graves = ayudas.axe_graves(page)
             assert not graves, "axe-core:\n" + "\n".join(graves)
         if vista == "hexagonos":
             v.captura("m07_hexagonos")
-    bajos = page.evaluate(
-        """() => Array.from(document.querySelectorAll(
-              '.lideres-control button, .lideres-control input, .lideres-control select'))
-            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 43.5)
-            .map(e => e.outerHTML.slice(0, 80))""")
-    assert not bajos, f"controles de menos de 44 px: {bajos}"
-    graves = _axe_graves(page)
-    assert not graves, "axe-core:\n" + "\n".join(graves)
+    ayudas.revisar_controles(page)
     _sin_ingles(page)
     v.revisar()
     contexto.close()

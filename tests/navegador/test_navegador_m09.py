@@ -7,19 +7,19 @@ ficha de una página."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
+from tests.navegador import ayudas
+from tests.navegador.ayudas import JS_SIN_SCROLL
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
 ARCHIVOS = Path(__file__).parent.parent / "archivos"
 MARCA = "MarcaUnicaDeLaPrueba09"
-JS_SIN_SCROLL = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 TABLERO = "/voila/render/tableros/09_tus_datos.ipynb"
 
 
@@ -47,15 +47,19 @@ def _con_marca(rutas_: list[str]) -> list[str]:
     return encontrados
 
 
-@pytest.fixture
-def servidor_09(ruta_chromium, tmp_path, monkeypatch):
-    temporal, runtime = tmp_path / "tmp", tmp_path / "runtime"
+@pytest.fixture(scope="module")
+def servidor_09(ruta_chromium, tmp_path_factory):
+    """Un servidor para las pruebas del módulo (cada una mira qué archivos aparecen mientras corre),
+    con su carpeta temporal y la de Jupyter propias: se ve si ahí queda una copia de lo subido."""
+    carpeta = tmp_path_factory.mktemp("m09")
+    temporal, runtime = carpeta / "tmp", carpeta / "runtime"
     temporal.mkdir()
     runtime.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temporal))
-    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
-    s = ServidorTaller(sin_libro=True, precalentados=0)
-    s.iniciar()
+    s = ServidorTaller(carpeta=carpeta / "registro", sin_libro=True, precalentados=0)
+    with pytest.MonkeyPatch.context() as cambios:  # las hereda el servidor, y de él los kernels
+        cambios.setenv("TMPDIR", str(temporal))
+        cambios.setenv("JUPYTER_RUNTIME_DIR", str(runtime))
+        s.iniciar()
     yield s, temporal, runtime
     s.detener()
 
@@ -69,8 +73,7 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
               *[p for p in sorted((ARCHIVOS / "sidpol").glob("sintetico_*")) if "titulos_propios" not in p.name]]
     malos = sorted((ARCHIVOS / "revisar").glob("malo_*"))
 
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    contexto = ayudas.celular(navegador)
     v = vigilar(contexto)
     page = v.page
     page.goto(servidor.url(TABLERO))
@@ -81,9 +84,7 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
     def subir(ruta: Path) -> str:
         page.evaluate("() => document.querySelectorAll('.lideres-m09-resultado, .lideres-m09-error')"
                       ".forEach(e => e.remove())")
-        with page.expect_file_chooser() as eleccion:  # como en el celular: tocar el botón y elegir
-            page.click(boton)
-        eleccion.value.set_files(str(ruta))
+        ayudas.elegir_archivo(page, boton, ruta)
         page.wait_for_selector(".lideres-m09-resultado, .lideres-m09-error", timeout=60_000)
         return page.inner_text(".lideres-tablero-m09")
 
@@ -96,9 +97,7 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
         page.wait_for_selector(".lideres-descargas a[download]", timeout=60_000)
         assert page.locator(".lideres-descargas a[download]").count() == 2
     v.captura("m09_bueno")
-    from tests.navegador.test_navegador_modulos import _axe_graves
-
-    graves = _axe_graves(page)
+    graves = ayudas.axe_graves(page)
     assert not graves, "axe-core:\n" + "\n".join(graves)
     for ruta in malos:
         texto = subir(ruta)
@@ -114,7 +113,6 @@ def test_subir_archivos_en_el_celular_sin_dejar_copia(navegador, servidor_09, vi
             assert not [r for r in nuevos if not r.endswith(".json")], nuevos
     assert not _con_marca(list(despues[temporal]) + list(despues[runtime]))
     assert v.externos() == [] and v.bloqueados == []
-    shutil.rmtree(temporal, ignore_errors=True)
 
 
 def test_archivo_demasiado_grande_no_se_envia_y_la_pagina_sigue(navegador, servidor_09, vigilar, tmp_path):
@@ -144,16 +142,12 @@ def test_archivo_demasiado_grande_no_se_envia_y_la_pagina_sigue(navegador, servi
     page.goto(servidor.url(TABLERO))
     boton = ".lideres-tablero-m09 .lideres-control-subida button"
     page.wait_for_selector(boton, timeout=120_000)
-    with page.expect_file_chooser() as eleccion:
-        page.click(boton)
-    eleccion.value.set_files(str(grande))
+    ayudas.elegir_archivo(page, boton, grande)
     aviso = page.wait_for_selector(".lideres-subida-aviso", timeout=30_000)
     texto = aviso.inner_text()
     assert "demasiado grande" in texto and "No se envió" in texto and "Cómo arreglarlo" in texto
     bueno = sorted((ARCHIVOS / "revisar").glob("bueno_*"))[0]
-    with page.expect_file_chooser() as eleccion:
-        page.click(boton)
-    eleccion.value.set_files(str(bueno))
+    ayudas.elegir_archivo(page, boton, bueno)
     page.wait_for_selector(".lideres-m09-resultado", timeout=60_000)
     assert "Filas leídas:" in page.inner_text(".lideres-tablero-m09")
     assert not page.locator(".lideres-subida-aviso").is_visible()
@@ -171,11 +165,8 @@ def test_archivo_demasiado_grande_no_se_envia_y_la_pagina_sigue(navegador, servi
     ("/voila/render/tableros/10_del_dato_a_la_accion.ipynb", ".lideres-tablero-m10 a[download]"),
 ])
 def test_tableros_08_y_10_en_el_celular(navegador, servidor_09, vigilar, ruta, listo):
-    from tests.navegador.test_navegador_modulos import _axe_graves
-
     servidor, _, _ = servidor_09
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    contexto = ayudas.celular(navegador)
     v = vigilar(contexto)
     page = v.page
     page.goto(servidor.url(ruta))
@@ -185,14 +176,7 @@ def test_tableros_08_y_10_en_el_celular(navegador, servidor_09, vigilar, ruta, l
     ancho, visible = page.evaluate(JS_SIN_SCROLL)
     v.captura(Path(ruta).stem)
     assert ancho <= visible, f"scroll horizontal: {ancho} > {visible}"
-    bajos = page.evaluate(
-        """() => Array.from(document.querySelectorAll(
-              '.lideres-control button, .lideres-control input, .lideres-control select'))
-            .filter(e => e.offsetParent !== null && e.getBoundingClientRect().height < 43.5)
-            .map(e => e.outerHTML.slice(0, 80))""")
-    assert not bajos, f"controles de menos de 44 px: {bajos}"
-    graves = _axe_graves(page)
-    assert not graves, "axe-core:\n" + "\n".join(graves)
+    ayudas.revisar_controles(page)
     assert v.externos() == [] and v.bloqueados == []
     contexto.close()
 
@@ -201,24 +185,19 @@ def test_ficha_del_registro_en_el_10_sin_dejar_copia(navegador, servidor_09, vig
     """El cuaderno de una junta subido en el tablero del 10: su ficha sale en la página (cifras con
     los conteos pequeños ocultos, «no es una cifra oficial», el PDF en el enlace), sin el lugar de
     ninguna fila, y al cerrar la página el servidor no guarda ninguna copia."""
-    from tests.navegador.test_navegador_modulos import _axe_graves
-
     servidor, temporal, runtime = servidor_09
     cuaderno = tmp_path / "cuaderno_de_la_junta.csv"
     filas = [f"{1 + i:02d}/03/2025;Robo;El Porvenir;{MARCA} {i}" for i in range(6)]
     cuaderno.write_text("fecha;tipo;distrito;lugar\n" + "\n".join([*filas, f"09/03/2025;Hurto;El Porvenir;{MARCA}"])
                         + "\n", encoding="utf-8")
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     device_scale_factor=2, is_mobile=True, has_touch=True)
+    contexto = ayudas.celular(navegador)
     v = vigilar(contexto)
     page = v.page
     page.goto(servidor.url("/voila/render/tableros/10_del_dato_a_la_accion.ipynb"))
     boton = ".lideres-tablero-m10 .lideres-control-subida button"
     page.wait_for_selector(boton, timeout=120_000)
     antes = {c: _archivos(c) for c in (rutas.RAIZ, temporal, runtime)}
-    with page.expect_file_chooser() as eleccion:
-        page.click(boton)
-    eleccion.value.set_files(str(cuaderno))
+    ayudas.elegir_archivo(page, boton, cuaderno)
     enlace = page.wait_for_selector(".lideres-m10-descarga-registro a[download]", timeout=120_000)
     assert enlace.get_attribute("download") == "ficha_registro_el_porvenir.pdf"
     assert enlace.get_attribute("href").startswith("data:application/pdf;base64,")
@@ -228,7 +207,7 @@ def test_ficha_del_registro_en_el_10_sin_dejar_copia(navegador, servidor_09, vig
     ancho, visible = page.evaluate(JS_SIN_SCROLL)
     assert ancho <= visible, f"scroll horizontal: {ancho} > {visible}"
     v.captura("m10_registro")
-    graves = _axe_graves(page)
+    graves = ayudas.axe_graves(page)
     assert not graves, "axe-core:\n" + "\n".join(graves)
     contexto.close()
 

@@ -8,13 +8,13 @@ import pytest
 
 from lideres import libro
 from lideres.modulos import listos
+from tests.navegador import ayudas
+from tests.navegador.ayudas import JS_SIN_SCROLL
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
 LISTOS = listos()
 CON_TABLERO = [m for m in LISTOS if not m.id.startswith("00_")]
-GRAVES = {"serious", "critical"}
-JS_SIN_SCROLL = "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
 # El tablero terminó de dibujarse: está el widget raíz y sus imágenes ya cargaron.
 JS_TABLERO_LISTO = """() => {
   const raiz = document.querySelector('.lideres-tablero');
@@ -48,19 +48,6 @@ def _ids(m):
     return m.id
 
 
-def _axe_graves(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    # Sin «preload»: axe volvería a pedir las hojas de estilo por su cuenta (y resuelve mal un
-    # @import relativo del tema del libro, con un 404 que no existe para el navegador).
-    resultado = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in resultado.response["violations"]
-        if v.get("impact") in GRAVES
-    ]
-
-
 @pytest.mark.parametrize("m", CON_TABLERO, ids=_ids)
 def test_tablero_en_el_celular(celular, servidor, m):
     page = celular.page
@@ -88,7 +75,7 @@ def test_tablero_en_el_celular(celular, servidor, m):
     espera_archivo = page.locator(".lideres-control-subida").count() > 0
     assert figuras >= 1 or espera_archivo, f"el tablero {m.id} no tiene ninguna figura, mapa ni tabla"
     assert not sin_fuente, f"figuras del tablero {m.id} sin fuente y periodo a la vista: {sin_fuente}"
-    graves = _axe_graves(page)
+    graves = ayudas.axe_graves(page)
     assert not graves, "axe-core:\n" + "\n".join(graves)
     celular.revisar()
 
@@ -104,6 +91,6 @@ def test_capitulo_en_el_celular(celular, servidor, m):
     ancho, visible = page.evaluate(JS_SIN_SCROLL)
     celular.captura(f"modulo_{m.id}_capitulo")
     assert ancho <= visible, f"scroll horizontal en el capítulo {m.id}: {ancho} > {visible}"
-    graves = _axe_graves(page)
+    graves = ayudas.axe_graves(page)
     assert not graves, "axe-core:\n" + "\n".join(graves)
     celular.revisar()

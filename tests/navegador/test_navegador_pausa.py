@@ -20,7 +20,7 @@ import pytest
 
 from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
-from tests.celular import contexto_celular, esperar_registro, kernel_existe
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -30,13 +30,17 @@ APAGAR_S = APAGAR_MIN * 60
 CAMINOS = ".lideres-mapa path"
 
 
+def _esperar_registro(s: ServidorTaller, texto: str) -> None:
+    assert s.esperar_en_registro(texto), f"no llegó «{texto}»:\n" + s.texto_registro()[-3000:]
+
+
 def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
     cuadernos = tmp_path / "cuadernos"
     (cuadernos / "tableros").mkdir(parents=True)
     shutil.copy(rutas.CUADERNOS / "tableros" / f"{TABLERO}.ipynb", cuadernos / "tableros")
-    with ServidorTaller(sin_libro=True, precalentados=2, participantes=2, cuadernos=cuadernos,
+    with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=2, participantes=2, cuadernos=cuadernos,
                         apagar_inactivos=APAGAR_MIN, espera_s=300) as s:
-        esperar_registro(s, f"Kernel pool of tableros/{TABLERO}.ipynb is filled")
+        _esperar_registro(s, f"Kernel pool of tableros/{TABLERO}.ipynb is filled")
         # Quien facilita habla: la reserva espera más que el tiempo de apagado (y varias pasadas).
         time.sleep(APAGAR_S + 10)
         registro = s.texto_registro()
@@ -48,9 +52,9 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
             html = r.read().decode("utf-8")
         lento = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html).group(1)
         time.sleep(APAGAR_S / 2)  # varias pasadas del apagado, menos que el tiempo de apagado
-        assert kernel_existe(s, lento), "el kernel recién entregado se apagó por su espera en la reserva"
+        assert s.kernel_existe(lento), "el kernel recién entregado se apagó por su espera en la reserva"
 
-        contexto = contexto_celular(navegador)
+        contexto = ayudas.celular(navegador)
         page = contexto.new_page()
         page.set_default_timeout(120_000)
         errores = []
@@ -71,12 +75,12 @@ def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
             assert "Loading widget" not in texto and "Se perdió la conexión" not in texto
         finally:
             contexto.close()
-        assert kernel_existe(s, kernel)
+        assert s.kernel_existe(kernel)
         # El del celular lento, que nunca conectó, sí se apaga después (libera memoria).
         limite = time.monotonic() + APAGAR_S * 3
-        while kernel_existe(s, lento) and time.monotonic() < limite:
+        while s.kernel_existe(lento) and time.monotonic() < limite:
             time.sleep(1)
-        assert not kernel_existe(s, lento)
+        assert not s.kernel_existe(lento)
     assert s.codigo_salida == 0, s.texto_salida()
     assert errores == []
     assert "Traceback" not in s.texto_registro(), s.texto_registro()[-3000:]

@@ -36,7 +36,7 @@ def sala(ruta_chromium, tmp_path_factory):
     (raiz / "tableros" / "deslizador.ipynb").write_text(
         _cuaderno("import ipywidgets as w\nw.IntSlider(value=3, description='Valor')"), encoding="utf-8")
     (raiz / "tableros" / "roto.ipynb").write_text(_cuaderno("1 / 0"), encoding="utf-8")
-    s = ServidorTaller(sin_libro=True, precalentados=0, participantes=3, cuadernos=raiz)
+    s = ServidorTaller(carpeta=tmp_path_factory.mktemp("registro"), sin_libro=True, precalentados=0, participantes=3, cuadernos=raiz)
     s.iniciar()
     yield s
     assert s.detener() == 0, s.texto_salida()
@@ -116,7 +116,7 @@ def test_servidor_detenido_pide_volver_a_cargar(navegador, tmp_path):
     page = contexto.new_page()
     page.set_default_timeout(90_000)
     try:
-        with ServidorTaller(sin_libro=True, precalentados=0, participantes=1, cuadernos=tmp_path) as s:
+        with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=0, participantes=1, cuadernos=tmp_path) as s:
             page.goto(s.url("/voila/render/tableros/deslizador.ipynb"))
             page.wait_for_selector(".widget-slider")
         # Ctrl-C en la laptop: el tablero ya no puede hablar con su kernel.

@@ -15,13 +15,11 @@ Cualquier otro aviso (como el de jupyterlab_widgets 3.0.17) hace fallar la prueb
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
 from lideres.taller import ejercicios
-from lideres.taller.proceso import ServidorTaller
-from tests.navegador.conftest import _vigilar
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -37,25 +35,20 @@ AJENOS = (
 
 
 @pytest.fixture(scope="module")
-def taller(ruta_chromium, tmp_path_factory):
-    curso = tmp_path_factory.mktemp("versiones") / "curso"
-    # Con curso: asigna los once ejercicios antes de abrir (minutos en una máquina ocupada).
-    s = ServidorTaller(sin_libro=True, precalentados=0, curso=curso, modo="practica", espera_s=900)
-    s.iniciar()
-    yield s
-    codigo = s.detener()
-    shutil.rmtree(curso.parent, ignore_errors=True)
-    assert codigo == 0, "el servidor no se detuvo limpio:\n" + s.texto_salida()
+def taller(ruta_chromium, tmp_path_factory, copiar_curso):
+    # Con curso: los once ejercicios ya asignados (el curso de la sesión, conftest.py).
+    curso = copiar_curso(tmp_path_factory.mktemp("versiones") / "curso")
+    with ayudas.taller_con_curso(curso, tmp_path_factory.mktemp("registro"), modo="practica") as s:
+        yield s
 
 
 @pytest.mark.parametrize("ruta, listo", [
     (f"/voila/render/tableros/{EJERCICIO}.ipynb", ".lideres-tablero"),
     (ejercicios.url_ejercicio(EJERCICIO), ".lideres-nombre input"),
 ], ids=["tablero", "ejercicio"])
-def test_sin_modulos_compartidos_de_otra_version(navegador, taller, ruta, listo):
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640},
-                                     is_mobile=True, has_touch=True)
-    v = _vigilar(contexto)
+def test_sin_modulos_compartidos_de_otra_version(navegador, taller, vigilar, ruta, listo):
+    contexto = ayudas.celular(navegador, device_scale_factor=1)
+    v = vigilar(contexto)
     try:
         v.page.goto(taller.url(ruta))
         v.page.wait_for_selector(listo, timeout=180_000)
