@@ -40,10 +40,11 @@ def diferir_scripts(texto: str) -> str:
         atributos, cuerpo = m.group(1), m.group(2)
         if re.search(r"\b(?:defer|async)\b|\btype=", atributos):
             return m.group(0)  # ya diferido, o no es código (JSON)
+        # Solo se agrega un atributo a la etiqueta que ya está (no se arma HTML nuevo).
         if re.search(r"\bsrc=", atributos):
-            return f"<script defer{atributos}>{cuerpo}</script>"
+            return m.group(0).replace("<script", "<script defer", 1)
         if _DE_LOS_DIFERIDOS.search(cuerpo):
-            return f'<script type="module"{atributos}>{cuerpo}</script>'
+            return m.group(0).replace("<script", '<script type="module"', 1)
         return m.group(0)
 
     nueva = _SCRIPT.sub(uno, cabeza.group(0))

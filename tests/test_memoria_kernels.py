@@ -214,4 +214,7 @@ def test_las_cifras_de_memoria_del_readme_salen_de_los_benchmarks():
     assert f"(unos {pss} MB en total con nadie conectado" in readme
     # Sin página ligera (07, 09, 10): la reserva inicial y lo que cuenta cada tablero en --memoria.
     assert f"con `--modulo 07` deja listos {servidor.RESERVA_INICIAL_SIN_LIGERA} " in readme
-    assert f"cada tablero completo cuenta unos {memoria.ESTIMADO_TABLERO // memoria.MB} MB" in readme
+    assert f"cada tablero completo cuenta {memoria.ESTIMADO_TABLERO // memoria.MB} MB hasta que" in readme
+    margen = round((memoria.MARGEN_APRENDIDO - 1) * 100)
+    assert f"mide {memoria.MEDIDOS_PARA_APRENDER if memoria.MEDIDOS_PARA_APRENDER != 3 else 'tres'} en uso" in readme
+    assert f"más un {margen} %" in readme
