@@ -120,7 +120,7 @@ def test_la_terminal_de_la_guia_es_la_de_la_orden_con_red():
     assert servidor.SOLO_ESTA_COMPUTADORA not in ejemplo
     # La prueba de Chromium que captura la terminal enciende el servidor con --red.
     generador = (rutas.RAIZ / "tests" / "navegador" / "test_capturas_guia.py").read_text(encoding="utf-8")
-    assert re.search(r"ServidorTaller\([^)]*red=True", generador)
+    assert re.search(r"(ServidorTaller|taller_con_curso)\(.*\bred=True", generador)
 
 
 def test_la_guia_del_servidor_cita_el_presupuesto_de_memoria_como_lo_escribe_el_servidor():

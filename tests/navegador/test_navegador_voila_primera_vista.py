@@ -27,7 +27,7 @@ def test_primera_vista_antes_del_kernel_y_luego_el_tablero(navegador):
         contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640})
         contexto.route("**/voila/static/voila.js", lambda r: r.abort())
         page = contexto.new_page()
-        page.goto(url)
+        page.goto(url, timeout=120_000)  # en una máquina cargada, Voilà tarda en mandar la página
         page.wait_for_function("() => document.getElementById('rendered_cells')"
                                " && document.getElementById('rendered_cells').style.display !== 'none'",
                                timeout=120_000)  # el HTML llega cuando el kernel terminó las celdas
@@ -37,7 +37,7 @@ def test_primera_vista_antes_del_kernel_y_luego_el_tablero(navegador):
 
         contexto = navegador.new_context(locale="es-PE", viewport={"width": 360, "height": 640})
         page = contexto.new_page()
-        page.goto(url)
+        page.goto(url, timeout=120_000)  # en una máquina cargada, Voilà tarda en mandar la página
         page.wait_for_function(f"() => document.querySelectorAll('{SELECTOR_DISTRITOS}').length >= 50",
                                timeout=120_000)
         assert page.evaluate(RECUADRO) == 0
