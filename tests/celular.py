@@ -2,11 +2,4 @@
 ayudas para responder el ejercicio como un celular ahora están en `tests/navegador/ayudas.py`.
 Cuando esa prueba las tome de ayudas, este archivo se borra."""
 
-from tests.navegador.ayudas import (  # noqa: F401
-    entrar_ligero,
-    entrar_voila,
-    esperar_guardado_voila,
-    responder_ligero,
-    responder_voila,
-    respuesta_buena_ligera,
-)
+from tests.navegador.ayudas import *  # noqa: F403
