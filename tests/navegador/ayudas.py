@@ -35,6 +35,28 @@ JS_CONTROLES_BAJOS = """() => Array.from(document.querySelectorAll(
     .map(e => e.outerHTML.slice(0, 80))"""
 
 
+def escuchar(page, v) -> None:
+    """Anota en v los pedidos, websockets y errores de consola de page (una o varias páginas)."""
+
+    def en_consola(msg):
+        if msg.type == "error":
+            v.errores.append(msg.text)
+            v.donde.append(f"{msg.text} ← {(msg.location or {}).get('url', '')}")
+        # Llega como aviso: un módulo compartido hecho para otra versión (issue 22). Lo revisa
+        # tests/navegador/test_navegador_versiones.py.
+        if "Unsatisfied version" in msg.text:
+            v.otras_versiones.append(msg.text)
+
+    def en_error(e):
+        v.errores.append(f"pageerror: {e}")
+        v.donde.append(f"pageerror: {e}")
+
+    page.on("request", lambda req: v.pedidos.append(req.url))
+    page.on("websocket", lambda ws: v.pedidos.append(ws.url))
+    page.on("console", en_consola)
+    page.on("pageerror", en_error)
+
+
 @contextmanager
 def taller_con_curso(curso: Path, registro: Path, **opciones):
     """El servidor del taller (`lideres taller --curso`) sin libro ni kernels de reserva, para una
