@@ -3,6 +3,7 @@ apagar el kernel al salir (sin 403), registro por servidor y puerto reutilizable
 
 from __future__ import annotations
 
+import asyncio
 import http.cookiejar
 import json
 import os
@@ -16,6 +17,7 @@ import pytest
 
 from lideres.taller import servidor
 from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
+from tests.ingles import palabras_en_ingles, texto_visible
 
 
 @pytest.fixture
@@ -307,7 +309,34 @@ def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
         assert _apagar(abridor, s, kernel, xsrf) == 204
         assert not s.kernel_existe(kernel)
         assert _apagar(abridor, s, kernel, xsrf) == 204  # la página avisa dos veces: sin error
+        # Un celular que vuelve de la pausa reconecta con su kernel ya apagado: 404, sin traza.
+        assert asyncio.run(_websocket(s.url(f"/api/kernels/{kernel}/channels"))) == 404
     assert s.codigo_salida == 0, s.texto_salida()
+    assert "Traceback" not in s.texto_registro()
+
+
+async def _websocket(url: str) -> int:
+    """El código con que el servidor responde al websocket de un kernel (101 si lo abre)."""
+    from tornado.httpclient import HTTPClientError
+    from tornado.websocket import websocket_connect
+
+    try:
+        conexion = await websocket_connect(url.replace("http://", "ws://", 1))
+    except HTTPClientError as e:
+        return e.code
+    conexion.close()
+    return 101
+
+
+def test_un_tablero_cuyo_kernel_no_arranco_da_una_pagina_en_espanol():
+    """Si el kernel de un tablero no llega a arrancar (laptop muy cargada), la persona ve la página
+    de «sala llena» en su forma «computadora ocupada», con la versión ligera y «Probar de nuevo»."""
+    pagina = servidor.pagina_sala_llena("tableros/02_conteos_y_tasas.ipynb", "/voila/render/x", ocupada=True)
+    assert "La computadora del taller está muy ocupada" in pagina
+    assert "sala está llena" not in pagina
+    assert 'href="/ligeras/02_conteos_y_tasas.html"' in pagina
+    assert 'href="/voila/render/x"' in pagina
+    assert palabras_en_ingles(texto_visible(pagina)) == []
 
 
 @pytest.mark.lento
