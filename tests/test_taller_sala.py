@@ -383,7 +383,7 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     nucleo = json.loads(json.dumps(CUADERNO))
     nucleo["cells"][0]["source"] = ('import os, sys\nprint("depurador:", "pydevd" in sys.modules, "| historial:",'
                                     ' get_ipython().history_manager.enabled, "| arenas:",'
-                                    ' os.environ.get("MALLOC_ARENA_MAX"))')
+                                    ' os.environ.get("MALLOC_ARENA_MAX"), "| clase:", type(get_ipython().kernel).__name__)')
     (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
 
     with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
@@ -404,7 +404,7 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     for prohibido in ("El tablero tuvo un problema", "Traceback", "There was an error"):
         assert prohibido not in pagina, prohibido
     assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
-    assert "depurador: False | historial: False | arenas: 2" in kernel
+    assert "depurador: False | historial: False | arenas: 2 | clase: NucleoTaller" in kernel
     assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza
 
 
@@ -558,6 +558,28 @@ def test_un_mensaje_para_una_pagina_que_ya_se_fue_no_deja_traza(tmp_path):
     ConexionKernel(websocket_handler=pagina).write_message(b"hola", binary=True)
     assert escritos == [(b"hola",)]  # abierta: se escribe como siempre
     assert Voila(config=servidor.configuracion(raiz=tmp_path)).kernel_websocket_connection_class is ConexionKernel
+
+
+def test_el_kernel_del_taller_no_deja_traza_al_apagarse():
+    """Al apagarse, ipykernel publica «idle» cuando IOPub ya cerró su socket (ENOTSOCK) y la traza
+    quedaba en el registro del taller; el kernel del taller deja pasar solo ese error."""
+    import zmq
+
+    from lideres.taller.nucleo import clase_nucleo
+
+    clase = clase_nucleo()
+    kernel = clase.__new__(clase)  # sin sockets: solo su publicación
+
+    def publicar(errno):
+        def _publish_status(*args, **kwargs):
+            raise zmq.ZMQError(errno)
+        return _publish_status
+
+    kernel._publish_status = publicar(zmq.ENOTSOCK)
+    assert kernel._publish_status_and_flush("idle", "control", None) is None
+    kernel._publish_status = publicar(zmq.EAGAIN)
+    with pytest.raises(zmq.ZMQError):  # cualquier otro error sigue a la vista
+        kernel._publish_status_and_flush("idle", "control", None)
 
 
 def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():

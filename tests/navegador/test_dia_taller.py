@@ -75,6 +75,7 @@ LISTO = (f"() => !window.viejo && document.querySelectorAll('{CAMINOS}').length 
 # Lo que la consola dice cuando el celular está sin red (el tablero revisa su kernel): esperado.
 SIN_RED = "net::ERR_INTERNET_DISCONNECTED"
 RECHAZO_400 = "Failed to load resource: the server responded with a status of 400 (Bad Request)"
+NO_ENCONTRADO_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
 
 
 # Cada websocket de kernel que abre la página queda a mano, para cortarlo como lo corta un celular
@@ -344,11 +345,7 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
     _, vivos = psutil.wait_procs(kernels, timeout=30)
     assert vivos == [], "quedaron kernels vivos después de detener el servidor"
     registro = s.texto_registro()
-    # Se tolera solo la traza que escribe un kernel de ipykernel al apagarse (publica «idle» en un
-    # socket ya cerrado: «Socket operation on non-socket»); sale del kernel, no del servidor, y
-    # queda abierta en el issue 22.
-    conocidas = registro.count("zmq.error.ZMQError: Socket operation on non-socket")
-    assert registro.count("Traceback") == conocidas, "\n\n".join(_trazas(registro))
+    assert "Traceback" not in registro, "\n\n".join(_trazas(registro))
     assert "WebSocketClosedError" not in registro
     with carpeta.Curso(curso).libro() as gb:
         for c in celulares:
@@ -371,5 +368,12 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
     for c in celulares:
         v = c.vigilancias[0]
         assert v.externos() == [] and v.bloqueados == [], (c.nombre, v.externos(), v.bloqueados)
-        esperados = [e for e in v.errores if SIN_RED in e or (c.n == LARGA and e == RECHAZO_400)]
-        assert [e for e in v.errores if e not in esperados] == [], (c.nombre, v.donde)
+        # Un celular que vuelve de estar bloqueado: JupyterLab busca de nuevo su kernel (apagado en la
+        # pausa) antes de reconectar, y Chromium anota ese 404; la página ya muestra su aviso.
+        apagado = c.kernels[0] if c.n in BLOQUEADOS else None
+        inesperados = [
+            d for e, d in zip(v.errores, v.donde, strict=True)
+            if not (SIN_RED in e or (c.n == LARGA and e == RECHAZO_400)
+                    or (apagado and e == NO_ENCONTRADO_404 and f"/api/kernels/{apagado}?" in d))
+        ]
+        assert inesperados == [], (c.nombre, v.donde)
