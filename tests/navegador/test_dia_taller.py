@@ -317,12 +317,16 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
                 # Se van como un celular: a otra página (pagehide: la página pide apagar su kernel).
                 if not c.page.is_closed():
                     c.page.goto("about:blank")
-                c.contexto.close()
 
-        # ---- Ningún kernel de los celulares queda vivo (al cerrar la página se apagan); solo la
-        # reserva espera a la próxima persona.
-        de_celulares = {k for c in celulares for k in c.kernels}
-        reloj.esperar(lambda: not any(s.kernel_existe(k) for k in de_celulares), 120, "apagar los kernels")
+        # ---- Ningún kernel de los celulares queda vivo (al irse de la página se apagan); solo la
+        # reserva espera a la próxima persona. El navegador sigue abierto mientras tanto, como en
+        # un celular: cerrarlo enseguida puede cortar el aviso de apagado que va en camino.
+        try:
+            de_celulares = {k for c in celulares for k in c.kernels}
+            reloj.esperar(lambda: not any(s.kernel_existe(k) for k in de_celulares), 120, "apagar los kernels")
+        finally:
+            for c in celulares:
+                c.contexto.close()
 
         # ---- 5. Quien facilita: califica, pone nota a las escritas en su página y hace el reporte.
         assert cli.main(["curso", "calificar", MODULO, "--curso", str(curso)]) == 0
