@@ -15,6 +15,7 @@ Los dos trabajan sobre la carpeta del HTML, después de Sphinx: no tocan el tema
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 # ---------------------------------------------------------------- scripts que no detienen el dibujo
@@ -51,16 +52,22 @@ def diferir_scripts(texto: str) -> str:
     return texto[: cabeza.start()] + nueva + texto[cabeza.end():]
 
 
-def scripts_diferidos(html: Path) -> int:
-    """`diferir_scripts` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+def en_cada_pagina(html: Path, funcion: Callable[[str], str]) -> int:
+    """Pasa el texto de cada página del libro por `funcion` (texto → texto) y guarda solo las que
+    cambian. Devuelve cuántas páginas cambiaron."""
     cambiadas = 0
     for pagina in Path(html).rglob("*.html"):
         texto = pagina.read_text(encoding="utf-8")
-        nuevo = diferir_scripts(texto)
+        nuevo = funcion(texto)
         if nuevo != texto:
             pagina.write_text(nuevo, encoding="utf-8")
             cambiadas += 1
     return cambiadas
+
+
+def scripts_diferidos(html: Path) -> int:
+    """`diferir_scripts` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+    return en_cada_pagina(html, diferir_scripts)
 
 
 # ---------------------------------------------------------------- una sola hoja de estilo
