@@ -22,6 +22,9 @@ from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
 
 # Lo que axe-core marca como grave: una prueba falla con cualquiera de estos.
 GRAVES = {"serious", "critical"}
+# En las páginas de Voilà (tableros y ejercicio), además: todo dentro de una región, con un solo <main>
+# (issue 22; «region» es moderado para axe, pero un lector de pantalla salta al tablero por <main>).
+REGIONES_VOILA = {"region", "landmark-one-main", "landmark-no-duplicate-main", "landmark-main-is-top-level"}
 # Un celular barato: 360×640, pantalla táctil.
 CELULAR = {"locale": "es-PE", "viewport": {"width": 360, "height": 640}, "device_scale_factor": 2,
            "is_mobile": True, "has_touch": True}
@@ -78,16 +81,19 @@ def celular(navegador, **extra):
 
 
 def axe_graves(page) -> list[str]:
-    """Los problemas graves de accesibilidad (axe-core, incluido en el paquete: sin internet)."""
+    """Los problemas graves de accesibilidad (axe-core, incluido en el paquete: sin internet); en una
+    página de Voilà, también lo que queda fuera de una región (REGIONES_VOILA)."""
     from axe_playwright_python.sync_playwright import Axe
 
+    voila = page.evaluate("() => !!document.body && document.body.classList.contains('lideres-voila')")
+    contar = REGIONES_VOILA if voila else set()
     # Sin «preload»: axe volvería a pedir las hojas de estilo por su cuenta (y resuelve mal un
     # @import relativo del tema del libro, con un 404 que no existe para el navegador).
     resultado = Axe().run(page, options={"resultTypes": ["violations"], "preload": False})
     return [
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
         for v in resultado.response["violations"]
-        if v.get("impact") in GRAVES
+        if v.get("impact") in GRAVES or v["id"] in contar
     ]
 
 
