@@ -253,3 +253,27 @@ def jupyterlab(casa: Path, ficha: str, entorno: dict | None = None):
             proceso.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proceso.kill()
+
+
+def copiar_tableros(cuadernos, tableros) -> None:
+    """Copia los cuadernos de esos tableros del curso a `cuadernos/tableros` (la carpeta que sirve
+    un ServidorTaller de prueba)."""
+    from lideres import rutas
+
+    (cuadernos / "tableros").mkdir(parents=True, exist_ok=True)
+    for t in tableros:
+        shutil.copy(rutas.CUADERNOS / "tableros" / f"{t}.ipynb", cuadernos / "tableros")
+
+
+def matar_kernel(servidor: ServidorTaller, kernel: str) -> None:
+    """Como un kernel que se queda sin memoria: el proceso muere de golpe."""
+    import os
+    import signal
+
+    import psutil
+
+    for p in psutil.Process(servidor.proceso.pid).children(recursive=True):
+        if any(kernel in parte for parte in p.cmdline()):
+            os.kill(p.pid, signal.SIGKILL)
+            return
+    raise AssertionError(f"no encontré el proceso del kernel {kernel}")

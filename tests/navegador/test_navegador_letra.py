@@ -7,11 +7,8 @@ en la página, esa letra mide letra × ppp / 72 px en la imagen, y la imagen se 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
 from tests.navegador import ayudas
 
@@ -39,9 +36,7 @@ def medir(page) -> list[float]:
 @pytest.fixture(scope="module")
 def tableros(ruta_chromium, tmp_path_factory):
     raiz = tmp_path_factory.mktemp("letra")
-    (raiz / "tableros").mkdir()
-    for t in TABLEROS:
-        shutil.copy(rutas.CUADERNOS / "tableros" / f"{t}.ipynb", raiz / "tableros")
+    ayudas.copiar_tableros(raiz, TABLEROS)
     s = ServidorTaller(carpeta=tmp_path_factory.mktemp("registro"), sin_libro=True, precalentados=0, participantes=2, cuadernos=raiz)
     s.iniciar()
     yield s

@@ -12,13 +12,11 @@ esperan en la reserva más que ese tiempo; luego:
 from __future__ import annotations
 
 import re
-import shutil
 import time
 import urllib.request
 
 import pytest
 
-from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
 from tests.navegador import ayudas
 
@@ -36,8 +34,7 @@ def _esperar_registro(s: ServidorTaller, texto: str) -> None:
 
 def test_tras_una_pausa_larga_el_tablero_funciona(navegador, tmp_path):
     cuadernos = tmp_path / "cuadernos"
-    (cuadernos / "tableros").mkdir(parents=True)
-    shutil.copy(rutas.CUADERNOS / "tableros" / f"{TABLERO}.ipynb", cuadernos / "tableros")
+    ayudas.copiar_tableros(cuadernos, [TABLERO])
     with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=2, participantes=2, cuadernos=cuadernos,
                         apagar_inactivos=APAGAR_MIN, espera_s=300) as s:
         _esperar_registro(s, f"Kernel pool of tableros/{TABLERO}.ipynb is filled")

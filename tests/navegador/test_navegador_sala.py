@@ -9,13 +9,11 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 
-import psutil
 import pytest
 
 from lideres.taller.proceso import ServidorTaller
+from tests.navegador import ayudas
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -51,15 +49,6 @@ def pagina_sala(navegador, sala):
     contexto.close()
 
 
-def _matar_kernel(servidor: ServidorTaller, kernel: str) -> None:
-    """Como un kernel que se queda sin memoria: el proceso muere de golpe."""
-    for p in psutil.Process(servidor.proceso.pid).children(recursive=True):
-        if any(kernel in parte for parte in p.cmdline()):
-            os.kill(p.pid, signal.SIGKILL)
-            return
-    raise AssertionError(f"no encontré el proceso del kernel {kernel}")
-
-
 def test_kernel_perdido_pide_volver_a_cargar(pagina_sala, sala):
     page = pagina_sala
     page.goto(sala.url("/voila/render/tableros/deslizador.ipynb"))
@@ -68,7 +57,7 @@ def test_kernel_perdido_pide_volver_a_cargar(pagina_sala, sala):
     assert kernel
     assert page.locator("#lideres-perdida").count() == 0
 
-    _matar_kernel(sala, kernel)
+    ayudas.matar_kernel(sala, kernel)
     aviso = page.locator("#lideres-perdida")
     aviso.wait_for(state="visible", timeout=60_000)
     assert "Se perdió la conexión — toca para volver a cargar" in aviso.inner_text()

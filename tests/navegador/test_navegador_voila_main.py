@@ -9,15 +9,12 @@ El intento anterior envolvía a #rendered_cells en <main>, pero el JavaScript de
 
 from __future__ import annotations
 
-import shutil
-
 import nbformat
 import pytest
 
 from lideres import rutas
 from lideres.taller.proceso import ServidorTaller
 from tests.navegador import ayudas
-from tests.navegador.test_navegador_sala import _matar_kernel
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 
@@ -53,9 +50,7 @@ JS_CELDAS = """() => {
 @pytest.fixture(scope="module")
 def sala_main(ruta_chromium, tmp_path_factory):
     cuadernos = tmp_path_factory.mktemp("cuadernos")
-    (cuadernos / "tableros").mkdir()
-    for t in TABLEROS:
-        shutil.copy(rutas.CUADERNOS / "tableros" / f"{t}.ipynb", cuadernos / "tableros")
+    ayudas.copiar_tableros(cuadernos, TABLEROS)
     with ServidorTaller(carpeta=tmp_path_factory.mktemp("registro"), sin_libro=True, precalentados=1,
                         participantes=2, cuadernos=cuadernos, espera_s=300) as s:
         # El primero llega con su kernel precalentado.
@@ -107,7 +102,7 @@ def test_el_tablero_va_en_main_funciona_y_avisa_si_se_pierde(navegador, sala_mai
         v.revisar()
 
         # El kernel muere (sin memoria, apagado): el aviso en español cubre la página, en su región.
-        _matar_kernel(s, kernel)
+        ayudas.matar_kernel(s, kernel)
         aviso = page.locator("#lideres-perdida")
         aviso.wait_for(state="visible", timeout=60_000)
         assert "Se perdió la conexión — toca para volver a cargar" in aviso.inner_text()
