@@ -454,7 +454,7 @@ def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
               '<link href="../_static/styles/tema.css?digest=1" rel="stylesheet" />\n'
               '<link rel="stylesheet" type="text/css" href="../_static/propia.css?v=2" />\n'
               '<link rel="preload" as="script" href="../_static/x.js" />\n'
-              '<link rel="next" href="b.html" /></head><body></body></html>')
+              '<link rel="next" href="b.html" /></head><body><p class="a b c">x</p></body></html>')
     (tmp_path / "cap" / "a.html").write_text(pagina, encoding="utf-8")
     assert unir_hojas(tmp_path) == 1
     hecha = (tmp_path / "cap" / "a.html").read_text(encoding="utf-8")
@@ -464,7 +464,7 @@ def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
     css = (tmp_path / "cap" / hojas[0]).read_text(encoding="utf-8")
     assert css.startswith('@charset "UTF-8";') and css.count("@charset") == 1 and "@import" not in css
     # en el mismo orden, con las rutas escritas desde _static/styles/
-    assert css.index('url("../file.png")') < css.index('url("../vendor/f.woff2")') < css.index(".c { color")
+    assert css.index('url("../file.png")') < css.index('url("../vendor/f.woff2")') < css.index(".c{color: red")
     assert "url(\"data:image/svg+xml;x='1'\")" in css
 
 
@@ -475,6 +475,29 @@ def test_la_hoja_unida_sin_reglas_de_iconos_que_nadie_usa(tmp_path):
            '.fa-solid{font-weight:900}')
     assert sin_iconos_de_mas(css, {"fa-solid", "fa-navicon"}) == (
         '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-solid{font-weight:900}')
+
+
+def test_la_hoja_unida_sin_reglas_que_ninguna_pagina_ni_script_nombra(tmp_path):
+    """Se quitan las reglas cuyas clases o ids no aparecen en el libro; se quedan las que un script
+    arma (`bs-${x}-auto`), las de @font-face y @keyframes, y en el mismo orden."""
+    from lideres.libro_liviano import nombres_usados, sin_reglas_de_mas
+
+    (tmp_path / "a.html").write_text('<div class="nav-link active" id="menu"><b>x</b></div>', encoding="utf-8")
+    (tmp_path / "b.js").write_text('e.classList.add(`bs-${this.NAME}-auto`); e.classList.add("show");',
+                                   encoding="utf-8")
+    css = ('@charset "UTF-8";\n/* un comentario */\n.nav-link{color:red}.modal{display:none}'
+           '.nav-link.active,.carousel-item.active{font-weight:700}\n'
+           'html[data-theme=dark] .nav-link:not(.disabled)::before{content:"»"}\n'
+           '#menu b,#otro{x:1}@media (min-width:960px){.modal-dialog{y:2}.show{z:3}}'
+           '@media print{.toast{a:b}}@font-face{font-family:"F";src:url(f.woff2)}'
+           '@keyframes girar{from{transform:rotate(0)}}.bs-tooltip-auto[data-popper-placement^=top]{c:d}'
+           '.md\\:p-2{e:f}b{g:h}')
+    hecho = sin_reglas_de_mas(css, nombres_usados(tmp_path))
+    assert hecho == ('.nav-link{color:red}\n.nav-link.active{font-weight:700}\n'
+                     'html[data-theme=dark] .nav-link:not(.disabled)::before{content:"»"}\n#menu b{x:1}\n'
+                     '@media (min-width:960px){.show{z:3}}\n@font-face{font-family:"F";src:url(f.woff2)}\n'
+                     '@keyframes girar{from{transform:rotate(0)}}\n.bs-tooltip-auto[data-popper-placement^=top]{c:d}\n'
+                     '.md\\:p-2{e:f}\nb{g:h}')
 
 
 def test_iconos_usados_y_fuente_recortada(tmp_path):
