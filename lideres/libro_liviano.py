@@ -3,7 +3,10 @@ barato (issue 19 §3, medido con benchmarks/lighthouse.py):
 
 - `diferir_scripts`: los scripts del tema y de Sphinx en el <head> se bajan sin detener el primer
   dibujo (`defer`): el texto se ve antes y los botones funcionan igual, un momento después.
-- `unir_hojas`: las ~10 hojas de estilo del tema se sirven como una sola, en el mismo orden.
+- `scripts_tarde`: bootstrap.js (solo mejoras: globos de ayuda, «En esta página», «volver arriba»)
+  se pide cuando el celular queda libre o al primer toque (book/_static/tarde.js).
+- `unir_hojas`: las ~10 hojas de estilo del tema se sirven como una sola, en el mismo orden, sin las
+  reglas que ninguna página ni script del libro usa (`sin_reglas_de_mas`).
 - `recortar_iconos`: la fuente de íconos del tema (Font Awesome, 153 KB) se recorta a los íconos
   que el libro de verdad muestra (unos pocos KB).
 - `figuras_livianas`: las figuras PNG se guardan con paleta de 256 colores (~⅓ del peso), si se ven
@@ -57,6 +60,54 @@ def scripts_diferidos(html: Path) -> int:
     for pagina in Path(html).rglob("*.html"):
         texto = pagina.read_text(encoding="utf-8")
         nuevo = diferir_scripts(texto)
+        if nuevo != texto:
+            pagina.write_text(nuevo, encoding="utf-8")
+            cambiadas += 1
+    return cambiadas
+
+
+# ---------------------------------------------------------------- mejoras que esperan al celular libre
+
+# Scripts del tema que solo agregan mejoras (bootstrap.js: globos de ayuda, la sección marcada en
+# «En esta página», «volver arriba»): book/_static/tarde.js los pide cuando el navegador queda
+# libre después de cargar, o al primer toque, tecla o desplazamiento. Nada los necesita antes.
+SCRIPTS_TARDE = ("scripts/bootstrap.js",)
+CARGADOR_TARDE = "tarde.js"
+_SCRIPT_ESTATICO = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*?)_static/([^"?#]+)([^"]*)"([^>]*)>\s*</script>')
+_PRECARGA_SCRIPT = re.compile(r'<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*\bhref="([^"]+)"[^>]*>\s*')
+
+
+def _de_estaticos(url: str) -> str:
+    """`../_static/scripts/bootstrap.js?digest=1` → `scripts/bootstrap.js`."""
+    return url.split("?", 1)[0].split("#", 1)[0].rpartition("_static/")[2]
+
+
+def scripts_tarde(texto: str) -> str:
+    """El <script src> de cada script de `SCRIPTS_TARDE` pasa a pedir el cargador (`tarde.js`) con
+    la ruta del script en `data-tarde`; y sin su <link rel="preload">, que lo bajaría enseguida con
+    prioridad alta para no usarlo. Sin JavaScript la página es la misma: esos scripts no se corren."""
+    def uno(m: re.Match) -> str:
+        antes, base, ruta, resto, despues = m.groups()
+        if ruta not in SCRIPTS_TARDE or "data-tarde" in m.group(0):
+            return m.group(0)
+        return (f'<script{antes}src="{base}_static/{CARGADOR_TARDE}" data-tarde="{base}_static/{ruta}{resto}"'
+                f"{despues}></script>")
+
+    nuevo = _SCRIPT_ESTATICO.sub(uno, texto)
+    if nuevo == texto:
+        return texto
+    return _PRECARGA_SCRIPT.sub(lambda m: "" if _de_estaticos(m.group(1)) in SCRIPTS_TARDE else m.group(0), nuevo)
+
+
+def scripts_para_despues(html: Path) -> int:
+    """`scripts_tarde` en cada página del libro, si el cargador está (book/_static/tarde.js).
+    Devuelve cuántas páginas cambiaron."""
+    if not (Path(html) / "_static" / CARGADOR_TARDE).is_file():
+        return 0
+    cambiadas = 0
+    for pagina in Path(html).rglob("*.html"):
+        texto = pagina.read_text(encoding="utf-8")
+        nuevo = scripts_tarde(texto)
         if nuevo != texto:
             pagina.write_text(nuevo, encoding="utf-8")
             cambiadas += 1

@@ -438,6 +438,22 @@ def test_scripts_del_head_diferidos_y_los_que_dependen_de_ellos_como_modulo():
     assert diferir_scripts(busqueda) == busqueda
 
 
+def test_bootstrap_se_pide_despues_por_el_cargador_y_sin_precarga():
+    from lideres.libro_liviano import scripts_tarde
+
+    pagina = ('<html><head><link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=1" />\n'
+              '<link rel="preload" as="script" href="../_static/scripts/pydata-sphinx-theme.js?digest=1" />\n'
+              '</head><body><p>x</p>'
+              '<script defer src="../_static/scripts/bootstrap.js?digest=1"></script>\n'
+              '<script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=1"></script></body></html>')
+    hecha = scripts_tarde(pagina)
+    assert ('<script defer src="../_static/tarde.js" data-tarde="../_static/scripts/bootstrap.js?digest=1">'
+            '</script>') in hecha
+    assert "preload" in hecha and 'href="../_static/scripts/bootstrap.js' not in hecha
+    assert '<script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=1"></script>' in hecha
+    assert scripts_tarde(hecha) == hecha and scripts_tarde("<p>x</p>") == "<p>x</p>"
+
+
 def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
     from lideres.libro_liviano import unir_hojas
 
