@@ -69,11 +69,12 @@ def scripts_diferidos(html: Path) -> int:
 # ---------------------------------------------------------------- mejoras que esperan al celular libre
 
 # Scripts del tema que solo agregan mejoras (bootstrap.js: globos de ayuda, la sección marcada en
-# «En esta página», «volver arriba»): book/_static/tarde.js los pide cuando el navegador queda
-# libre después de cargar, o al primer toque, tecla o desplazamiento. Nada los necesita antes.
+# «En esta página», «volver arriba»): book/_static/tarde.js (jupyter-book lo pone en cada página,
+# como todo .js de book/_static) los pide cuando el navegador queda libre después de cargar, o al
+# primer toque, tecla o desplazamiento. Nada los necesita antes.
 SCRIPTS_TARDE = ("scripts/bootstrap.js",)
 CARGADOR_TARDE = "tarde.js"
-_SCRIPT_ESTATICO = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*?)_static/([^"?#]+)([^"]*)"([^>]*)>\s*</script>')
+_SCRIPT_ESTATICO = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*?_static/([^"?#]+)[^"]*)"([^>]*)>\s*</script>')
 _PRECARGA_SCRIPT = re.compile(r'<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*\bhref="([^"]+)"[^>]*>\s*')
 
 
@@ -83,15 +84,20 @@ def _de_estaticos(url: str) -> str:
 
 
 def scripts_tarde(texto: str) -> str:
-    """El <script src> de cada script de `SCRIPTS_TARDE` pasa a pedir el cargador (`tarde.js`) con
-    la ruta del script en `data-tarde`; y sin su <link rel="preload">, que lo bajaría enseguida con
-    prioridad alta para no usarlo. Sin JavaScript la página es la misma: esos scripts no se corren."""
+    """Si la página trae el cargador (`tarde.js`), cada script de `SCRIPTS_TARDE` queda como
+    `<script type="text/plain" data-tarde="…">` (el navegador no lo baja ni lo corre; el cargador
+    lo pide después), y sin su <link rel="preload">, que lo bajaría enseguida con prioridad alta para
+    no usarlo. Sin JavaScript la página es la misma: esos scripts no se corren."""
+    scripts = list(_SCRIPT_ESTATICO.finditer(texto))
+    if not any(m.group(3) == CARGADOR_TARDE for m in scripts):
+        return texto
+
     def uno(m: re.Match) -> str:
-        antes, base, ruta, resto, despues = m.groups()
-        if ruta not in SCRIPTS_TARDE or "data-tarde" in m.group(0):
+        antes, url, ruta, despues = m.groups()
+        if ruta not in SCRIPTS_TARDE:
             return m.group(0)
-        return (f'<script{antes}src="{base}_static/{CARGADOR_TARDE}" data-tarde="{base}_static/{ruta}{resto}"'
-                f"{despues}></script>")
+        resto = re.sub(r"\s*\b(?:defer|async)\b", "", f"{antes} {despues}").strip()
+        return f'<script type="text/plain" data-tarde="{url}"' + (f" {resto}" if resto else "") + "></script>"
 
     nuevo = _SCRIPT_ESTATICO.sub(uno, texto)
     if nuevo == texto:
@@ -100,10 +106,7 @@ def scripts_tarde(texto: str) -> str:
 
 
 def scripts_para_despues(html: Path) -> int:
-    """`scripts_tarde` en cada página del libro, si el cargador está (book/_static/tarde.js).
-    Devuelve cuántas páginas cambiaron."""
-    if not (Path(html) / "_static" / CARGADOR_TARDE).is_file():
-        return 0
+    """`scripts_tarde` en cada página del libro. Devuelve cuántas páginas cambiaron."""
     cambiadas = 0
     for pagina in Path(html).rglob("*.html"):
         texto = pagina.read_text(encoding="utf-8")
