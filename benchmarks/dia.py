@@ -11,17 +11,21 @@ de inactivos que el servidor elige para 30 personas (10 min) y la reserva precal
    el tablero abierto (su websocket se corta sin pedir apagar el kernel). El servidor apaga esos
    kernels por inactivos. En el último minuto, con nadie conectado, se mide la memoria: PSS del
    servidor y todos sus procesos hijos (no cuenta dos veces lo compartido).
-3. **Vuelven**: cada celular encuentra su kernel apagado (la página lo dice y ofrece volver a
+3. **Vuelven como los manda la portada**: la portada abre la página ligera del tablero (sin kernel);
+   los 30 la piden en `--llegada` segundos; **usable tras la pausa** = la portada, la página ligera y
+   todo lo que ella carga llegaron (el cliente de benchmarks/sala_wifi.py, sin el wifi simulado).
+4. **Vuelven a la versión completa**: cada celular encuentra su kernel apagado (la página lo dice y ofrece volver a
    cargar); vuelve a cargar: **interactivo tras la pausa** = desde pedir el tablero hasta tener el
    mapa y el ranking; luego cambia dos controles y se va como el navegador (pide apagar su kernel).
-4. **Al final**: cuántos kernels de los celulares siguen vivos (0 esperado) y cuántas trazas hay en
+5. **Al final**: cuántos kernels de los celulares siguen vivos (0 esperado) y cuántas trazas hay en
    el registro del servidor.
 
     .venv/bin/python benchmarks/dia.py                 # unos 20 min
     .venv/bin/python benchmarks/dia.py --pausa-min 2   # para probar el script (apagado a 1 min)
 
 No es una prueba: no falla por lento. La última línea es:
-`dia: n=30 interactivos_tras_pausa=N/30 p95_interactivo_tras_pausa_s=X pss_sin_nadie_mb=Y
+`dia: n=30 ligeras_tras_pausa=N/30 p95_ligera_tras_pausa_s=L interactivos_tras_pausa=N/30
+p95_interactivo_tras_pausa_s=X pss_sin_nadie_mb=Y
 kernels_de_celulares_al_final=Z trazas=T`.
 """
 
@@ -42,6 +46,8 @@ sys.path.insert(0, str(RAIZ / "benchmarks"))
 
 import carga  # noqa: E402
 
+from benchmarks.celulares import abrir_paginas, percentil  # noqa: E402
+from lideres import ligera  # noqa: E402
 from lideres.taller import servidor  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 
@@ -72,6 +78,17 @@ def kernel_existe(base: str, kernel: str) -> bool:
         return e.code != 404
 
 
+async def vuelta_ligera(base: str, n: int, llegada_s: float) -> list[float | None]:
+    """n celulares abren la portada y la página ligera del tablero 02, repartidos en llegada_s."""
+    rutas = ["/", servidor.RUTA_LIGERAS + ligera.nombre_archivo("02_conteos_y_tasas")]
+
+    async def celular(i: int) -> float | None:
+        await asyncio.sleep(llegada_s * i / max(1, n - 1))
+        return await abrir_paginas(base, rutas)
+
+    return await asyncio.gather(*(celular(i) for i in range(n)))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Un día de taller: 30 celulares, una pausa y la vuelta.")
     ap.add_argument("--n", type=int, default=30, help="celulares (por defecto 30)")
@@ -91,6 +108,7 @@ def main(argv=None) -> int:
     print(f"Servidor: lideres taller --participantes {n} --modulo 02 --sin-libro"
           + (f" --apagar-inactivos {apagar_min:g}" if apagar_min is not None else "")
           + f" (apaga inactivos a los {apagar_s / 60:g} min)")
+    ligera.construir(imprimir=lambda *a: None)
     srv = ServidorTaller(sin_libro=True, precalentados=None, participantes=n, modulo="02",
                          apagar_inactivos=apagar_min, espera_s=300)
     srv.iniciar()
@@ -123,6 +141,13 @@ def main(argv=None) -> int:
         print(f"Pausa de {a.pausa_min:g} min: {apagados}/{len(ids_antes)} kernels de los celulares apagados "
               f"por inactivos; con nadie conectado: PSS {pss / MB:,.0f} MB, RSS {rss / MB:,.0f} MB, "
               f"{kernels_pausa} kernels (la reserva)", flush=True)
+
+        # Vuelven como los manda la portada: a la página ligera (ningún kernel).
+        ligeras = asyncio.run(vuelta_ligera(base, n, a.llegada))
+        usables = [t for t in ligeras if t is not None]
+        p95_ligera = percentil(usables, 0.95)
+        print(f"Vuelven a la página ligera (la que abre la portada): {len(usables)}/{n} usables, "
+              f"p95 {p95_ligera:.2f} s", flush=True)
 
         memoria.rss_max = memoria.pss_max = memoria.kernels_max = 0
         t0 = time.monotonic()
@@ -160,7 +185,8 @@ def main(argv=None) -> int:
     for nombre, r in (("al llegar", r_antes), ("tras la pausa", r_despues)):
         if r["motivos"]:
             print(f"Sesiones fallidas {nombre}:", "; ".join(r["motivos"]))
-    print(f"dia: n={n} interactivos_tras_pausa={r_despues['ok']}/{n} "
+    print(f"dia: n={n} ligeras_tras_pausa={len(usables)}/{n} p95_ligera_tras_pausa_s={p95_ligera:.1f} "
+          f"interactivos_tras_pausa={r_despues['ok']}/{n} "
           f"p95_interactivo_tras_pausa_s={r_despues['interactivo_p95_s']:.1f} pss_sin_nadie_mb={pss / MB:.0f} "
           f"kernels_de_celulares_al_final={vivos} trazas={trazas}")
     return 0

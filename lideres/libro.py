@@ -28,7 +28,7 @@ from urllib.parse import urlparse
 
 from markupsafe import Markup
 
-from lideres import cuestionario, lanzar, rutas
+from lideres import cuestionario, lanzar, libro_liviano, rutas
 from lideres.errores import ErrorLideres
 from lideres.jinja import plantillas_de
 from lideres.modulos import MODULOS, Modulo
@@ -558,14 +558,14 @@ def quitar_estado_de_widgets(html: Path) -> int:
     """Quita el estado de widgets que myst-nb copia en cada capítulo (120–250 KB): el libro no carga
     el JavaScript de los widgets (sin CDN) y ninguna página muestra uno, así que nadie lo lee.
     Devuelve cuántas páginas cambiaron."""
-    cambiadas = 0
-    for pagina in Path(html).rglob("*.html"):
-        texto = pagina.read_text(encoding="utf-8")
-        if "widget-state+json" not in texto or "widget-view+json" in texto:
-            continue
-        pagina.write_text(_ESTADO_WIDGETS.sub("", texto), encoding="utf-8")
-        cambiadas += 1
-    return cambiadas
+    return libro_liviano.en_cada_pagina(html, sin_estado_de_widgets)
+
+
+def sin_estado_de_widgets(texto: str) -> str:
+    """La página sin el estado de widgets, salvo que muestre un widget (entonces queda igual)."""
+    if "widget-state+json" not in texto or "widget-view+json" in texto:
+        return texto
+    return _ESTADO_WIDGETS.sub("", texto)
 
 
 _IMAGEN = re.compile(r"<img\b(?![^>]*\bloading=)")
@@ -586,14 +586,7 @@ def figuras_al_bajar(texto: str) -> str:
 
 def figuras_perezosas(html: Path) -> int:
     """`figuras_al_bajar` en cada página del libro. Devuelve cuántas páginas cambiaron."""
-    cambiadas = 0
-    for pagina in Path(html).rglob("*.html"):
-        texto = pagina.read_text(encoding="utf-8")
-        nuevo = figuras_al_bajar(texto)
-        if nuevo != texto:
-            pagina.write_text(nuevo, encoding="utf-8")
-            cambiadas += 1
-    return cambiadas
+    return libro_liviano.en_cada_pagina(html, figuras_al_bajar)
 
 
 def construir(libro: Path | None = None, cuadernos: Path | None = None, *, imprimir=print,
@@ -655,11 +648,9 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     _portada_en_espanol(html)
     quitar_estado_de_widgets(html)
     figuras_perezosas(html)
-    # Para el celular (issue 19 §3): scripts que no detienen el primer dibujo (bootstrap.js, cuando
-    # el celular queda libre), una sola hoja de estilo sin las reglas que nadie usa, la fuente de
-    # íconos recortada a los que se usan y figuras PNG con paleta (lideres/libro_liviano.py).
-    from lideres import libro_liviano
-
+    # Para el celular (issue 19 §3): scripts que no detienen el primer dibujo (bootstrap.js, al
+    # primer toque o unos segundos después), una sola hoja de estilo sin las reglas que nadie usa,
+    # la fuente de íconos recortada a los que se usan y figuras PNG con paleta (libro_liviano.py).
     libro_liviano.scripts_diferidos(html)
     libro_liviano.scripts_para_despues(html)
     libro_liviano.unir_hojas(html)

@@ -4,7 +4,7 @@ barato (issue 19 §3, medido con benchmarks/lighthouse.py):
 - `diferir_scripts`: los scripts del tema y de Sphinx en el <head> se bajan sin detener el primer
   dibujo (`defer`): el texto se ve antes y los botones funcionan igual, un momento después.
 - `scripts_tarde`: bootstrap.js (solo mejoras: globos de ayuda, «En esta página», «volver arriba»)
-  se pide cuando el celular queda libre o al primer toque (book/_static/tarde.js).
+  se pide al primer toque o unos segundos después de cargar (book/_static/tarde.js).
 - `unir_hojas`: las ~10 hojas de estilo del tema se sirven como una sola, en el mismo orden, sin las
   reglas que ninguna página ni script del libro usa (`sin_reglas_de_mas`).
 - `recortar_iconos`: la fuente de íconos del tema (Font Awesome, 153 KB) se recorta a los íconos
@@ -18,6 +18,7 @@ Los dos trabajan sobre la carpeta del HTML, después de Sphinx: no tocan el tema
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 # ---------------------------------------------------------------- scripts que no detienen el dibujo
@@ -54,24 +55,30 @@ def diferir_scripts(texto: str) -> str:
     return texto[: cabeza.start()] + nueva + texto[cabeza.end():]
 
 
-def scripts_diferidos(html: Path) -> int:
-    """`diferir_scripts` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+def en_cada_pagina(html: Path, funcion: Callable[[str], str]) -> int:
+    """Pasa el texto de cada página del libro por `funcion` (texto → texto) y guarda solo las que
+    cambian. Devuelve cuántas páginas cambiaron."""
     cambiadas = 0
     for pagina in Path(html).rglob("*.html"):
         texto = pagina.read_text(encoding="utf-8")
-        nuevo = diferir_scripts(texto)
+        nuevo = funcion(texto)
         if nuevo != texto:
             pagina.write_text(nuevo, encoding="utf-8")
             cambiadas += 1
     return cambiadas
 
 
+def scripts_diferidos(html: Path) -> int:
+    """`diferir_scripts` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+    return en_cada_pagina(html, diferir_scripts)
+
+
 # ---------------------------------------------------------------- mejoras que esperan al celular libre
 
 # Scripts del tema que solo agregan mejoras (bootstrap.js: globos de ayuda, la sección marcada en
 # «En esta página», «volver arriba»): book/_static/tarde.js (jupyter-book lo pone en cada página,
-# como todo .js de book/_static) los pide cuando el navegador queda libre después de cargar, o al
-# primer toque, tecla o desplazamiento. Nada los necesita antes.
+# como todo .js de book/_static) los pide al primer toque, tecla o desplazamiento, o unos segundos
+# después de cargar, cuando el navegador queda libre. Nada los necesita antes.
 SCRIPTS_TARDE = ("scripts/bootstrap.js",)
 CARGADOR_TARDE = "tarde.js"
 _SCRIPT_ESTATICO = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*?_static/([^"?#]+)[^"]*)"([^>]*)>\s*</script>')
@@ -107,14 +114,9 @@ def scripts_tarde(texto: str) -> str:
 
 def scripts_para_despues(html: Path) -> int:
     """`scripts_tarde` en cada página del libro. Devuelve cuántas páginas cambiaron."""
-    cambiadas = 0
-    for pagina in Path(html).rglob("*.html"):
-        texto = pagina.read_text(encoding="utf-8")
-        nuevo = scripts_tarde(texto)
-        if nuevo != texto:
-            pagina.write_text(nuevo, encoding="utf-8")
-            cambiadas += 1
-    return cambiadas
+    return en_cada_pagina(html, scripts_tarde)
+
+
 
 
 # ---------------------------------------------------------------- una sola hoja de estilo

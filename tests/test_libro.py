@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -390,6 +391,21 @@ def test_quitar_estado_de_widgets(tmp_path):
     assert (tmp_path / "cap.html").read_text(encoding="utf-8") == "<html><head></head><body>hola</body></html>"
     assert (tmp_path / "vista.html").read_text(encoding="utf-8") == con_vista  # una vista sí lo usa
 
+
+
+def test_en_cada_pagina_guarda_solo_las_que_cambian(tmp_path):
+    from lideres.libro_liviano import en_cada_pagina
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.html").write_text("<p>viejo</p>", encoding="utf-8")
+    igual = tmp_path / "b.html"
+    igual.write_text("<p>otro</p>", encoding="utf-8")
+    os.utime(igual, (0, 0))
+    (tmp_path / "c.css").write_text("viejo", encoding="utf-8")
+    assert en_cada_pagina(tmp_path, lambda texto: texto.replace("viejo", "nuevo")) == 1
+    assert (tmp_path / "sub" / "a.html").read_text(encoding="utf-8") == "<p>nuevo</p>"
+    assert igual.stat().st_mtime == 0  # una página igual no se vuelve a escribir
+    assert (tmp_path / "c.css").read_text(encoding="utf-8") == "viejo"  # solo páginas HTML
 
 @pytest.mark.lento
 def test_capitulos_sin_estado_de_widgets(html):

@@ -266,6 +266,46 @@ def test_el_gestor_aparta_lugar_y_cede_la_reserva_de_otra_pagina():
     _en_su_hilo(probar())
 
 
+
+def test_la_portada_mira_la_reserva_y_cuenta_cada_kernel_una_sola_vez():
+    """`cabida()` corre en cada portada que se abre (con 30 celulares, muchas veces por minuto): mira
+    la reserva una vez y cuenta cada kernel vivo una vez, no una por cada cifra que muestra."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    t = memoria.ESTIMADO_TABLERO
+
+    async def probar():
+        gestor = kernels.GestorKernels(presupuesto=5 * t, ajustar_s=0, revisar_muertos_s=0)
+
+        async def listo(k):
+            return {"kernel_id": k}
+
+        tarea = asyncio.ensure_future(listo("r1"))
+        await tarea
+        gestor._pools = {"tableros/09_tus_datos.ipynb": [tarea]}
+        for k in ("r1", "u1", "u2"):
+            gestor._kernels[k] = object()
+        veces = {"reserva": 0, "cuenta": 0}
+        estado_reservas, cuenta = gestor._estado_reservas, gestor._cuenta
+
+        def estado_contado():
+            veces["reserva"] += 1
+            return estado_reservas()
+
+        def cuenta_contada(k):
+            veces["cuenta"] += 1
+            return cuenta(k)
+
+        gestor._estado_reservas, gestor._cuenta = estado_contado, cuenta_contada
+        cabida = gestor.cabida()
+        assert veces == {"reserva": 1, "cuenta": 3}
+        assert cabida["kernels_en_uso"] == 2 and cabida["kernels_en_reserva"] == 1
+        assert cabida["en_uso"] == 2 * t and cabida["ocupado"] == 3 * t and cabida["caben"] == 3
+
+    _en_su_hilo(probar())
+
 def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma():
     """Medido con benchmarks/carga.py (30 celulares, --memoria 1.5GB): los celulares tomaban lugares
     de la reserva que todavía no arrancaban, y esos arrancaban sin mirar el presupuesto (17 kernels

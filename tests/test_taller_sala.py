@@ -3,6 +3,7 @@ apagar el kernel al salir (sin 403), registro por servidor y puerto reutilizable
 
 from __future__ import annotations
 
+import asyncio
 import http.cookiejar
 import json
 import os
@@ -16,6 +17,7 @@ import pytest
 
 from lideres.taller import servidor
 from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
+from tests.ingles import palabras_en_ingles, texto_visible
 
 
 @pytest.fixture
@@ -307,7 +309,34 @@ def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
         assert _apagar(abridor, s, kernel, xsrf) == 204
         assert not s.kernel_existe(kernel)
         assert _apagar(abridor, s, kernel, xsrf) == 204  # la página avisa dos veces: sin error
+        # Un celular que vuelve de la pausa reconecta con su kernel ya apagado: 404, sin traza.
+        assert asyncio.run(_websocket(s.url(f"/api/kernels/{kernel}/channels"))) == 404
     assert s.codigo_salida == 0, s.texto_salida()
+    assert "Traceback" not in s.texto_registro()
+
+
+async def _websocket(url: str) -> int:
+    """El código con que el servidor responde al websocket de un kernel (101 si lo abre)."""
+    from tornado.httpclient import HTTPClientError
+    from tornado.websocket import websocket_connect
+
+    try:
+        conexion = await websocket_connect(url.replace("http://", "ws://", 1))
+    except HTTPClientError as e:
+        return e.code
+    conexion.close()
+    return 101
+
+
+def test_un_tablero_cuyo_kernel_no_arranco_da_una_pagina_en_espanol():
+    """Si el kernel de un tablero no llega a arrancar (laptop muy cargada), la persona ve la página
+    de «sala llena» en su forma «computadora ocupada», con la versión ligera y «Probar de nuevo»."""
+    pagina = servidor.pagina_sala_llena("tableros/02_conteos_y_tasas.ipynb", "/voila/render/x", ocupada=True)
+    assert "La computadora del taller está muy ocupada" in pagina
+    assert "sala está llena" not in pagina
+    assert 'href="/ligeras/02_conteos_y_tasas.html"' in pagina
+    assert 'href="/voila/render/x"' in pagina
+    assert palabras_en_ingles(texto_visible(pagina)) == []
 
 
 @pytest.mark.lento
@@ -354,7 +383,7 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     nucleo = json.loads(json.dumps(CUADERNO))
     nucleo["cells"][0]["source"] = ('import os, sys\nprint("depurador:", "pydevd" in sys.modules, "| historial:",'
                                     ' get_ipython().history_manager.enabled, "| arenas:",'
-                                    ' os.environ.get("MALLOC_ARENA_MAX"))')
+                                    ' os.environ.get("MALLOC_ARENA_MAX"), "| clase:", type(get_ipython().kernel).__name__)')
     (cuadernos / "tableros" / "nucleo.ipynb").write_text(json.dumps(nucleo), encoding="utf-8")
 
     with ServidorTaller(carpeta=tmp_path / "registro", sin_libro=True, precalentados=1, participantes=2, cuadernos=cuadernos,
@@ -375,7 +404,7 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     for prohibido in ("El tablero tuvo un problema", "Traceback", "There was an error"):
         assert prohibido not in pagina, prohibido
     assert "application/vnd.jupyter.widget-view+json" in pagina  # el formulario
-    assert "depurador: False | historial: False | arenas: 2" in kernel
+    assert "depurador: False | historial: False | arenas: 2 | clase: NucleoTaller" in kernel
     assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza
 
 
@@ -529,6 +558,28 @@ def test_un_mensaje_para_una_pagina_que_ya_se_fue_no_deja_traza(tmp_path):
     ConexionKernel(websocket_handler=pagina).write_message(b"hola", binary=True)
     assert escritos == [(b"hola",)]  # abierta: se escribe como siempre
     assert Voila(config=servidor.configuracion(raiz=tmp_path)).kernel_websocket_connection_class is ConexionKernel
+
+
+def test_el_kernel_del_taller_no_deja_traza_al_apagarse():
+    """Al apagarse, ipykernel publica «idle» cuando IOPub ya cerró su socket (ENOTSOCK) y la traza
+    quedaba en el registro del taller; el kernel del taller deja pasar solo ese error."""
+    import zmq
+
+    from lideres.taller.nucleo import clase_nucleo
+
+    clase = clase_nucleo()
+    kernel = clase.__new__(clase)  # sin sockets: solo su publicación
+
+    def publicar(errno):
+        def _publish_status(*args, **kwargs):
+            raise zmq.ZMQError(errno)
+        return _publish_status
+
+    kernel._publish_status = publicar(zmq.ENOTSOCK)
+    assert kernel._publish_status_and_flush("idle", "control", None) is None
+    kernel._publish_status = publicar(zmq.EAGAIN)
+    with pytest.raises(zmq.ZMQError):  # cualquier otro error sigue a la vista
+        kernel._publish_status_and_flush("idle", "control", None)
 
 
 def test_las_paginas_para_facilitadores_dan_ordenes_que_funcionan_en_una_terminal_nueva():

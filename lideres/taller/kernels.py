@@ -157,9 +157,11 @@ class GestorKernels(AsyncMappingKernelManager):
             ruta = self._get_notebook_from_kernel(kernel_id)
         return ruta
 
-    def _en_uso(self) -> dict[str, str | None]:
-        """Kernels vivos que no esperan en la reserva → su página (si se sabe)."""
-        en_reserva = {k for e in self._estado_reservas().values() for k in e["listos"]}
+    def _en_uso(self, estado: dict[str, dict] | None = None) -> dict[str, str | None]:
+        """Kernels vivos que no esperan en la reserva → su página (si se sabe). `estado`: el de
+        `_estado_reservas()`, si quien llama ya lo tiene."""
+        estado = self._estado_reservas() if estado is None else estado
+        en_reserva = {k for e in estado.values() for k in e["listos"]}
         return {k: self._ruta_del_kernel(k) for k in self.list_kernel_ids() if k not in en_reserva}
 
     def _estimado(self, ruta: str | None) -> int:
@@ -176,11 +178,15 @@ class GestorKernels(AsyncMappingKernelManager):
         return memoria.cuenta_kernel(self._medidos.get(kernel_id),
                                      self._estimado(self._ruta_del_kernel(kernel_id)))
 
-    def ocupado(self) -> int:
+    def _cuentas(self) -> dict[str, int]:
+        """Kernel vivo → lo que cuenta."""
+        return {k: self._cuenta(k) for k in self.list_kernel_ids()}
+
+    def ocupado(self, cuentas: dict[str, int] | None = None) -> int:
         """Bytes que cuentan ahora: kernels vivos (en uso y en la reserva), arranques en curso,
-        lugares de la reserva a punto de arrancar y lugares apartados por un pedido."""
-        vivos = set(self.list_kernel_ids())
-        total = sum(self._cuenta(k) for k in vivos)
+        lugares de la reserva a punto de arrancar y lugares apartados por un pedido. `cuentas`:
+        las de `_cuentas()`, si quien llama ya las tiene."""
+        total = sum((self._cuentas() if cuentas is None else cuentas).values())
         total += sum(self._arranques.values())
         # Lugares de la reserva que un celular ya tomó y todavía no llegan a arrancar su kernel. Los
         # que nadie tomó no cuentan: antes de arrancar esperan a que haya lugar (start_kernel).
@@ -191,13 +197,16 @@ class GestorKernels(AsyncMappingKernelManager):
         """Presupuesto, uso y cuántos celulares más caben en la versión completa (la portada y la
         página de quien facilita lo muestran)."""
         self._vigilar_muertos()
-        en_uso = self._en_uso()
-        bytes_en_uso = sum(self._cuenta(k) for k in en_uso) + sum(self._apartados.values())
-        reserva = sum(len(e["listos"]) + len(e["arrancando"]) for e in self._estado_reservas().values())
+        # Cada portada que se abre la pide: se mira la reserva y se cuenta cada kernel una sola vez.
+        estado = self._estado_reservas()
+        cuentas = self._cuentas()
+        en_uso = self._en_uso(estado)
+        bytes_en_uso = sum(cuentas[k] for k in en_uso) + sum(self._apartados.values())
+        reserva = sum(len(e["listos"]) + len(e["arrancando"]) for e in estado.values())
         return {
             "presupuesto": self.presupuesto,
             "en_uso": bytes_en_uso,
-            "ocupado": self.ocupado(),
+            "ocupado": self.ocupado(cuentas),
             "kernels_en_uso": len(en_uso),
             "kernels_en_reserva": reserva,
             "caben": memoria.caben(self.presupuesto, bytes_en_uso, self._por_tablero()) if self.presupuesto else None,
@@ -264,9 +273,9 @@ class GestorKernels(AsyncMappingKernelManager):
             if self._kernel_listo(tarea) == kernel_id:
                 reserva.remove(tarea)
 
-    def _paginas(self) -> list[memoria.Pagina]:
+    def _paginas(self, en_uso: dict[str, str | None]) -> list[memoria.Pagina]:
         usos: dict[str, int] = {}
-        for ruta in self._en_uso().values():
+        for ruta in en_uso.values():
             if ruta:
                 usos[ruta] = usos.get(ruta, 0) + 1
         # Solo las páginas con reserva (tableros y ejercicios): una lección abierta con Voilà no.
@@ -275,12 +284,14 @@ class GestorKernels(AsyncMappingKernelManager):
                                de_la_sesion=r in self.paginas_sesion, por_kernel=self._estimado(r))
                 for r in sorted(rutas)]
 
-    def objetivos(self) -> dict[str, int]:
-        """Cuántos kernels listos quiere ahora cada página, dentro del presupuesto."""
-        en_uso = sum(self._cuenta(k) for k in self._en_uso()) + sum(self._apartados.values())
-        libre = self.presupuesto - en_uso if self.presupuesto > 0 else 1 << 62
+    def objetivos(self, estado: dict[str, dict] | None = None) -> dict[str, int]:
+        """Cuántos kernels listos quiere ahora cada página, dentro del presupuesto. `estado`: el de
+        `_estado_reservas()`, si quien llama ya lo tiene."""
+        en_uso = self._en_uso(estado)
+        bytes_en_uso = sum(self._cuenta(k) for k in en_uso) + sum(self._apartados.values())
+        libre = self.presupuesto - bytes_en_uso if self.presupuesto > 0 else 1 << 62
         participantes = self.participantes or 1 << 30
-        return memoria.repartir(self._paginas(), libre, participantes)
+        return memoria.repartir(self._paginas(en_uso), libre, participantes)
 
     async def _ajustar(self) -> None:
         """Mide, y lleva la reserva de cada página a su objetivo (crece o baja)."""
@@ -299,7 +310,7 @@ class GestorKernels(AsyncMappingKernelManager):
                 reserva.remove(tarea)
                 self._fallidas.add(ruta)
         estado = self._estado_reservas()
-        for ruta, objetivo in self.objetivos().items():
+        for ruta, objetivo in self.objetivos(estado).items():
             e = estado.get(ruta, {"listos": [], "arrancando": [], "esperando": []})
             config = self.kernel_pools_config.setdefault(ruta, {})
             config["pool_size"] = objetivo

@@ -4,6 +4,9 @@
   kernel al cerrar la página (`POST /voila/api/shutdown/<kernel>` con el `_xsrf` de la cookie),
   pero Voilà nunca la crea, y el pedido recibía 403: cada visita dejaba un kernel vivo hasta que
   se apagaba por inactivo. La protección XSRF sigue activa; solo se entrega el token.
+- Un error no deja traza ni página en inglés: el websocket de un kernel ya apagado responde 404 sin
+  cuerpo; un tablero cuyo kernel no arrancó a tiempo da la página «sala llena» en su forma
+  «computadora ocupada».
 - Apagar un kernel que ya no existe (la página avisa dos veces, o ya se apagó por inactivo)
   responde 204 sin error en el registro.
 - La versión completa de un tablero pide lugar en el presupuesto de memoria (`--memoria`,
@@ -26,6 +29,7 @@ from jupyter_server.base.handlers import FileFindHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.static_file_handler import MultiStaticFileHandler
 from voila.tornado.handler import TornadoVoilaHandler
+from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 
 from lideres.taller.kernels import LUGAR
 
@@ -55,6 +59,25 @@ class TableroHandler(TornadoVoilaHandler):
         finally:
             LUGAR.reset(token)
             gestor.soltar_lugar(lugar)
+
+    def write_error(self, status_code, **kwargs):
+        # Un kernel que no llegó a arrancar (laptop muy cargada): jupyter_server armaría su página
+        # de error en inglés y, sin su plantilla «500.html», dejaría una traza. Aquí, la misma
+        # página en español que «sala llena», con la versión ligera y «Probar de nuevo».
+        if status_code < 500 or not self.request.path.endswith(".ipynb"):
+            return super().write_error(status_code, **kwargs)
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.set_header("Cache-Control", "no-store")
+        ruta = self.request.path.split("/voila/render/", 1)[-1]
+        self.finish(self.settings["lideres_pagina_sala_llena"](ruta, self.request.uri, ocupada=True))
+
+
+class KernelWebsocketHandler(VoilaKernelWebsocketHandler):
+    def write_error(self, status_code, **kwargs):
+        # Un celular que vuelve de la pausa reconecta con su kernel ya apagado por inactivo: 404.
+        # jupyter_server armaría una página HTML que nadie lee (y, sin `static_path`, dejaría una
+        # traza en el registro). La página del celular ya muestra su aviso en español.
+        self.finish()
 
 
 class ApagarKernelHandler(VoilaShutdownKernelHandler):
@@ -136,6 +159,7 @@ REEMPLAZOS = {
     VoilaShutdownKernelHandler: ApagarKernelHandler,
     FileFindHandler: ExtensionesHandler,
     MultiStaticFileHandler: EstaticosVoilaHandler,
+    VoilaKernelWebsocketHandler: KernelWebsocketHandler,
 }
 
 

@@ -13,6 +13,11 @@ hay un kernel por celular, así que lo que cada uno carga sin usar se paga 30 ve
   hilo su propia reserva de memoria; con 30 kernels en 2 núcleos los mensajes se acumulan en los
   hilos de ipykernel y zmq, y un kernel llegó a 225 MB en vez de ~120 (benchmarks/README.md).
 
+Y una traza menos en el registro del taller: al apagarse, ipykernel 7.4 publica «idle» después
+de responder al pedido de apagado, cuando el hilo de IOPub ya cerró sus sockets (pyzmq:
+«Socket operation on non-socket», ENOTSOCK). `NucleoTaller` deja pasar solo ese error, solo ahí
+(ipykernel arregló la misma carrera en `_really_send`, su PR #1518, pero no en este camino).
+
 Nada de esto cambia al importar este módulo: solo al correrlo como programa (`python -m`).
 """
 
@@ -20,6 +25,27 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+
+def clase_nucleo():
+    """El kernel de ipykernel sin la traza de ENOTSOCK al apagarse (se arma al usarla: importar
+    ipykernel tarda)."""
+    import logging
+
+    import zmq
+    from ipykernel.ipkernel import IPythonKernel
+
+    class NucleoTaller(IPythonKernel):
+        def _publish_status_and_flush(self, status, channel, stream, parent=None):
+            try:
+                super()._publish_status_and_flush(status, channel, stream, parent)
+            except zmq.ZMQError as e:
+                if e.errno != zmq.ENOTSOCK:
+                    raise
+                # El socket ya se cerró: el kernel se está apagando y nadie espera este «idle».
+                logging.getLogger(__name__).debug("IOPub cerrado al publicar «%s»: %s", status, e)
+
+    return NucleoTaller
 
 
 def main() -> None:
@@ -30,7 +56,7 @@ def main() -> None:
     sys.modules["debugpy"] = None  # type: ignore[assignment]
     from ipykernel import kernelapp
 
-    kernelapp.launch_new_instance()
+    kernelapp.launch_new_instance(kernel_class=clase_nucleo())
 
 
 if __name__ == "__main__":

@@ -451,9 +451,10 @@ def pagina_inicio(raiz: Path, libro_html: Path | None, curso: Path | None = None
     )
 
 
-def pagina_sala_llena(ruta: str, reintentar: str) -> str:
+def pagina_sala_llena(ruta: str, reintentar: str, ocupada: bool = False) -> str:
     """Lo que ve un celular que pide la versión completa de `ruta` con el presupuesto de memoria
-    lleno: en español, con la versión ligera si la página la tiene (nunca una página muerta)."""
+    lleno (o, con `ocupada`, cuando su kernel no llegó a arrancar a tiempo): en español, con la
+    versión ligera si la página la tiene (nunca una página muerta)."""
     from lideres import jinja
 
     partes = Path(ruta).parts
@@ -462,7 +463,7 @@ def pagina_sala_llena(ruta: str, reintentar: str) -> str:
     else:
         ligera = url_ligera(Path(ruta).stem)
     return jinja.entorno(DIR_PAGINAS).get_template("sala_llena.html").render(
-        ligera=ligera, reintentar=reintentar)
+        ligera=ligera, reintentar=reintentar, ocupada=ocupada)
 
 
 # Dos archivos fijos de paginas/ (el ícono y la página 404), leídos una vez al servirlos.

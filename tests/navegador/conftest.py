@@ -16,6 +16,7 @@ import pytest
 
 from lideres.taller.proceso import ServidorTaller
 from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM
+from tests.navegador.ayudas import escuchar
 
 HOSTS_LOCALES = {"127.0.0.1", "localhost"}
 # Carpeta para capturas de pantalla al revisar a mano: LIDERES_CAPTURAS=/tmp/capturas pytest ...
@@ -60,6 +61,8 @@ class Vigilancia:
     pedidos: list[str] = field(default_factory=list)
     bloqueados: list[str] = field(default_factory=list)
     errores: list[str] = field(default_factory=list)
+    # De dónde vino cada error de la consola (el texto de Chromium no dice qué pedido falló).
+    donde: list[str] = field(default_factory=list)
     otras_versiones: list[str] = field(default_factory=list)
 
     def externos(self) -> list[str]:
@@ -89,9 +92,6 @@ def _vigilar(contexto) -> Vigilancia:
     page = contexto.new_page()
     v = Vigilancia(page)
 
-    def al_pedir(req):
-        v.pedidos.append(req.url)
-
     def filtrar(route):
         if es_local(route.request.url):
             route.continue_()
@@ -99,19 +99,8 @@ def _vigilar(contexto) -> Vigilancia:
             v.bloqueados.append(route.request.url)
             route.abort()
 
-    def en_consola(msg):
-        if msg.type == "error":
-            v.errores.append(msg.text)
-        # Llega como aviso: un módulo compartido hecho para otra versión (issue 22). Lo revisa
-        # tests/navegador/test_navegador_versiones.py.
-        if "Unsatisfied version" in msg.text:
-            v.otras_versiones.append(msg.text)
-
     contexto.route("**/*", filtrar)
-    page.on("request", al_pedir)
-    page.on("websocket", lambda ws: v.pedidos.append(ws.url))
-    page.on("console", en_consola)
-    page.on("pageerror", lambda e: v.errores.append(f"pageerror: {e}"))
+    escuchar(page, v)
     page.set_default_timeout(90_000)
     return v
 

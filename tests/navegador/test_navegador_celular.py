@@ -13,8 +13,13 @@ import json
 import pytest
 
 from lideres import cli
-from tests.celular import entrar_voila, esperar_guardado_voila, pregunta_voila, responder_voila
 from tests.navegador import ayudas
+from tests.navegador.ayudas import (
+    entrar_voila,
+    esperar_guardado_voila,
+    pregunta_voila,
+    responder_voila,
+)
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJERCICIO = "02_conteos_y_tasas"

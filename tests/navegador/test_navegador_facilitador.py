@@ -53,7 +53,7 @@ def _revisar_pagina(page) -> None:
     assert "**" not in texto  # ni Markdown crudo
     graves = ayudas.axe_graves(page)
     assert graves == [], graves
-    ancho, visible = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    ancho, visible = page.evaluate(ayudas.JS_SIN_SCROLL)
     assert ancho <= visible, f"la página se sale de la pantalla ({ancho} > {visible})"
 
 
@@ -124,12 +124,7 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
     # Lo último de la sesión: el reporte del grupo (un archivo de la laptop) y, desde él, la
     # retroalimentación de Rosa con la nota y el comentario de la escrita.
     assert cli.main(["curso", "reporte", "--curso", str(curso)]) == 0
-    contexto = navegador.new_context(locale="es-PE", viewport={"width": 1280, "height": 900})
-    pedidos = []
-    try:
-        page = contexto.new_page()
-        page.on("request", lambda r: pedidos.append(r.url))
-        page.goto((carpeta.Curso.de(curso).reportes / "avance.html").as_uri())
+    with ayudas.reporte_en_chromium(navegador, curso) as page:
         fila = page.locator("table.por-persona tr", has=page.get_by_role("rowheader", name="Rosa Quispe Ñahui"))
         assert "falta calificar la escrita" not in fila.inner_text()
         assert page.locator("ul.habilidades").first.is_visible()  # qué tipo de pregunta cuesta
@@ -138,9 +133,6 @@ def test_quien_entrego_y_calificar_una_escrita_en_chromium(taller_calificado, na
         page.wait_for_url("**/feedback/rosa-quispe-nahui/**")
         assert COMENTARIO in page.locator("body").inner_text()
         _revisar_pagina(page)
-    finally:
-        contexto.close()
-    assert [u for u in pedidos if not u.startswith(("file://", "data:"))] == []
 
 
 @pytest.mark.parametrize("ancho, alto, nombre", [(768, 1024, "tableta"), (360, 740, "celular")],

@@ -10,8 +10,8 @@ import pytest
 from lideres import cli
 from lideres.formulario import entregas, ligero
 from tests import mesa
-from tests.celular import responder_ligero, respuesta_buena_ligera
 from tests.navegador import ayudas
+from tests.navegador.ayudas import responder_ligero, respuesta_buena_ligera
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
 EJ = "02_conteos_y_tasas"

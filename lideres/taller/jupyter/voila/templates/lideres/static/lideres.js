@@ -39,6 +39,11 @@
   var REINTENTO_AUTOMATICO_MS = 3000;
 
   var cuerpo = document.body;
+  // Los avisos van en la región «Avisos» de la plantilla (axe «region»: todo lo que se lee, en una
+  // región). Son position: fixed, así que se ven igual que antes.
+  function dondeAvisar() {
+    return document.getElementById("lideres-avisos") || cuerpo;
+  }
   var base = ((cuerpo && cuerpo.getAttribute("data-base-url")) || "/voila/").replace(/voila\/$/, "");
   var saliendo = false;
   var perdida = false;
@@ -105,7 +110,7 @@
       });
       caja.appendChild(b);
     }
-    cuerpo.appendChild(caja);
+    dondeAvisar().appendChild(caja);
   }
   L.aviso = aviso;
 
@@ -113,22 +118,26 @@
     if (perdida || saliendo) return;
     perdida = true;
     quitarAviso();
-    var capa = document.createElement("button");
-    capa.type = "button";
+    // La capa anuncia (role="alert") y dentro un botón que la llena: un botón con role="alert" ya no
+    // es un botón para un lector de pantalla y se queda sin nombre (axe button-name).
+    var capa = document.createElement("div");
     capa.id = "lideres-perdida";
     capa.className = "lideres-perdida";
     capa.lang = "es";
     capa.setAttribute("role", "alert");
+    var boton = document.createElement("button");
+    boton.type = "button";
     var t = document.createElement("strong");
     t.textContent = TEXTOS.perdida;
     var n = document.createElement("span");
     n.textContent = TEXTOS.perdidaNota;
-    capa.appendChild(t);
-    capa.appendChild(n);
+    boton.appendChild(t);
+    boton.appendChild(n);
+    capa.appendChild(boton);
     capa.addEventListener("click", recargar);
-    cuerpo.appendChild(capa);
+    dondeAvisar().appendChild(capa);
     try {
-      capa.focus();
+      boton.focus();
     } catch (e) {
       /* nada */
     }
