@@ -46,7 +46,7 @@ sys.path.insert(0, str(RAIZ / "benchmarks"))
 
 import carga  # noqa: E402
 
-from benchmarks.celulares import abrir_paginas, percentil  # noqa: E402
+from benchmarks.celulares import abrir_paginas, carga_del_sistema, nucleos, percentil  # noqa: E402
 from lideres import ligera  # noqa: E402
 from lideres.taller import servidor  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
@@ -167,8 +167,8 @@ def main(argv=None) -> int:
     r_antes = carga.resumir("antes", antes)
     r_despues = carga.resumir("después", despues)
     print()
-    print(f"Máquina: {platform.machine()}, {carga._nucleos()} núcleos, {carga._memoria_total_gb():.0f} GB, "
-          f"Python {platform.python_version()}; carga del sistema al terminar: {carga._carga()}")
+    print(f"Máquina: {platform.machine()}, {nucleos()} núcleos, {carga._memoria_total_gb():.0f} GB, "
+          f"Python {platform.python_version()}; carga del sistema al terminar: {carga_del_sistema()}")
     print(f"{n} celulares en {a.llegada:g} s, antes y después de una pausa de {a.pausa_min:g} min; "
           f"la vuelta tomó {duracion:.0f} s; servidor detenido con código {codigo}")
     print(f"{'':32}{'al llegar':>12}{'tras la pausa':>15}{'razón':>8}")
