@@ -14,6 +14,9 @@ No es una prueba: no falla.
     .venv/bin/python benchmarks/lighthouse.py --sin-libro  # solo la ligera y Voilà
     .venv/bin/python benchmarks/lighthouse.py --solo-libro --informes /tmp/lh  # el capítulo, y guarda
                                                    # el informe JSON completo de Lighthouse en /tmp/lh
+    .venv/bin/python benchmarks/lighthouse.py --solo-libro --corridas 5  # cada página 5 veces: cada
+                                                   # corrida y la mediana (con la máquina cargada el
+                                                   # tiempo de bloqueo varía mucho de una a otra)
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -84,6 +88,8 @@ def main() -> int:
                        help="medir solo el capítulo del libro (sin la ligera ni Voilà, sin kernels)")
     parser.add_argument("--informes", type=Path, metavar="CARPETA",
                         help="guardar ahí el informe JSON completo de Lighthouse de cada página")
+    parser.add_argument("--corridas", type=int, default=1, metavar="N",
+                        help="medir cada página N veces e imprimir también la mediana (1 por omisión)")
     args = parser.parse_args()
     instalar()
     ligera.construir(imprimir=lambda *a: None)
@@ -97,16 +103,26 @@ def main() -> int:
             "Voilà 02": "/voila/render/tableros/02_conteos_y_tasas.ipynb"}
         if not args.sin_libro:
             paginas["capítulo 02"] = f"/libro/{libro.CARPETA_MODULOS}/02_conteos_y_tasas.html"
-        resultados = {nombre: medir(servidor.url(ruta), args.informes and args.informes / (
-            nombre.replace(" ", "_").replace("à", "a").replace("í", "i") + ".json"))
-            for nombre, ruta in paginas.items()}
+        corridas: dict[str, list[dict]] = {nombre: [] for nombre in paginas}
+        for i in range(args.corridas):
+            for nombre, ruta in paginas.items():
+                archivo = nombre.replace(" ", "_").replace("à", "a").replace("í", "i")
+                archivo += f"_{i + 1}.json" if args.corridas > 1 else ".json"
+                r = medir(servidor.url(ruta), args.informes and args.informes / archivo)
+                r["carga"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+                corridas[nombre].append(r)
     finally:
         servidor.detener()
-    print(f"{'página':<13} {'rend.':>5} {'acces.':>6} {'KB':>7} {'pedidos':>7} {'LCP s':>6} "
-          f"{'bloqueo ms':>10} {'TTI s':>6}")
-    for nombre, r in resultados.items():
-        print(f"{nombre:<13} {r['rendimiento']:>5} {r['accesibilidad']:>6} {r['kb']:>7.0f} {r['pedidos']:>7} "
-              f"{r['lcp_s']:>6.2f} {r['bloqueo_ms']:>10.0f} {r['tti_s']:>6.2f}")
+    # La mediana de cada columna por separado (no es una corrida en particular).
+    resultados = {nombre: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for nombre, rs in corridas.items()}
+    print(f"{'página':<16} {'rend.':>5} {'acces.':>6} {'KB':>7} {'pedidos':>7} {'LCP s':>6} "
+          f"{'bloqueo ms':>10} {'TTI s':>6} {'carga':>5}")
+    filas = [(f"{nombre} #{i + 1}", r) for nombre, rs in corridas.items() for i, r in enumerate(rs)] \
+        if args.corridas > 1 else []
+    filas += [(f"{nombre} (mediana)" if args.corridas > 1 else nombre, r) for nombre, r in resultados.items()]
+    for nombre, r in filas:
+        print(f"{nombre:<16} {r['rendimiento']:>5.0f} {r['accesibilidad']:>6.0f} {r['kb']:>7.0f} {r['pedidos']:>7.0f} "
+              f"{r['lcp_s']:>6.2f} {r['bloqueo_ms']:>10.0f} {r['tti_s']:>6.2f} {r['carga']:>5.1f}")
     if not args.solo_libro:
         razon = resultados["ligera 02"]["tti_s"] / resultados["Voilà 02"]["tti_s"]
         print(f"Razón TTI ligera / TTI Voilà (misma corrida): {razon:.2f} (meta ≤ 0,2)")

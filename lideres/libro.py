@@ -648,10 +648,11 @@ def construir(libro: Path | None = None, cuadernos: Path | None = None, *, impri
     _portada_en_espanol(html)
     quitar_estado_de_widgets(html)
     figuras_perezosas(html)
-    # Para el celular (issue 19 §3): scripts que no detienen el primer dibujo, una sola hoja de
-    # estilo, la fuente de íconos recortada a los que se usan y figuras PNG con paleta
-    # (lideres/libro_liviano.py).
+    # Para el celular (issue 19 §3): scripts que no detienen el primer dibujo (bootstrap.js, al
+    # primer toque o unos segundos después), una sola hoja de estilo sin las reglas que nadie usa,
+    # la fuente de íconos recortada a los que se usan y figuras PNG con paleta (libro_liviano.py).
     libro_liviano.scripts_diferidos(html)
+    libro_liviano.scripts_para_despues(html)
     libro_liviano.unir_hojas(html)
     libro_liviano.recortar_iconos(html)
     libro_liviano.figuras_livianas(html)

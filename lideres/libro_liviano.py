@@ -3,7 +3,10 @@ barato (issue 19 §3, medido con benchmarks/lighthouse.py):
 
 - `diferir_scripts`: los scripts del tema y de Sphinx en el <head> se bajan sin detener el primer
   dibujo (`defer`): el texto se ve antes y los botones funcionan igual, un momento después.
-- `unir_hojas`: las ~10 hojas de estilo del tema se sirven como una sola, en el mismo orden.
+- `scripts_tarde`: bootstrap.js (solo mejoras: globos de ayuda, «En esta página», «volver arriba»)
+  se pide al primer toque o unos segundos después de cargar (book/_static/tarde.js).
+- `unir_hojas`: las ~10 hojas de estilo del tema se sirven como una sola, en el mismo orden, sin las
+  reglas que ninguna página ni script del libro usa (`sin_reglas_de_mas`).
 - `recortar_iconos`: la fuente de íconos del tema (Font Awesome, 153 KB) se recorta a los íconos
   que el libro de verdad muestra (unos pocos KB).
 - `figuras_livianas`: las figuras PNG se guardan con paleta de 256 colores (~⅓ del peso), si se ven
@@ -70,6 +73,52 @@ def scripts_diferidos(html: Path) -> int:
     return en_cada_pagina(html, diferir_scripts)
 
 
+# ---------------------------------------------------------------- mejoras que esperan al celular libre
+
+# Scripts del tema que solo agregan mejoras (bootstrap.js: globos de ayuda, la sección marcada en
+# «En esta página», «volver arriba»): book/_static/tarde.js (jupyter-book lo pone en cada página,
+# como todo .js de book/_static) los pide al primer toque, tecla o desplazamiento, o unos segundos
+# después de cargar, cuando el navegador queda libre. Nada los necesita antes.
+SCRIPTS_TARDE = ("scripts/bootstrap.js",)
+CARGADOR_TARDE = "tarde.js"
+_SCRIPT_ESTATICO = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*?_static/([^"?#]+)[^"]*)"([^>]*)>\s*</script>')
+_PRECARGA_SCRIPT = re.compile(r'<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*\bhref="([^"]+)"[^>]*>\s*')
+
+
+def _de_estaticos(url: str) -> str:
+    """`../_static/scripts/bootstrap.js?digest=1` → `scripts/bootstrap.js`."""
+    return url.split("?", 1)[0].split("#", 1)[0].rpartition("_static/")[2]
+
+
+def scripts_tarde(texto: str) -> str:
+    """Si la página trae el cargador (`tarde.js`), cada script de `SCRIPTS_TARDE` queda como
+    `<script type="text/plain" data-tarde="…">` (el navegador no lo baja ni lo corre; el cargador
+    lo pide después), y sin su <link rel="preload">, que lo bajaría enseguida con prioridad alta para
+    no usarlo. Sin JavaScript la página es la misma: esos scripts no se corren."""
+    scripts = list(_SCRIPT_ESTATICO.finditer(texto))
+    if not any(m.group(3) == CARGADOR_TARDE for m in scripts):
+        return texto
+
+    def uno(m: re.Match) -> str:
+        antes, url, ruta, despues = m.groups()
+        if ruta not in SCRIPTS_TARDE:
+            return m.group(0)
+        resto = re.sub(r"\s*\b(?:defer|async)\b", "", f"{antes} {despues}").strip()
+        return f'<script type="text/plain" data-tarde="{url}"' + (f" {resto}" if resto else "") + "></script>"
+
+    nuevo = _SCRIPT_ESTATICO.sub(uno, texto)
+    if nuevo == texto:
+        return texto
+    return _PRECARGA_SCRIPT.sub(lambda m: "" if _de_estaticos(m.group(1)) in SCRIPTS_TARDE else m.group(0), nuevo)
+
+
+def scripts_para_despues(html: Path) -> int:
+    """`scripts_tarde` en cada página del libro. Devuelve cuántas páginas cambiaron."""
+    return en_cada_pagina(html, scripts_tarde)
+
+
+
+
 # ---------------------------------------------------------------- una sola hoja de estilo
 
 _ENLACE_HOJA = re.compile(r'<link\b(?=[^>]*\brel="stylesheet")[^>]*\bhref="([^"]+)"[^>]*>\s*')
@@ -108,7 +157,9 @@ def unir_hojas(html: Path) -> int:
     """Las ~10 hojas de estilo del tema, una tras otra en el <head>, pasan a ser una sola (en el
     mismo orden, así nada cambia de lugar): en un celular cada hoja es otro viaje antes del primer
     dibujo, y theme.css además pedía basic.css recién al leerse. Sin las ~1,800 reglas de íconos de
-    Font Awesome que ninguna página usa (`sin_iconos_de_mas`). Devuelve cuántas páginas cambiaron."""
+    Font Awesome que ninguna página usa (`sin_iconos_de_mas`) ni las demás reglas de clases que
+    ninguna página ni script del libro nombra (`sin_reglas_de_mas`). Devuelve cuántas páginas
+    cambiaron."""
     import hashlib
 
     html = Path(html).resolve()
@@ -116,6 +167,7 @@ def unir_hojas(html: Path) -> int:
     estaticos = html / "_static"
     unidas: dict[tuple[Path, ...], Path] = {}
     clases: set[str] | None = None
+    nombres: Nombres | None = None
     cambiadas = 0
     for pagina in html.rglob("*.html"):
         texto = pagina.read_text(encoding="utf-8")
@@ -141,7 +193,9 @@ def unir_hojas(html: Path) -> int:
                             for h in hojas)
             if clases is None:
                 clases = clases_usadas(html)
+                nombres = nombres_usados(html)
             css = sin_iconos_de_mas(css, clases)
+            css = sin_reglas_de_mas(css, nombres)
             css = '@charset "UTF-8";\n' + css
             huella = hashlib.sha256(css.encode("utf-8")).hexdigest()[:12]
             unida = destino / f"libro.{huella}.css"
@@ -159,6 +213,99 @@ def unir_hojas(html: Path) -> int:
         pagina.write_text(texto[:cabeza.start()] + nueva_cabeza + texto[cabeza.end():], encoding="utf-8")
         cambiadas += 1
     return cambiadas
+
+
+# ---------------------------------------------------------------- sin las reglas que nadie usa
+
+# Un nombre de clase o de id tal como puede estar en el HTML o en un script.
+_PALABRA = re.compile(r"[A-Za-z0-9_-]+")
+# Un prefijo que un script completa al armar una clase: `bs-${nombre}-auto`, "fa-" + nombre.
+_PREFIJO_JS = re.compile(r"""\b([A-Za-z][A-Za-z0-9_-]*-)(?:\$\{|["']\s*\+)""")
+_CLASE_O_ID = re.compile(r"[.#]((?:[A-Za-z0-9_-]|\\.)+)")
+
+
+class Nombres:
+    """Las palabras que aparecen en las páginas y los scripts del libro (toda clase o id que se usa
+    está entre ellas) y los prefijos con que un script arma clases (`bs-` en `bs-${x}-auto`)."""
+
+    def __init__(self, palabras: set[str], prefijos: set[str]):
+        self.palabras, self.prefijos = palabras, tuple(sorted(prefijos))
+
+    def usado(self, nombre: str) -> bool:
+        return nombre in self.palabras or nombre.startswith(self.prefijos)
+
+
+def nombres_usados(html: Path) -> Nombres:
+    palabras: set[str] = set()
+    prefijos: set[str] = set()
+    for archivo in list(Path(html).rglob("*.html")) + list(Path(html).rglob("*.js")):
+        texto = archivo.read_text(encoding="utf-8", errors="replace")
+        palabras.update(_PALABRA.findall(texto))
+        if archivo.suffix == ".js" or "<script" in texto:
+            prefijos.update(_PREFIJO_JS.findall(texto))
+    return Nombres(palabras, prefijos)
+
+
+def _selectores(prelude: str) -> list[str]:
+    """`a, b:is(c, d)` → [`a`, ` b:is(c, d)`]: las comas de afuera separan selectores."""
+    partes, hondura, actual = [], 0, []
+    for c in prelude:
+        hondura += (c in "([") - (c in ")]")
+        if c == "," and hondura == 0:
+            partes.append("".join(actual))
+            actual = []
+        else:
+            actual.append(c)
+    partes.append("".join(actual))
+    return partes
+
+
+def _selector_sirve(selector: str, nombres: Nombres) -> bool:
+    """Un selector puede aplicarse si todas sus clases e ids se nombran en el libro. Lo que va entre
+    paréntesis (`:not(.x)`, `:is(…)`) y entre corchetes (`[data-theme=dark]`) no cuenta: así se
+    queda de más, nunca de menos. Un nombre con escapes (`.md\\:p-2`) se queda."""
+    resto = selector
+    while True:
+        sin = re.sub(r"\([^()]*\)", "", resto)
+        if sin == resto:
+            break
+        resto = sin
+    resto = re.sub(r"\[[^\]]*\]", "", resto)
+    return all("\\" in n or nombres.usado(n) for n in _CLASE_O_ID.findall(resto))
+
+
+def _reglas_que_sirven(reglas, nombres: Nombres) -> list[str]:
+    import tinycss2
+
+    salida = []
+    for regla in reglas:
+        if regla.type == "qualified-rule":
+            selectores = [s.strip() for s in _selectores(tinycss2.serialize(regla.prelude))
+                          if _selector_sirve(s, nombres)]
+            if selectores:
+                salida.append(",".join(selectores) + "{" + tinycss2.serialize(regla.content).strip() + "}")
+        elif regla.type == "at-rule":
+            if regla.lower_at_keyword == "charset":
+                continue
+            if regla.lower_at_keyword in ("media", "supports", "layer", "container") and regla.content is not None:
+                dentro = _reglas_que_sirven(tinycss2.parse_blocks_contents(regla.content, skip_comments=True,
+                                                                           skip_whitespace=True), nombres)
+                if dentro:
+                    salida.append(f"@{regla.at_keyword}{tinycss2.serialize(regla.prelude)}{{" + "".join(dentro) + "}")
+            else:  # @font-face, @keyframes…: tal cual
+                salida.append(tinycss2.serialize([regla]).strip())
+    return salida
+
+
+def sin_reglas_de_mas(css: str, nombres: Nombres) -> str:
+    """El CSS sin las reglas cuyos selectores nombran una clase o un id que ninguna página ni script
+    del libro nombra (los componentes de Bootstrap que el libro no tiene, la barra de versiones…):
+    la hoja del tema pesa ~450 KB y casi toda sobra; cada regla de más alarga el cálculo de estilos
+    en un celular barato. Sin comentarios. Lo que queda sigue en el mismo orden."""
+    import tinycss2
+
+    reglas = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return "\n".join(_reglas_que_sirven(reglas, nombres))
 
 
 # ---------------------------------------------------------------- fuente de íconos recortada

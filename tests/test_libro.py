@@ -454,6 +454,26 @@ def test_scripts_del_head_diferidos_y_los_que_dependen_de_ellos_como_modulo():
     assert diferir_scripts(busqueda) == busqueda
 
 
+def test_bootstrap_se_pide_despues_por_el_cargador_y_sin_precarga():
+    from lideres.libro_liviano import scripts_tarde
+
+    pagina = ('<html><head><link rel="preload" as="script" href="../_static/scripts/bootstrap.js?digest=1" />\n'
+              '<link rel="preload" as="script" href="../_static/scripts/pydata-sphinx-theme.js?digest=1" />\n'
+              '<script defer src="../_static/tarde.js?v=3"></script>\n'
+              '</head><body><p>x</p>'
+              '<script defer src="../_static/scripts/bootstrap.js?digest=1"></script>\n'
+              '<script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=1"></script></body></html>')
+    hecha = scripts_tarde(pagina)
+    assert '<script type="text/plain" data-tarde="../_static/scripts/bootstrap.js?digest=1"></script>' in hecha
+    assert "preload" in hecha and 'href="../_static/scripts/bootstrap.js' not in hecha
+    assert '<script defer src="../_static/scripts/pydata-sphinx-theme.js?digest=1"></script>' in hecha
+    assert '<script defer src="../_static/tarde.js?v=3"></script>' in hecha
+    assert scripts_tarde(hecha) == hecha
+    # sin el cargador en la página, bootstrap.js se queda como estaba
+    sin_cargador = pagina.replace('<script defer src="../_static/tarde.js?v=3"></script>\n', "")
+    assert scripts_tarde(sin_cargador) == sin_cargador
+
+
 def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
     from lideres.libro_liviano import unir_hojas
 
@@ -470,7 +490,7 @@ def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
               '<link href="../_static/styles/tema.css?digest=1" rel="stylesheet" />\n'
               '<link rel="stylesheet" type="text/css" href="../_static/propia.css?v=2" />\n'
               '<link rel="preload" as="script" href="../_static/x.js" />\n'
-              '<link rel="next" href="b.html" /></head><body></body></html>')
+              '<link rel="next" href="b.html" /></head><body><p class="a b c">x</p></body></html>')
     (tmp_path / "cap" / "a.html").write_text(pagina, encoding="utf-8")
     assert unir_hojas(tmp_path) == 1
     hecha = (tmp_path / "cap" / "a.html").read_text(encoding="utf-8")
@@ -480,7 +500,7 @@ def test_unir_hojas_en_una_en_el_mismo_orden(tmp_path):
     css = (tmp_path / "cap" / hojas[0]).read_text(encoding="utf-8")
     assert css.startswith('@charset "UTF-8";') and css.count("@charset") == 1 and "@import" not in css
     # en el mismo orden, con las rutas escritas desde _static/styles/
-    assert css.index('url("../file.png")') < css.index('url("../vendor/f.woff2")') < css.index(".c { color")
+    assert css.index('url("../file.png")') < css.index('url("../vendor/f.woff2")') < css.index(".c{color: red")
     assert "url(\"data:image/svg+xml;x='1'\")" in css
 
 
@@ -491,6 +511,29 @@ def test_la_hoja_unida_sin_reglas_de_iconos_que_nadie_usa(tmp_path):
            '.fa-solid{font-weight:900}')
     assert sin_iconos_de_mas(css, {"fa-solid", "fa-navicon"}) == (
         '.fa-bars:before,.fa-navicon:before{content:"\\f0c9"}.fa-solid{font-weight:900}')
+
+
+def test_la_hoja_unida_sin_reglas_que_ninguna_pagina_ni_script_nombra(tmp_path):
+    """Se quitan las reglas cuyas clases o ids no aparecen en el libro; se quedan las que un script
+    arma (`bs-${x}-auto`), las de @font-face y @keyframes, y en el mismo orden."""
+    from lideres.libro_liviano import nombres_usados, sin_reglas_de_mas
+
+    (tmp_path / "a.html").write_text('<div class="nav-link active" id="menu"><b>x</b></div>', encoding="utf-8")
+    (tmp_path / "b.js").write_text('e.classList.add(`bs-${this.NAME}-auto`); e.classList.add("show");',
+                                   encoding="utf-8")
+    css = ('@charset "UTF-8";\n/* un comentario */\n.nav-link{color:red}.modal{display:none}'
+           '.nav-link.active,.carousel-item.active{font-weight:700}\n'
+           'html[data-theme=dark] .nav-link:not(.disabled)::before{content:"»"}\n'
+           '#menu b,#otro{x:1}@media (min-width:960px){.modal-dialog{y:2}.show{z:3}}'
+           '@media print{.toast{a:b}}@font-face{font-family:"F";src:url(f.woff2)}'
+           '@keyframes girar{from{transform:rotate(0)}}.bs-tooltip-auto[data-popper-placement^=top]{c:d}'
+           '.md\\:p-2{e:f}b{g:h}')
+    hecho = sin_reglas_de_mas(css, nombres_usados(tmp_path))
+    assert hecho == ('.nav-link{color:red}\n.nav-link.active{font-weight:700}\n'
+                     'html[data-theme=dark] .nav-link:not(.disabled)::before{content:"»"}\n#menu b{x:1}\n'
+                     '@media (min-width:960px){.show{z:3}}\n@font-face{font-family:"F";src:url(f.woff2)}\n'
+                     '@keyframes girar{from{transform:rotate(0)}}\n.bs-tooltip-auto[data-popper-placement^=top]{c:d}\n'
+                     '.md\\:p-2{e:f}\nb{g:h}')
 
 
 def test_iconos_usados_y_fuente_recortada(tmp_path):
@@ -546,8 +589,9 @@ def test_figura_png_con_paleta_se_ve_igual_y_pesa_menos(tmp_path):
 
 @pytest.mark.lento
 def test_capitulo_liviano_para_el_celular(html):
-    """Issue 19 §3: el capítulo no detiene su primer dibujo con scripts, pide una sola hoja de estilo,
-    y la fuente de íconos trae los del libro, no los ~1,400 de Font Awesome."""
+    """Issue 19 §3: el capítulo no detiene su primer dibujo con scripts, pide una sola hoja de estilo
+    (sin las reglas que nadie usa), bootstrap.js llega cuando el celular queda libre, y la fuente
+    de íconos trae los del libro, no los ~1,400 de Font Awesome."""
     from fontTools.ttLib import TTFont
 
     from lideres import libro_liviano
@@ -555,7 +599,13 @@ def test_capitulo_liviano_para_el_celular(html):
     texto = _texto(html / libro.CARPETA_MODULOS / "02_conteos_y_tasas.html")
     cabeza = texto.split("</head>", 1)[0]
     assert not re.findall(r"<script(?![^>]*\b(?:defer|async|type=)\b)[^>]*\bsrc=[^>]*>", cabeza)
-    assert len(re.findall(r'<link[^>]*rel="stylesheet"', cabeza)) == 1
+    hojas = re.findall(r'<link[^>]*rel="stylesheet"[^>]*href="\.\./([^"]+)"', cabeza)
+    assert len(hojas) == 1
+    assert (html / hojas[0]).stat().st_size < 200_000  # sin las reglas que nadie usa (eran ~450 KB)
+    # bootstrap.js (solo mejoras) lo pide tarde.js cuando el celular queda libre, sin precarga
+    assert '<script type="text/plain" data-tarde="../_static/scripts/bootstrap.js' in texto
+    assert re.search(r'<script defer src="\.\./_static/tarde\.js', texto)
+    assert not re.search(r'<link[^>]*preload[^>]*bootstrap\.js', texto)
     solida = html / libro_liviano.CARPETA_FUENTES / "fa-solid-900.woff2"
     assert solida.stat().st_size < 20_000
     iconos = set(TTFont(solida).getBestCmap())

@@ -227,6 +227,19 @@ def test_cache_de_archivos_con_hash_de_contenido():
     assert cache_de_extension(base + "jupyter-leaflet/package.json") is None
 
 
+def test_cache_del_libro_solo_para_lo_que_se_llama_por_su_contenido():
+    from lideres.taller.manejadores import CACHE_INMUTABLE, cache_del_libro
+
+    assert cache_del_libro("_static/scripts/bootstrap.js", {"digest": [b"8878045cc6db502f8baf"]}) == CACHE_INMUTABLE
+    assert cache_del_libro("_static/doctools.js", {"v": [b"9a2dae69"]}) == CACHE_INMUTABLE
+    assert cache_del_libro("_static/styles/libro.eceed6854500.css", {}) == CACHE_INMUTABLE
+    assert cache_del_libro("_images/" + "b5" * 32 + ".png", {}) == CACHE_INMUTABLE
+    # nombres fijos que pueden cambiar en otra construcción (la fuente recortada), y las páginas
+    assert cache_del_libro("_static/vendor/fontawesome/webfonts/fa-solid-900.woff2", {}) is None
+    assert cache_del_libro("_static/tarde.js", {}) is None
+    assert cache_del_libro("modulos/02_conteos_y_tasas.html", {"v": [b"1"]}) is None
+
+
 def _cabeceras(url):
     with urllib.request.urlopen(url, timeout=60) as r:
         return r.status, r.headers

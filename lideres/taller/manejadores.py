@@ -16,6 +16,7 @@
   vuelve a preguntar por 18–39 archivos). Los archivos de extensiones cuyo nombre lleva el hash de su
   contenido no cambian nunca: un año e «immutable». Los de Voilà (`/voila/static/`, sin hash pero
   fijos para la versión instalada): un día, lo que dura un taller; el segundo tablero ya no los pide.
+  El libro (/libro/, `LibroHandler`): un año e «immutable» para lo que se llama por su contenido.
 """
 
 from __future__ import annotations
@@ -105,6 +106,36 @@ def cache_de_extension(ruta: str) -> str | None:
     """El Cache-Control de un archivo de extensión: inmutable si su nombre lleva el hash de su contenido
     (`None`: el de Jupyter, «no-cache», para package.json, style.js y demás nombres fijos)."""
     return CACHE_INMUTABLE if CON_HASH.search(ruta.rsplit("/", 1)[-1]) else None
+
+
+# Un archivo del libro que se llama por su contenido: la hoja única (`libro.eceed6854500.css`), las
+# figuras de myst-nb (`_images/<sha256>.png`), `mystnb.<sha256>.css`.
+_LIBRO_CON_HASH = re.compile(r"(^|[./])[0-9a-f]{12,}\.(js|css|png|svg|jpg|woff2?|ttf)$")
+
+
+def cache_del_libro(ruta: str, argumentos: dict) -> str | None:
+    """El Cache-Control de un archivo de /libro/: inmutable si su dirección cambia cuando cambia su
+    contenido. Sphinx escribe `?v=<suma del archivo>` y el tema `?digest=<huella de su versión>`
+    (lideres/libro_liviano.py no cambia esos archivos); la hoja única y las figuras llevan el hash en
+    el nombre. `None`: lo de siempre (el celular pregunta si cambió). Las páginas HTML nunca."""
+    if not ruta.startswith(("_static/", "_images/")):
+        return None
+    if "v" in argumentos or "digest" in argumentos or _LIBRO_CON_HASH.search(ruta.rsplit("/", 1)[-1]):
+        return CACHE_INMUTABLE
+    return None
+
+
+class LibroHandler(tornado.web.StaticFileHandler):
+    """/libro/: el libro construido. Con caché larga para lo que se llama por su contenido: el segundo
+    capítulo que abre un celular ya no vuelve a bajar la hoja ni los scripts del tema."""
+
+    def get_cache_time(self, path, modified, mime_type):
+        return 365 * 86400 if cache_del_libro(path, self.request.arguments) else 0
+
+    def set_extra_headers(self, path):
+        cache = cache_del_libro(path, self.request.arguments)
+        if cache:
+            self.set_header("Cache-Control", cache)
 
 
 class ExtensionesHandler(FileFindHandler):

@@ -518,10 +518,11 @@ def _handlers_propios(raiz: Path, libro_html: Path | None, curso: Path | None = 
                 (RUTA_DESCARGAS + r"([A-Za-z0-9_.-]+)", Descargas),
                 (RUTA_LIGERAS + "(.*)", Ligeras, {"path": str(ligera.CARPETA)})]
     if libro_html is not None:
+        from lideres.taller.manejadores import LibroHandler
+
         handlers += [
             (r"/libro", tornado.web.RedirectHandler, {"url": "/libro/"}),
-            (r"/libro/(.*)", tornado.web.StaticFileHandler,
-             {"path": str(libro_html), "default_filename": "index.html"}),
+            (r"/libro/(.*)", LibroHandler, {"path": str(libro_html), "default_filename": "index.html"}),
         ]
     return handlers
 
