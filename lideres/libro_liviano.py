@@ -104,7 +104,10 @@ def scripts_tarde(texto: str) -> str:
         if ruta not in SCRIPTS_TARDE:
             return m.group(0)
         resto = re.sub(r"\s*\b(?:defer|async)\b", "", f"{antes} {despues}").strip()
-        return f'<script type="text/plain" data-tarde="{url}"' + (f" {resto}" if resto else "") + "></script>"
+        atributos = f' type="text/plain" data-tarde="{url}"' + (f" {resto}" if resto else "")
+        # La etiqueta conserva su apertura y su cierre tal como vinieron: solo cambian sus atributos.
+        cuerpo = m.group(0)
+        return cuerpo[: m.start(1) - m.start()] + atributos + cuerpo[m.end(4) - m.start():]
 
     nuevo = _SCRIPT_ESTATICO.sub(uno, texto)
     if nuevo == texto:
@@ -115,8 +118,6 @@ def scripts_tarde(texto: str) -> str:
 def scripts_para_despues(html: Path) -> int:
     """`scripts_tarde` en cada página del libro. Devuelve cuántas páginas cambiaron."""
     return en_cada_pagina(html, scripts_tarde)
-
-
 
 
 # ---------------------------------------------------------------- una sola hoja de estilo

@@ -13,10 +13,11 @@ hay un kernel por celular, así que lo que cada uno carga sin usar se paga 30 ve
   hilo su propia reserva de memoria; con 30 kernels en 2 núcleos los mensajes se acumulan en los
   hilos de ipykernel y zmq, y un kernel llegó a 225 MB en vez de ~120 (benchmarks/README.md).
 
-Y una traza menos en el registro del taller: al apagarse, ipykernel 7.4 publica «idle» después
-de responder al pedido de apagado, cuando el hilo de IOPub ya cerró sus sockets (pyzmq:
-«Socket operation on non-socket», ENOTSOCK). `NucleoTaller` deja pasar solo ese error, solo ahí
-(ipykernel arregló la misma carrera en `_really_send`, su PR #1518, pero no en este camino).
+Y una traza menos en el registro del taller: al apagarse, ipykernel 7.4 vacía stderr y publica
+«idle» después de responder al pedido de apagado, cuando el hilo de IOPub ya cerró sus sockets
+(pyzmq: «Socket operation on non-socket», ENOTSOCK). `NucleoTaller` deja pasar solo ese error, solo
+al terminar un pedido de control (ipykernel arregló la misma carrera en `_really_send`, su PR #1518,
+pero no en este camino).
 
 Nada de esto cambia al importar este módulo: solo al correrlo como programa (`python -m`).
 """
@@ -36,14 +37,15 @@ def clase_nucleo():
     from ipykernel.ipkernel import IPythonKernel
 
     class NucleoTaller(IPythonKernel):
-        def _publish_status_and_flush(self, status, channel, stream, parent=None):
+        async def process_control(self, msg):
             try:
-                super()._publish_status_and_flush(status, channel, stream, parent)
+                await super().process_control(msg)
             except zmq.ZMQError as e:
                 if e.errno != zmq.ENOTSOCK:
                     raise
-                # El socket ya se cerró: el kernel se está apagando y nadie espera este «idle».
-                logging.getLogger(__name__).debug("IOPub cerrado al publicar «%s»: %s", status, e)
+                # Tras responder al pedido de apagado, ipykernel vacía stderr y publica «idle» en
+                # sockets ya cerrados: el kernel se está apagando y nadie espera eso.
+                logging.getLogger(__name__).debug("IOPub cerrado al terminar un pedido de control: %s", e)
 
     return NucleoTaller
 
