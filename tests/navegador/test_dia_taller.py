@@ -76,6 +76,7 @@ LISTO = (f"() => !window.viejo && document.querySelectorAll('{CAMINOS}').length 
 SIN_RED = "net::ERR_INTERNET_DISCONNECTED"
 RECHAZO_400 = "Failed to load resource: the server responded with a status of 400 (Bad Request)"
 NO_ENCONTRADO_404 = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+WEBSOCKET_404 = "Error during WebSocket handshake: Unexpected response code: 404"
 
 
 # Cada websocket de kernel que abre la página queda a mano, para cortarlo como lo corta un celular
@@ -373,11 +374,12 @@ def test_un_dia_de_taller(navegador, vigilar, ruta_chromium, tmp_path):
         v = c.vigilancias[0]
         assert v.externos() == [] and v.bloqueados == [], (c.nombre, v.externos(), v.bloqueados)
         # Un celular que vuelve de estar bloqueado: JupyterLab busca de nuevo su kernel (apagado en la
-        # pausa) antes de reconectar, y Chromium anota ese 404; la página ya muestra su aviso.
+        # pausa) o reabre su websocket, y Chromium anota ese 404; la página ya muestra su aviso.
         apagado = c.kernels[0] if c.n in BLOQUEADOS else None
         inesperados = [
             d for e, d in zip(v.errores, v.donde, strict=True)
             if not (SIN_RED in e or (c.n == LARGA and e == RECHAZO_400)
-                    or (apagado and e == NO_ENCONTRADO_404 and f"/api/kernels/{apagado}?" in d))
+                    or (apagado and e == NO_ENCONTRADO_404 and f"/api/kernels/{apagado}?" in d)
+                    or (apagado and f"/api/kernels/{apagado}/channels" in e and e.endswith(WEBSOCKET_404)))
         ]
         assert inesperados == [], (c.nombre, v.donde)
