@@ -97,6 +97,9 @@ def test_registra_el_mismo_modulo_y_version_que_pide_ipyleaflet():
     compartidos = paquete["jupyterlab"]["sharedPackages"]
     for nombre in ("@jupyter-widgets/base", "@lumino/messaging", "@lumino/widgets"):
         assert compartidos[nombre] == {"bundled": False, "singleton": True}
+    # Con el rango amplio de jupyter-leaflet: Voilà 0.5.13 trae @jupyter-widgets/base 6.0.10 y un rango
+    # como ^6.0.12 llenaría la consola de avisos de versión (test_navegador_versiones.py).
+    assert paquete["dependencies"]["@jupyter-widgets/base"] == "^2 || ^3 || ^4 || ^5 || ^6"
 
 
 def _armado_de_mentira(carpeta: Path) -> Path:
