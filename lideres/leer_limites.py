@@ -29,13 +29,19 @@ REGIONES = {"Lima y Callao": ("Lima Metropolitana", "Callao"), "Trujillo": ("Tru
 
 
 def _leer(ruta: Path) -> dict | None:
-    """El GeoJSON de `ruta` (None si no existe). Se lee una vez por versión del archivo: los mapas
-    lo piden en cada dibujo. Devuelve una copia, para que nadie cambie la guardada."""
+    """El GeoJSON de `ruta` (None si no existe). Devuelve una copia, para que nadie cambie la guardada."""
+    guardada = _guardada(ruta)
+    return None if guardada is None else copy.deepcopy(guardada)
+
+
+def _guardada(ruta: Path) -> dict | None:
+    """El GeoJSON de `ruta` tal como quedó guardado (no cambiarlo). Se lee una vez por versión del
+    archivo: los mapas lo piden en cada dibujo."""
     try:
         estado = ruta.stat()
     except FileNotFoundError:
         return None
-    return copy.deepcopy(_leer_version(str(ruta), estado.st_mtime_ns, estado.st_size))
+    return _leer_version(str(ruta), estado.st_mtime_ns, estado.st_size)
 
 
 @functools.lru_cache(maxsize=4)
@@ -132,21 +138,13 @@ def avisos_limites(ambitos=None, tipo: str = "real") -> dict[str, str]:
 
 
 def _capas_sin_copiar(tipo: str = "real") -> list[dict]:
-    """Como `_capas`, sin copiar: solo para leer (cada llamada a `_leer` copia la capa entera)."""
-    def leer(nombre: str) -> dict | None:
-        ruta = rutas.DATOS / nombre
-        try:
-            estado = ruta.stat()
-        except FileNotFoundError:
-            return None
-        return _leer_version(str(ruta), estado.st_mtime_ns, estado.st_size)
-
-    esquema = leer(ARCHIVO_ESQUEMATICO)
+    """Como `_capas`, sin copiar las capas enteras: solo para leer."""
+    esquema = _guardada(rutas.DATOS / ARCHIVO_ESQUEMATICO)
     if esquema is None:
-        _capas(tipo)  # el mismo error en español que da `cargar_limites`
+        return _capas(tipo)  # da el mismo error en español que `cargar_limites`
     if _revisar_tipo(tipo) == "esquematico":
         return [esquema]
-    return [esquema] + [c for c in (leer(ARCHIVO_REAL), leer(ARCHIVO_OFICIAL)) if c]
+    return [esquema] + [c for c in (_guardada(rutas.DATOS / ARCHIVO_REAL), _guardada(rutas.DATOS / ARCHIVO_OFICIAL)) if c]
 
 
 def nombres_de_distritos() -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, shape
 
-from lideres import limites, rutas
+from lideres import leer_limites, limites, rutas
 from lideres.errores import ErrorLideres
 
 ESQUEMA = rutas.DATOS / limites.ARCHIVO_ESQUEMATICO
@@ -217,6 +217,27 @@ def test_sin_archivo_esquematico_error_en_espanol(datos_tmp):
     (datos_tmp / limites.ARCHIVO_ESQUEMATICO).unlink()
     with pytest.raises(ErrorLideres, match="Faltan los límites esquemáticos"):
         limites.cargar_limites()
+    with pytest.raises(ErrorLideres, match="Faltan los límites esquemáticos"):
+        leer_limites.rasgo_de_distrito("El Porvenir")
+
+
+def test_un_distrito_leido_solo_es_el_de_cargar_limites(datos_tmp):
+    """`rasgo_de_distrito` (el tablero 07 lo usa al abrir, sin pandas) da el mismo polígono que
+    `cargar_limites`, también con límites oficiales importados encima de los del curso."""
+    def iguales():
+        todos = limites.cargar_limites()["features"]
+        assert leer_limites.nombres_de_distritos() == [f["properties"]["distrito"] for f in
+                                                       leer_limites._capas_sin_copiar()[0]["features"]]
+        for f in todos:
+            assert leer_limites.rasgo_de_distrito(f["properties"]["distrito"]) == f
+        return todos
+
+    iguales()
+    limites.importar_limites(_ref("trujillo_distritos_inei2023_light.geojson"), fuente="IDE-INEI 2023")
+    todos = iguales()
+    assert leer_limites.rasgo_de_distrito("El Porvenir")["properties"]["tipo_limite"] == "oficial"
+    assert sum(f["properties"]["tipo_limite"] == "oficial" for f in todos) == 11
+    assert leer_limites.rasgo_de_distrito("Arequipa") is None
 
 
 # --- importador con los archivos de referencia (si están) --------------------------------------
