@@ -82,8 +82,9 @@ def _revisar_tipo(tipo: str) -> str:
 
 def _capas(tipo: str = "real") -> list[dict]:
     """Las capas que se superponen, de abajo arriba: esquemáticos (siempre, de respaldo), los que
-    trae el curso y los que importó la organización. Con tipo «esquematico», solo la primera."""
-    esquema = _leer(rutas.DATOS / ARCHIVO_ESQUEMATICO)
+    trae el curso y los que importó la organización. Con tipo «esquematico», solo la primera.
+    Son las guardadas, sin copiar: solo para leer (`cargar_limites` copia lo que entrega)."""
+    esquema = _guardada(rutas.DATOS / ARCHIVO_ESQUEMATICO)
     if esquema is None:
         raise ErrorLideres(
             "Faltan los límites esquemáticos (data/limites_esquematicos.geojson).",
@@ -91,7 +92,8 @@ def _capas(tipo: str = "real") -> list[dict]:
         )
     if _revisar_tipo(tipo) == "esquematico":
         return [esquema]
-    return [esquema] + [c for c in (_leer(rutas.DATOS / ARCHIVO_REAL), _leer(rutas.DATOS / ARCHIVO_OFICIAL)) if c]
+    return [esquema] + [c for c in (_guardada(rutas.DATOS / ARCHIVO_REAL), _guardada(rutas.DATOS / ARCHIVO_OFICIAL))
+                        if c]
 
 
 def _rasgos(ambitos, tipo: str) -> list[dict]:
@@ -111,7 +113,8 @@ def cargar_limites(ambitos=None, tipo: str = "real") -> dict:
     la organización) o «esquematico» (las formas aproximadas, para enseñar qué cambia con el dibujo).
     Un distrito sin límite real sigue esquemático (cada feature dice su `tipo_limite`).
     """
-    rasgos = _rasgos(ambitos, tipo)
+    # Una copia de los distritos pedidos (no de las tres capas enteras): quien la recibe puede cambiarla.
+    rasgos = copy.deepcopy(_rasgos(ambitos, tipo))
     return {"type": "FeatureCollection", "nota": _nota(rasgos, ambitos), "features": rasgos}
 
 
@@ -137,25 +140,15 @@ def avisos_limites(ambitos=None, tipo: str = "real") -> dict[str, str]:
             for f in _rasgos(ambitos, tipo) if f["properties"].get("aviso")}
 
 
-def _capas_sin_copiar(tipo: str = "real") -> list[dict]:
-    """Como `_capas`, sin copiar las capas enteras: solo para leer."""
-    esquema = _guardada(rutas.DATOS / ARCHIVO_ESQUEMATICO)
-    if esquema is None:
-        return _capas(tipo)  # da el mismo error en español que `cargar_limites`
-    if _revisar_tipo(tipo) == "esquematico":
-        return [esquema]
-    return [esquema] + [c for c in (_guardada(rutas.DATOS / ARCHIVO_REAL), _guardada(rutas.DATOS / ARCHIVO_OFICIAL)) if c]
-
-
 def nombres_de_distritos() -> list[str]:
     """Los nombres de los distritos que tienen límite (los 61 del curso), en el orden del archivo."""
-    return [f["properties"]["distrito"] for f in _capas_sin_copiar()[0]["features"]]
+    return [f["properties"]["distrito"] for f in _capas()[0]["features"]]
 
 
 def rasgo_de_distrito(distrito: str, tipo: str = "real") -> dict | None:
     """El polígono de un distrito (por su nombre), de la capa de más arriba que lo tenga: el mismo
     que da `cargar_limites`, sin copiar las tres capas enteras (None si no hay tal distrito)."""
-    capas = _capas_sin_copiar(tipo)
+    capas = _capas(tipo)
     ubigeo = next((f["properties"]["ubigeo"] for f in capas[0]["features"]
                    if f["properties"].get("distrito") == distrito), None)
     for capa in reversed(capas):

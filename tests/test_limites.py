@@ -227,7 +227,7 @@ def test_un_distrito_leido_solo_es_el_de_cargar_limites(datos_tmp):
     def iguales():
         todos = limites.cargar_limites()["features"]
         assert leer_limites.nombres_de_distritos() == [f["properties"]["distrito"] for f in
-                                                       leer_limites._capas_sin_copiar()[0]["features"]]
+                                                       leer_limites._capas()[0]["features"]]
         for f in todos:
             assert leer_limites.rasgo_de_distrito(f["properties"]["distrito"]) == f
         return todos
