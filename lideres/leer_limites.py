@@ -118,6 +118,12 @@ def cargar_limites(ambitos=None, tipo: str = "real") -> dict:
     return {"type": "FeatureCollection", "nota": _nota(rasgos, ambitos), "features": rasgos}
 
 
+def distritos_guardados(ambitos=None, tipo: str = "real") -> list[dict]:
+    """Los distritos de `ambitos` tal como quedaron guardados, sin copiarlos: solo para leer (un
+    mapa arma con ellos sus propios rasgos; quien quiera cambiarlos usa `cargar_limites`)."""
+    return _rasgos(ambitos, tipo)
+
+
 def nota_limites(ambitos=None, tipo: str = "real") -> str:
     """La frase que va en TODO mapa: de dónde salen los límites que se dibujan (con su licencia)."""
     return _nota(_rasgos(ambitos, tipo), ambitos)

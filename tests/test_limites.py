@@ -121,6 +121,24 @@ def test_61_distritos_reales_validos_con_fuente(reales, distritos):
         assert p["distrito"] == distritos.loc[p["ubigeo"], "distrito"]
 
 
+def _decimales(coordenadas) -> int:
+    if isinstance(coordenadas, (int, float)):
+        texto = repr(float(coordenadas))
+        return 0 if "e" in texto else len(texto.split(".")[1].rstrip("0"))
+    return max((_decimales(c) for c in coordenadas), default=0)
+
+
+def test_los_limites_se_guardan_con_a_lo_mas_5_decimales(tmp_path, datos_tmp):
+    """Los mapas envían las geometrías tal como están guardadas (sin redondear en cada kernel): el
+    generador, la referencia y el importador las escriben con 5 decimales o menos (≈ 1 m)."""
+    for ruta in (rutas.DATOS / limites.ARCHIVO_ESQUEMATICO, REALES):
+        for f in json.loads(ruta.read_text(encoding="utf-8"))["features"]:
+            assert _decimales(f["geometry"]["coordinates"]) <= 5, (ruta.name, f["properties"]["ubigeo"])
+    limites.importar_limites(_ref("trujillo_distritos_inei2023_light.geojson"), fuente="IDE-INEI 2023")
+    oficiales = json.loads((datos_tmp / limites.ARCHIVO_OFICIAL).read_text(encoding="utf-8"))
+    assert max(_decimales(f["geometry"]["coordinates"]) for f in oficiales["features"]) <= limites.DECIMALES_REALES
+
+
 def test_reales_pesan_menos_de_150_kb_tambien_en_el_navegador(reales):
     from lideres.tablero import mapa
 
