@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import tornado.web
@@ -129,13 +130,18 @@ class LibroHandler(tornado.web.StaticFileHandler):
     """/libro/: el libro construido. Con caché larga para lo que se llama por su contenido: el segundo
     capítulo que abre un celular ya no vuelve a bajar la hoja ni los scripts del tema."""
 
+    # tornado pregunta dos veces por pedido (get_cache_time y set_extra_headers): se decide una vez.
+    # Un handler atiende un solo pedido, así que guardarlo en él no lo mezcla con otro.
+    @functools.cached_property
+    def cache(self) -> str | None:
+        return cache_del_libro(self.path, self.request.arguments)
+
     def get_cache_time(self, path, modified, mime_type):
-        return 365 * 86400 if cache_del_libro(path, self.request.arguments) else 0
+        return 365 * 86400 if self.cache else 0
 
     def set_extra_headers(self, path):
-        cache = cache_del_libro(path, self.request.arguments)
-        if cache:
-            self.set_header("Cache-Control", cache)
+        if self.cache:
+            self.set_header("Cache-Control", self.cache)
 
 
 class ExtensionesHandler(FileFindHandler):
