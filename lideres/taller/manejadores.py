@@ -65,11 +65,14 @@ class TableroHandler(TornadoVoilaHandler):
         # Un kernel que no llegó a arrancar (laptop muy cargada): jupyter_server armaría su página
         # de error en inglés y, sin su plantilla «500.html», dejaría una traza. Aquí, la misma
         # página en español que «sala llena», con la versión ligera y «Probar de nuevo».
-        if status_code < 500 or not self.request.path.endswith(".ipynb"):
+        # La ruta del cuaderno es la que recibió get(): tornado la guarda en `path_args` antes de
+        # prepare(). Sin ella (un error antes de leer la dirección: método o cuerpo inválidos), la
+        # página de siempre.
+        ruta = (getattr(self, "path_args", None) or [None])[0] or ""
+        if status_code < 500 or not ruta.endswith(".ipynb"):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
-        ruta = self.request.path.split("/voila/render/", 1)[-1]
         self.finish(self.settings["lideres_pagina_sala_llena"](ruta, self.request.uri, ocupada=True))
 
 
