@@ -81,6 +81,9 @@ class KernelWebsocketHandler(VoilaKernelWebsocketHandler):
         # Un celular que vuelve de la pausa reconecta con su kernel ya apagado por inactivo: 404.
         # jupyter_server armaría una página HTML que nadie lee (y, sin `static_path`, dejaría una
         # traza en el registro). La página del celular ya muestra su aviso en español.
+        # Sin cuerpo para todo código, no solo 404: esa página falla igual con 403 o 500 (no hay
+        # «403.html» ni «500.html», y la de respaldo también pide `static_path`). Lo que pasó ya
+        # queda en el registro: tornado anota cada error, con su traza si no era un HTTPError.
         self.finish()
 
 
