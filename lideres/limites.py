@@ -19,9 +19,7 @@ Una organización que tenga otros límites oficiales (GeoJSON) los usa con
 
 from __future__ import annotations
 
-import copy
 import difflib
-import functools
 import heapq
 import json
 import math
@@ -38,21 +36,22 @@ from shapely.ops import unary_union
 from lideres import rutas
 from lideres.errores import ErrorLideres
 from lideres.formato import numero
+from lideres.leer_limites import (  # noqa: F401  (se usan desde aquí en todo el paquete)
+    ARCHIVO_ESQUEMATICO,
+    ARCHIVO_OFICIAL,
+    ARCHIVO_REAL,
+    NOTA_ESQUEMATICA,
+    REGIONES,
+    TIPOS,
+    _leer,
+    avisos_limites,
+    cargar_limites,
+    nota_limites,
+)
 from lideres.nombres import clave_distrito, claves_de_distritos
 from lideres.tablas import cargar
 
-ARCHIVO_ESQUEMATICO = "limites_esquematicos.geojson"
-ARCHIVO_OFICIAL = "limites_oficiales.geojson"   # los que importa una organización (no van a git)
-ARCHIVO_REAL = "limites_distritales.geojson"     # los que trae el curso (IGN e INEI 2023, simplificados)
 CARPETA_LICENCIAS = "licencias"
-TIPOS = ("real", "esquematico")
-NOTA_ESQUEMATICA = (
-    "Límites esquemáticos: aproximados a partir de centroides y superficies del INEI; "
-    "no son límites oficiales."
-)
-
-# Dos regiones que se generan por separado: Lima con Callao (una sola mancha urbana) y Trujillo.
-REGIONES = {"Lima y Callao": ("Lima Metropolitana", "Callao"), "Trujillo": ("Trujillo",)}
 CELDA_KM = 0.2          # lado de la celda de la grilla (0.04 km²; el distrito más chico tiene ~50)
 CIERRE_KM = 4.0         # rellena los huecos entre distritos vecinos para que la región sea una pieza
 VUELTAS_REGION = 5      # ajustes de la forma de la región
@@ -265,113 +264,6 @@ def _escribir_geojson(coleccion: dict, ruta: Path) -> Path:
 def generar_esquematicos(ruta: Path | None = None) -> Path:
     """Escribe data/limites_esquematicos.geojson."""
     return _escribir_geojson(construir_esquematicos(), ruta or rutas.DATOS / ARCHIVO_ESQUEMATICO)
-
-
-# --------------------------------------------------------------------------------------------
-# Cargar para los mapas
-# --------------------------------------------------------------------------------------------
-
-def _leer(ruta: Path) -> dict | None:
-    """El GeoJSON de `ruta` (None si no existe). Se lee una vez por versión del archivo: los mapas
-    lo piden en cada dibujo. Devuelve una copia, para que nadie cambie la guardada."""
-    try:
-        estado = ruta.stat()
-    except FileNotFoundError:
-        return None
-    return copy.deepcopy(_leer_version(str(ruta), estado.st_mtime_ns, estado.st_size))
-
-
-@functools.lru_cache(maxsize=4)
-def _leer_version(ruta: str, _mtime_ns: int, _tamano: int) -> dict:
-    ruta = Path(ruta)
-    try:
-        return json.loads(ruta.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
-        raise ErrorLideres(
-            f"No pude leer {ruta.name}: el archivo está dañado ({e}).",
-            como_arreglar="Regenera los límites con `lideres datos generar --solo limites` "
-            "o vuelve a importar los oficiales.",
-        ) from e
-
-
-def _normalizar_ambitos(ambitos) -> set[str] | None:
-    if ambitos is None:
-        return None
-    if isinstance(ambitos, str):
-        ambitos = [ambitos]
-    validos = {a for grupo in REGIONES.values() for a in grupo}
-    pedidos = set(ambitos)
-    malos = pedidos - validos
-    if malos:
-        raise ErrorLideres(
-            f"No conozco el ámbito {', '.join(sorted(malos))}.",
-            como_arreglar=f"Usa uno de estos: {', '.join(sorted(validos))}.",
-        )
-    return pedidos
-
-
-def _revisar_tipo(tipo: str) -> str:
-    if tipo not in TIPOS:
-        raise ErrorLideres(f"No conozco el tipo de límites «{tipo}».",
-                           como_arreglar="Usa «real» (los de IGN e INEI) o «esquematico».")
-    return tipo
-
-
-def _capas(tipo: str = "real") -> list[dict]:
-    """Las capas que se superponen, de abajo arriba: esquemáticos (siempre, de respaldo), los que
-    trae el curso y los que importó la organización. Con tipo «esquematico», solo la primera."""
-    esquema = _leer(rutas.DATOS / ARCHIVO_ESQUEMATICO)
-    if esquema is None:
-        raise ErrorLideres(
-            "Faltan los límites esquemáticos (data/limites_esquematicos.geojson).",
-            como_arreglar="Genera el archivo con `lideres datos generar --solo limites`.",
-        )
-    if _revisar_tipo(tipo) == "esquematico":
-        return [esquema]
-    return [esquema] + [c for c in (_leer(rutas.DATOS / ARCHIVO_REAL), _leer(rutas.DATOS / ARCHIVO_OFICIAL)) if c]
-
-
-def _rasgos(ambitos, tipo: str) -> list[dict]:
-    pedidos = _normalizar_ambitos(ambitos)
-    por_ubigeo = {}
-    for capa in _capas(tipo):
-        por_ubigeo.update({f["properties"]["ubigeo"]: f for f in capa["features"]})
-    return [por_ubigeo[u] for u in sorted(por_ubigeo)
-            if pedidos is None or por_ubigeo[u]["properties"]["ambito"] in pedidos]
-
-
-def cargar_limites(ambitos=None, tipo: str = "real") -> dict:
-    """GeoJSON (lon/lat) con un polígono por distrito, filtrado por ámbito.
-
-    `ambitos`: None (los 61), un nombre ("Trujillo") o una lista ("Lima Metropolitana", "Callao").
-    `tipo`: «real» (por defecto: los límites del IGN y del INEI que trae el curso, o los que importó
-    la organización) o «esquematico» (las formas aproximadas, para enseñar qué cambia con el dibujo).
-    Un distrito sin límite real sigue esquemático (cada feature dice su `tipo_limite`).
-    """
-    rasgos = _rasgos(ambitos, tipo)
-    return {"type": "FeatureCollection", "nota": _nota(rasgos, ambitos), "features": rasgos}
-
-
-def nota_limites(ambitos=None, tipo: str = "real") -> str:
-    """La frase que va en TODO mapa: de dónde salen los límites que se dibujan (con su licencia)."""
-    return _nota(_rasgos(ambitos, tipo), ambitos)
-
-
-def _nota(rasgos: list[dict], ambitos) -> str:
-    reales = [f for f in rasgos if f["properties"]["tipo_limite"] != "esquemático"]
-    if not reales:
-        return NOTA_ESQUEMATICA
-    fuentes = sorted({f["properties"].get("fuente") or "sin fuente indicada" for f in reales})
-    texto = "Límites: " + "; ".join(fuentes)
-    if len(reales) < len(rasgos):
-        texto += f" ({len(reales)} de {len(rasgos)} distritos; el resto, esquemáticos y no oficiales)"
-    return texto + "."
-
-
-def avisos_limites(ambitos=None, tipo: str = "real") -> dict[str, str]:
-    """UBIGEO -> aviso sobre el dibujo de ese distrito (p. ej. La Punta: solo la parte de tierra)."""
-    return {f["properties"]["ubigeo"]: f["properties"]["aviso"]
-            for f in _rasgos(ambitos, tipo) if f["properties"].get("aviso")}
 
 
 # --------------------------------------------------------------------------------------------

@@ -248,6 +248,60 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
     assert t.marcas == [] and t.resultados.layout.display == "none"
 
 
+def test_el_paso_1_abre_sin_pandas_y_la_primera_marca_adelanta_el_paso_2():
+    """Un kernel frío arma el paso 1 sin importar pandas (medio segundo menos al abrir); con la
+    primera marca ya se calcula el paso 2, antes de «Ya marqué». Corre en otro proceso: en este,
+    pandas ya está importado."""
+    import subprocess
+    import sys
+
+    codigo = (
+        "import sys\n"
+        "from lideres.modulos.m07_puntos_calientes.tablero import tablero\n"
+        "t = tablero()\n"
+        "assert t._estado is None, 'el paso 2 se calculó al abrir'\n"
+        "print(sorted(m for m in ('pandas', 'shapely', 'scipy', 'h3') if m in sys.modules))\n"
+        "t.dibujo._handle_leaflet_event(t.dibujo, {'event': 'draw:created', 'geo_json': {'type': 'Feature', "
+        "'geometry': {'type': 'Polygon', 'coordinates': [[[-79.0, -8.1], [-78.9, -8.1], [-78.9, -8.0], "
+        "[-79.0, -8.0], [-79.0, -8.1]]]}}}, [])\n"
+        "assert t._estado is not None and t.celdas.value == ''\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=120)
+    assert salida.returncode == 0, salida.stderr
+    assert salida.stdout.split() == ["[]", "True"]
+
+
+def test_las_listas_del_paso_1_son_las_de_los_datos():
+    """`apertura` no lee los incidentes: sus distritos y tipos deben ser los que dan los datos."""
+    from lideres.limites import cargar_limites
+    from lideres.modulos.m07_puntos_calientes import apertura
+
+    assert apertura.distritos() == c.distritos()
+    assert apertura.tipos() == c.tipos()
+    todos = {f["properties"]["distrito"]: f for f in cargar_limites()["features"]}
+    for nombre, rasgo in todos.items():
+        dibujo = apertura.rasgo_distrito(nombre)
+        assert dibujo["geometry"] == rasgo["geometry"] and dibujo["id"] == rasgo["properties"]["ubigeo"]
+    assert apertura.rasgo_distrito("Arequipa") is None
+
+
+def test_sin_incidentes_ya_marque_muestra_un_aviso_en_espanol(monkeypatch):
+    """Si faltan o están dañados los incidentes, el paso 2 es un aviso en español, no una traza."""
+    from lideres.modulos.m07_puntos_calientes.tablero import tablero
+
+    def falla(*_a, **_k):
+        raise ErrorLideres("Faltan los incidentes sintéticos.", como_arreglar="Genera los datos.")
+
+    monkeypatch.setattr(c, "estado_puntos", falla)
+    t = tablero()
+    t._adelantar()  # la primera marca no falla a la vista
+    t._mostrar()
+    aviso = t.resultados.children[0]
+    assert "lideres-tablero-error" in aviso._dom_classes and "Faltan los incidentes" in aviso.value
+    assert "Traceback" not in aviso.value
+
+
 # ------------------------------------------------------------------ puntos, hexágonos y densidad en el tablero
 
 

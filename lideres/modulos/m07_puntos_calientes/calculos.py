@@ -21,13 +21,17 @@ import pandas as pd
 
 from lideres.errores import ErrorLideres, una_de
 
-TIPO_EXCLUIDO = "Violencia contra la mujer e integrantes del grupo familiar"
+# Las constantes del paso 1 viven en `apertura` (sin pandas); se leen también desde aquí.
+from lideres.modulos.m07_puntos_calientes.apertura import (  # noqa: F401
+    AVISO_SINTETICO,
+    PRIMERO,
+    TIPO_EXCLUIDO,
+    en_orden,
+)
+
 NOTA_EXCLUIDO = ("La violencia contra la mujer y los integrantes del grupo familiar no se muestra: "
                  "ocurre sobre todo en casas, y un punto en el mapa señalaría un hogar.")
-AVISO_SINTETICO = ("Datos SINTÉTICOS: incidentes inventados con semilla para practicar; no son "
-                   "casos reales y sus puntos calientes no existen.")
 FUENTE = "Incidentes sintéticos del curso (lideres datos generar), calibrados con el SIDPOL 2024-2025."
-PRIMERO = ("El Porvenir", "La Esperanza", "Florencia de Mora")  # Trujillo va primero en las listas
 DIAS = ("lun", "mar", "mié", "jue", "vie", "sáb", "dom")
 METROS_POR_GRADO_LAT = 110_574.0
 METROS_POR_GRADO_LON_ECUADOR = 111_320.0
@@ -48,8 +52,7 @@ def _todos() -> pd.DataFrame:
 @functools.lru_cache(maxsize=1)
 def _distritos() -> tuple[str, ...]:
     # Una vez por kernel: estado_puntos revisa el distrito en cada cambio de filtro.
-    nombres = sorted(pd.unique(_todos()["distrito"]).tolist())
-    return tuple([d for d in PRIMERO if d in nombres] + [d for d in nombres if d not in PRIMERO])
+    return tuple(en_orden(pd.unique(_todos()["distrito"]).tolist()))
 
 
 def distritos() -> list[str]:

@@ -15,6 +15,10 @@
 
 La violencia contra la mujer y los integrantes del grupo familiar nunca llega aquí
 (`calculos.incidentes`).
+
+El paso 1 se arma sin pandas (`apertura`): un kernel frío abre medio segundo antes. Las cuentas
+(`calculos`, `vistas`) se importan cuando hacen falta: al dibujar la primera marca (mientras la
+persona llega a «Ya marqué») o al tocar ese botón.
 """
 
 from __future__ import annotations
@@ -22,8 +26,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from lideres.errores import ErrorLideres
-from lideres.modulos.m07_puntos_calientes import calculos as c
-from lideres.modulos.m07_puntos_calientes import vistas
+from lideres.modulos.m07_puntos_calientes import apertura as a
 from lideres.tablero import partes
 
 TODOS = "Todos los tipos"
@@ -45,14 +48,10 @@ def _titulo_html() -> str:
 
 
 def _paso(titulo: str, texto: str) -> str:
-    return vistas.html_paso(titulo, texto)
+    return a.html_paso(titulo, texto)
 
 
-def _rasgo_distrito(distrito: str) -> dict | None:
-    return vistas.rasgo_distrito(distrito)
-
-
-def _rectangulo(grilla: c.Grilla, fila: int, columna: int) -> dict:
+def _rectangulo(grilla, fila: int, columna: int) -> dict:
     sur, oeste, norte, este = grilla.esquinas(fila, columna)
     return {"type": "Feature", "properties": {},
             "geometry": {"type": "Polygon", "coordinates": [[
@@ -69,15 +68,16 @@ class TableroPuntosCalientes(widgets.VBox):
 
         from lideres.tablero import mapa as mapa_compartido
 
-        c.distritos()  # si faltan los datos, ErrorLideres aquí (y el aviso en español)
+        a.distritos()  # si faltan los límites, ErrorLideres aquí (y el aviso en español)
         self.datos = datos
         self._preparados: dict = {}
+        self._estado: tuple | None = None  # (filtros, estado) del último cálculo
         self.marca = None
         self.marcas: list[dict] = []
         self.revelado = False
-        self.control_distrito = widgets.Dropdown(options=c.distritos(), value=distrito,
+        self.control_distrito = widgets.Dropdown(options=a.distritos(), value=distrito,
                                                  layout=widgets.Layout(width="100%", max_width="320px"))
-        self.control_tipo = widgets.Dropdown(options=[TODOS, *c.tipos()], value=TODOS,
+        self.control_tipo = widgets.Dropdown(options=[TODOS, *a.tipos()], value=TODOS,
                                              layout=widgets.Layout(width="100%", max_width="320px"))
         self.control_horas = widgets.IntRangeSlider(value=(0, 23), min=0, max=23, step=1,
                                                     layout=widgets.Layout(width="100%", max_width="320px"))
@@ -85,10 +85,10 @@ class TableroPuntosCalientes(widgets.VBox):
                                                     layout=widgets.Layout(width="100%", max_width="320px"))
         self.texto_meses = widgets.HTML()
         self.control_vista = widgets.ToggleButtons(
-            options=[(nombre, clave) for clave, nombre in vistas.VISTAS.items()], value="celdas",
+            options=[(nombre, clave) for clave, nombre in a.VISTAS.items()], value="celdas",
             style={"button_width": "auto"})
         self.control_banda = widgets.ToggleButtons(
-            options=[(f"{b} m", b) for b in vistas.BANDAS_M], value=vistas.BANDAS_M[1],
+            options=[(f"{b} m", b) for b in a.BANDAS_M], value=a.BANDAS_M[1],
             style={"button_width": "auto"})
         self.caja_banda = partes.control("Radio de la mancha", self.control_banda, "lideres-control-banda")
         self.caja_banda.layout.display = "none"
@@ -142,8 +142,8 @@ class TableroPuntosCalientes(widgets.VBox):
         botones = widgets.Box([self.boton_mostrar, self.boton_borrar], layout=widgets.Layout(flex_flow="row wrap"))
         botones.add_class("lideres-botones-07")
         super().__init__(
-            [widgets.HTML(partes.html_estilos() + partes.html_estilo(vistas.css())),
-             widgets.HTML(_titulo_html()), widgets.HTML(partes.html_sintetico(c.AVISO_SINTETICO)),
+            [widgets.HTML(partes.html_estilos() + partes.html_estilo(a.css())),
+             widgets.HTML(_titulo_html()), widgets.HTML(partes.html_sintetico(a.AVISO_SINTETICO)),
              partes.control("Distrito", self.control_distrito, "lideres-control-distrito"),
              widgets.HTML(_paso("Paso 1. Antes de ver los datos", "Toca el cuadrado de la izquierda del mapa y "
                                 "arrastra para marcar dónde crees que se juntan más casos. Luego toca «Ya marqué».")),
@@ -157,7 +157,6 @@ class TableroPuntosCalientes(widgets.VBox):
         self.control_vista.observe(self._cambio_vista, names="value")
         self.control_banda.observe(self._dibujar_mapa, names="value")
         self._poner_distrito()
-        self._dibujar()
 
     # -------------------------------------------------------------- la marca
 
@@ -167,6 +166,16 @@ class TableroPuntosCalientes(widgets.VBox):
             self.marcas.append(geo_json["geometry"])
             if self.revelado:
                 self._dibujar()
+            else:
+                self._adelantar()
+
+    def _adelantar(self) -> None:
+        """Con la primera marca, calcula ya lo del paso 2 (importa pandas): la persona todavía tiene
+        que tocar «Ya marqué». Si faltan los datos, el aviso sale al tocarlo (`_mostrar`)."""
+        try:
+            self.estado  # noqa: B018 (se calcula y se guarda)
+        except ErrorLideres:
+            pass
 
     def _borrar(self, _boton=None) -> None:
         self.marcas = []
@@ -176,20 +185,26 @@ class TableroPuntosCalientes(widgets.VBox):
     def _mostrar(self, _boton=None) -> None:
         self.revelado = True
         self.resultados.layout.display = "flex"
-        self._dibujar()
+        try:
+            self._dibujar()
+        except ErrorLideres as error:
+            # Sin los incidentes no hay paso 2: el aviso en español en su lugar (nunca una traza).
+            from lideres.tablero.aviso import aviso_de_error
+
+            self.resultados.children = (aviso_de_error(error),)
 
     # -------------------------------------------------------------- el distrito y los filtros
 
     def _poner_distrito(self) -> None:
         from lideres.tablero import mapa as mapa_compartido
 
-        rasgo = _rasgo_distrito(self.control_distrito.value)
+        rasgo = a.rasgo_distrito(self.control_distrito.value)
         base = {"type": "FeatureCollection", "features": [rasgo] if rasgo else []}
         self.capa_distrito.data = base
         if rasgo:
             centro, zoom = mapa_compartido.centro_y_zoom(base)
             self.mapa.center, self.mapa.zoom = centro, zoom
-            self.credito.prefix = f"Límite: {rasgo['properties']['distrito']} · {c.AVISO_SINTETICO.split(':')[0]}"
+            self.credito.prefix = f"Límite: {rasgo['properties']['distrito']} · {a.AVISO_SINTETICO.split(':')[0]}"
 
     def _cambio_distrito(self, _cambio=None) -> None:
         # Otro distrito, otra apuesta: se borra la marca y se vuelven a ocultar los datos.
@@ -201,7 +216,6 @@ class TableroPuntosCalientes(widgets.VBox):
         if self.capa_calientes in self.mapa.layers:
             self.mapa.remove(self.capa_calientes)
         self._poner_distrito()
-        self._dibujar()
 
     def filtros(self) -> dict:
         tipo = self.control_tipo.value
@@ -209,18 +223,32 @@ class TableroPuntosCalientes(widgets.VBox):
                 "horas": tuple(self.control_horas.value), "meses": tuple(self.control_meses.value)}
 
     def _preparado(self, distrito: str):
+        from lideres.modulos.m07_puntos_calientes import calculos as c
+
         if self.datos is None:
             return None
         if distrito not in self._preparados:
             self._preparados = {distrito: c.preparar_distrito(distrito, datos=self.datos)}
         return self._preparados[distrito]
 
-    def _dibujar(self, _cambio=None) -> None:
+    @property
+    def estado(self) -> dict:
+        """El estado de `calculos.estado_puntos` con los filtros de ahora (uno por filtros)."""
+        from lideres.modulos.m07_puntos_calientes import calculos as c
+
         filtros = self.filtros()
-        self.estado = c.estado_puntos(**filtros, preparado=self._preparado(filtros["distrito"]))
+        clave = repr(sorted(filtros.items()))
+        if self._estado is None or self._estado[0] != clave:
+            self._estado = (clave, c.estado_puntos(**filtros, preparado=self._preparado(filtros["distrito"])))
+        return self._estado[1]
+
+    def _dibujar(self, _cambio=None) -> None:
+        from lideres.modulos.m07_puntos_calientes import calculos as c
+        from lideres.modulos.m07_puntos_calientes import vistas
+
         self.marca = None
         if not self.revelado:
-            # Los datos se ven después de la marca: antes no se arman ni se envían (abre más rápido).
+            # Los datos se ven después de la marca: antes no se calculan ni se envían (abre más rápido).
             return
         desde, hasta = self.control_meses.value
         self.texto_meses.value = vistas.html_meses(MESES[desde - 1], MESES[hasta - 1])
@@ -247,6 +275,8 @@ class TableroPuntosCalientes(widgets.VBox):
         self._dibujar_mapa()
 
     def _dibujar_mapa(self, _cambio=None) -> None:
+        from lideres.modulos.m07_puntos_calientes import vistas
+
         # Solo se calcula la vista elegida (la densidad importa scipy.ndimage; los hexágonos, h3).
         self.celdas.value = vistas.svg_vista(self.estado, self.control_vista.value, self.marca,
                                              self.control_banda.value)

@@ -17,6 +17,15 @@ from lideres import formato
 from lideres.jinja import plantillas_de
 from lideres.modulos.m07_puntos_calientes import calculos as c
 
+# Lo del paso 1 vive en `apertura` (sin pandas); las vistas lo ofrecen también, como antes.
+from lideres.modulos.m07_puntos_calientes.apertura import (  # noqa: F401
+    BANDAS_M,
+    VISTAS,
+    css,
+    html_paso,
+    rasgo_distrito,
+)
+
 PLANTILLAS = Path(__file__).with_name("plantillas")
 # Azules secuenciales (ColorBrewer «Blues»): se leen en gris y con daltonismo. El cuarto es
 # el #2171b5 (no el #3182bd): el texto blanco encima necesita contraste 4.5:1 (axe).
@@ -26,10 +35,6 @@ LADO = 10  # unidades SVG por celda
 
 def _entorno() -> jinja2.Environment:
     return plantillas_de(__file__)
-
-
-def css() -> str:
-    return (PLANTILLAS / "puntos_calientes.css").read_text(encoding="utf-8")
 
 
 def cortes(maximo: int, k: int = len(AZULES)) -> list[int]:
@@ -63,17 +68,6 @@ def _rasgos() -> dict[str, dict]:
     return {r["properties"].get("distrito"): r for r in cargar_limites()["features"]}
 
 
-def rasgo_distrito(distrito: str) -> dict | None:
-    """El polígono del distrito para el mapa de Leaflet: GeoJSON con solo su UBIGEO y su nombre."""
-    r = _rasgos().get(distrito)
-    if r is None:
-        return None
-    ubigeo = str(r["properties"]["ubigeo"])
-    return {"type": "Feature", "id": ubigeo, "properties": {"ubigeo": ubigeo, "distrito": distrito},
-            "geometry": r["geometry"]}
-
-
-@functools.cache
 def _contorno_lonlat(distrito: str) -> tuple:
     rasgo = _rasgos().get(distrito)
     if rasgo is None:
@@ -129,9 +123,7 @@ def svg_celdas(estado: dict, marca: dict | None = None) -> str:
 
 # ------------------------------------------------------------------ puntos, hexágonos, densidad
 
-VISTAS = {"celdas": "Celdas", "puntos": "Puntos", "hexagonos": "Hexágonos", "densidad": "Densidad"}
 RESOLUCION_H3 = 9
-BANDAS_M = (150, 300, 600)
 TAMANO_DENSIDAD_M = 50
 
 
@@ -282,11 +274,6 @@ def html_comparacion(r: dict) -> str:
     return _entorno().get_template("comparacion.html.j2").render(
         celdas_marcadas=r["celdas_marcadas"], calientes_dentro=r["calientes_dentro"], calientes=r["calientes"],
         parte=formato.porcentaje(r["parte_casos"], 0), frase=frase_comparacion(r))
-
-
-def html_paso(titulo: str, texto: str) -> str:
-    """Un paso del tablero (1: marca tu zona; 2: compara) con lo que hay que hacer."""
-    return _entorno().get_template("paso.html.j2").render(titulo=titulo, texto=texto)
 
 
 def html_meses(desde: str, hasta: str) -> str:
