@@ -84,6 +84,18 @@ def test_densidad_de_nucleo_conserva_los_casos_y_la_banda_alisa():
     assert ancha.valores.max() < angosta.valores.max()
 
 
+@pytest.mark.parametrize("sigma", [0.7, 3.0, 12.0])
+def test_el_alisado_es_el_de_scipy(sigma):
+    """La densidad se alisa con numpy (sin scipy.ndimage en el kernel del celular): lo mismo que
+    `ndimage.gaussian_filter(mode="constant", truncate=4)`, también en grillas más chicas que la campana."""
+    ndimage = pytest.importorskip("scipy.ndimage")
+    rng = np.random.default_rng(3)
+    for forma in ((40, 65), (5, 9), (1, 30)):
+        valores = rng.poisson(2.0, forma).astype(float)
+        esperado = ndimage.gaussian_filter(valores, sigma=sigma, mode="constant", truncate=4.0)
+        np.testing.assert_allclose(c._alisar(valores, sigma), esperado, rtol=1e-9, atol=1e-12)
+
+
 def test_densidad_de_un_punto_es_una_campana():
     # Un solo caso con banda de 200 m: el pico es 1 / (2π σ²) casos por m², en km².
     d = c.densidad_nucleo(_puntos([(-8.08, -79.02)]), 200, tamano_m=20)
