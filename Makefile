@@ -10,13 +10,13 @@ INSTALADO := $(VENV)/.instalado
 # Con una carpeta paquetes/ (README: «Instalar sin internet»), pip instala de ahí y no usa internet.
 PIP_ORIGEN := $(if $(wildcard paquetes/*.whl),--no-index --find-links paquetes,)
 
-.PHONY: taller test entorno sistema libro libro-facilitador capturas sitio datos lint limpiar prueba-hub proxy-hub
+.PHONY: taller test entorno sistema mapa-liviano libro libro-facilitador capturas sitio datos lint limpiar prueba-hub proxy-hub
 
 # Opciones: make taller ARGS="--red --participantes 30"
-taller: entorno
+taller: entorno mapa-liviano
 	@lideres taller $(ARGS)
 
-test: entorno sistema proxy-hub
+test: entorno sistema proxy-hub mapa-liviano
 	pytest $(ARGS)
 
 libro: entorno
@@ -76,6 +76,23 @@ sistema:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$faltan >/dev/null \
 	    || echo "Aviso: no se pudieron instalar:$$faltan"; \
 	fi
+
+# El mapa liviano de los tableros (leaflet_liviano/README.md): jupyter-leaflet con solo lo que usa el
+# curso, ~75 KB comprimidos en vez de ~300 KB por celular. Se arma con npm la primera vez (y si cambia
+# leaflet_liviano/); sin npm, o si falla, los tableros usan el jupyter-leaflet original.
+LIVIANO := leaflet_liviano/salida/lideres-leaflet-liviano/package.json
+
+mapa-liviano: entorno $(LIVIANO)
+
+$(LIVIANO): leaflet_liviano/package.json leaflet_liviano/package-lock.json leaflet_liviano/webpack.config.js $(wildcard leaflet_liviano/src/*.js) | $(INSTALADO)
+	@if command -v npm >/dev/null 2>&1; then \
+	  echo "Armando el mapa liviano de los tableros (leaflet_liviano/, con npm; la primera vez tarda unos minutos)"; \
+	  rm -rf leaflet_liviano/salida; \
+	  salida=$$(npm ci --prefix leaflet_liviano --no-audit --no-fund --loglevel=error 2>&1 \
+	    && $(BIN)/jupyter labextension build leaflet_liviano 2>&1) \
+	    || { echo "$$salida" | tail -n 15; rm -rf leaflet_liviano/salida; \
+	         echo "Aviso: no se pudo armar el mapa liviano; los tableros usarán el jupyter-leaflet original."; }; \
+	else echo "Aviso: falta npm (Node.js); los tableros usarán el jupyter-leaflet original, más pesado (apt-get install npm)."; fi
 
 limpiar:
 	rm -rf sitio book/_build book/modulos book/_generado exercises/release exercises/submitted exercises/autograded \

@@ -6,7 +6,7 @@ cada uno en un navegador sin caché.
 
     .venv/bin/python benchmarks/bytes_al_abrir.py            # unos 2 minutos
 
-Imprime por grupo (página, Voilà, widgets, jupyter-leaflet, websocket) lo transferido, lo que pesa
+Imprime por grupo (página, Voilà, widgets, jupyter-leaflet o el mapa liviano, websocket) lo transferido, lo que pesa
 sin comprimir y cuántos archivos; lo que el 07 agrega al trivial, archivo por archivo; y la razón de
 bytes como la mide `benchmarks/tablero_07.py` (HTTP transferido + websocket sin comprimir) y con el
 websocket comprimido (lo que de verdad viaja). No es una prueba.
@@ -34,7 +34,8 @@ from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
 def grupo(url: str) -> str:
     if "/ws/" in url or url.startswith("ws"):
         return "websocket"
-    for clave, nombre in (("jupyter-leaflet", "jupyter-leaflet"), ("jupyter-widgets", "widgets (ipywidgets)"),
+    for clave, nombre in (("jupyter-leaflet", "jupyter-leaflet"), ("lideres-leaflet-liviano", "mapa liviano"),
+                          ("jupyter-widgets", "widgets (ipywidgets)"),
                           ("/voila/static/", "Voilà (estáticos)"), ("/voila/labextensions/", "otras extensiones"),
                           ("/voila/render/", "página del tablero")):
         if clave in url:

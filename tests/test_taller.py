@@ -54,7 +54,8 @@ def test_opciones_de_voila_para_lideres(raiz):
     assert v.show_tracebacks is False
     assert v.preheat_kernel is True
     permitidas = v.extension_allowlist
-    assert "jupyter-leaflet" in permitidas
+    # El mapa: jupyter-leaflet o el liviano (leaflet_liviano/, si está armado), uno solo.
+    assert ("jupyter-leaflet" in permitidas) != (servidor.LEAFLET_LIVIANO in permitidas)
     assert "@jupyter-widgets/jupyterlab-manager" in permitidas
     assert not any("nbgrader" in e or "notebook" in e for e in permitidas)
 

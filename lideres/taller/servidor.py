@@ -8,6 +8,7 @@ salen nuestras líneas en español.
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
 import os
 import signal
@@ -85,6 +86,12 @@ EXTENSIONES_PERMITIDAS = [
     "@voila-dashboards/widgets-manager8",
     "jupyter-leaflet",
 ]
+# El mapa liviano (leaflet_liviano/, lo arma `make taller` o `make test` si hay npm): jupyter-leaflet
+# con solo Leaflet, leaflet-draw y las clases que usa el curso (~75 KB comprimido en vez de ~300 KB).
+# Registra el mismo módulo de widgets «jupyter-leaflet»; si está armado, los tableros cargan ese y
+# no el original (nunca los dos). JupyterLab, el de quien facilita, sigue con el original.
+LEAFLET_LIVIANO = "lideres-leaflet-liviano"
+DIR_LEAFLET_LIVIANO = rutas.RAIZ / "leaflet_liviano" / "salida"
 MENSAJE_ERROR_CELDA = (
     "El tablero tuvo un problema al prepararse. Avisa a quien facilita el taller: el detalle "
     "técnico quedó en el registro del servidor."
@@ -95,6 +102,28 @@ MENSAJE_ERROR_CELDA = (
 SENALES_DE_PARADA = ("SIGINT", "SIGTERM", "SIGBREAK", "SIGHUP")
 DIR_PLANTILLAS = Path(__file__).resolve().parent / "jupyter"
 DIR_PAGINAS = Path(__file__).resolve().parent / "paginas"
+
+
+def leaflet_liviano_armado(carpeta: Path | None = None) -> bool:
+    """¿Está armado el mapa liviano? (`jupyter labextension build` deja `_build` en su package.json)."""
+    paquete = Path(carpeta or DIR_LEAFLET_LIVIANO) / LEAFLET_LIVIANO / "package.json"
+    try:
+        return "_build" in json.loads(paquete.read_text(encoding="utf-8")).get("jupyterlab", {})
+    except (OSError, ValueError):
+        return False
+
+
+def extensiones_de_tableros(carpeta: Path | None = None) -> tuple[list[str], list[str]]:
+    """Las extensiones que cargan los tableros y las carpetas extra donde Voilà las busca.
+
+    Con el mapa liviano armado, ese reemplaza a `jupyter-leaflet` en la lista (Voilà carga solo las
+    de la lista: un solo proveedor del módulo de widgets del mapa); si no, todo sigue con el original.
+    """
+    carpeta = Path(carpeta or DIR_LEAFLET_LIVIANO)
+    if not leaflet_liviano_armado(carpeta):
+        return list(EXTENSIONES_PERMITIDAS), []
+    permitidas = [LEAFLET_LIVIANO if e == "jupyter-leaflet" else e for e in EXTENSIONES_PERMITIDAS]
+    return permitidas, [str(carpeta.resolve())]
 
 
 # ---------------------------------------------------------------- red
@@ -327,7 +356,9 @@ def configuracion(
     c.VoilaConfiguration.strip_sources = True
     c.VoilaConfiguration.show_tracebacks = False
     c.VoilaConfiguration.show_margins = False
-    c.VoilaConfiguration.extension_allowlist = list(EXTENSIONES_PERMITIDAS)
+    permitidas, rutas_extra = extensiones_de_tableros()
+    c.VoilaConfiguration.extension_allowlist = permitidas
+    c.VoilaConfiguration.extra_labextensions_path = rutas_extra
     c.VoilaConfiguration.http_keep_alive_timeout = LATIDO_S
     # Un archivo subido (tablero 09) llega al kernel en un solo mensaje: tornado corta en 10 MiB.
     # Mensajes del kernel comprimidos (permessage-deflate): el estado de los widgets es JSON muy

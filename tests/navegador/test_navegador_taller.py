@@ -7,6 +7,7 @@ import pytest
 
 from lideres import libro
 from lideres.modulos import MODULOS, modulo
+from lideres.taller import servidor as servidor_taller
 from lideres.taller.proceso import SELECTOR_DISTRITOS as CAMINOS
 
 pytestmark = [pytest.mark.lento, pytest.mark.navegador]
@@ -64,7 +65,8 @@ def test_tablero_dibuja_los_distritos(pagina, servidor):
     _sin_codigo_ni_traceback(page)
     # Solo las extensiones de widgets y del mapa: nada de nbgrader ni de Notebook en los tableros.
     extensiones = [u for u in pagina.pedidos if "/voila/labextensions/" in u]
-    assert any("jupyter-leaflet" in u for u in extensiones)
+    mapa = servidor_taller.LEAFLET_LIVIANO if servidor_taller.leaflet_liviano_armado() else "jupyter-leaflet"
+    assert any(f"/{mapa}/" in u for u in extensiones), extensiones
     assert not any("nbgrader" in u or "@jupyter-notebook" in u for u in extensiones), extensiones
     pagina.captura("tablero_escritorio")
     pagina.revisar()
