@@ -30,6 +30,18 @@ from pathlib import Path
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
+# Lo que hace quien usa el tablero después de abrirlo, cuando eso carga más: el 07 abre sin pandas
+# y calcula al tocar «Ya marqué»; aquí se toca y se piden las cuatro vistas (la densidad es la mayor).
+DESPUES = {
+    "tableros/07_puntos_calientes": (
+        "import ipywidgets as _w\n"
+        "from lideres.modulos.m07_puntos_calientes.tablero import TableroPuntosCalientes as _T\n"
+        "_t = next(x for x in list(_w.Widget.widgets.values()) if isinstance(x, _T))\n"
+        "_t._mostrar()\n"
+        "for _v in ('puntos', 'hexagonos', 'densidad'):\n"
+        "    _t.control_vista.value = _v\n"
+    ),
+}
 PESADOS = ["pandas", "numpy", "matplotlib", "ipyleaflet", "shapely", "babel", "pandera", "nbgrader",
            "scipy", "jedi", "pydevd", "sqlite3"]
 
@@ -98,7 +110,10 @@ def main(argv=None) -> int:
     for carpeta in ("tableros", "ejercicios"):
         for ruta in sorted((rutas.CUADERNOS / carpeta).glob("*.ipynb")):
             nb = nbformat.read(ruta, as_version=4)
-            paginas.append((f"{carpeta}/{ruta.stem}", [c.source for c in nb.cells if c.cell_type == "code"]))
+            fuentes = [c.source for c in nb.cells if c.cell_type == "code"]
+            paginas.append((f"{carpeta}/{ruta.stem}", fuentes))
+            if f"{carpeta}/{ruta.stem}" in DESPUES:
+                paginas.append((f"{carpeta}/{ruta.stem} (usado)", [*fuentes, DESPUES[f"{carpeta}/{ruta.stem}"]]))
 
     mb = 1024 * 1024
     print(f"Kernel: {a.kernel}; caché {'vacía' if a.sin_cache else 'caliente'}")

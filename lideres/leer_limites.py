@@ -29,13 +29,19 @@ REGIONES = {"Lima y Callao": ("Lima Metropolitana", "Callao"), "Trujillo": ("Tru
 
 
 def _leer(ruta: Path) -> dict | None:
-    """El GeoJSON de `ruta` (None si no existe). Se lee una vez por versión del archivo: los mapas
-    lo piden en cada dibujo. Devuelve una copia, para que nadie cambie la guardada."""
+    """El GeoJSON de `ruta` (None si no existe). Devuelve una copia, para que nadie cambie la guardada."""
+    guardada = _guardada(ruta)
+    return None if guardada is None else copy.deepcopy(guardada)
+
+
+def _guardada(ruta: Path) -> dict | None:
+    """El GeoJSON de `ruta` tal como quedó guardado (no cambiarlo). Se lee una vez por versión del
+    archivo: los mapas lo piden en cada dibujo."""
     try:
         estado = ruta.stat()
     except FileNotFoundError:
         return None
-    return copy.deepcopy(_leer_version(str(ruta), estado.st_mtime_ns, estado.st_size))
+    return _leer_version(str(ruta), estado.st_mtime_ns, estado.st_size)
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,8 +82,9 @@ def _revisar_tipo(tipo: str) -> str:
 
 def _capas(tipo: str = "real") -> list[dict]:
     """Las capas que se superponen, de abajo arriba: esquemáticos (siempre, de respaldo), los que
-    trae el curso y los que importó la organización. Con tipo «esquematico», solo la primera."""
-    esquema = _leer(rutas.DATOS / ARCHIVO_ESQUEMATICO)
+    trae el curso y los que importó la organización. Con tipo «esquematico», solo la primera.
+    Son las guardadas, sin copiar: solo para leer (`cargar_limites` copia lo que entrega)."""
+    esquema = _guardada(rutas.DATOS / ARCHIVO_ESQUEMATICO)
     if esquema is None:
         raise ErrorLideres(
             "Faltan los límites esquemáticos (data/limites_esquematicos.geojson).",
@@ -85,7 +92,8 @@ def _capas(tipo: str = "real") -> list[dict]:
         )
     if _revisar_tipo(tipo) == "esquematico":
         return [esquema]
-    return [esquema] + [c for c in (_leer(rutas.DATOS / ARCHIVO_REAL), _leer(rutas.DATOS / ARCHIVO_OFICIAL)) if c]
+    return [esquema] + [c for c in (_guardada(rutas.DATOS / ARCHIVO_REAL), _guardada(rutas.DATOS / ARCHIVO_OFICIAL))
+                        if c]
 
 
 def _rasgos(ambitos, tipo: str) -> list[dict]:
@@ -105,8 +113,15 @@ def cargar_limites(ambitos=None, tipo: str = "real") -> dict:
     la organización) o «esquematico» (las formas aproximadas, para enseñar qué cambia con el dibujo).
     Un distrito sin límite real sigue esquemático (cada feature dice su `tipo_limite`).
     """
-    rasgos = _rasgos(ambitos, tipo)
+    # Una copia de los distritos pedidos (no de las tres capas enteras): quien la recibe puede cambiarla.
+    rasgos = copy.deepcopy(_rasgos(ambitos, tipo))
     return {"type": "FeatureCollection", "nota": _nota(rasgos, ambitos), "features": rasgos}
+
+
+def distritos_guardados(ambitos=None, tipo: str = "real") -> list[dict]:
+    """Los distritos de `ambitos` tal como quedaron guardados, sin copiarlos: solo para leer (un
+    mapa arma con ellos sus propios rasgos; quien quiera cambiarlos usa `cargar_limites`)."""
+    return _rasgos(ambitos, tipo)
 
 
 def nota_limites(ambitos=None, tipo: str = "real") -> str:
@@ -131,33 +146,15 @@ def avisos_limites(ambitos=None, tipo: str = "real") -> dict[str, str]:
             for f in _rasgos(ambitos, tipo) if f["properties"].get("aviso")}
 
 
-def _capas_sin_copiar(tipo: str = "real") -> list[dict]:
-    """Como `_capas`, sin copiar: solo para leer (cada llamada a `_leer` copia la capa entera)."""
-    def leer(nombre: str) -> dict | None:
-        ruta = rutas.DATOS / nombre
-        try:
-            estado = ruta.stat()
-        except FileNotFoundError:
-            return None
-        return _leer_version(str(ruta), estado.st_mtime_ns, estado.st_size)
-
-    esquema = leer(ARCHIVO_ESQUEMATICO)
-    if esquema is None:
-        _capas(tipo)  # el mismo error en español que da `cargar_limites`
-    if _revisar_tipo(tipo) == "esquematico":
-        return [esquema]
-    return [esquema] + [c for c in (leer(ARCHIVO_REAL), leer(ARCHIVO_OFICIAL)) if c]
-
-
 def nombres_de_distritos() -> list[str]:
     """Los nombres de los distritos que tienen límite (los 61 del curso), en el orden del archivo."""
-    return [f["properties"]["distrito"] for f in _capas_sin_copiar()[0]["features"]]
+    return [f["properties"]["distrito"] for f in _capas()[0]["features"]]
 
 
 def rasgo_de_distrito(distrito: str, tipo: str = "real") -> dict | None:
     """El polígono de un distrito (por su nombre), de la capa de más arriba que lo tenga: el mismo
     que da `cargar_limites`, sin copiar las tres capas enteras (None si no hay tal distrito)."""
-    capas = _capas_sin_copiar(tipo)
+    capas = _capas(tipo)
     ubigeo = next((f["properties"]["ubigeo"] for f in capas[0]["features"]
                    if f["properties"].get("distrito") == distrito), None)
     for capa in reversed(capas):

@@ -568,20 +568,33 @@ def sin_estado_de_widgets(texto: str) -> str:
     return _ESTADO_WIDGETS.sub("", texto)
 
 
-_IMAGEN = re.compile(r"<img\b(?![^>]*\bloading=)")
+class _Imagenes(HTMLParser):
+    """Dónde empieza cada etiqueta <img> sin `loading` de una página. Solo las etiquetas de verdad:
+    un «<img» escrito dentro de un <script> o de un comentario no es una figura."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.posiciones: list[tuple[int, int]] = []  # (línea desde 1, columna desde 0)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img" and all(nombre != "loading" for nombre, _ in attrs):
+            self.posiciones.append(self.getpos())
 
 
 def figuras_al_bajar(texto: str) -> str:
     """Cada figura después de la primera se pide cuando la persona llega a ella (`loading="lazy"`):
-    en un celular con poco saldo, un capítulo no baja de una vez figuras que quizá no se lean."""
-    vistas = 0
-
-    def poner(m: re.Match) -> str:
-        nonlocal vistas
-        vistas += 1
-        return m.group(0) if vistas == 1 else '<img loading="lazy" decoding="async"'
-
-    return _IMAGEN.sub(poner, texto)
+    en un celular con poco saldo, un capítulo no baja de una vez figuras que quizá no se lean. El
+    resto de la página queda tal como vino."""
+    lector = _Imagenes()
+    lector.feed(texto)
+    lector.close()
+    inicio_de_linea = [0] + [m.end() for m in re.finditer("\n", texto)]
+    partes, desde = [], 0
+    for linea, columna in lector.posiciones[1:]:
+        tras_el_nombre = inicio_de_linea[linea - 1] + columna + len("<img")
+        partes += [texto[desde:tras_el_nombre], ' loading="lazy" decoding="async"']
+        desde = tras_el_nombre
+    return "".join(partes) + texto[desde:]
 
 
 def figuras_perezosas(html: Path) -> int:

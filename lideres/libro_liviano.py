@@ -81,7 +81,12 @@ def scripts_diferidos(html: Path) -> int:
 # después de cargar, cuando el navegador queda libre. Nada los necesita antes.
 SCRIPTS_TARDE = ("scripts/bootstrap.js",)
 CARGADOR_TARDE = "tarde.js"
-_SCRIPT_ESTATICO = re.compile(r'<script\b([^>]*?)\bsrc="([^"]*?_static/([^"?#]+)[^"]*)"([^>]*)>\s*</script>')
+# Un <script src> de _static/ por partes: su apertura y su cierre (quedan como vinieron), y en medio
+# sus atributos: los de antes de `src`, la dirección (`url`, y en ella la `ruta` desde _static/) y
+# los de después.
+_SCRIPT_ESTATICO = re.compile(
+    r'(?P<apertura><script\b)(?P<antes>[^>]*?)\bsrc="(?P<url>[^"]*?_static/(?P<ruta>[^"?#]+)[^"]*)"'
+    r'(?P<despues>[^>]*)(?P<cierre>>\s*</script>)')
 _PRECARGA_SCRIPT = re.compile(r'<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*\bhref="([^"]+)"[^>]*>\s*')
 
 
@@ -96,18 +101,16 @@ def scripts_tarde(texto: str) -> str:
     lo pide después), y sin su <link rel="preload">, que lo bajaría enseguida con prioridad alta para
     no usarlo. Sin JavaScript la página es la misma: esos scripts no se corren."""
     scripts = list(_SCRIPT_ESTATICO.finditer(texto))
-    if not any(m.group(3) == CARGADOR_TARDE for m in scripts):
+    if not any(m["ruta"] == CARGADOR_TARDE for m in scripts):
         return texto
 
     def uno(m: re.Match) -> str:
-        antes, url, ruta, despues = m.groups()
-        if ruta not in SCRIPTS_TARDE:
+        if m["ruta"] not in SCRIPTS_TARDE:
             return m.group(0)
-        resto = re.sub(r"\s*\b(?:defer|async)\b", "", f"{antes} {despues}").strip()
-        atributos = f' type="text/plain" data-tarde="{url}"' + (f" {resto}" if resto else "")
+        resto = re.sub(r"\s*\b(?:defer|async)\b", "", f'{m["antes"]} {m["despues"]}').strip()
+        atributos = f' type="text/plain" data-tarde="{m["url"]}"' + (f" {resto}" if resto else "")
         # La etiqueta conserva su apertura y su cierre tal como vinieron: solo cambian sus atributos.
-        cuerpo = m.group(0)
-        return cuerpo[: m.start(1) - m.start()] + atributos + cuerpo[m.end(4) - m.start():]
+        return m["apertura"] + atributos + m["cierre"]
 
     nuevo = _SCRIPT_ESTATICO.sub(uno, texto)
     if nuevo == texto:

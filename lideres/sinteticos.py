@@ -23,15 +23,17 @@ from __future__ import annotations
 import json
 import math
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import shapely
-from shapely.geometry import shape
 
 from lideres import formato, rutas
 from lideres.errores import ErrorLideres
-from lideres.limites import ARCHIVO_ESQUEMATICO, area_km2, generar_esquematicos
+from lideres.leer_limites import ARCHIVO_ESQUEMATICO
+
+if TYPE_CHECKING:
+    import shapely
 from lideres.tablas import MODALIDADES, cargar, escribir_csv
 
 SEMILLA = 20250611
@@ -189,6 +191,10 @@ def mezcla_tipos(ubigeo: str, ambito: str, anio: int, depto=None, distrito_pct=N
 # --------------------------------------------------------------------------------------------
 
 def _poligonos() -> dict[str, shapely.Geometry]:
+    # shapely y el generador de límites se importan aquí: el kernel del tablero 07 solo lee
+    # `pie_sintetico` de este módulo y no los necesita.
+    from shapely.geometry import shape
+
     ruta = rutas.DATOS / ARCHIVO_ESQUEMATICO
     if not ruta.exists():
         raise ErrorLideres("Faltan los límites esquemáticos, que necesito para ubicar los puntos.",
@@ -199,6 +205,8 @@ def _poligonos() -> dict[str, shapely.Geometry]:
 
 def _puntos_dentro(rng, poligono, n, centros=None, sigma=None) -> np.ndarray:
     """n puntos (lon, lat) dentro del polígono: uniformes, o alrededor de `centros`."""
+    import shapely
+
     shapely.prepare(poligono)
     x0, y0, x1, y1 = poligono.bounds
     salida = np.empty((0, 2))
@@ -253,6 +261,8 @@ def _tipos_otra_fuente(rng, n: int, pesos: dict[str, float]) -> list[str]:
 
 def generar_incidentes() -> pd.DataFrame:
     """Todos los incidentes sintéticos (mismo resultado en cada corrida: semilla fija)."""
+    from lideres import limites
+
     rng = np.random.default_rng(SEMILLA)
     depto = _departamento()
     lc = cargar("denuncias_distrito")
@@ -268,7 +278,7 @@ def generar_incidentes() -> pd.DataFrame:
         ambito = nombres.loc[ubigeo, "ambito"]
         # SUPUESTO: 2 a 6 puntos calientes fijos por distrito (más en los distritos grandes),
         # con una dispersión de 4 % del lado del distrito (entre ~170 y ~550 m)
-        k = int(np.clip(redondear(math.sqrt(area_km2(poligono)) / 2), 2, 6))
+        k = int(np.clip(redondear(math.sqrt(limites.area_km2(poligono)) / 2), 2, 6))
         centros = _puntos_dentro(rng, poligono, k)
         sigma = float(np.clip(0.04 * math.sqrt(poligono.area), 0.0015, 0.005))
         for anio in ANIOS:
@@ -298,10 +308,12 @@ def generar_incidentes() -> pd.DataFrame:
 
 def cli_generar(args) -> int:
     """`lideres datos generar [--solo limites|incidentes]`."""
+    from lideres import limites
+
     solo = getattr(args, "solo", None)
     if solo in (None, "limites"):
         print("Generando límites esquemáticos (puede tardar un minuto)...")
-        ruta = generar_esquematicos()
+        ruta = limites.generar_esquematicos()
         print(f"Listo: {ruta} — {formato.numero(len(_poligonos()))} distritos. "
               "Son límites ESQUEMÁTICOS, no oficiales.")
     if solo in (None, "incidentes"):

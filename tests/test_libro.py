@@ -426,6 +426,22 @@ def test_figuras_despues_de_la_primera_se_piden_al_bajar():
     assert figuras_al_bajar(hecho) == hecho  # dos pasadas, el mismo resultado
 
 
+def test_figuras_al_bajar_solo_cambia_etiquetas_de_verdad():
+    """Un «<img» escrito dentro de un <script> o de un comentario no es una figura: queda como vino
+    y no cuenta como la primera. Lo demás de la página tampoco cambia."""
+    from lideres.libro import figuras_al_bajar
+
+    texto = ('<!-- antes: <img src="vieja.png"> -->\n'
+             '<script>const molde = \'<img src="x.png" alt="">\';</script>\n'
+             '<p>uno\ndos</p>\n  <img src="a.png" alt="a">\n<IMG src="b.png" alt="b"><img src="c.png" alt="c">')
+    hecho = figuras_al_bajar(texto)
+    assert hecho.count("loading=") == 2
+    assert '<IMG loading="lazy" decoding="async" src="b.png"' in hecho
+    assert '<img loading="lazy" decoding="async" src="c.png"' in hecho
+    assert hecho.replace(' loading="lazy" decoding="async"', "") == texto
+    assert figuras_al_bajar(hecho) == hecho
+
+
 # ---------------------------------------------------------------- el libro liviano (issue 19 §3)
 
 

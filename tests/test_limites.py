@@ -14,7 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, shape
 
-from lideres import limites, rutas
+from lideres import leer_limites, limites, rutas
 from lideres.errores import ErrorLideres
 
 ESQUEMA = rutas.DATOS / limites.ARCHIVO_ESQUEMATICO
@@ -121,6 +121,24 @@ def test_61_distritos_reales_validos_con_fuente(reales, distritos):
         assert p["distrito"] == distritos.loc[p["ubigeo"], "distrito"]
 
 
+def _decimales(coordenadas) -> int:
+    if isinstance(coordenadas, (int, float)):
+        texto = repr(float(coordenadas))
+        return 0 if "e" in texto else len(texto.split(".")[1].rstrip("0"))
+    return max((_decimales(c) for c in coordenadas), default=0)
+
+
+def test_los_limites_se_guardan_con_a_lo_mas_5_decimales(tmp_path, datos_tmp):
+    """Los mapas envían las geometrías tal como están guardadas (sin redondear en cada kernel): el
+    generador, la referencia y el importador las escriben con 5 decimales o menos (≈ 1 m)."""
+    for ruta in (rutas.DATOS / limites.ARCHIVO_ESQUEMATICO, REALES):
+        for f in json.loads(ruta.read_text(encoding="utf-8"))["features"]:
+            assert _decimales(f["geometry"]["coordinates"]) <= 5, (ruta.name, f["properties"]["ubigeo"])
+    limites.importar_limites(_ref("trujillo_distritos_inei2023_light.geojson"), fuente="IDE-INEI 2023")
+    oficiales = json.loads((datos_tmp / limites.ARCHIVO_OFICIAL).read_text(encoding="utf-8"))
+    assert max(_decimales(f["geometry"]["coordinates"]) for f in oficiales["features"]) <= limites.DECIMALES_REALES
+
+
 def test_reales_pesan_menos_de_150_kb_tambien_en_el_navegador(reales):
     from lideres.tablero import mapa
 
@@ -217,6 +235,27 @@ def test_sin_archivo_esquematico_error_en_espanol(datos_tmp):
     (datos_tmp / limites.ARCHIVO_ESQUEMATICO).unlink()
     with pytest.raises(ErrorLideres, match="Faltan los límites esquemáticos"):
         limites.cargar_limites()
+    with pytest.raises(ErrorLideres, match="Faltan los límites esquemáticos"):
+        leer_limites.rasgo_de_distrito("El Porvenir")
+
+
+def test_un_distrito_leido_solo_es_el_de_cargar_limites(datos_tmp):
+    """`rasgo_de_distrito` (el tablero 07 lo usa al abrir, sin pandas) da el mismo polígono que
+    `cargar_limites`, también con límites oficiales importados encima de los del curso."""
+    def iguales():
+        todos = limites.cargar_limites()["features"]
+        assert leer_limites.nombres_de_distritos() == [f["properties"]["distrito"] for f in
+                                                       leer_limites._capas()[0]["features"]]
+        for f in todos:
+            assert leer_limites.rasgo_de_distrito(f["properties"]["distrito"]) == f
+        return todos
+
+    iguales()
+    limites.importar_limites(_ref("trujillo_distritos_inei2023_light.geojson"), fuente="IDE-INEI 2023")
+    todos = iguales()
+    assert leer_limites.rasgo_de_distrito("El Porvenir")["properties"]["tipo_limite"] == "oficial"
+    assert sum(f["properties"]["tipo_limite"] == "oficial" for f in todos) == 11
+    assert leer_limites.rasgo_de_distrito("Arequipa") is None
 
 
 # --- importador con los archivos de referencia (si están) --------------------------------------

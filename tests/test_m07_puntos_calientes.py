@@ -84,6 +84,18 @@ def test_densidad_de_nucleo_conserva_los_casos_y_la_banda_alisa():
     assert ancha.valores.max() < angosta.valores.max()
 
 
+@pytest.mark.parametrize("sigma", [0.7, 3.0, 12.0])
+def test_el_alisado_es_el_de_scipy(sigma):
+    """La densidad se alisa con numpy (sin scipy.ndimage en el kernel del celular): lo mismo que
+    `ndimage.gaussian_filter(mode="constant", truncate=4)`, también en grillas más chicas que la campana."""
+    ndimage = pytest.importorskip("scipy.ndimage")
+    rng = np.random.default_rng(3)
+    for forma in ((40, 65), (5, 9), (1, 30)):
+        valores = rng.poisson(2.0, forma).astype(float)
+        esperado = ndimage.gaussian_filter(valores, sigma=sigma, mode="constant", truncate=4.0)
+        np.testing.assert_allclose(c._alisar(valores, sigma), esperado, rtol=1e-9, atol=1e-12)
+
+
 def test_densidad_de_un_punto_es_una_campana():
     # Un solo caso con banda de 200 m: el pico es 1 / (2π σ²) casos por m², en km².
     d = c.densidad_nucleo(_puntos([(-8.08, -79.02)]), 200, tamano_m=20)
@@ -250,8 +262,8 @@ def test_el_tablero_oculta_los_datos_hasta_la_marca_y_los_filtros_cambian_todo_j
 
 def test_el_paso_1_abre_sin_pandas_y_la_primera_marca_adelanta_el_paso_2():
     """Un kernel frío arma el paso 1 sin importar pandas (medio segundo menos al abrir); con la
-    primera marca ya se calcula el paso 2, antes de «Ya marqué». Corre en otro proceso: en este,
-    pandas ya está importado."""
+    primera marca ya se calcula el paso 2, antes de «Ya marqué»; y ninguna vista trae shapely ni
+    scipy. Corre en otro proceso: en este, todo eso ya está importado."""
     import subprocess
     import sys
 
@@ -266,10 +278,15 @@ def test_el_paso_1_abre_sin_pandas_y_la_primera_marca_adelanta_el_paso_2():
         "[-79.0, -8.0], [-79.0, -8.1]]]}}}, [])\n"
         "assert t._estado is not None and t.celdas.value == ''\n"
         "print('pandas' in sys.modules)\n"
+        "t._mostrar()\n"
+        "for v in ('puntos', 'hexagonos', 'densidad'):\n"
+        "    t.control_vista.value = v\n"
+        "print(sorted(m for m in ('shapely', 'scipy', 'pandera', 'lideres.limites') if m in sys.modules))\n"
     )
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=120)
     assert salida.returncode == 0, salida.stderr
-    assert salida.stdout.split() == ["[]", "True"]
+    # Ni al abrir ni después: shapely, scipy y el importador de límites pesan en cada kernel de celular.
+    assert salida.stdout.split() == ["[]", "True", "[]"]
 
 
 def test_las_listas_del_paso_1_son_las_de_los_datos():

@@ -78,7 +78,7 @@ def test_cli_limites_cuenta_los_distritos_del_archivo(tmp_path, monkeypatch, cap
         ruta.write_text(json.dumps(esquema), encoding="utf-8")
         return ruta
 
-    monkeypatch.setattr(sinteticos, "generar_esquematicos", generar)
+    monkeypatch.setattr(limites, "generar_esquematicos", generar)
     assert sinteticos.cli_generar(argparse.Namespace(solo="limites")) == 0
     salida = capsys.readouterr().out
     assert "— 3 distritos" in salida and "ESQUEMÁTICOS, no oficiales" in salida

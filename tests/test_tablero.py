@@ -337,13 +337,13 @@ def test_destacado_es_san_juan_de_lurigancho():
 
 
 def test_sin_limites_muestra_un_aviso_en_espanol(monkeypatch):
-    import lideres.limites
+    import lideres.leer_limites
     from lideres.modulos.m02_conteos_y_tasas.tablero import tablero_conteos_y_tasas
 
     def falla(*_a, **_k):
         raise ErrorLideres("Faltan los límites.", como_arreglar="Genera el archivo.")
 
-    monkeypatch.setattr(lideres.limites, "cargar_limites", falla)
+    monkeypatch.setattr(lideres.leer_limites, "distritos_guardados", falla)
     aviso = tablero_conteos_y_tasas()
     assert "lideres-tablero-error" in aviso._dom_classes
     assert (

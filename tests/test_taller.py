@@ -241,6 +241,44 @@ def test_cache_del_libro_solo_para_lo_que_se_llama_por_su_contenido():
     assert cache_del_libro("modulos/02_conteos_y_tasas.html", {"v": [b"1"]}) is None
 
 
+def test_el_libro_decide_su_cache_una_vez_por_pedido(tmp_path, monkeypatch):
+    """tornado pregunta por la caché de un archivo dos veces en cada pedido (cuánto dura y qué
+    cabecera lleva): `LibroHandler` la decide una sola vez, y la respuesta es la misma."""
+    import asyncio
+
+    import tornado.httpclient
+    import tornado.httpserver
+    import tornado.web
+    from tornado.testing import bind_unused_port
+
+    from lideres.taller import manejadores
+
+    (tmp_path / "_static").mkdir()
+    for nombre in ("doctools.js", "tarde.js"):
+        (tmp_path / "_static" / nombre).write_text("//", encoding="utf-8")
+    llamadas = []
+    original = manejadores.cache_del_libro
+    monkeypatch.setattr(manejadores, "cache_del_libro", lambda *a: llamadas.append(a[0]) or original(*a))
+
+    async def cabeceras(ruta):
+        enchufe, puerto = bind_unused_port()
+        app = tornado.web.Application([(r"/libro/(.*)", manejadores.LibroHandler, {"path": str(tmp_path)})])
+        http = tornado.httpserver.HTTPServer(app)
+        http.add_sockets([enchufe])
+        try:
+            return (await tornado.httpclient.AsyncHTTPClient().fetch(f"http://127.0.0.1:{puerto}{ruta}")).headers
+        finally:
+            http.stop()
+
+    h = asyncio.run(cabeceras("/libro/_static/doctools.js?v=9a2dae69"))
+    assert h["Cache-Control"] == manejadores.CACHE_INMUTABLE and "Expires" in h
+    assert llamadas == ["_static/doctools.js"]
+    llamadas.clear()
+    h = asyncio.run(cabeceras("/libro/_static/tarde.js"))
+    assert "Cache-Control" not in h and "Expires" not in h
+    assert llamadas == ["_static/tarde.js"]
+
+
 def _cabeceras(url):
     with urllib.request.urlopen(url, timeout=60) as r:
         return r.status, r.headers

@@ -339,6 +339,39 @@ def test_un_tablero_cuyo_kernel_no_arranco_da_una_pagina_en_espanol():
     assert palabras_en_ingles(texto_visible(pagina)) == []
 
 
+def test_la_pagina_de_computadora_ocupada_usa_la_ruta_que_recibio_el_tablero(monkeypatch):
+    """`TableroHandler.write_error` arma esa página con la ruta del cuaderno que tornado le pasó a
+    get() (ya sin los %XX de la URL), no cortando la URL. Un error antes de que tornado la lea, o
+    que no es de un cuaderno, sigue al manejador de siempre."""
+    from types import SimpleNamespace
+
+    from voila.tornado.handler import TornadoVoilaHandler
+
+    from lideres.taller.manejadores import TableroHandler
+
+    al_de_siempre, rutas = [], []
+    monkeypatch.setattr(TornadoVoilaHandler, "write_error", lambda self, codigo, **kw: al_de_siempre.append(codigo))
+
+    def manejador(uri, path_args=None):
+        h = TableroHandler.__new__(TableroHandler)  # sin servidor: solo su página de error
+        h.request = SimpleNamespace(uri=uri, path=uri.split("?")[0])
+        h.application = SimpleNamespace(settings={
+            "lideres_pagina_sala_llena": lambda ruta, reintentar, ocupada: rutas.append(ruta) or "página"})
+        h.set_header = lambda *a: None
+        h.finish = lambda cuerpo=None: None
+        if path_args is not None:
+            h.path_args = path_args
+        return h
+
+    uri = "/voila/render/tableros/02%5Fconteos_y_tasas.ipynb"
+    manejador(uri, ["tableros/02_conteos_y_tasas.ipynb"]).write_error(500)
+    assert rutas == ["tableros/02_conteos_y_tasas.ipynb"] and al_de_siempre == []
+    manejador(uri).write_error(500)  # antes de que tornado lea la ruta
+    manejador("/voila/render/tableros/", ["tableros/"]).write_error(500)
+    manejador(uri, ["tableros/02_conteos_y_tasas.ipynb"]).write_error(404)
+    assert rutas == ["tableros/02_conteos_y_tasas.ipynb"] and al_de_siempre == [500, 500, 404]
+
+
 @pytest.mark.lento
 def test_reiniciar_enseguida_en_el_mismo_puerto(cuadernos):
     import socket

@@ -32,36 +32,18 @@ ANCHO_PX, ALTO_PX = 340, 380
 
 def limites(ambitos: tuple[str, ...] = ("Lima Metropolitana", "Callao")) -> dict:
     """Los polígonos de los distritos de `ambitos` (reales por defecto; Lima y Callao son 50),
-    livianos: solo UBIGEO y nombre."""
-    from lideres.limites import cargar_limites
+    livianos: solo UBIGEO y nombre. Las geometrías son las guardadas (sin copiarlas: nadie las
+    cambia), que ya vienen con a lo más 5 decimales (≈ 1 m; lo revisa tests/test_limites.py)."""
+    from lideres.leer_limites import distritos_guardados
 
-    crudos = cargar_limites(ambitos=ambitos)
     rasgos = []
-    for rasgo in crudos["features"]:
+    for rasgo in distritos_guardados(ambitos=ambitos):
         props = rasgo.get("properties") or {}
-        rasgos.append(
-            {
-                "type": "Feature",
-                "id": str(props["ubigeo"]),
-                "properties": {
-                    "ubigeo": str(props["ubigeo"]),
-                    "distrito": props.get("distrito", ""),
-                },
-                "geometry": _redondear_geometria(rasgo["geometry"]),
-            }
-        )
+        ubigeo = str(props["ubigeo"])
+        rasgos.append({"type": "Feature", "id": ubigeo,
+                       "properties": {"ubigeo": ubigeo, "distrito": props.get("distrito", "")},
+                       "geometry": rasgo["geometry"]})
     return {"type": "FeatureCollection", "features": rasgos}
-
-
-def _redondear_geometria(geometria: dict, decimales: int = 5) -> dict:
-    """A lo más 5 decimales (≈ 1 m): los límites reales ya vienen con 4; los esquemáticos, con 5."""
-
-    def redondear(c):
-        if isinstance(c, (int, float)):
-            return round(c, decimales)
-        return [redondear(x) for x in c]
-
-    return {"type": geometria["type"], "coordinates": redondear(geometria["coordinates"])}
 
 
 # Lo que la hoja de estilos del mapa puede escribir de cada distrito (propiedad CSS <- estilo Leaflet).

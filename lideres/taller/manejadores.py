@@ -21,6 +21,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import tornado.web
@@ -64,11 +65,14 @@ class TableroHandler(TornadoVoilaHandler):
         # Un kernel que no llegó a arrancar (laptop muy cargada): jupyter_server armaría su página
         # de error en inglés y, sin su plantilla «500.html», dejaría una traza. Aquí, la misma
         # página en español que «sala llena», con la versión ligera y «Probar de nuevo».
-        if status_code < 500 or not self.request.path.endswith(".ipynb"):
+        # La ruta del cuaderno es la que recibió get(): tornado la guarda en `path_args` antes de
+        # prepare(). Sin ella (un error antes de leer la dirección: método o cuerpo inválidos), la
+        # página de siempre.
+        ruta = (getattr(self, "path_args", None) or [None])[0] or ""
+        if status_code < 500 or not ruta.endswith(".ipynb"):
             return super().write_error(status_code, **kwargs)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
-        ruta = self.request.path.split("/voila/render/", 1)[-1]
         self.finish(self.settings["lideres_pagina_sala_llena"](ruta, self.request.uri, ocupada=True))
 
 
@@ -77,6 +81,9 @@ class KernelWebsocketHandler(VoilaKernelWebsocketHandler):
         # Un celular que vuelve de la pausa reconecta con su kernel ya apagado por inactivo: 404.
         # jupyter_server armaría una página HTML que nadie lee (y, sin `static_path`, dejaría una
         # traza en el registro). La página del celular ya muestra su aviso en español.
+        # Sin cuerpo para todo código, no solo 404: esa página falla igual con 403 o 500 (no hay
+        # «403.html» ni «500.html», y la de respaldo también pide `static_path`). Lo que pasó ya
+        # queda en el registro: tornado anota cada error, con su traza si no era un HTTPError.
         self.finish()
 
 
@@ -129,13 +136,18 @@ class LibroHandler(tornado.web.StaticFileHandler):
     """/libro/: el libro construido. Con caché larga para lo que se llama por su contenido: el segundo
     capítulo que abre un celular ya no vuelve a bajar la hoja ni los scripts del tema."""
 
+    # tornado pregunta dos veces por pedido (get_cache_time y set_extra_headers): se decide una vez.
+    # Un handler atiende un solo pedido, así que guardarlo en él no lo mezcla con otro.
+    @functools.cached_property
+    def cache(self) -> str | None:
+        return cache_del_libro(self.path, self.request.arguments)
+
     def get_cache_time(self, path, modified, mime_type):
-        return 365 * 86400 if cache_del_libro(path, self.request.arguments) else 0
+        return 365 * 86400 if self.cache else 0
 
     def set_extra_headers(self, path):
-        cache = cache_del_libro(path, self.request.arguments)
-        if cache:
-            self.set_header("Cache-Control", cache)
+        if self.cache:
+            self.set_header("Cache-Control", self.cache)
 
 
 class ExtensionesHandler(FileFindHandler):

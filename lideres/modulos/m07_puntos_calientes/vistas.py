@@ -61,11 +61,11 @@ def leyenda(limites: list[int]) -> list[dict]:
 
 @functools.cache
 def _rasgos() -> dict[str, dict]:
-    """Los límites por nombre de distrito, leídos una vez por kernel (`cargar_limites` copia todos
-    los polígonos en cada llamada: medio segundo en una máquina cargada)."""
-    from lideres.limites import cargar_limites
+    """Los límites por nombre de distrito, leídos una vez por kernel y sin copiar (solo se leen):
+    `leer_limites`, sin shapely ni el importador en el kernel del celular."""
+    from lideres.leer_limites import distritos_guardados
 
-    return {r["properties"].get("distrito"): r for r in cargar_limites()["features"]}
+    return {r["properties"].get("distrito"): r for r in distritos_guardados()}
 
 
 def _contorno_lonlat(distrito: str) -> tuple:
