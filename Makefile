@@ -10,10 +10,10 @@ INSTALADO := $(VENV)/.instalado
 # Con una carpeta paquetes/ (README: «Instalar sin internet»), pip instala de ahí y no usa internet.
 PIP_ORIGEN := $(if $(wildcard paquetes/*.whl),--no-index --find-links paquetes,)
 
-.PHONY: taller test entorno sistema mapa-liviano libro libro-facilitador capturas sitio datos lint limpiar prueba-hub proxy-hub
+.PHONY: taller test entorno sistema sistema-mapa mapa-liviano libro libro-facilitador capturas sitio datos lint limpiar prueba-hub proxy-hub
 
 # Opciones: make taller ARGS="--red --participantes 30"
-taller: entorno mapa-liviano
+taller: entorno sistema-mapa mapa-liviano
 	@lideres taller $(ARGS)
 
 test: entorno sistema proxy-hub mapa-liviano
@@ -61,14 +61,9 @@ $(INSTALADO): pyproject.toml
 	@$(VENV)/bin/lideres jupyterlab participantes --si-falta
 	@touch $@
 
-# Paquetes de Debian: Chromium para las pruebas en navegador; bubblewrap para aislar cada entrega
-# al calificar. Sin root ni sudo no se instalan: las pruebas de navegador se saltan con un aviso
-# (salvo con CI=true, donde su falta es un error) y la calificación usa su aislamiento sin bubblewrap.
-sistema:
-	@faltan=""; \
-	test -x /usr/bin/chromium || faltan="$$faltan chromium fonts-dejavu-core"; \
-	command -v bwrap >/dev/null 2>&1 || faltan="$$faltan bubblewrap"; \
-	if [ -n "$$faltan" ]; then \
+# Instala con apt los paquetes de Debian de la variable de shell `faltan` (si hay alguno). Sin root ni
+# sudo no se instalan: se avisa y se sigue.
+INSTALAR_FALTAN = if [ -n "$$faltan" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; \
 	  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
 	  else echo "Aviso: faltan paquetes del sistema ($$faltan) y no hay permisos para instalarlos."; exit 0; fi; \
@@ -76,6 +71,21 @@ sistema:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$faltan >/dev/null \
 	    || echo "Aviso: no se pudieron instalar:$$faltan"; \
 	fi
+
+# Paquetes de Debian: Chromium para las pruebas en navegador; bubblewrap para aislar cada entrega
+# al calificar; npm (Node.js) para armar el mapa liviano. Sin root ni sudo no se instalan: las pruebas
+# de navegador se saltan con un aviso (salvo con CI=true, donde su falta es un error), la calificación
+# usa su aislamiento sin bubblewrap y los tableros, el jupyter-leaflet original.
+sistema:
+	@faltan=""; \
+	test -x /usr/bin/chromium || faltan="$$faltan chromium fonts-dejavu-core"; \
+	command -v bwrap >/dev/null 2>&1 || faltan="$$faltan bubblewrap"; \
+	command -v npm >/dev/null 2>&1 || faltan="$$faltan npm"; \
+	$(INSTALAR_FALTAN)
+
+# Para `make taller`: solo npm (el taller no necesita Chromium).
+sistema-mapa:
+	@faltan=""; command -v npm >/dev/null 2>&1 || faltan="npm"; $(INSTALAR_FALTAN)
 
 # El mapa liviano de los tableros (leaflet_liviano/README.md): jupyter-leaflet con solo lo que usa el
 # curso, ~75 KB comprimidos en vez de ~300 KB por celular. Se arma con npm la primera vez (y si cambia
