@@ -23,9 +23,14 @@ def test_clasificaciones_guardadas_iguales_a_mapclassify():
 
 
 def test_el_tablero_no_importa_mapclassify():
+    """Ni mapclassify ni scipy (ya clasificado), ni shapely con el importador de límites (los
+    límites se leen con `leer_limites`): cada uno pesa en el kernel de cada celular y al abrir."""
     codigo = ("import sys\nfrom lideres.modulos.m06_leer_mapas import calculos as c\n"
               "c.estado_mapa(2025, 'tasa', 'cortes_naturales', 5, 'naranjas')\n"
-              "assert 'mapclassify' not in sys.modules and 'scipy' not in sys.modules, 'cargó'\n")
+              "from lideres.modulos.m06_leer_mapas.tablero import tablero\n"
+              "t = tablero()\nt.control_esquema.value = 'intervalos_iguales'\n"
+              "cargados = [m for m in ('mapclassify', 'scipy', 'shapely', 'lideres.limites') if m in sys.modules]\n"
+              "assert not cargados, cargados\n")
     subprocess.run([sys.executable, "-c", codigo], check=True)
 
 

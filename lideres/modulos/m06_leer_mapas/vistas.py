@@ -40,8 +40,8 @@ def pie(anio: int, medida: str) -> str:
 
 @functools.cache
 def _nota_limites() -> str:
-    """De dónde salen los límites dibujados (leer el GeoJSON tarda ~0.4 s: una vez por proceso)."""
-    from lideres.limites import nota_limites
+    """De dónde salen los límites dibujados (una vez por proceso; `leer_limites`: sin shapely)."""
+    from lideres.leer_limites import nota_limites
 
     return nota_limites(c.AMBITOS)
 
@@ -110,9 +110,9 @@ def _caminos() -> tuple[dict[str, str], str]:
     """UBIGEO -> camino SVG (coordenadas enteras, proyección equirectangular local) y el viewBox."""
     import math
 
-    from lideres.limites import cargar_limites
+    from lideres.leer_limites import distritos_guardados
 
-    rasgos = cargar_limites(ambitos=c.AMBITOS)["features"]
+    rasgos = distritos_guardados(ambitos=c.AMBITOS)  # solo se leen
 
     def anillos(g):
         polis = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
