@@ -245,6 +245,7 @@ def test_el_libro_decide_su_cache_una_vez_por_pedido(tmp_path, monkeypatch):
     """tornado pregunta por la caché de un archivo dos veces en cada pedido (cuánto dura y qué
     cabecera lleva): `LibroHandler` la decide una sola vez, y la respuesta es la misma."""
     import asyncio
+    import concurrent.futures
 
     import tornado.httpclient
     import tornado.httpserver
@@ -270,11 +271,17 @@ def test_el_libro_decide_su_cache_una_vez_por_pedido(tmp_path, monkeypatch):
         finally:
             http.stop()
 
-    h = asyncio.run(cabeceras("/libro/_static/doctools.js?v=9a2dae69"))
+    def en_su_hilo(corrutina):
+        # Un bucle propio en otro hilo: en un trabajador de pytest ya puede haber uno corriendo
+        # (Playwright, otra prueba), y asyncio.run no se puede llamar dentro de él.
+        with concurrent.futures.ThreadPoolExecutor(1) as hilo:
+            return hilo.submit(asyncio.run, corrutina).result(timeout=60)
+
+    h = en_su_hilo(cabeceras("/libro/_static/doctools.js?v=9a2dae69"))
     assert h["Cache-Control"] == manejadores.CACHE_INMUTABLE and "Expires" in h
     assert llamadas == ["_static/doctools.js"]
     llamadas.clear()
-    h = asyncio.run(cabeceras("/libro/_static/tarde.js"))
+    h = en_su_hilo(cabeceras("/libro/_static/tarde.js"))
     assert "Cache-Control" not in h and "Expires" not in h
     assert llamadas == ["_static/tarde.js"]
 
