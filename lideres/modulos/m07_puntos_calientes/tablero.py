@@ -277,7 +277,7 @@ class TableroPuntosCalientes(widgets.VBox):
     def _dibujar_mapa(self, _cambio=None) -> None:
         from lideres.modulos.m07_puntos_calientes import vistas
 
-        # Solo se calcula la vista elegida (la densidad importa scipy.ndimage; los hexágonos, h3).
+        # Solo se calcula la vista elegida (los hexágonos importan h3).
         self.celdas.value = vistas.svg_vista(self.estado, self.control_vista.value, self.marca,
                                              self.control_banda.value)
 
