@@ -12,22 +12,28 @@ en esquemas de pandera solo al comprobar: pandera pesa ~14 MB en cada proceso, y
 taller tiene su propio kernel. Un archivo que ya pasó la comprobación (mismo contenido, mismas
 reglas, mismas versiones) queda sellado en la caché del usuario; los siguientes procesos que lo
 cargan solo le ponen los tipos de dato del esquema, sin importar pandera.
+
+`filas(nombre)` da la misma tabla sin pandas, como lista de filas: es para el kernel de un tablero
+que abre (pandas tarda medio segundo en importarse). Con sello se lee con `csv`; sin sello se
+comprueba antes con pandera, igual que `cargar`, y un archivo malo da el mismo error.
 """
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
 import hashlib
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from lideres import rutas
 from lideres.errores import ErrorLideres
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGENERAR_HECHOS = (
     "recupera el archivo original del proyecto (vuelve a descargarlo, o `git checkout -- data/`) "
@@ -533,11 +539,14 @@ def _huella_reglas() -> bytes:
     """Cambia si cambian las reglas (este archivo) o las versiones de pandas y pandera."""
     from importlib.metadata import PackageNotFoundError, version
 
-    try:
-        pandera = version("pandera")
-    except PackageNotFoundError:
-        pandera = "?"
-    return Path(__file__).read_bytes() + f"|pandas {pd.__version__}|pandera {pandera}".encode()
+    def _version(paquete: str) -> str:
+        try:
+            return version(paquete)
+        except PackageNotFoundError:
+            return "?"
+
+    # Las versiones desde los metadatos: así `filas` calcula el sello sin importar pandas.
+    return Path(__file__).read_bytes() + f"|pandas {_version('pandas')}|pandera {_version('pandera')}".encode()
 
 
 def _sello(nombre: str, contenido: bytes) -> Path:
@@ -559,11 +568,16 @@ def _con_tipos(nombre: str, tabla: pd.DataFrame) -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=32)
 def _leer(nombre: str, ruta: str, _mtime_ns: int, _tamano: int) -> pd.DataFrame:
-    """Lee y valida una vez; la fecha de modificación en la clave hace que un cambio se vuelva a leer.
+    """Lee y valida una vez; la fecha de modificación en la clave hace que un cambio se vuelva a leer."""
+    return _comprobada(nombre, ruta, Path(ruta).read_bytes())
 
-    Si el mismo contenido ya pasó la comprobación (un sello en la caché), solo se ponen los tipos."""
+
+def _comprobada(nombre: str, ruta: str, contenido: bytes) -> pd.DataFrame:
+    """La tabla de `contenido`, comprobada. Si el mismo contenido ya pasó la comprobación (un sello
+    en la caché), solo se ponen los tipos; si no, la comprueba pandera y queda sellado."""
+    import pandas as pd
+
     try:
-        contenido = Path(ruta).read_bytes()
         tabla = pd.read_csv(io.BytesIO(contenido), dtype={c: str for c in _COLUMNAS_TEXTO[nombre]},
                             encoding="utf-8")
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
@@ -586,20 +600,61 @@ def _leer(nombre: str, ruta: str, _mtime_ns: int, _tamano: int) -> pd.DataFrame:
     return comprobada
 
 
-def cargar(nombre: str) -> pd.DataFrame:
-    """Una tabla de data/ por su nombre corto ("distritos", "victimizacion"...), ya comprobada.
-
-    Devuelve una copia: cambiarla no cambia lo que reciben las siguientes llamadas.
-    """
-    corto = _nombre_valido(nombre)
+def _ruta(corto: str) -> Path:
     ruta = Path(rutas.DATOS) / TABLAS[corto].archivo
     if not ruta.is_file():
         raise ErrorLideres(
             f"No se encontró el archivo de la tabla «{corto}»: {ruta}",
             como_arreglar=TABLAS[corto].como_arreglar,
         )
+    return ruta
+
+
+def cargar(nombre: str) -> pd.DataFrame:
+    """Una tabla de data/ por su nombre corto ("distritos", "victimizacion"...), ya comprobada.
+
+    Devuelve una copia: cambiarla no cambia lo que reciben las siguientes llamadas.
+    """
+    corto = _nombre_valido(nombre)
+    ruta = _ruta(corto)
     estado = ruta.stat()
     return _leer(corto, str(ruta), estado.st_mtime_ns, estado.st_size).copy(deep=True)
+
+
+# --- filas sin pandas (para el kernel de un tablero que abre) -------------------------------------
+
+_CONVERTIR = {int: int, float: float, str: str}
+
+
+def filas(nombre: str) -> list[dict[str, Any]]:
+    """La tabla `nombre` como lista de filas (columna -> valor: int, float o str), sin importar
+    pandas: los mismos valores que `cargar(nombre)` y las mismas comprobaciones.
+
+    Si el contenido del archivo ya pasó la comprobación (tiene sello), se lee con `csv`. Si no, se
+    comprueba antes con pandera como en `cargar` (un archivo malo da el mismo error en español) y
+    queda sellado. Solo para tablas de columnas enteras, decimales o de texto, sin vacíos."""
+    corto = _nombre_valido(nombre)
+    columnas = TABLAS[corto].reglas.columns
+    if not TABLAS[corto].reglas.strict or any(
+            col.nullable or col.tipo not in _CONVERTIR for col in columnas.values()):
+        raise ValueError(f"filas() no sabe leer la tabla «{corto}» sin pandas: usa cargar()")
+    ruta = _ruta(corto)
+    estado = ruta.stat()
+    return [dict(f) for f in _filas(corto, str(ruta), estado.st_mtime_ns, estado.st_size)]
+
+
+@functools.lru_cache(maxsize=8)
+def _filas(nombre: str, ruta: str, _mtime_ns: int, _tamano: int) -> tuple[dict[str, Any], ...]:
+    contenido = Path(ruta).read_bytes()
+    if not _sello(nombre, contenido).is_file():
+        tabla = _comprobada(nombre, ruta, contenido)  # pandera: el error en español, o el sello
+        return tuple(tabla.to_dict("records"))
+    tipos = {c: _CONVERTIR[col.tipo] for c, col in TABLAS[nombre].reglas.columns.items()}
+    try:
+        lector = csv.DictReader(io.StringIO(contenido.decode("utf-8-sig"), newline=""))
+        return tuple({c: tipos[c](f[c]) for c in tipos} for f in lector)
+    except (KeyError, TypeError, ValueError):  # no debería pasar con sello; si pasa, como sin sello
+        return tuple(_comprobada(nombre, ruta, contenido).to_dict("records"))
 
 
 def escribir_csv(tabla: pd.DataFrame, ruta: Path, float_format: str | None = None) -> Path:

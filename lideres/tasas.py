@@ -6,10 +6,15 @@ pequeños, un par de casos más o menos la mueve mucho: por eso la marcamos como
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 
 from lideres.errores import ErrorLideres
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Umbrales de "tasa inestable". Con menos de 20 000 habitantes, 10 denuncias más cambian la tasa
 # en 50 o más puntos; con menos de 20 casos, el azar pesa más que la tendencia.
@@ -20,6 +25,13 @@ CONTEO_MINIMO = 20
 # La población de los distritos es la estimada por el INEI para 2020: el curso la usa como
 # denominador de las denuncias de 2024 y 2025 (aproximación declarada en data/README.md).
 PERIODO_POBLACION = "2020 (estimación)"
+
+
+def _serie(valores):
+    """La clase Series de pandas si `valores` es una; None si no. Sin importar pandas: si nadie lo
+    importó, `valores` no puede ser una Series (el tablero del módulo 06 abre sin pandas)."""
+    pandas = sys.modules.get("pandas")
+    return pandas.Series if pandas is not None and isinstance(valores, pandas.Series) else None
 
 
 def revisar_alcance(alcance_conteo, alcance_poblacion) -> None:
@@ -55,8 +67,8 @@ def tasa_por_100k(conteo, poblacion, *, alcance_conteo=None, alcance_poblacion=N
     poblacion_arr = np.asarray(poblacion, dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
         tasa = np.where(poblacion_arr > 0, conteo_arr / poblacion_arr * 100_000, np.nan)
-    if isinstance(conteo, pd.Series):
-        return pd.Series(tasa, index=conteo.index, name="tasa_100k")
+    if (serie := _serie(conteo)) is not None:
+        return serie(tasa, index=conteo.index, name="tasa_100k")
     if tasa.ndim == 0:
         return float(tasa)
     return tasa
@@ -67,8 +79,8 @@ def es_inestable(conteo, poblacion):
     conteo_arr = np.asarray(conteo, dtype=float)
     poblacion_arr = np.asarray(poblacion, dtype=float)
     resultado = (poblacion_arr < POBLACION_MINIMA) | (conteo_arr < CONTEO_MINIMO)
-    if isinstance(conteo, pd.Series):
-        return pd.Series(resultado, index=conteo.index, name="inestable")
+    if (serie := _serie(conteo)) is not None:
+        return serie(resultado, index=conteo.index, name="inestable")
     if resultado.ndim == 0:
         return bool(resultado)
     return resultado

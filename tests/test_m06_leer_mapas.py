@@ -1,10 +1,12 @@
 """Módulo 06: clasificaciones de mapclassify guardadas e iguales a las recalculadas, «los más
 peligrosos» según cada elección, colores legibles en gris y con daltonismo, intervalos de las tasas
-(Byar frente al exacto de scipy) y la marca «no se distingue del promedio»."""
+(Byar frente al exacto de scipy) y la marca «no se distingue del promedio». El tablero abre sin
+pandas: sus cuentas son las mismas que con pandas, y un CSV roto da el mismo aviso."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -102,7 +104,7 @@ def test_no_se_distingue_del_promedio():
     # Un distrito chico (Santa María del Mar) tiene un intervalo ancho: no se distingue.
     assert "Santa María del Mar" in set(marcados["distrito"])
     e = c.estado_mapa(2025)
-    assert e["no_se_distinguen"] == list(e["orden_por_tasa"].query("no_se_distingue")["distrito"])
+    assert e["no_se_distinguen"] == [f.distrito for f in e["orden_por_tasa"] if f.no_se_distingue]
 
 
 def test_elecciones_invalidas_en_espanol():
@@ -195,3 +197,132 @@ def test_pagina_ligera_del_06(tmp_path):
     assert libro.revisar_html(tmp_path) == []
     assert "«Los más peligrosos» según este mapa" in texto and "Cada tasa con su margen" in texto
     assert len(gzip.compress(texto.encode())) < 60_000
+
+
+# ------------------------------------------------------------------ abrir sin pandas
+
+
+def _tabla_con_pandas(anio: int):
+    """La cuenta de antes, con pandas sobre `cargar` (la referencia de `distritos()`)."""
+    import pandas as pd
+
+    from lideres.tablas import cargar
+    from lideres.tasas import tasa_por_100k
+
+    d = cargar("denuncias_distrito")
+    d = d[d["ambito"].isin(c.AMBITOS)].sort_values("ubigeo").reset_index(drop=True)
+    t = pd.DataFrame({"ubigeo": d["ubigeo"], "distrito": d["distrito"], "ambito": d["ambito"],
+                      "poblacion": d["poblacion_2020"], "conteo": d[f"denuncias_{anio}"]})
+    t["tasa"] = tasa_por_100k(t["conteo"], t["poblacion"]).to_numpy()
+    baja, alta = c.intervalo_conteo(t["conteo"].to_numpy())
+    t["tasa_baja"] = tasa_por_100k(baja, t["poblacion"].to_numpy())
+    t["tasa_alta"] = tasa_por_100k(alta, t["poblacion"].to_numpy())
+    promedio = float(tasa_por_100k(t["conteo"].sum(), t["poblacion"].sum()))
+    t["no_se_distingue"] = (t["tasa_baja"] <= promedio) & (promedio <= t["tasa_alta"])
+    return t, promedio
+
+
+@pytest.mark.parametrize("anio", c.ANIOS)
+def test_distritos_sin_pandas_iguales_a_la_cuenta_con_pandas(anio):
+    """Cada número, exacto (no aproximado), y cada elección (año × medida × esquema × clases):
+    los mismos «más altos» y el mismo orden por tasa que ordenando la tabla con pandas."""
+    import pandas as pd
+
+    referencia, promedio = _tabla_con_pandas(anio)
+    pd.testing.assert_frame_equal(c.tabla(anio), referencia, check_exact=True)
+    assert c.tasa_ciudad(c.distritos(anio)) == c.tasa_ciudad(c.tabla(anio)) == promedio
+    for medida in c.MEDIDAS:
+        for esquema in c.ESQUEMAS:
+            for k in c.CLASES:
+                e = c.estado_mapa(anio, medida, esquema, k)
+                clases = [f.clase for f in e["distritos"]]
+                assert clases == list(c.clasificacion(anio, medida, esquema, k).clases)
+                arriba = referencia[[x == k - 1 for x in clases]].sort_values(medida, ascending=False)
+                assert e["mas_altos"] == list(arriba["distrito"])
+                orden = referencia.sort_values("tasa", ascending=False)
+                assert [f.ubigeo for f in e["orden_por_tasa"]] == list(orden["ubigeo"])
+                assert e["tasa_ciudad"] == promedio
+
+
+def _sellar(cache, monkeypatch):
+    from lideres import tablas
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    tablas._leer.cache_clear()
+    tablas._filas.cache_clear()
+    tablas.cargar("denuncias_distrito")  # como el primer kernel del taller: comprueba y sella
+    tablas._leer.cache_clear()
+    tablas._filas.cache_clear()
+
+
+PESADOS = ("pandas", "pandera", "scipy", "mapclassify", "shapely")
+
+
+def test_el_tablero_abre_y_cambia_sin_pandas(tmp_path, monkeypatch):
+    """Un kernel frío arma el tablero (los 50 distritos pintados, la leyenda con su pie del registro,
+    los márgenes) sin importar pandas, pandera, scipy, mapclassify ni shapely; y tampoco los importa
+    al pasar por cada valor de cada control. Corre en otro proceso: en este, pandas ya está."""
+    _sellar(tmp_path / "cache", monkeypatch)
+    codigo = (
+        "import sys\n"
+        "from lideres.modulos.m06_leer_mapas.tablero import TableroLeerMapas\n"
+        "t = TableroLeerMapas()\n"
+        f"pesados = {PESADOS!r}\n"
+        "print(len(t.colores()), sorted(m for m in pesados if m in sys.modules))\n"
+        "for control in (t.control_medida, t.control_esquema, t.control_clases, t.control_paleta,\n"
+        "                t.control_anio):\n"
+        "    for _, valor in control.options:\n"
+        "        control.value = valor\n"
+        "print('SIDPOL' in t.leyenda.value, sorted(m for m in pesados if m in sys.modules))\n"
+    )
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=180,
+                            env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert salida.returncode == 0, salida.stderr[-3000:]
+    assert salida.stdout.split("\n")[:2] == ["50 []", "True []"]
+
+
+def test_sin_sello_el_tablero_comprueba_los_datos_con_pandera(tmp_path):
+    """Con una caché nueva (o un archivo cambiado) el tablero no confía en el CSV: lo comprueba
+    pandera, como `cargar`. El siguiente kernel ya lo encuentra sellado."""
+    codigo = ("import sys\nfrom lideres.modulos.m06_leer_mapas import calculos as c\n"
+              "print(len(c.distritos(2025)), 'pandera' in sys.modules)\n")
+    entorno = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    for esperado in (["50", "True"], ["50", "False"]):
+        salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=180,
+                                env=entorno)
+        assert salida.stdout.split() == esperado, salida.stderr[-3000:]
+
+
+def test_datos_malos_dan_el_aviso_de_siempre(tmp_path, monkeypatch):
+    """Un CSV de denuncias roto: el mismo error en español que `cargar`, y el tablero lo muestra
+    como aviso (sin traceback)."""
+    import shutil
+
+    import pandas as pd
+
+    from lideres import rutas, tablas
+
+    _sellar(tmp_path / "cache", monkeypatch)
+    archivo = tablas.TABLAS["denuncias_distrito"].archivo
+    shutil.copy(rutas.DATOS / archivo, tmp_path / archivo)
+    monkeypatch.setattr(rutas, "DATOS", tmp_path)
+    t = pd.read_csv(tmp_path / archivo, dtype={"ubigeo": str, "denuncias_2025": str})
+    t.loc[2, "denuncias_2025"] = "muchas"
+    t.to_csv(tmp_path / archivo, index=False)
+    c._distritos.cache_clear()
+    try:
+        with pytest.raises(ErrorLideres) as error:
+            c.distritos(2025)
+        assert "columna «denuncias_2025»: se esperaba número entero, pero hay «muchas»" in str(error.value)
+        with pytest.raises(ErrorLideres) as de_cargar:
+            tablas.cargar("denuncias_distrito")
+        assert str(error.value) == str(de_cargar.value)
+        pytest.importorskip("ipyleaflet")
+        from lideres.modulos.m06_leer_mapas.tablero import tablero
+
+        aviso = tablero()
+        assert "No se pudo mostrar el tablero" in aviso.value and "denuncias_2025" in aviso.value
+    finally:
+        c._distritos.cache_clear()
+        tablas._leer.cache_clear()
+        tablas._filas.cache_clear()

@@ -33,8 +33,9 @@ PROHIBIDOS = {
     "tableros/02_conteos_y_tasas": ["matplotlib", "PIL"],
     # El revisor de titulares dibuja SVG con Jinja y calcula la banda de Poisson a mano.
     "tableros/05_tendencias": ["matplotlib", "PIL", "ipyleaflet", "shapely", "mapclassify", "sklearn"],
-    # Las clasificaciones del 06 están guardadas: mapclassify (y scikit-learn) no entran al kernel.
-    "tableros/06_leer_mapas": ["matplotlib", "PIL", "mapclassify", "sklearn"],
+    # Las clasificaciones del 06 están guardadas: mapclassify (y scikit-learn) no entran al kernel; sus
+    # 50 filas se leen sin pandas (`lideres.tablas.filas`) y los límites sin shapely.
+    "tableros/06_leer_mapas": ["matplotlib", "PIL", "mapclassify", "sklearn", "pandas", "shapely"],
     # La tabla de la preparación (pandas) sale de la caché que dejó el primer kernel.
     "ejercicios": ["matplotlib", "PIL", "ipyleaflet", "shapely", "pandas", "numpy"],
 }

@@ -137,3 +137,54 @@ def test_esquema_de_incidentes_sinteticos(tmp_path, monkeypatch):
     assert "sintetico=True" in texto
     assert "latitud debe estar dentro del Perú" in texto
     assert "lideres datos generar" in texto
+
+
+# ---------------------------------------------------------------- filas sin pandas
+
+
+@pytest.fixture
+def cache_nueva(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    tablas._leer.cache_clear()
+    tablas._filas.cache_clear()
+    yield tmp_path / "cache"
+    tablas._leer.cache_clear()
+    tablas._filas.cache_clear()
+
+
+@pytest.mark.parametrize("nombre", ["distritos", "denuncias_distrito"])
+def test_filas_sin_pandas_iguales_a_cargar(nombre, cache_nueva):
+    """Sin sello (pandera comprueba y sella) y con sello (se lee con csv): los mismos valores y los
+    mismos tipos de Python que la tabla de `cargar`."""
+    sin_sello = tablas.filas(nombre)
+    tablas._filas.cache_clear()
+    con_sello = tablas.filas(nombre)
+    esperadas = tablas.cargar(nombre).to_dict("records")
+    for filas in (sin_sello, con_sello):
+        assert filas == esperadas
+        assert [{c: type(v) for c, v in f.items()} for f in filas] == \
+            [{c: type(v) for c, v in f.items()} for f in esperadas]
+    con_sello[0]["distrito"] = "otro"  # una copia: no cambia lo que reciben las siguientes llamadas
+    assert tablas.filas(nombre)[0]["distrito"] != "otro"
+
+
+def test_filas_de_un_archivo_malo_dan_el_error_de_cargar(tmp_path, monkeypatch, cache_nueva):
+    ruta = _copia_de_datos(tmp_path, monkeypatch, "denuncias_distrito_2024_2025.csv")
+    tabla = pd.read_csv(ruta, dtype={"ubigeo": str})
+    tabla.loc[3, "pct_robo_2025"] = 7.5
+    tabla.loc[5, "denuncias_2025"] = -4
+    tabla.to_csv(ruta, index=False)
+    with pytest.raises(ErrorLideres) as de_filas:
+        tablas.filas("denuncias_distrito")
+    with pytest.raises(ErrorLideres) as de_cargar:
+        tablas.cargar("denuncias_distrito")
+    assert str(de_filas.value) == str(de_cargar.value)
+    assert "proporción entre 0 y 1" in str(de_filas.value) and "conteo entero de 0 o más" in str(de_filas.value)
+    ruta.unlink()
+    with pytest.raises(ErrorLideres, match="No se encontró el archivo de la tabla «denuncias_distrito»"):
+        tablas.filas("denuncias_distrito")
+
+
+def test_filas_solo_para_tablas_sin_vacios():
+    with pytest.raises(ValueError, match="usa cargar"):
+        tablas.filas("victimizacion")  # tiene columnas que pueden quedar vacías

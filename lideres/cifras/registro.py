@@ -350,12 +350,17 @@ def distritos(clave: str, campo: str, ambito_slug: str, *anio: str) -> Cifra:
     """`distritos.<campo>.<ámbito>[.<año>]`: sumas y conteos sobre los distritos de la tabla SIDPOL.
     Campos: `denuncias` (suma), `poblacion` (suma 2020), `cuantos` (número de distritos).
     Ámbitos: `lima_metropolitana`, `callao` (los 7 distritos de la provincia), `lima_y_callao`."""
-    d = _tabla("denuncias_distrito")
+    from lideres.tablas import filas as filas_de  # sin pandas: el pie del mapa 06 al abrir
+
     nombres = {"lima_metropolitana": ("Lima Metropolitana",), "callao": ("Callao",),
                "lima_y_callao": ("Lima Metropolitana", "Callao")}
     if ambito_slug not in nombres:
         raise _error(clave, f"«{ambito_slug}» no es un ámbito de distritos.", nombres)
-    filas = d[d["ambito"].isin(nombres[ambito_slug])]
+    filas = [f for f in filas_de("denuncias_distrito") if f["ambito"] in nombres[ambito_slug]]
+
+    def suma(columna: str) -> int:
+        return sum(f[columna] for f in filas)
+
     legible = {"lima_metropolitana": "Lima Metropolitana (43 distritos)",
                "callao": "Callao (provincia constitucional, suma de sus 7 distritos)",
                "lima_y_callao": "Lima Metropolitana y Callao (50 distritos)"}[ambito_slug]
@@ -363,17 +368,18 @@ def distritos(clave: str, campo: str, ambito_slug: str, *anio: str) -> Cifra:
         return Cifra(clave, len(filas), "distritos", "provincia", legible, "2024-2025",
                      "distritos con denuncias publicadas por distrito", "SIDPOL")
     if campo == "poblacion":
-        return Cifra(clave, int(filas["poblacion_2020"].sum()), "personas", "provincia", legible,
+        return Cifra(clave, suma("poblacion_2020"), "personas", "provincia", legible,
                      "2020 (estimación)", "población estimada por el INEI", "INEI-POBLACION")
+    columnas = filas[0] if filas else {}
     if campo == "denuncias" and anio:
         columna = f"denuncias_{_anio(clave, anio[0])}"
-        if columna in filas:
-            return Cifra(clave, int(filas[columna].sum()), "denuncias", "provincia", legible, anio[0],
+        if columna in columnas:
+            return Cifra(clave, suma(columna), "denuncias", "provincia", legible, anio[0],
                          "denuncias de todo tipo (suma de los distritos)", "SIDPOL")
     if campo == "por_100" and anio:
         columna = f"denuncias_{_anio(clave, anio[0])}"
-        if columna in filas:
-            return Cifra(clave, round(filas[columna].sum() / filas["poblacion_2020"].sum() * 100, 1),
+        if columna in columnas:
+            return Cifra(clave, round(suma(columna) / suma("poblacion_2020") * 100, 1),
                          "denuncias por cada 100 habitantes", "provincia", legible, anio[0],
                          "denuncias de todo tipo ÷ población estimada 2020 × 100", "CALCULO", decimales=1)
     raise _error(clave, "usa distritos.denuncias.<ámbito>.<año>, distritos.poblacion.<ámbito> o "

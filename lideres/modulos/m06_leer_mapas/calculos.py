@@ -8,6 +8,10 @@ Clasificaciones: mapclassify (cuantiles, intervalos iguales, cortes naturales de
 cortes escritos a mano. Se calculan todas una vez (`escribir_clasificaciones()`) y se guardan en
 `clasificaciones.json` al lado de este archivo; el tablero solo las lee. Una prueba las recalcula
 con mapclassify y exige que sean iguales.
+
+Sin pandas al abrir el tablero: `distritos()` lee las 50 filas con `lideres.tablas.filas` (las
+mismas comprobaciones que `cargar`) y hace las cuentas con numpy; `tabla()` las entrega como
+DataFrame para la lección. pandas tarda medio segundo en importarse en el kernel de cada celular.
 """
 
 from __future__ import annotations
@@ -17,13 +21,16 @@ import json
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import pandas as pd
 
 from lideres import formato
 from lideres.errores import ErrorLideres, una_de
 from lideres.tasas import tasa_por_100k
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ARCHIVO_CLASIFICACIONES = Path(__file__).with_name("clasificaciones.json")
 ANIOS = (2024, 2025)
@@ -50,30 +57,80 @@ MEDIDAS = {
 # ------------------------------------------------------------------ datos
 
 
+class Distrito(NamedTuple):
+    """Un distrito en un año: sus cifras, el intervalo de su tasa y si se distingue del promedio."""
+
+    ubigeo: str
+    distrito: str
+    ambito: str
+    poblacion: int
+    conteo: int
+    tasa: float
+    tasa_baja: float
+    tasa_alta: float
+    no_se_distingue: bool
+
+
+class DistritoEnMapa(NamedTuple):
+    """Un distrito pintado: lo de `Distrito` más su clase (0 = la más baja) y su color."""
+
+    ubigeo: str
+    distrito: str
+    ambito: str
+    poblacion: int
+    conteo: int
+    tasa: float
+    tasa_baja: float
+    tasa_alta: float
+    no_se_distingue: bool
+    clase: int
+    color: str
+
+
 @functools.lru_cache(maxsize=4)
-def tabla(anio: int = 2025) -> pd.DataFrame:
-    """Una fila por distrito (en el orden del UBIGEO): `conteo`, `poblacion`, `tasa` por 100 mil,
-    el intervalo de la tasa (`tasa_baja`, `tasa_alta`) y `no_se_distingue` del promedio de la
-    ciudad (Lima Metropolitana y Callao juntos)."""
-    from lideres.tablas import cargar  # aquí: pandera solo cuando se pide una tabla
+def _distritos(anio: int) -> tuple[Distrito, ...]:
+    from lideres.tablas import filas  # sin pandas; pandera solo si el archivo no está comprobado
 
     una_de(int(anio), ANIOS, no_hay="denuncias por distrito", usa="Usa uno de estos años: ")
-    d = cargar("denuncias_distrito")
-    d = d[d["ambito"].isin(AMBITOS)].sort_values("ubigeo").reset_index(drop=True)
-    t = pd.DataFrame({"ubigeo": d["ubigeo"], "distrito": d["distrito"], "ambito": d["ambito"],
-                      "poblacion": d["poblacion_2020"], "conteo": d[f"denuncias_{int(anio)}"]})
-    t["tasa"] = tasa_por_100k(t["conteo"], t["poblacion"]).to_numpy()
-    baja, alta = intervalo_conteo(t["conteo"].to_numpy())
-    t["tasa_baja"] = tasa_por_100k(baja, t["poblacion"].to_numpy())
-    t["tasa_alta"] = tasa_por_100k(alta, t["poblacion"].to_numpy())
-    promedio = tasa_ciudad(t)
-    t["no_se_distingue"] = (t["tasa_baja"] <= promedio) & (promedio <= t["tasa_alta"])
-    return t
+    d = sorted((f for f in filas("denuncias_distrito") if f["ambito"] in AMBITOS), key=lambda f: f["ubigeo"])
+    conteo = np.array([f[f"denuncias_{int(anio)}"] for f in d], dtype=np.int64)
+    poblacion = np.array([f["poblacion_2020"] for f in d], dtype=np.int64)
+    tasa = tasa_por_100k(conteo, poblacion)
+    baja, alta = intervalo_conteo(conteo)
+    tasa_baja = tasa_por_100k(baja, poblacion)
+    tasa_alta = tasa_por_100k(alta, poblacion)
+    promedio = _tasa_ciudad(conteo, poblacion)
+    return tuple(
+        Distrito(f["ubigeo"], f["distrito"], f["ambito"], int(poblacion[i]), int(conteo[i]), float(tasa[i]),
+                 float(tasa_baja[i]), float(tasa_alta[i]), bool(tasa_baja[i] <= promedio <= tasa_alta[i]))
+        for i, f in enumerate(d))
 
 
-def tasa_ciudad(t: pd.DataFrame) -> float:
-    """Todas las denuncias entre toda la población (no el promedio de las tasas de los distritos)."""
-    return float(tasa_por_100k(t["conteo"].sum(), t["poblacion"].sum()))
+def distritos(anio: int = 2025) -> list[Distrito]:
+    """Un `Distrito` por distrito (en el orden del UBIGEO): `conteo`, `poblacion`, `tasa` por 100
+    mil, el intervalo de la tasa (`tasa_baja`, `tasa_alta`) y `no_se_distingue` del promedio de la
+    ciudad (Lima Metropolitana y Callao juntos). Sin pandas: lo usan el tablero y la página ligera."""
+    return list(_distritos(int(anio)))
+
+
+@functools.lru_cache(maxsize=4)
+def tabla(anio: int = 2025) -> pd.DataFrame:
+    """Lo mismo que `distritos(anio)`, como tabla de pandas (para la lección y las pruebas)."""
+    import pandas as pd
+
+    return pd.DataFrame(distritos(anio), columns=list(Distrito._fields))
+
+
+def _tasa_ciudad(conteo, poblacion) -> float:
+    return float(tasa_por_100k(int(np.sum(conteo)), int(np.sum(poblacion))))
+
+
+def tasa_ciudad(t) -> float:
+    """Todas las denuncias entre toda la población (no el promedio de las tasas de los distritos).
+    `t`: la tabla de `tabla()` o la lista de `distritos()`."""
+    if hasattr(t, "columns"):
+        return _tasa_ciudad(t["conteo"], t["poblacion"])
+    return _tasa_ciudad([d.conteo for d in t], [d.poblacion for d in t])
 
 
 # ------------------------------------------------------------------ incertidumbre
@@ -137,14 +194,14 @@ def calcular_clasificaciones() -> dict:
     """Todas las combinaciones año × medida × esquema × clases (60), con mapclassify."""
     todas = {}
     for anio in ANIOS:
-        t = tabla(anio)
+        t = distritos(anio)
         for medida in MEDIDAS:
             for esquema in ESQUEMAS:
                 for k in CLASES:
-                    c = clasificar(t[medida], esquema, k)
+                    c = clasificar([getattr(d, medida) for d in t], esquema, k)
                     todas[f"{anio}|{medida}|{esquema}|{k}"] = {
                         "minimo": c.minimo, "cortes": list(c.cortes), "clases": list(c.clases)}
-    return {"ubigeos": {str(a): list(tabla(a)["ubigeo"]) for a in ANIOS}, "clasificaciones": todas}
+    return {"ubigeos": {str(a): [d.ubigeo for d in distritos(a)] for a in ANIOS}, "clasificaciones": todas}
 
 
 def escribir_clasificaciones(ruta: Path = ARCHIVO_CLASIFICACIONES) -> Path:
@@ -163,7 +220,7 @@ def clasificacion(anio: int, medida: str, esquema: str, k: int) -> Clasificacion
     """La clasificación guardada (sin importar mapclassify)."""
     _revisar(esquema, k, medida)
     guardadas = _guardadas()
-    if guardadas["ubigeos"].get(str(anio)) != list(tabla(anio)["ubigeo"]):
+    if guardadas["ubigeos"].get(str(anio)) != [d.ubigeo for d in distritos(anio)]:
         raise ErrorLideres(
             "Las clasificaciones guardadas no corresponden a los distritos de la tabla.",
             como_arreglar="Regenéralas con `python -c 'from lideres.modulos.m06_leer_mapas import "
@@ -236,14 +293,15 @@ def estado_mapa(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantile
     """Lo que el tablero y la página liviana muestran para una elección: color de cada distrito,
     leyenda con unidades, los «más peligrosos» según esa elección (la clase más alta) y la lista
     ordenada por tasa con su intervalo y la marca «no se distingue del promedio»."""
-    t = tabla(anio)
+    t = distritos(anio)
     c = clasificacion(anio, medida, esquema, k)
     tonos = colores(paleta, k)
     unidad = f"{MEDIDAS[medida]}, {anio}"
-    arriba = t.loc[np.asarray(c.clases) == k - 1, ["distrito", medida]].sort_values(medida, ascending=False)
     decimales = 0
-    filas = t.assign(clase=c.clases, color=[tonos[i] for i in c.clases])
-    orden = filas.sort_values("tasa", ascending=False).reset_index(drop=True)
+    filas = [DistritoEnMapa(*d, clase, tonos[clase]) for d, clase in zip(t, c.clases, strict=True)]
+    # De mayor a menor; `sorted` es estable: los empates (no los hay en 2024 ni 2025) quedan por UBIGEO.
+    arriba = sorted((f for f in filas if f.clase == k - 1), key=lambda f: getattr(f, medida), reverse=True)
+    orden = sorted(filas, key=lambda f: f.tasa, reverse=True)
     n = len(arriba)
     return {
         "titulo": f"{n} {'distrito queda' if n == 1 else 'distritos quedan'} en el color más "
@@ -253,11 +311,11 @@ def estado_mapa(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantile
         "periodo": str(anio),
         "fuente": FUENTE,
         "leyenda": list(zip(tonos, c.rangos(decimales), c.conteo_por_clase(), strict=True)),
-        "mas_altos": list(arriba["distrito"]),
-        "distritos": filas,
-        "orden_por_tasa": orden,
+        "mas_altos": [f.distrito for f in arriba],
+        "distritos": filas,            # DistritoEnMapa en el orden del UBIGEO
+        "orden_por_tasa": orden,       # los mismos, de la tasa más alta a la más baja
         "tasa_ciudad": tasa_ciudad(t),
-        "no_se_distinguen": list(orden.loc[orden["no_se_distingue"], "distrito"]),
+        "no_se_distinguen": [f.distrito for f in orden if f.no_se_distingue],
         "paleta_apta": PALETAS[paleta]["apta"] and legible_en_gris(tonos),
     }
 
@@ -265,6 +323,8 @@ def estado_mapa(anio: int = 2025, medida: str = "tasa", esquema: str = "cuantile
 def mas_altos_por_eleccion(anio: int = 2025, k: int = 5) -> pd.DataFrame:
     """Para cada medida y esquema, cuántos y cuáles distritos quedan en la clase más alta: la
     misma tabla, seis mapas, seis listas de «los más peligrosos»."""
+    import pandas as pd
+
     filas = []
     for medida in MEDIDAS:
         for esquema in ESQUEMAS:

@@ -1,7 +1,8 @@
 """Vistas del módulo 06: el estado del mapa -> estilos de los polígonos y HTML (plantillas Jinja).
 
 Sin widgets: el tablero (con el mapa compartido de `lideres.tablero.mapa`) y la página liviana usan
-lo mismo. Ningún import de mapclassify: las clasificaciones ya están guardadas.
+lo mismo. Ningún import de mapclassify (las clasificaciones ya están guardadas) ni de pandas (los
+distritos llegan como lista de `calculos.DistritoEnMapa`).
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ class EstadoMapa:
 
     def estilos(self) -> dict[str, dict]:
         estilos = {}
-        for fila in self.datos["distritos"].itertuples():
+        for fila in self.datos["distritos"]:
             igual = bool(fila.no_se_distingue)
             clases = ["lideres-distrito", f"lideres-ubigeo-{fila.ubigeo}"] + (["lideres-no-se-distingue"] if igual else [])
             estilos[fila.ubigeo] = {
@@ -87,7 +88,7 @@ def html_mas_altos(e: EstadoMapa) -> str:
 
 def html_intervalos(e: EstadoMapa) -> str:
     orden = e.datos["orden_por_tasa"]
-    maximo = float(orden["tasa_alta"].max()) * 1.02
+    maximo = max(f.tasa_alta for f in orden) * 1.02
 
     def pos(v: float) -> float:
         return round(100 * float(v) / maximo, 2)
@@ -95,7 +96,7 @@ def html_intervalos(e: EstadoMapa) -> str:
     filas = [{"ubigeo": f.ubigeo, "nombre": f.distrito, "tasa": formato.numero(f.tasa),
               "igual": bool(f.no_se_distingue), "izq": pos(f.tasa_baja),
               "ancho": round(max(pos(f.tasa_alta) - pos(f.tasa_baja), 0.3), 2), "punto": pos(f.tasa)}
-             for f in orden.itertuples()]
+             for f in orden]
     promedio = e.datos["tasa_ciudad"]
     return _entorno().get_template("intervalos.html.j2").render(
         anio=e.anio, filas=filas, promedio=formato.numero(promedio), promedio_pos=pos(promedio),
@@ -141,7 +142,7 @@ def svg_mapa(e: EstadoMapa) -> str:
     decimales = 0
     distritos = [{"camino": caminos[f.ubigeo], "color": f.color, "igual": bool(f.no_se_distingue),
                   "nombre": f.distrito, "valor": formato.numero(getattr(f, e.medida), decimales)}
-                 for f in d["distritos"].itertuples() if f.ubigeo in caminos]
+                 for f in d["distritos"] if f.ubigeo in caminos]
     rangos = "; ".join(f"{r} ({n})" for _, r, n in d["leyenda"])
     alt = (f"Mapa de los {len(distritos)} distritos de Lima Metropolitana y Callao: {d['unidad']}, "
            f"{c.ESQUEMAS[e.esquema][0].split(' (')[0].lower()} en {e.k} clases. {d['titulo']}: "
