@@ -167,3 +167,23 @@ def test_el_registro_cuenta_las_tasas_como_el_modulo_02():
         for col in ("conteo", "tasa_100k", "puesto_conteo", "puesto_tasa"):
             assert (m02[col] == reg[col]).all(), col
         assert "Lima Metropolitana y Callao (50 distritos)" in m02.attrs["pie"]
+
+
+def test_familia_distritos_sin_pandas_igual_a_la_suma_con_pandas():
+    """`distritos.*` suma las filas de `tablas.filas` (el pie del mapa del tablero 06 abre sin
+    pandas): lo mismo que sumar la tabla de `cargar`, redondeo incluido."""
+    from lideres.cifras import cifra
+    from lideres.tablas import cargar
+
+    d = cargar("denuncias_distrito")
+    ambitos = {"lima_metropolitana": ["Lima Metropolitana"], "callao": ["Callao"],
+               "lima_y_callao": ["Lima Metropolitana", "Callao"]}
+    for slug_, nombres in ambitos.items():
+        f = d[d["ambito"].isin(nombres)]
+        assert cifra(f"distritos.cuantos.{slug_}").valor == len(f)
+        assert cifra(f"distritos.poblacion.{slug_}").valor == int(f["poblacion_2020"].sum())
+        for anio in (2024, 2025):
+            columna = f[f"denuncias_{anio}"]
+            assert cifra(f"distritos.denuncias.{slug_}.{anio}").valor == int(columna.sum())
+            assert cifra(f"distritos.por_100.{slug_}.{anio}").valor == round(
+                columna.sum() / f["poblacion_2020"].sum() * 100, 1)
