@@ -289,6 +289,16 @@ def test_el_paso_1_abre_sin_pandas_y_la_primera_marca_adelanta_el_paso_2():
     assert salida.stdout.split() == ["[]", "True", "[]"]
 
 
+def test_los_tipos_del_paso_1_salen_de_la_lista_de_modalidades():
+    """Una sola lista de modalidades (sin pandas): `tablas` la lee de ahí y el paso 1 la deriva."""
+    from lideres import modalidades, tablas
+    from lideres.modulos.m07_puntos_calientes import apertura
+
+    assert tablas.MODALIDADES is modalidades.MODALIDADES
+    assert apertura.TIPO_EXCLUIDO in modalidades.MODALIDADES.values()
+    assert apertura.TIPOS == tuple(sorted(set(modalidades.MODALIDADES.values()) - {apertura.TIPO_EXCLUIDO}))
+
+
 def test_las_listas_del_paso_1_son_las_de_los_datos():
     """`apertura` no lee los incidentes: sus distritos y tipos deben ser los que dan los datos."""
     from lideres.limites import cargar_limites
