@@ -8,7 +8,7 @@ cada uno en un navegador sin caché.
 
 Imprime por grupo (página, Voilà, widgets, jupyter-leaflet o el mapa liviano, websocket) lo transferido, lo que pesa
 sin comprimir y cuántos archivos; lo que el 07 agrega al trivial, archivo por archivo; y la razón de
-bytes como la mide `benchmarks/tablero_07.py` (HTTP transferido + websocket sin comprimir) y con el
+bytes de `benchmarks/tablero.py` (HTTP transferido + websocket sin comprimir) y con el
 websocket comprimido (lo que de verdad viaja). No es una prueba.
 """
 
@@ -19,14 +19,13 @@ import json
 import shutil
 import sys
 import time
-import zlib
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
-from benchmarks.tablero import bytes_del_marco  # noqa: E402
-from benchmarks.tablero_07 import LISTO_07, LISTO_TRIVIAL, preparar_raiz  # noqa: E402
+from benchmarks.comun import LISTO_07, LISTO_TRIVIAL, TRIVIAL, bytes_del_marco, copiar_cuadernos  # noqa: E402
+from benchmarks.comun import deflate_por_mensaje as deflate  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
 
@@ -41,11 +40,6 @@ def grupo(url: str) -> str:
         if clave in url:
             return nombre
     return "otros"
-
-
-def deflate(mensajes: list[bytes]) -> list[int]:
-    z = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
-    return [len(z.compress(m) + z.flush(zlib.Z_SYNC_FLUSH)) - 4 for m in mensajes]
 
 
 def abrir(navegador, url: str, listo_js: str) -> dict:
@@ -126,7 +120,7 @@ def resumen(d: dict) -> dict:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    raiz = preparar_raiz()
+    raiz = copiar_cuadernos(["notebooks/tableros/07_puntos_calientes.ipynb", TRIVIAL])
     servidor = ServidorTaller(sin_libro=True, precalentados=0, cuadernos=raiz)
     r = {}
     with servidor, sync_playwright() as p:
@@ -167,7 +161,7 @@ def main() -> int:
 
     como_antes = total("07", False) / total("trivial", False)
     de_verdad = total("07", True) / total("trivial", True)
-    print(f"\nHTTP + websocket sin comprimir (como tablero_07.py): 07 {total('07', False):,} · trivial "
+    print(f"\nHTTP + websocket sin comprimir (como tablero.py): 07 {total('07', False):,} · trivial "
           f"{total('trivial', False):,} bytes, razón {como_antes:.2f}")
     print(f"HTTP + websocket comprimido (lo que viaja):        07 {total('07', True):,} · trivial "
           f"{total('trivial', True):,} bytes, razón {de_verdad:.2f}")

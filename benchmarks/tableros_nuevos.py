@@ -21,22 +21,13 @@ No es una prueba: no falla por lento. La última línea es
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import shutil
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-RAIZ = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(RAIZ))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.tablero import abrir, cerrar, descripcion_maquina  # noqa: E402
-from benchmarks.tablero_07 import LISTO_07, LISTO_TRIVIAL  # noqa: E402
-from lideres.taller.proceso import ServidorTaller  # noqa: E402
-from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
+from benchmarks import comun  # noqa: E402
 
 # Cada tablero: su cuaderno y lo que dice que ya se puede usar.
 TABLEROS = {
@@ -46,44 +37,31 @@ TABLEROS = {
     "06": ("notebooks/tableros/06_leer_mapas.ipynb",
            "() => document.querySelectorAll('.lideres-tablero-leer-mapas .lideres-mapa path').length >= 50"
            " && !!document.querySelector('.lideres-tablero-leer-mapas .lideres-control-medida button')"),
-    "07": ("notebooks/tableros/07_puntos_calientes.ipynb", LISTO_07),
-    "trivial": ("benchmarks/trivial/un_deslizador.ipynb", LISTO_TRIVIAL),
+    "07": ("notebooks/tableros/07_puntos_calientes.ipynb", comun.LISTO_07),
+    "trivial": (comun.TRIVIAL, comun.LISTO_TRIVIAL),
 }
 META_TTI = 1.25
 META_BYTES = 1.15
 
 
 def medir(repeticiones: int) -> dict:
-    from playwright.sync_api import sync_playwright
-
-    raiz = Path(tempfile.mkdtemp(prefix="tableros_nuevos_"))
-    carpeta = raiz / "frio"
-    carpeta.mkdir()
-    for ruta, _ in TABLEROS.values():
-        shutil.copy(RAIZ / ruta, carpeta / Path(ruta).name)
-    r: dict = {"tti": {n: [] for n in TABLEROS}, "bytes": {n: [] for n in TABLEROS}}
-    servidor = ServidorTaller(sin_libro=True, precalentados=0, cuadernos=raiz)
-    print(f"Iniciando el servidor del taller en el puerto {servidor.puerto}…")
-    r["carga"] = [os.getloadavg()[0]]
-    with servidor, sync_playwright() as p:
-        navegador = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGUMENTOS_CHROMIUM)
-        url = lambda ruta: servidor.url(f"/voila/render/frio/{Path(ruta).name}")  # noqa: E731
+    r: dict = {"tti": {n: [] for n in TABLEROS}, "bytes": {n: [] for n in TABLEROS}, "carga": []}
+    raiz = comun.copiar_cuadernos([ruta for ruta, _ in TABLEROS.values()], "tableros_nuevos_")
+    with comun.taller_con_chromium(raiz, carga=r["carga"]) as (servidor, navegador):
+        url = lambda ruta: comun.en_frio(servidor, Path(ruta).name)  # noqa: E731
         # Una apertura de calentamiento de cada uno (disco, caché de Python) que no se cuenta.
         for ruta, listo in TABLEROS.values():
-            cerrar(*abrir(navegador, url(ruta), listo)[2:])
+            comun.cerrar(*comun.abrir(navegador, url(ruta), listo)[2:])
         orden = list(TABLEROS)
         for ronda in range(repeticiones):
             for nombre in (orden if ronda % 2 == 0 else orden[::-1]):
                 ruta, listo = TABLEROS[nombre]
                 detalle: dict = {}
-                segundos, _, page, contexto = abrir(navegador, url(ruta), listo, detalle)
-                cerrar(page, contexto)
+                segundos, _, page, contexto = comun.abrir(navegador, url(ruta), listo, detalle)
+                comun.cerrar(page, contexto)
                 r["tti"][nombre].append(segundos)
                 r["bytes"][nombre].append(detalle["http"] + detalle["ws_deflate"])
                 print(f"  {nombre:8s} ronda {ronda + 1}: {segundos:6.2f} s, {r['bytes'][nombre][-1]:,} bytes")
-        navegador.close()
-    r["carga"].append(os.getloadavg()[0])
-    shutil.rmtree(raiz, ignore_errors=True)
     return r
 
 
@@ -91,14 +69,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeticiones", type=int, default=5, help="aperturas en frío de cada tablero")
     args = parser.parse_args()
-    if not CHROMIUM.exists():
-        print(f"Falta {CHROMIUM}: instálalo con `make chromium`.", file=sys.stderr)
+    if comun.sin_chromium():
         return 1
     r = medir(args.repeticiones)
     tti = {n: statistics.median(v) for n, v in r["tti"].items()}
     bytes_ = {n: statistics.median(v) for n, v in r["bytes"].items()}
-    maquina = descripcion_maquina()
-    print(f"\nMáquina: {maquina}; carga {r['carga'][0]:.1f} al empezar, {r['carga'][1]:.1f} al terminar")
+    print(f"\nMáquina: {comun.descripcion_maquina()}; carga {r['carga'][0]:.1f} al empezar, {r['carga'][1]:.1f} al terminar")
     print(f"{'':10s} {'frío (s, mediana)':>18s} {'razón':>7s} {'bytes':>12s} {'razón':>7s}")
     razones = {}
     for nombre in TABLEROS:
@@ -108,12 +84,7 @@ def main() -> int:
             f"{'cumple' if razones[nombre][1] <= META_BYTES else 'NO cumple'} ≤ {META_BYTES}")
         print(f"{nombre:10s} {tti[nombre]:18.2f} {razones[nombre][0]:7.2f} {bytes_[nombre]:12,.0f} "
               f"{razones[nombre][1]:7.2f}{marca}")
-    salida = RAIZ / "benchmarks" / "_resultados"
-    salida.mkdir(parents=True, exist_ok=True)
-    archivo = salida / f"tableros_nuevos_{time.strftime('%Y%m%d_%H%M%S')}.json"
-    archivo.write_text(json.dumps({"maquina": maquina, "fecha": time.strftime("%Y-%m-%d %H:%M"), "crudos": r,
-                                   "tti": tti, "bytes": bytes_}, indent=1), encoding="utf-8")
-    print(f"Cifras guardadas en {archivo.relative_to(RAIZ)}")
+    comun.guardar("tableros_nuevos", {"crudos": r, "tti": tti, "bytes": bytes_})
     nuevos = [n for n in TABLEROS if n != "trivial"]
     print("tableros_nuevos: " + " ".join(f"razon_tti_{n}={razones[n][0]:.2f}" for n in nuevos) + " "
           + " ".join(f"razon_bytes_{n}={razones[n][1]:.2f}" for n in nuevos))

@@ -15,21 +15,15 @@ Imprime cifras y razones (segundo/primero, comprimido/sin comprimir). No es una 
 from __future__ import annotations
 
 import sys
-import zlib
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(RAIZ))
 
-from benchmarks.tablero import TABLEROS, bytes_del_marco, esperar_pools, preparar_raiz  # noqa: E402
+from benchmarks.comun import bytes_del_marco, deflate_por_mensaje  # noqa: E402
+from benchmarks.tablero import TABLEROS, esperar_pools, preparar_raiz  # noqa: E402
 from lideres.taller.proceso import ServidorTaller  # noqa: E402
 from tests.chromium import ARGUMENTOS_CHROMIUM, CHROMIUM  # noqa: E402
-
-
-def deflate_por_mensaje(mensajes: list[bytes]) -> int:
-    """Bytes con permessage-deflate (contexto compartido, vaciado por mensaje, sin la cola 00 00 ff ff)."""
-    z = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
-    return sum(len(z.compress(m) + z.flush(zlib.Z_SYNC_FLUSH)) - 4 for m in mensajes)
 
 
 def abrir(contexto, url: str, listo_js: str) -> dict:
@@ -77,11 +71,11 @@ def main() -> None:
         ws = sum(map(len, d["ws"]))
         print(f"{nombre}: {d['pedidos']} pedidos, {red} al servidor, {d['de_cache']} de la caché; "
               f"HTTP {d['http'] / 1024:.0f} KB; websocket {ws / 1024:.0f} KB sin comprimir, "
-              f"{deflate_por_mensaje(d['ws']) / 1024:.0f} KB con deflate; extensión: {d['extension'] or 'ninguna'}")
+              f"{sum(deflate_por_mensaje(d['ws'])) / 1024:.0f} KB con deflate; extensión: {d['extension'] or 'ninguna'}")
     razon = (segundo["pedidos"] - segundo["de_cache"]) / max(primero["pedidos"] - primero["de_cache"], 1)
     ws = sum(map(len, primero["ws"]))
     print(f"Razón pedidos al servidor segundo/primero: {razon:.2f}")
-    print(f"Razón websocket comprimido/sin comprimir (02): {deflate_por_mensaje(primero['ws']) / max(ws, 1):.2f}")
+    print(f"Razón websocket comprimido/sin comprimir (02): {sum(deflate_por_mensaje(primero['ws'])) / max(ws, 1):.2f}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from lideres import rutas
 from lideres.errores import ErrorLideres
+from lideres.modalidades import MODALIDADES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,18 +46,6 @@ REGENERAR_SINTETICOS = "ejecuta `lideres datos generar` para crear los datos sin
 LAT_PERU = (-18.5, 0.1)
 LON_PERU = (-81.5, -68.5)
 ANIOS = (1990, 2030)
-
-# Modalidades de delito de SIDPOL, en este orden: sufijo de la columna `denuncias_<sufijo>` -> nombre
-# que se muestra (la columna `tipo` de los incidentes sintéticos).
-MODALIDADES = {
-    "robo": "Robo",
-    "hurto": "Hurto",
-    "estafa": "Estafa",
-    "extorsion": "Extorsión",
-    "secuestro": "Secuestro",
-    "violencia_mujer_integrantes": "Violencia contra la mujer e integrantes del grupo familiar",
-    "otros": "Otros",
-}
 
 NOMBRES_TIPO = {
     "int64": "número entero",

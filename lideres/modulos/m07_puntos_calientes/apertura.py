@@ -1,23 +1,26 @@
 """El paso 1 del tablero 07 (marcar la zona) sin pandas ni numpy.
 
 Un kernel frío tarda medio segundo solo en importar pandas, y el paso 1 no lo necesita: el
-distrito, su polígono, la lista de distritos y la de tipos salen de los límites y de los nombres
-del generador. Las cuentas (`calculos`) y sus vistas (`vistas`) se importan al llegar al paso 2.
+distrito, su polígono, la lista de distritos y la de tipos salen de los límites y de las
+modalidades del SIDPOL (`lideres.modalidades`). Las cuentas (`calculos`) y sus vistas (`vistas`)
+se importan al llegar al paso 2.
 `tests/test_m07_puntos_calientes.py` revisa que esta lista sea la misma que dan los datos.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 from lideres.jinja import plantillas_de
 from lideres.leer_limites import nombres_de_distritos, rasgo_de_distrito
+from lideres.modalidades import MODALIDADES
 
-TIPO_EXCLUIDO = "Violencia contra la mujer e integrantes del grupo familiar"
+TIPO_EXCLUIDO = MODALIDADES["violencia_mujer_integrantes"]
 # Los tipos de los incidentes sintéticos (las modalidades del SIDPOL que usa `lideres.sinteticos`),
-# sin la violencia contra la mujer y los integrantes del grupo familiar.
-TIPOS = ("Estafa", "Extorsión", "Hurto", "Otros", "Robo", "Secuestro")
+# sin la violencia contra la mujer y los integrantes del grupo familiar, en orden alfabético.
+TIPOS = tuple(sorted(t for t in MODALIDADES.values() if t != TIPO_EXCLUIDO))
 AVISO_SINTETICO = ("Datos SINTÉTICOS: incidentes inventados con semilla para practicar; no son "
                    "casos reales y sus puntos calientes no existen.")
 PRIMERO = ("El Porvenir", "La Esperanza", "Florencia de Mora")  # Trujillo va primero en las listas
@@ -63,3 +66,14 @@ def css() -> str:
 def html_paso(titulo: str, texto: str) -> str:
     """Un paso del tablero (1: marca tu zona; 2: compara) con lo que hay que hacer."""
     return plantillas_de(__file__).get_template("paso.html.j2").render(titulo=titulo, texto=texto)
+
+
+# Voilà la pone en "True" en los kernels que arranca de reserva, antes de que llegue la persona
+# (voila.utils.ENV_VARIABLE.VOILA_PREHEAT; `lideres.taller.kernels` lee la misma). Importar
+# voila.utils para leer el nombre costaría segundos en cada kernel.
+VARIABLE_PRECALENTADO = "VOILA_PREHEAT"
+
+
+def kernel_de_reserva() -> bool:
+    """¿Este kernel lo arrancó la reserva del taller, antes de que alguien abra la página?"""
+    return os.environ.get(VARIABLE_PRECALENTADO) == "True"
