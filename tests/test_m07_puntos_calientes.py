@@ -96,6 +96,21 @@ def test_el_alisado_es_el_de_scipy(sigma):
         np.testing.assert_allclose(c._alisar(valores, sigma), esperado, rtol=1e-9, atol=1e-12)
 
 
+def test_las_bandas_del_alisado_se_arman_una_vez_por_forma_y_ancho():
+    """Un cambio de filtro en la misma grilla no vuelve a armar las matrices del alisado; las que
+    se guardan no se pueden modificar (las comparten todos los cambios)."""
+    valores = np.ones((12, 20))
+    primera = c._alisar(valores, 2.5)
+    antes = c._banda.cache_info()
+    np.testing.assert_array_equal(c._alisar(valores * 1.0, 2.5), primera)
+    despues = c._banda.cache_info()
+    assert despues.misses == antes.misses and despues.hits == antes.hits + 2
+    banda = c._banda(12, 2.5, 4.0)
+    assert not banda.flags.writeable
+    with pytest.raises(ValueError):
+        banda[0, 0] = 1.0
+
+
 def test_densidad_de_un_punto_es_una_campana():
     # Un solo caso con banda de 200 m: el pico es 1 / (2π σ²) casos por m², en km².
     d = c.densidad_nucleo(_puntos([(-8.08, -79.02)]), 200, tamano_m=20)

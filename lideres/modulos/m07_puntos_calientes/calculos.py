@@ -204,18 +204,25 @@ def _alisar(valores: np.ndarray, sigma: float, truncate: float = 4.0) -> np.ndar
     """Filtro gaussiano con ceros fuera de la grilla: lo mismo que `scipy.ndimage.gaussian_filter`
     (mode="constant", truncate=4), con numpy. scipy.ndimage suma ~19 MB a cada kernel de celular;
     la prueba compara los dos."""
+    return _banda(valores.shape[0], sigma, truncate) @ valores @ _banda(valores.shape[1], sigma, truncate).T
+
+
+# Solo las dos de la última densidad (filas y columnas): un cambio de filtro las reusa; guardar
+# más costaría memoria en cada kernel (en un distrito grande, ~2 MB cada una).
+@functools.lru_cache(maxsize=2)
+def _banda(n: int, sigma: float, truncate: float) -> np.ndarray:
+    """Matriz n × n con la campana de Gauss en cada fila: multiplicarla alisa a lo largo de un eje.
+    Depende solo del tamaño de la grilla y del ancho, no de los filtros (de solo lectura, porque
+    se comparte)."""
     radio = int(truncate * sigma + 0.5)
     x = np.arange(-radio, radio + 1)
     campana = np.exp(-0.5 / sigma**2 * x**2)
     campana /= campana.sum()
-
-    def banda(n: int) -> np.ndarray:
-        # Matriz n × n con la campana en cada fila: multiplicarla alisa a lo largo de un eje.
-        i = np.arange(n)
-        distancia = i[None, :] - i[:, None]
-        return np.where(np.abs(distancia) <= radio, campana[np.clip(distancia + radio, 0, 2 * radio)], 0.0)
-
-    return banda(valores.shape[0]) @ valores @ banda(valores.shape[1]).T
+    i = np.arange(n)
+    distancia = i[None, :] - i[:, None]
+    banda = np.where(np.abs(distancia) <= radio, campana[np.clip(distancia + radio, 0, 2 * radio)], 0.0)
+    banda.flags.writeable = False
+    return banda
 
 
 # ------------------------------------------------------------------ cuándo
