@@ -161,6 +161,7 @@ class Sesion:
     n: int
     ok: bool = False
     motivo: str = ""
+    html_fallida: str = ""  # la página de una celda fallida (--conservar la guarda)
     kernel: str | None = None
     pagina_s: float | None = None
     interactivo_s: float | None = None
@@ -203,6 +204,7 @@ async def persona(n: int, base: str, retraso_s: float, limite_s: float, irse: bo
         s.kernel = m.group(1)
         if "lideres-error-celda" in html:
             s.motivo = "celda fallida en la página"
+            s.html_fallida = html
             return s
         if "application/vnd.jupyter.widget-view+json" not in html:
             s.motivo = "página sin widgets (a medias)"
@@ -417,6 +419,17 @@ def resumir(nombre: str, sesiones: list[Sesion]) -> dict:
     return r
 
 
+def conservar(carpeta: Path, srv, sesiones: list[Sesion]) -> None:
+    """Lo que hace falta para entender una corrida fallida, fuera de la carpeta temporal."""
+    carpeta.mkdir(parents=True, exist_ok=True)
+    (carpeta / "salida.txt").write_text(srv.texto_salida(), encoding="utf-8")
+    (carpeta / "registro.txt").write_text(srv.texto_registro(), encoding="utf-8")
+    for s in sesiones:
+        if s.html_fallida:
+            (carpeta / f"fallida_{s.n:02d}.html").write_text(s.html_fallida, encoding="utf-8")
+    print(f"Registro del servidor y páginas fallidas en {carpeta}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Una sala llena de celulares contra lideres taller.")
     ap.add_argument("--n", type=int, default=30, help="personas a la vez (por defecto 30)")
@@ -431,6 +444,8 @@ def main(argv=None) -> int:
     ap.add_argument("--semilla", type=int, default=10)
     ap.add_argument("--tablero", choices=sorted(TABLEROS), default="02",
                     help="el tablero de la sesión: 02 (conteos y tasas) o 07 (puntos calientes)")
+    ap.add_argument("--conservar", type=Path, default=None,
+                    help="carpeta donde guardar el registro del servidor y las páginas fallidas")
     a = ap.parse_args(argv)
     global TABLERO
     TABLERO = TABLEROS[a.tablero]
@@ -458,6 +473,8 @@ def main(argv=None) -> int:
     if reserva is None:  # lo que dice el servidor al encender: «…: 07_puntos_calientes: 4.»
         linea = re.search(r"Tableros listos de antemano[^:]*:(.*)", srv.texto_salida())
         reserva = sum(int(x) for x in re.findall(r": (\d+)", linea.group(1))) if linea else 0
+    base_1: list[Sesion] = []
+    sesiones: list[Sesion] = []
     try:
         listo_s = esperar_reserva(memoria, min(reserva, n), 900)
         print(f"Reserva precalentada lista en {listo_s:.1f} s ({memoria.kernels()} kernels).")
@@ -486,6 +503,8 @@ def main(argv=None) -> int:
     finally:
         memoria.parar()
         codigo = srv.detener()
+        if a.conservar:
+            conservar(a.conservar, srv, [*base_1, *sesiones])
         shutil.rmtree(raiz, ignore_errors=True)
 
     r1 = resumir("base", base_1)
