@@ -154,6 +154,9 @@ def antes_de_concluir(puntos: list[str] | tuple[str, ...], titulo: str = TITULO_
 
 CSS_TABLERO = """
 .lideres-tablero .lideres-control .widget-inline-hbox { flex-wrap: wrap; max-width: 100%; }
+/* Un deslizador envuelto (nombre, barra, valores) necesita su alto: con el fijo de ipywidgets
+   los valores («0 – 23») quedaban cortados debajo de la barra. */
+.lideres-tablero .lideres-control .widget-slider { height: auto; }
 .lideres-tablero .lideres-control .widget-label { text-align: left; font-weight: 600; }
 .lideres-tablero .lideres-control .widget-inline-hbox > .widget-label { width: 100%;
   max-width: 100%; white-space: normal; height: auto; line-height: 1.3; margin-bottom: 4px; }

@@ -38,10 +38,42 @@ JS_CONTROLES_BAJOS = """() => Array.from(document.querySelectorAll(
     .map(e => e.outerHTML.slice(0, 80))"""
 
 
+# Al irse de un tablero, Voilà suelta la conexión con su kernel en `beforeunload`; si un widget
+# (el mapa que se reacomoda tras cambiar el tamaño) avisa al kernel antes de que llegue la página
+# siguiente, el gestor de widgets escribe este error. No se pierde nada que la persona vea (la página
+# ya se va), así que se anota aparte (`v.al_irse`), pero solo si la página de verdad se fue: con la
+# página todavía ahí (`v.sin_irse`, p. ej. una descarga que no la cambia) sigue siendo un error.
+SIN_AVISAR_AL_KERNEL = "Could not send widget sync message"
+MARCA_SE_VA = "lideres-pruebas: la página empieza a irse"
+MARCA_NUEVA = "lideres-pruebas: página nueva"
+JS_MARCAS = f"""if (window.top === window) {{
+  console.debug({MARCA_NUEVA!r});
+  window.addEventListener("beforeunload", () => console.debug({MARCA_SE_VA!r}));
+}}"""
+
+
 def escuchar(page, v) -> None:
     """Anota en v los pedidos, websockets y errores de consola de page (una o varias páginas)."""
+    # Esta página: ¿empezó a irse?, y los avisos al kernel que escribió desde entonces.
+    estado = {"se_va": False, "retenidos": []}
+
+    def se_fue():
+        for texto in estado["retenidos"]:
+            v.sin_irse.remove(texto)
+            v.al_irse.append(texto)
+        estado.update(se_va=False, retenidos=[])
 
     def en_consola(msg):
+        if msg.type == "debug" and msg.text in (MARCA_SE_VA, MARCA_NUEVA):
+            if msg.text == MARCA_SE_VA:
+                estado["se_va"] = True
+            else:  # llegó otra página: la anterior se fue de verdad
+                se_fue()
+            return
+        if msg.type == "error" and estado["se_va"] and msg.text.startswith(SIN_AVISAR_AL_KERNEL):
+            estado["retenidos"].append(msg.text)
+            v.sin_irse.append(msg.text)
+            return
         if msg.type == "error":
             v.errores.append(msg.text)
             v.donde.append(f"{msg.text} ← {(msg.location or {}).get('url', '')}")
@@ -54,10 +86,12 @@ def escuchar(page, v) -> None:
         v.errores.append(f"pageerror: {e}")
         v.donde.append(f"pageerror: {e}")
 
+    page.add_init_script(JS_MARCAS)
     page.on("request", lambda req: v.pedidos.append(req.url))
     page.on("websocket", lambda ws: v.pedidos.append(ws.url))
     page.on("console", en_consola)
     page.on("pageerror", en_error)
+    page.on("close", lambda _: se_fue() if estado["se_va"] else None)
 
 
 @contextmanager

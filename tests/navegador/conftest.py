@@ -64,6 +64,10 @@ class Vigilancia:
     # De dónde vino cada error de la consola (el texto de Chromium no dice qué pedido falló).
     donde: list[str] = field(default_factory=list)
     otras_versiones: list[str] = field(default_factory=list)
+    # «Could not send widget sync message» de una página que empezó a irse: si se fue, no cuenta
+    # (`al_irse`); si sigue ahí, sí (`sin_irse`). Ver `ayudas.escuchar`.
+    al_irse: list[str] = field(default_factory=list)
+    sin_irse: list[str] = field(default_factory=list)
 
     def externos(self) -> list[str]:
         return [u for u in self.pedidos if not es_local(u)]
@@ -73,7 +77,7 @@ class Vigilancia:
         assert self.pedidos, "no se registró ningún pedido"
         assert self.externos() == [], f"pedidos fuera de la computadora: {self.externos()}"
         assert self.bloqueados == [], f"se intentó salir de la computadora: {self.bloqueados}"
-        assert self.errores == [], f"errores en la consola del navegador: {self.errores}"
+        assert self.errores + self.sin_irse == [], f"errores en la consola del navegador: {self.errores + self.sin_irse}"
 
     def captura(self, nombre: str) -> None:
         if CAPTURAS:

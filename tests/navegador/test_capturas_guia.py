@@ -53,11 +53,9 @@ def guardar(page, nombre: str, carpeta: Path) -> Path:
         page.set_viewport_size({"width": ancho, "height": ALTO_CELULAR})
         page.wait_for_timeout(500)
         page.screenshot(path=str(ruta))
+        # Al volver al tamaño de antes el mapa se reacomoda y avisa al kernel; si la prueba se va
+        # en ese instante, el aviso que ya no llega no cuenta como error (`ayudas.escuchar`).
         page.set_viewport_size({"width": ancho, "height": alto_antes})
-        # Al volver al tamaño de antes el mapa se reacomoda y avisa al kernel: si la prueba se va de
-        # la página en ese instante, el aviso sale con el kernel ya cerrado («Cannot send», visto
-        # en una corrida completa). Como después de agrandarla, se espera a que termine.
-        page.wait_for_timeout(500)
     else:
         alto = min(ALTO_MAXIMO, page.evaluate("document.documentElement.scrollHeight"))
         page.screenshot(path=str(ruta), full_page=True, clip={"x": 0, "y": 0, "width": ancho, "height": alto})

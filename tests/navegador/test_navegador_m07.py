@@ -75,6 +75,13 @@ def test_marcar_y_cambiar_la_forma_de_dibujar_en_el_celular(navegador, servidor_
     page.get_by_role("button", name="Ya marqué: mostrar los datos").click()
     page.wait_for_selector(".lideres-resultados-07 .lideres-celdas-07")
     # La marca llegó al kernel: la comparación la cuenta y el mapa de celdas la dibuja con rayas.
+    # Los valores de los deslizadores se leen enteros (antes quedaban cortados debajo de la barra).
+    cortados = page.evaluate("""() => Array.from(document.querySelectorAll('.lideres-control .widget-slider'))
+        .filter(s => { const v = s.querySelector('.widget-readout'); const caja = s.closest('.lideres-control');
+                       return !v || v.getBoundingClientRect().height < 10
+                         || v.getBoundingClientRect().bottom > caja.getBoundingClientRect().bottom + 0.5; })
+        .map(s => s.textContent.trim())""")
+    assert cortados == [], cortados
     comparacion = page.inner_text(".lideres-resultados-07 .lideres-resultado")
     assert "No marcaste una zona" not in comparacion and "Tu marca cubre" in comparacion, comparacion
     assert page.locator(".lideres-celdas-07 rect.lideres-celda-marcada").count() >= 1

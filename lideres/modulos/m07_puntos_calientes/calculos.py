@@ -207,11 +207,13 @@ def _alisar(valores: np.ndarray, sigma: float, truncate: float = 4.0) -> np.ndar
     return _banda(valores.shape[0], sigma, truncate) @ valores @ _banda(valores.shape[1], sigma, truncate).T
 
 
-@functools.lru_cache(maxsize=16)
+# Solo las dos de la última densidad (filas y columnas): un cambio de filtro las reusa; guardar
+# más costaría memoria en cada kernel (en un distrito grande, ~2 MB cada una).
+@functools.lru_cache(maxsize=2)
 def _banda(n: int, sigma: float, truncate: float) -> np.ndarray:
     """Matriz n × n con la campana de Gauss en cada fila: multiplicarla alisa a lo largo de un eje.
-    Depende solo del tamaño de la grilla y del ancho: se arma una vez por distrito y ancho, no en
-    cada cambio de filtro (de solo lectura, porque se comparte)."""
+    Depende solo del tamaño de la grilla y del ancho, no de los filtros (de solo lectura, porque
+    se comparte)."""
     radio = int(truncate * sigma + 0.5)
     x = np.arange(-radio, radio + 1)
     campana = np.exp(-0.5 / sigma**2 * x**2)
