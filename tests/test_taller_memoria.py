@@ -391,6 +391,48 @@ def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
     _en_su_hilo(probar())
 
 
+def test_un_lugar_que_sobra_en_la_reserva_espera_y_no_le_quita_el_turno_a_uno_preparado(monkeypatch):
+    """Medido con benchmarks/carga.py --tablero 07: Voilà repone la reserva apenas un celular toma un
+    kernel; mientras la sala se llenaba ese kernel nuevo sobraba, el ajuste apagaba uno ya preparado
+    en su lugar y los últimos en llegar esperaban 38 s a que el nuevo preparara la página. Ahora el
+    lugar que sobra espera sin arrancar; arranca cuando hace falta (o si un celular lo toma)."""
+    import asyncio
+
+    from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+
+    from lideres.taller import kernels
+
+    ruta = "tableros/07_puntos_calientes.ipynb"
+    arrancados = []
+
+    async def arrancar(self, *args, **kwargs):
+        arrancados.append(kwargs["env"])
+        return "nuevo"
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "start_kernel", arrancar)
+
+    async def probar():
+        g = kernels.GestorKernels(participantes=30, ajustar_s=0, revisar_muertos_s=0, espera_tope_s=0.01,
+                                  reserva_base={ruta: 2}, paginas_sesion=[ruta])
+
+        async def listo(k):
+            return {"kernel_id": k}
+
+        preparados = [asyncio.ensure_future(listo(k)) for k in ("r1", "r2")]
+        await asyncio.gather(*preparados)
+        for k in ("r1", "r2"):
+            g._kernels[k] = object()
+        g._pools = {ruta: list(preparados)}
+        lugar = asyncio.ensure_future(g.start_kernel(env={kernels.VARIABLE_PRECALENTADO: "True"}))
+        g._pools[ruta].append(lugar)  # lo que hace Voilà al reponer
+        await asyncio.sleep(0.1)
+        assert not lugar.done() and arrancados == []  # la reserva ya tiene sus 2: espera
+        g._pools[ruta].pop(0)  # un celular toma r1: queda 1 preparado para un objetivo de 2
+        assert await asyncio.wait_for(lugar, 5) == "nuevo" and len(arrancados) == 1
+
+    _en_su_hilo(probar())
+
+
 def test_el_gestor_fija_la_reserva_de_cada_pagina_segun_los_que_la_usan():
     from lideres.taller import kernels
 

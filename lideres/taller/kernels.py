@@ -212,6 +212,23 @@ class GestorKernels(AsyncMappingKernelManager):
             "caben": memoria.caben(self.presupuesto, bytes_en_uso, self._por_tablero()) if self.presupuesto else None,
         }
 
+    def _reserva_completa(self, ruta: str | None) -> bool:
+        """¿La reserva de `ruta` ya llega a su objetivo sin contar los lugares que esperan?
+
+        Voilà repone un lugar apenas un celular toma un kernel, con el objetivo que `_ajustar` fijó
+        hasta `ajustar_s` antes. Mientras la sala se llena ese lugar sobra: si arrancaba, el ajuste
+        apagaba en su lugar un kernel ya preparado, y los últimos en llegar recibían kernels a medio
+        preparar (benchmarks/carga.py --tablero 07: páginas de 38 s). Ahora espera sin arrancar y el
+        ajuste lo cancela; si un celular lo toma, arranca enseguida."""
+        if not ruta:
+            return False
+        estado = self._estado_reservas()
+        objetivo = self.objetivos(estado).get(ruta)
+        if objetivo is None:  # una página sin reserva propia: manda Voilà
+            return False
+        e = estado.get(ruta, {"listos": [], "arrancando": []})
+        return len(e["listos"]) + len(e["arrancando"]) >= objetivo
+
     def _hay_lugar(self, por_kernel: int) -> bool:
         return self.presupuesto <= 0 or self.ocupado() + por_kernel <= self.presupuesto
 
@@ -362,6 +379,7 @@ class GestorKernels(AsyncMappingKernelManager):
                 while tarea not in self._admitidos and self._en_la_reserva() and (
                     (self.max_kernels > 0 and self.kernels_vivos() >= self.max_kernels)
                     or not self._hay_lugar(por_kernel)
+                    or self._reserva_completa(ruta)
                 ):
                     await asyncio.sleep(self.espera_tope_s)
             finally:
