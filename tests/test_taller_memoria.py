@@ -433,6 +433,48 @@ def test_un_lugar_que_sobra_en_la_reserva_espera_y_no_le_quita_el_turno_a_uno_pr
     _en_su_hilo(probar())
 
 
+def test_al_achicar_la_reserva_se_cancela_el_lugar_repuesto_que_aun_no_arranca():
+    """Voilà repone la reserva un segundo después de entregar un kernel (`fill_delay`). Si en ese
+    segundo la reserva debe achicarse, sobra ese lugar, que todavía no tiene proceso: se cancela.
+    Antes contaba como «arrancando» y el ajuste apagaba en su lugar un kernel ya preparado."""
+    import asyncio
+
+    from lideres.taller import kernels
+
+    ruta = "tableros/07_puntos_calientes.ipynb"
+
+    class Gestor(kernels.GestorKernels):
+        def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
+            pass
+
+        async def shutdown_kernel(self, kernel_id, *args, **kwargs):
+            self.apagados.append(kernel_id)
+
+        async def _medir(self):
+            pass
+
+    async def probar():
+        g = Gestor(participantes=2, ajustar_s=0, revisar_muertos_s=0, reserva_base={ruta: 2},
+                   paginas_sesion=[ruta])
+        g.apagados = []
+        g.kernel_pools_config = {"default": {"pool_size": 0}}
+
+        async def listo(k):
+            return {"kernel_id": k}
+
+        preparado = asyncio.ensure_future(listo("r1"))
+        await preparado
+        repuesto = asyncio.ensure_future(asyncio.sleep(30))  # esperando `fill_delay`, sin proceso
+        g._kernels.update({"r1": object(), "u1": object()})  # u1: el kernel que se entregó
+        g._ruta_de["u1"] = ruta
+        g._pools = {ruta: [preparado, repuesto]}
+        await g._ajustar()  # un celular de 2 conectado: la reserva baja a 1
+        await asyncio.sleep(0)  # la cancelación se cumple en la siguiente vuelta del bucle
+        assert g.apagados == [] and repuesto.cancelled() and g._pools[ruta] == [preparado]
+
+    _en_su_hilo(probar())
+
+
 def test_el_gestor_fija_la_reserva_de_cada_pagina_segun_los_que_la_usan():
     from lideres.taller import kernels
 

@@ -102,6 +102,7 @@ class GestorKernels(AsyncMappingKernelManager):
         self._ruta_de: dict[str, str] = {}  # kernel sin reserva → página que lo pidió
         self._arranques: dict[asyncio.Task, int] = {}  # arranques en curso → lo que cuentan
         self._esperando: set[asyncio.Task] = set()  # lugares de la reserva que esperan memoria
+        self._entraron: set[asyncio.Task] = set()  # lugares de la reserva que ya llegaron a start_kernel
         self._apartados: dict[object, int] = {}  # lugares apartados por un pedido → lo que cuentan
         self._vueltas = 0
         self._fallidas: set[str] = set()  # páginas cuya reserva no pudo arrancar un kernel
@@ -142,12 +143,14 @@ class GestorKernels(AsyncMappingKernelManager):
         return tarea.result().get("kernel_id")
 
     def _estado_reservas(self) -> dict[str, dict]:
-        """Por página: kernels listos, lugares arrancando y lugares esperando memoria."""
+        """Por página: kernels listos, lugares arrancando y lugares que esperan sin proceso (se
+        pueden cancelar): los que esperan lugar en start_kernel y los que Voilà repuso y todavía
+        no llegan a él (esperan `fill_delay`)."""
         estado = {}
         for ruta, reserva in self._reservas().items():
             listos = [k for k in (self._kernel_listo(t) for t in reserva) if k]
-            esperando = [t for t in reserva if not t.done() and t in self._esperando]
-            arrancando = [t for t in reserva if not t.done() and t not in self._esperando]
+            esperando = [t for t in reserva if not t.done() and (t in self._esperando or t not in self._entraron)]
+            arrancando = [t for t in reserva if not t.done() and t in self._entraron and t not in self._esperando]
             estado[ruta] = {"listos": listos, "arrancando": arrancando, "esperando": esperando}
         return estado
 
@@ -372,6 +375,8 @@ class GestorKernels(AsyncMappingKernelManager):
         ruta = self._pagina_de_tarea(tarea) if de_reserva else _ruta_de_script(entorno.get(VARIABLE_RUTA))
         por_kernel = self._estimado(ruta)
         if de_reserva:
+            self._entraron.add(tarea)
+            tarea.add_done_callback(self._entraron.discard)
             # Un lugar de la reserva arranca solo si hay lugar bajo el tope y en el presupuesto; mientras
             # espera no ocupa nada. Si un celular lo toma (deja la reserva), arranca enseguida.
             self._esperando.add(tarea)
