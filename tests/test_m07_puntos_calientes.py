@@ -4,7 +4,6 @@ núcleo, hora × día, crónicos y pasajeros; el Gi* contra un ejemplo hecho a m
 from __future__ import annotations
 
 import math
-import os
 import warnings
 
 import numpy as np
@@ -300,27 +299,10 @@ def test_el_paso_1_abre_sin_pandas_y_la_primera_marca_adelanta_el_paso_2():
         "    t.control_vista.value = v\n"
         "print(sorted(m for m in ('shapely', 'scipy', 'pandera', 'lideres.limites') if m in sys.modules))\n"
     )
-    entorno = {k: v for k, v in os.environ.items() if k != apertura.VARIABLE_PRECALENTADO}
-    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=120,
-                            env=entorno)
+    salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, timeout=120)
     assert salida.returncode == 0, salida.stderr
     # Ni al abrir ni después: shapely, scipy y el importador de límites pesan en cada kernel de celular.
     assert salida.stdout.split() == ["[]", "True", "[]"]
-
-
-def test_en_un_kernel_de_reserva_el_paso_2_se_calcula_al_abrir(monkeypatch):
-    """La reserva del taller arma el tablero antes de que llegue la persona: ahí el paso 2 se calcula
-    ya (si no, en una sala de 30 los «Ya marqué» calculan todos a la vez). La variable es la que pone
-    Voilà y la que lee el gestor de kernels del taller."""
-    from lideres.modulos.m07_puntos_calientes.tablero import tablero
-    from lideres.taller.kernels import VARIABLE_PRECALENTADO
-
-    assert apertura.VARIABLE_PRECALENTADO == VARIABLE_PRECALENTADO
-    monkeypatch.setenv(VARIABLE_PRECALENTADO, "True")
-    t = tablero()
-    assert t._estado is not None and t.celdas.value == ""  # calculado, pero aún oculto
-    monkeypatch.setenv(VARIABLE_PRECALENTADO, "False")  # Voilà la pone así al abrir sin reserva
-    assert tablero()._estado is None
 
 
 def test_los_tipos_del_paso_1_salen_de_la_lista_de_modalidades():

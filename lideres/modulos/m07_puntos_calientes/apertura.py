@@ -10,7 +10,6 @@ se importan al llegar al paso 2.
 from __future__ import annotations
 
 import functools
-import os
 from pathlib import Path
 
 from lideres.jinja import plantillas_de
@@ -66,14 +65,3 @@ def css() -> str:
 def html_paso(titulo: str, texto: str) -> str:
     """Un paso del tablero (1: marca tu zona; 2: compara) con lo que hay que hacer."""
     return plantillas_de(__file__).get_template("paso.html.j2").render(titulo=titulo, texto=texto)
-
-
-# Voilà la pone en "True" en los kernels que arranca de reserva, antes de que llegue la persona
-# (voila.utils.ENV_VARIABLE.VOILA_PREHEAT; `lideres.taller.kernels` lee la misma). Importar
-# voila.utils para leer el nombre costaría segundos en cada kernel.
-VARIABLE_PRECALENTADO = "VOILA_PREHEAT"
-
-
-def kernel_de_reserva() -> bool:
-    """¿Este kernel lo arrancó la reserva del taller, antes de que alguien abra la página?"""
-    return os.environ.get(VARIABLE_PRECALENTADO) == "True"

@@ -157,10 +157,6 @@ class TableroPuntosCalientes(widgets.VBox):
         self.control_vista.observe(self._cambio_vista, names="value")
         self.control_banda.observe(self._dibujar_mapa, names="value")
         self._poner_distrito()
-        if a.kernel_de_reserva():
-            # Nadie espera a este kernel: el paso 2 se calcula ya. Si no, en una sala los treinta
-            # «Ya marqué» importarían pandas y calcularían a la vez (benchmarks/carga.py --tablero 07).
-            self._adelantar()
 
     # -------------------------------------------------------------- la marca
 
@@ -174,9 +170,8 @@ class TableroPuntosCalientes(widgets.VBox):
                 self._adelantar()
 
     def _adelantar(self) -> None:
-        """Calcula ya lo del paso 2 (importa pandas): al abrir en un kernel de reserva, o con la
-        primera marca (la persona todavía tiene que tocar «Ya marqué»). Si faltan los datos, el
-        aviso sale al tocarlo (`_mostrar`)."""
+        """Con la primera marca, calcula ya lo del paso 2 (importa pandas): la persona todavía tiene
+        que tocar «Ya marqué». Si faltan los datos, el aviso sale al tocarlo (`_mostrar`)."""
         try:
             self.estado  # noqa: B018 (se calcula y se guarda)
         except ErrorLideres:
