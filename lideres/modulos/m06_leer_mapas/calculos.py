@@ -71,20 +71,9 @@ class Distrito(NamedTuple):
     no_se_distingue: bool
 
 
-class DistritoEnMapa(NamedTuple):
-    """Un distrito pintado: lo de `Distrito` más su clase (0 = la más baja) y su color."""
-
-    ubigeo: str
-    distrito: str
-    ambito: str
-    poblacion: int
-    conteo: int
-    tasa: float
-    tasa_baja: float
-    tasa_alta: float
-    no_se_distingue: bool
-    clase: int
-    color: str
+# Un distrito pintado: lo de `Distrito` más su clase (0 = la más baja) y su color.
+DistritoEnMapa = NamedTuple("DistritoEnMapa",
+                            [*Distrito.__annotations__.items(), ("clase", int), ("color", str)])
 
 
 @functools.lru_cache(maxsize=4)
