@@ -253,3 +253,20 @@ def test_la_casa_separa_calculos_vistas_y_widgets(m):
         funciones = {n.name for n in ast.parse((carpeta / "tablero.py").read_text(encoding="utf-8")).body
                      if isinstance(n, ast.FunctionDef)}
         assert "tablero" in funciones, f"{m.paquete}.tablero no tiene la fábrica tablero()"
+
+
+def _llamadas_a_asyncio_run(codigo: str) -> list[int]:
+    return [n.lineno for n in ast.walk(ast.parse(codigo))
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == "run"
+            and isinstance(n.func.value, ast.Name) and n.func.value.id == "asyncio"]
+
+
+def test_las_pruebas_no_llaman_asyncio_run_directamente():
+    """En un trabajador de pytest Playwright puede dejar su bucle corriendo: `asyncio.run` falla o no
+    según cómo reparta xdist los módulos (pasó dos veces en corridas completas). Las pruebas usan
+    `tests.asincrono.correr`; el código de un subproceso (dentro de una cadena) no cuenta."""
+    assert _llamadas_a_asyncio_run("import asyncio\nasyncio.run(f())\nx = 'asyncio.run(g())'") == [2]
+    raiz = Path(__file__).parent
+    malas = {str(p.relative_to(raiz)): lineas for p in sorted(raiz.rglob("*.py"))
+             if p.name != "asincrono.py" and (lineas := _llamadas_a_asyncio_run(p.read_text(encoding="utf-8")))}
+    assert malas == {}, f"usa tests.asincrono.correr en vez de asyncio.run: {malas}"

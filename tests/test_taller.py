@@ -17,6 +17,7 @@ from lideres import cli, libro, rutas
 from lideres.modulos import MODULOS, listos
 from lideres.taller import servidor
 from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
+from tests.asincrono import correr
 
 
 @pytest.fixture
@@ -244,8 +245,6 @@ def test_cache_del_libro_solo_para_lo_que_se_llama_por_su_contenido():
 def test_el_libro_decide_su_cache_una_vez_por_pedido(tmp_path, monkeypatch):
     """tornado pregunta por la caché de un archivo dos veces en cada pedido (cuánto dura y qué
     cabecera lleva): `LibroHandler` la decide una sola vez, y la respuesta es la misma."""
-    import asyncio
-    import concurrent.futures
 
     import tornado.httpclient
     import tornado.httpserver
@@ -271,17 +270,11 @@ def test_el_libro_decide_su_cache_una_vez_por_pedido(tmp_path, monkeypatch):
         finally:
             http.stop()
 
-    def en_su_hilo(corrutina):
-        # Un bucle propio en otro hilo: en un trabajador de pytest ya puede haber uno corriendo
-        # (Playwright, otra prueba), y asyncio.run no se puede llamar dentro de él.
-        with concurrent.futures.ThreadPoolExecutor(1) as hilo:
-            return hilo.submit(asyncio.run, corrutina).result(timeout=60)
-
-    h = en_su_hilo(cabeceras("/libro/_static/doctools.js?v=9a2dae69"))
+    h = correr(cabeceras("/libro/_static/doctools.js?v=9a2dae69"), 60)
     assert h["Cache-Control"] == manejadores.CACHE_INMUTABLE and "Expires" in h
     assert llamadas == ["_static/doctools.js"]
     llamadas.clear()
-    h = en_su_hilo(cabeceras("/libro/_static/tarde.js"))
+    h = correr(cabeceras("/libro/_static/tarde.js"), 60)
     assert "Cache-Control" not in h and "Expires" not in h
     assert llamadas == ["_static/tarde.js"]
 

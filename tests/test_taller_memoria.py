@@ -16,6 +16,7 @@ import pytest
 from lideres.errores import ErrorLideres
 from lideres.taller import memoria, servidor
 from lideres.taller.memoria import GB, MB, Pagina
+from tests.asincrono import correr
 
 # ---------------------------------------------------------------- leer --memoria
 
@@ -211,15 +212,6 @@ def test_la_pagina_sala_llena_lleva_a_la_version_ligera_y_se_lee_facil(monkeypat
 # ---------------------------------------------------------------- el gestor (sin procesos)
 
 
-def _en_su_hilo(corrutina):
-    """En su propio hilo y bucle: otra prueba de la sesión (Playwright) puede dejar uno en este."""
-    import asyncio
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as hilo:
-        return hilo.submit(asyncio.run, corrutina).result()
-
-
 def test_el_gestor_aparta_lugar_y_cede_la_reserva_de_otra_pagina():
     """Un celular que pide la versión completa sin lugar libre toma el de un kernel listo de otra
     página; si no queda ninguno, no hay lugar (la página «sala llena»)."""
@@ -263,7 +255,7 @@ def test_el_gestor_aparta_lugar_y_cede_la_reserva_de_otra_pagina():
         gestor.soltar_lugar(lugar)
         assert gestor.cabida()["caben"] == 1
 
-    _en_su_hilo(probar())
+    correr(probar())
 
 
 
@@ -304,7 +296,7 @@ def test_la_portada_mira_la_reserva_y_cuenta_cada_kernel_una_sola_vez():
         assert cabida["kernels_en_uso"] == 2 and cabida["kernels_en_reserva"] == 1
         assert cabida["en_uso"] == 2 * t and cabida["ocupado"] == 3 * t and cabida["caben"] == 3
 
-    _en_su_hilo(probar())
+    correr(probar())
 
 def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma():
     """Medido con benchmarks/carga.py (30 celulares, --memoria 1.5GB): los celulares tomaban lugares
@@ -332,7 +324,7 @@ def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma(
         assert await gestor.apartar_lugar(ruta) is None  # sin lugar: «sala llena»
         pendiente.cancel()
 
-    _en_su_hilo(probar())
+    correr(probar())
 
 
 def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
@@ -388,7 +380,7 @@ def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
         await g._ajustar()
         assert (ruta, 5) in g.llenados
 
-    _en_su_hilo(probar())
+    correr(probar())
 
 
 def test_un_lugar_que_sobra_en_la_reserva_espera_y_no_le_quita_el_turno_a_uno_preparado(monkeypatch):
@@ -430,7 +422,7 @@ def test_un_lugar_que_sobra_en_la_reserva_espera_y_no_le_quita_el_turno_a_uno_pr
         g._pools[ruta].pop(0)  # un celular toma r1: queda 1 preparado para un objetivo de 2
         assert await asyncio.wait_for(lugar, 5) == "nuevo" and len(arrancados) == 1
 
-    _en_su_hilo(probar())
+    correr(probar())
 
 
 def test_al_achicar_la_reserva_se_cancela_el_lugar_repuesto_que_aun_no_arranca():
@@ -472,7 +464,7 @@ def test_al_achicar_la_reserva_se_cancela_el_lugar_repuesto_que_aun_no_arranca()
         await asyncio.sleep(0)  # la cancelación se cumple en la siguiente vuelta del bucle
         assert g.apagados == [] and repuesto.cancelled() and g._pools[ruta] == [preparado]
 
-    _en_su_hilo(probar())
+    correr(probar())
 
 
 def test_el_gestor_fija_la_reserva_de_cada_pagina_segun_los_que_la_usan():
@@ -573,4 +565,4 @@ def test_lo_que_cuenta_un_kernel_se_aprende_de_los_kernels_en_uso_de_su_pagina(m
         assert gestor._estimado(ruta) == int(90 * memoria.MB * memoria.MARGEN_APRENDIDO)
         assert despues > antes
 
-    _en_su_hilo(probar())
+    correr(probar())

@@ -17,6 +17,7 @@ import pytest
 
 from lideres.taller import servidor
 from lideres.taller.proceso import ServidorTaller, puerto_libre_cualquiera
+from tests.asincrono import correr
 from tests.ingles import palabras_en_ingles, texto_visible
 
 
@@ -310,7 +311,7 @@ def test_salir_del_tablero_apaga_su_kernel_sin_403(cuadernos):
         assert not s.kernel_existe(kernel)
         assert _apagar(abridor, s, kernel, xsrf) == 204  # la página avisa dos veces: sin error
         # Un celular que vuelve de la pausa reconecta con su kernel ya apagado: 404, sin traza.
-        assert asyncio.run(_websocket(s.url(f"/api/kernels/{kernel}/channels"))) == 404
+        assert correr(_websocket(s.url(f"/api/kernels/{kernel}/channels"))) == 404
     assert s.codigo_salida == 0, s.texto_salida()
     assert "Traceback" not in s.texto_registro()
 
@@ -444,7 +445,6 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
 def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_path):
     """Un kernel que esperó en la reserva lleva su hora de precalentado: al entregarlo a un
     celular, su tiempo inactivo se cuenta desde la entrega, no desde que se precalentó."""
-    import asyncio
     import datetime as dt
     from types import SimpleNamespace
 
@@ -492,7 +492,6 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
 def test_apagar_el_mismo_kernel_dos_veces_a_la_vez_no_deja_traza():
     """La página que se cierra y la pasada de inactivos apagan el mismo kernel a la vez (issue 22): el
     segundo apagado no hace nada, sin «404: Kernel does not exist»; tampoco el de uno que ya no está."""
-    import asyncio
     from concurrent.futures import ThreadPoolExecutor
 
     from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
@@ -525,7 +524,6 @@ def test_apagar_el_mismo_kernel_dos_veces_a_la_vez_no_deja_traza():
 def test_un_kernel_que_se_esta_apagando_no_murio():
     """La pasada de inactivos apaga un kernel; mientras tanto ya no responde y la revisión de muertos
     lo veía muerto: el registro de un día normal decía «Kernel … murió» (issue 22). No se toca."""
-    import asyncio
     import logging
     from concurrent.futures import ThreadPoolExecutor
 
