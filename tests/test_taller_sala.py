@@ -489,6 +489,51 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
         hilo.submit(asyncio.run, probar()).result()
 
 
+def test_un_kernel_que_todavia_arranca_no_se_apaga_ni_cuenta_como_entregado(tmp_path):
+    """Un kernel de la reserva que aún arranca no tiene hora de actividad (leerla lanza TraitError):
+    la pasada de inactivos lo deja en paz, sin traza, y no lo da por entregado. Ya arrancado y
+    entregado, su inactividad se cuenta desde la entrega (CI, 08-12: la traza salió en el registro)."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from traitlets import HasTraits, Instance, Unicode
+    from traitlets.config import Configurable
+    from voila.voila_kernel_manager import voila_kernel_manager_factory
+
+    from lideres.taller.kernels import GestorKernels
+
+    Clase = voila_kernel_manager_factory(GestorKernels, preheat_kernel=True, default_pool_size=0)
+
+    class Voila(Configurable):
+        root_dir = str(tmp_path)
+        notebook_path = None
+
+    class Arrancando(HasTraits):  # como ServerKernelManager antes de `start_watching_activity`
+        last_activity = Instance(dt.datetime)
+        execution_state = Unicode("starting")
+        kernel_name = Unicode("python3")
+        kernel_spec = Instance(SimpleNamespace, kw={"metadata": {}})
+
+    async def probar():
+        gestor = Clase(parent=Voila(), cull_idle_timeout=600)
+        apagados = []
+
+        async def apagar(kernel_id, *args, **kwargs):
+            apagados.append(kernel_id)
+
+        gestor.shutdown_kernel = apagar
+        kernel = Arrancando()
+        gestor._kernels["k1"] = kernel
+        await gestor.cull_kernel_if_idle("k1")  # antes: TraitError
+        assert apagados == [] and "k1" not in gestor._entregados
+        hace_un_rato = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=13)
+        kernel.last_activity = hace_un_rato  # arrancó hace rato y esperó en la reserva
+        await gestor.cull_kernel_if_idle("k1")  # primera pasada tras la entrega
+        assert apagados == [] and kernel.last_activity > hace_un_rato
+
+    correr(probar())
+
+
 def test_apagar_el_mismo_kernel_dos_veces_a_la_vez_no_deja_traza():
     """La página que se cierra y la pasada de inactivos apagan el mismo kernel a la vez (issue 22): el
     segundo apagado no hace nada, sin «404: Kernel does not exist»; tampoco el de uno que ya no está."""

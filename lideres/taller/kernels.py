@@ -407,13 +407,16 @@ class GestorKernels(AsyncMappingKernelManager):
             self._admitidos.pop(tarea, None)
 
     async def cull_kernel_if_idle(self, kernel_id: str):
+        # Un kernel que todavía arranca (de la reserva o para una página) no tiene hora de actividad:
+        # no está inactivo ni entregado. Leerla fallaba con TraitError y dejaba una traza (CI, 08-12).
+        kernel = self._kernels.get(kernel_id)
+        if kernel is None or not _ya_arranco(kernel):
+            return None
         # Voilà (la subclase) ya volvió antes de llegar aquí si el kernel sigue en la reserva: la
         # primera vez que uno llega aquí acaba de entregarse a una página (o se arrancó para ella).
         if kernel_id not in self._entregados:
             self._entregados.add(kernel_id)
-            kernel = self._kernels.get(kernel_id)
-            if kernel is not None and hasattr(kernel, "last_activity"):
-                kernel.last_activity = max(kernel.last_activity, utcnow())
+            kernel.last_activity = max(kernel.last_activity, utcnow())
             return None
         return await super().cull_kernel_if_idle(kernel_id)
 
@@ -465,3 +468,15 @@ class GestorKernels(AsyncMappingKernelManager):
                     await self.shutdown_kernel(kernel_id, now=True)
                 except Exception:  # ya se estaba quitando
                     self.log.debug("al quitar %s", kernel_id, exc_info=True)
+
+
+def _ya_arranco(kernel) -> bool:
+    """¿Tiene el kernel su hora de última actividad? jupyter_server la pone al terminar de arrancarlo;
+    antes, leerla lanza TraitError (no AttributeError), así que `hasattr` no basta."""
+    from traitlets import TraitError
+
+    try:
+        kernel.last_activity  # noqa: B018 (solo se mira si se puede leer)
+    except (AttributeError, TraitError):
+        return False
+    return True
