@@ -52,6 +52,9 @@ def test_marcar_y_cambiar_la_forma_de_dibujar_en_el_celular(navegador, servidor_
     boton = page.wait_for_selector(".lideres-tablero-puntos-calientes .leaflet-draw-draw-rectangle",
                                    timeout=120_000)
     page.wait_for_selector(".lideres-mapa path.leaflet-interactive")
+    # Lo primero que se hace es marcar en el mapa: empieza en la primera pantalla del celular.
+    arriba = page.locator(".lideres-mapa").bounding_box()["y"]
+    assert arriba < 640 - 80, f"el mapa empieza en y={arriba:.0f}, casi fuera de la primera pantalla"
     # La herramienta de dibujo, en español antes y durante el dibujo.
     assert boton.get_attribute("title") == "Dibujar un rectángulo"
     boton.hover()

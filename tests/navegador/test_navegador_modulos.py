@@ -60,6 +60,14 @@ def test_tablero_en_el_celular(celular, servidor, m):
     assert page.get_attribute("html", "lang") == "es"
     ancho, visible = page.evaluate(JS_SIN_SCROLL)
     celular.captura(f"modulo_{m.id}_tablero")
+    # El título de la página (el del cuaderno) no se repite como título del tablero: en un celular,
+    # dos veces lo mismo empujaba el mapa del 07 fuera de la primera pantalla.
+    titulo, repetidos = page.evaluate("""() => {
+        const norm = t => t.trim().replace(/\\s+/g, ' ').toLowerCase();
+        const h1 = document.querySelector('main h1');
+        const titulos = Array.from(document.querySelectorAll('.lideres-tablero h1, .lideres-tablero h2, .lideres-tablero h3'));
+        return [h1 ? h1.innerText : '', titulos.filter(t => h1 && norm(t.innerText) === norm(h1.innerText)).length]; }""")
+    assert titulo and repetidos == 0, f"el tablero {m.id} repite el título de la página «{titulo}»"
     assert ancho <= visible, f"scroll horizontal en el tablero {m.id}: {ancho} > {visible}"
     # Cada botón o campo se puede tocar con un dedo: al menos 44 px de alto.
     bajos = page.evaluate(

@@ -29,7 +29,8 @@ ANTES_DE_CONCLUIR = [
 
 
 def _titulo_html() -> str:
-    return partes.html_titulo("Leer mapas sin engañarse",
+    # No repite el título de la página (el del cuaderno), como no lo repite ningún tablero.
+    return partes.html_titulo("¿Quién sale «más peligroso»?",
                               "Cambia la medida, la clasificación, las clases y los colores. Mira qué "
                               "distritos salen como «los más peligrosos».")
 

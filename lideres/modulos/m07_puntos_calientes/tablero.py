@@ -43,8 +43,10 @@ ESTILO_CALIENTE = {"color": "#d95f02", "weight": 2, "fillColor": "#d95f02", "fil
 
 
 def _titulo_html() -> str:
-    return partes.html_titulo("Puntos calientes: dónde y cuándo",
-                              "Primero marca dónde crees que se juntan los casos. Después mira los datos y compara.")
+    # No repite el título de la página (el del cuaderno): en el celular empujaba el mapa fuera de la
+    # primera pantalla.
+    return partes.html_titulo("¿Se juntan los casos en pocos lugares?",
+                              "Primero marca dónde crees que se juntan. Después mira los datos y compara.")
 
 
 def _paso(titulo: str, texto: str) -> str:
