@@ -240,6 +240,10 @@ def test_las_vistas_dicen_sintetico_y_cuadran_con_el_estado():
     assert "sintéticos" in svg and e["pie"].split(":")[0] in svg
     tabla = vistas.html_hora_dia(e)
     assert tabla.count("<td") == 8 * 7 and "sintéticos" in tabla
+    assert e["pie"] in tabla  # sola (la lección), con el pie entero
+    # Bajo el mapa (el tablero), el pie dice periodo y «sintéticos» y remite al del mapa.
+    bajo = vistas.html_hora_dia(e, bajo_el_mapa=True)
+    assert e["pie"] not in bajo and e["periodo"] in bajo and "sintéticos" in bajo and "mapa de arriba" in bajo
     assert sum(int(x) for x in __import__("re").findall(r">(\d+)</td>", tabla)) == e["casos"]
 
 

@@ -79,7 +79,11 @@ def test_marcar_y_cambiar_la_forma_de_dibujar_en_el_celular(navegador, servidor_
     page.wait_for_selector(".lideres-resultados-07 .lideres-celdas-07")
     # La marca llegó al kernel: la comparación la cuenta y el mapa de celdas la dibuja con rayas.
     # Los valores de los deslizadores se leen enteros (antes quedaban cortados debajo de la barra).
-    cortados = page.evaluate("""() => Array.from(document.querySelectorAll('.lideres-control .widget-slider'))
+    # Los meses no muestran «1 – 12»: la frase de al lado los dice con su nombre.
+    assert page.locator(".lideres-control-meses .widget-readout").is_hidden()
+    assert "Meses: de ene a dic." in page.inner_text(".lideres-resultados-07")
+    cortados = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.lideres-control:not(.lideres-control-meses) .widget-slider'))
         .filter(s => { const v = s.querySelector('.widget-readout'); const caja = s.closest('.lideres-control');
                        return !v || v.getBoundingClientRect().height < 10
                          || v.getBoundingClientRect().bottom > caja.getBoundingClientRect().bottom + 0.5; })

@@ -83,7 +83,8 @@ class TableroPuntosCalientes(widgets.VBox):
                                              layout=widgets.Layout(width="100%", max_width="320px"))
         self.control_horas = widgets.IntRangeSlider(value=(0, 23), min=0, max=23, step=1,
                                                     layout=widgets.Layout(width="100%", max_width="320px"))
-        self.control_meses = widgets.IntRangeSlider(value=(1, 12), min=1, max=12, step=1,
+        # Sin los números 1 – 12 al lado: la frase de abajo dice los meses con su nombre (`texto_meses`).
+        self.control_meses = widgets.IntRangeSlider(value=(1, 12), min=1, max=12, step=1, readout=False,
                                                     layout=widgets.Layout(width="100%", max_width="320px"))
         self.texto_meses = widgets.HTML()
         self.control_vista = widgets.ToggleButtons(
@@ -124,11 +125,12 @@ class TableroPuntosCalientes(widgets.VBox):
         self.comparacion = widgets.HTML()
         self.celdas = widgets.HTML()
         self.hora_dia = widgets.HTML()
+        meses = partes.control("Meses del año", self.control_meses, "lideres-control-meses")
+        meses.children = (*meses.children, self.texto_meses)  # la frase con los meses, bajo su control
         filtros = widgets.Box([
             partes.control("Tipo de delito", self.control_tipo, "lideres-control-tipo"),
             partes.control("Horas del día", self.control_horas, "lideres-control-horas"),
-            partes.control("Meses del año", self.control_meses, "lideres-control-meses"),
-            self.texto_meses,
+            meses,
         ])
         filtros.add_class("lideres-controles")
         dibujo = widgets.Box([partes.control("Cómo dibujar los casos", self.control_vista, "lideres-control-vista"),
@@ -262,7 +264,7 @@ class TableroPuntosCalientes(widgets.VBox):
             self.comparacion.value = vistas.html_sin_marca()
         self.marca = marca
         self._dibujar_mapa()
-        self.hora_dia.value = vistas.html_hora_dia(self.estado)
+        self.hora_dia.value = vistas.html_hora_dia(self.estado, bajo_el_mapa=True)
         g = self.estado["grilla"]
         calientes = self.estado["celdas"][self.estado["celdas"]["caliente"]]
         self.capa_calientes.data = {"type": "FeatureCollection", "features": [

@@ -241,8 +241,14 @@ def svg_vista(estado: dict, vista: str = "celdas", marca: dict | None = None, an
     return svg_celdas(estado, marca)
 
 
-def html_hora_dia(estado: dict) -> str:
-    """La tabla hora × día con fondo según los casos (más oscuro, más casos)."""
+# En el tablero la tabla va justo debajo del mapa, cuyo pie ya dice de dónde salen los casos: en el
+# celular, el mismo pie de nueve líneas dos veces seguidas se saltaba sin leer.
+NOTA_BAJO_EL_MAPA = "Datos sintéticos: los mismos casos inventados del mapa de arriba (su pie dice cómo se hicieron)."
+
+
+def html_hora_dia(estado: dict, bajo_el_mapa: bool = False) -> str:
+    """La tabla hora × día con fondo según los casos (más oscuro, más casos). `bajo_el_mapa`: su pie
+    remite al del mapa (el tablero); sola (la lección), lleva el pie entero."""
     t = estado["hora_dia"]
     limites = cortes(int(t.to_numpy().max()))
     filas = []
@@ -256,7 +262,7 @@ def html_hora_dia(estado: dict) -> str:
         filas.append({"hora": hora, "celdas": celdas})
     return _entorno().get_template("hora_dia.html.j2").render(
         distrito=estado["distrito"], casos=formato.numero(estado["casos"]), dias=list(t.columns), filas=filas,
-        pie=f"{estado['periodo']} · {estado['pie']}")
+        pie=f"{estado['periodo']} · {NOTA_BAJO_EL_MAPA if bajo_el_mapa else estado['pie']}")
 
 
 def frase_comparacion(r: dict) -> str:
