@@ -442,12 +442,8 @@ def test_pagina_de_ejercicio_precalentada_con_el_kernel_del_taller(tmp_path):
     assert "MALLOC_ARENA_MAX" not in os.environ  # solo en los kernels, no en quien los lanza
 
 
-def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_path):
-    """Un kernel que esperó en la reserva lleva su hora de precalentado: al entregarlo a un
-    celular, su tiempo inactivo se cuenta desde la entrega, no desde que se precalentó."""
-    import datetime as dt
-    from types import SimpleNamespace
-
+def _gestor_de_voila(tmp_path):
+    """El gestor del taller como lo arma Voilà (con reserva), sin procesos: apagar solo anota."""
     from traitlets.config import Configurable
     from voila.voila_kernel_manager import voila_kernel_manager_factory
 
@@ -459,14 +455,24 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
         root_dir = str(tmp_path)
         notebook_path = None
 
+    gestor = Clase(parent=Voila(), cull_idle_timeout=600)
+    gestor.apagados = []
+
+    async def apagar(kernel_id, *args, **kwargs):
+        gestor.apagados.append(kernel_id)
+
+    gestor.shutdown_kernel = apagar  # el apagado de verdad necesita un proceso
+    return gestor
+
+
+def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_path):
+    """Un kernel que esperó en la reserva lleva su hora de precalentado: al entregarlo a un
+    celular, su tiempo inactivo se cuenta desde la entrega, no desde que se precalentó."""
+    import datetime as dt
+    from types import SimpleNamespace
+
     async def probar():
-        gestor = Clase(parent=Voila(), cull_idle_timeout=600)
-        apagados = []
-
-        async def apagar(kernel_id, *args, **kwargs):
-            apagados.append(kernel_id)
-
-        gestor.shutdown_kernel = apagar  # el apagado de verdad necesita un proceso
+        gestor = _gestor_de_voila(tmp_path)
         hace_un_rato = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=13)
         kernel = SimpleNamespace(
             last_activity=hace_un_rato, execution_state="idle", kernel_name="python3",
@@ -475,18 +481,14 @@ def test_un_kernel_recien_entregado_no_se_apaga_por_su_espera_en_la_reserva(tmp_
         gestor._kernels["k1"] = kernel
         # Primera pasada después de la entrega: no se apaga y su inactividad empieza ahora.
         await gestor.cull_kernel_if_idle("k1")
-        assert apagados == []
+        assert gestor.apagados == []
         assert kernel.last_activity > hace_un_rato
         # Si de verdad nadie lo usa durante todo el plazo, la pasada siguiente sí lo apaga.
         kernel.last_activity = hace_un_rato
         await gestor.cull_kernel_if_idle("k1")
-        assert apagados == ["k1"]
+        assert gestor.apagados == ["k1"]
 
-    # En su propio hilo: otra prueba de la sesión (Playwright) puede dejar un bucle de asyncio en este.
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=1) as hilo:
-        hilo.submit(asyncio.run, probar()).result()
+    correr(probar())
 
 
 def test_un_kernel_que_todavia_arranca_no_se_apaga_ni_cuenta_como_entregado(tmp_path):
@@ -497,16 +499,6 @@ def test_un_kernel_que_todavia_arranca_no_se_apaga_ni_cuenta_como_entregado(tmp_
     from types import SimpleNamespace
 
     from traitlets import HasTraits, Instance, Unicode
-    from traitlets.config import Configurable
-    from voila.voila_kernel_manager import voila_kernel_manager_factory
-
-    from lideres.taller.kernels import GestorKernels
-
-    Clase = voila_kernel_manager_factory(GestorKernels, preheat_kernel=True, default_pool_size=0)
-
-    class Voila(Configurable):
-        root_dir = str(tmp_path)
-        notebook_path = None
 
     class Arrancando(HasTraits):  # como ServerKernelManager antes de `start_watching_activity`
         last_activity = Instance(dt.datetime)
@@ -515,21 +507,15 @@ def test_un_kernel_que_todavia_arranca_no_se_apaga_ni_cuenta_como_entregado(tmp_
         kernel_spec = Instance(SimpleNamespace, kw={"metadata": {}})
 
     async def probar():
-        gestor = Clase(parent=Voila(), cull_idle_timeout=600)
-        apagados = []
-
-        async def apagar(kernel_id, *args, **kwargs):
-            apagados.append(kernel_id)
-
-        gestor.shutdown_kernel = apagar
+        gestor = _gestor_de_voila(tmp_path)
         kernel = Arrancando()
         gestor._kernels["k1"] = kernel
         await gestor.cull_kernel_if_idle("k1")  # antes: TraitError
-        assert apagados == [] and "k1" not in gestor._entregados
+        assert gestor.apagados == [] and "k1" not in gestor._entregados
         hace_un_rato = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=13)
         kernel.last_activity = hace_un_rato  # arrancó hace rato y esperó en la reserva
         await gestor.cull_kernel_if_idle("k1")  # primera pasada tras la entrega
-        assert apagados == [] and kernel.last_activity > hace_un_rato
+        assert gestor.apagados == [] and kernel.last_activity > hace_un_rato
 
     correr(probar())
 
