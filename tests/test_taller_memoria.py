@@ -327,16 +327,10 @@ def test_un_lugar_de_la_reserva_que_no_arranco_cuenta_cuando_un_celular_lo_toma(
     correr(probar())
 
 
-def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
-    """`_ajustar` (cada 2 s en el servidor) lleva la reserva a su objetivo: arranca lo que falta,
-    apaga los listos que sobran cuando los celulares se van, y una página cuyo kernel no arrancó no
-    se vuelve a llenar sola."""
-    import asyncio
-
+def _gestor_sin_procesos(**opciones):
+    """Un GestorKernels que no arranca ni apaga procesos: anota lo que llenaría (`llenados`) y lo que
+    apagaría (`apagados`), y no mide memoria."""
     from lideres.taller import kernels
-
-    t = memoria.ESTIMADO_TABLERO
-    ruta, otra = "tableros/07_puntos_calientes.ipynb", "tableros/09_tus_datos.ipynb"
 
     class Gestor(kernels.GestorKernels):
         def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
@@ -349,11 +343,25 @@ def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
         async def _medir(self):
             pass
 
+    g = Gestor(ajustar_s=0, revisar_muertos_s=0, **opciones)
+    g.llenados, g.apagados = [], []
+    g.kernel_pools_config = {"default": {"pool_size": 0}}
+    return g
+
+
+def test_el_ajuste_crece_baja_y_no_insiste_con_una_pagina_que_falla():
+    """`_ajustar` (cada 2 s en el servidor) lleva la reserva a su objetivo: arranca lo que falta,
+    apaga los listos que sobran cuando los celulares se van, y una página cuyo kernel no arrancó no
+    se vuelve a llenar sola."""
+    import asyncio
+
+
+    t = memoria.ESTIMADO_TABLERO
+    ruta, otra = "tableros/07_puntos_calientes.ipynb", "tableros/09_tus_datos.ipynb"
+
     async def probar():
-        g = Gestor(presupuesto=20 * t, participantes=30, ajustar_s=0, revisar_muertos_s=0,
-                   reserva_base={ruta: 2, otra: 1}, paginas_sesion=[ruta])
-        g.llenados, g.apagados = [], []
-        g.kernel_pools_config = {"default": {"pool_size": 0}}
+        g = _gestor_sin_procesos(presupuesto=20 * t, participantes=30, reserva_base={ruta: 2, otra: 1},
+                                 paginas_sesion=[ruta])
 
         async def listo(k):
             return {"kernel_id": k}
@@ -431,25 +439,11 @@ def test_al_achicar_la_reserva_se_cancela_el_lugar_repuesto_que_aun_no_arranca()
     Antes contaba como «arrancando» y el ajuste apagaba en su lugar un kernel ya preparado."""
     import asyncio
 
-    from lideres.taller import kernels
 
     ruta = "tableros/07_puntos_calientes.ipynb"
 
-    class Gestor(kernels.GestorKernels):
-        def fill_if_needed(self, delay=None, notebook_name=None, **kwargs):
-            pass
-
-        async def shutdown_kernel(self, kernel_id, *args, **kwargs):
-            self.apagados.append(kernel_id)
-
-        async def _medir(self):
-            pass
-
     async def probar():
-        g = Gestor(participantes=2, ajustar_s=0, revisar_muertos_s=0, reserva_base={ruta: 2},
-                   paginas_sesion=[ruta])
-        g.apagados = []
-        g.kernel_pools_config = {"default": {"pool_size": 0}}
+        g = _gestor_sin_procesos(participantes=2, reserva_base={ruta: 2}, paginas_sesion=[ruta])
 
         async def listo(k):
             return {"kernel_id": k}
