@@ -41,7 +41,7 @@ import urllib.parse
 
 from jupyter_server._tz import utcnow
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
-from traitlets import Dict, Float, Integer, List
+from traitlets import Dict, Float, Integer, List, TraitError
 
 from lideres.taller import memoria
 
@@ -473,8 +473,6 @@ class GestorKernels(AsyncMappingKernelManager):
 def _ya_arranco(kernel) -> bool:
     """¿Tiene el kernel su hora de última actividad? jupyter_server la pone al terminar de arrancarlo;
     antes, leerla lanza TraitError (no AttributeError), así que `hasattr` no basta."""
-    from traitlets import TraitError
-
     try:
         kernel.last_activity  # noqa: B018 (solo se mira si se puede leer)
     except (AttributeError, TraitError):
