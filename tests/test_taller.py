@@ -9,6 +9,7 @@ import socket
 import sys
 import urllib.error
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,17 @@ def test_por_defecto_solo_esta_computadora(raiz):
     assert c.Voila.open_browser is False
     assert c.Voila.port_retries == 0
     assert c.Voila.token == ""
+
+
+def test_los_kernels_del_taller_hablan_por_sockets_de_unix(raiz):
+    """Sin puertos TCP que otro proceso pueda tomar entre que se eligen y el kernel los abre."""
+    assert servidor.transporte_kernels("/tmp") == "ipc"
+    # Una carpeta temporal larga (la de macOS lo es) no deja lugar para el nombre del socket: TCP.
+    assert servidor.transporte_kernels("/var/folders/7x/abcd1234efgh5678ijkl9012mnop/T") == "tcp"
+    assert servidor.configuracion(raiz=raiz).ServerKernelManager.transport == servidor.transporte_kernels()
+    # El largo que se reserva alcanza para la ruta que arma Voilà (voila/app.py y jupyter_server).
+    ruta = f"/voila_{'x' * 8}/kernel-{uuid.uuid4()}-ipc-99"
+    assert len(ruta) <= servidor.LARGO_RUTA_SOCKET
 
 
 def test_con_red_escucha_en_todas_las_interfaces(raiz):

@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -385,6 +386,7 @@ def configuracion(
     c.GestorKernels.paginas_sesion = sesion
     # Un kernel reiniciado no tiene los widgets del tablero: mejor quitarlo y que la página lo diga.
     c.ServerKernelManager.autorestart = False
+    c.ServerKernelManager.transport = transporte_kernels()
 
     cull = cull_inactivo_s(participantes, apagar_inactivos)
     c.MappingKernelManager.cull_idle_timeout = cull
@@ -697,6 +699,26 @@ def _stderr_al_archivo(archivo: Path) -> None:
 
 
 # ---------------------------------------------------------------- orden
+
+
+# La ruta de un socket de kernel es la carpeta temporal más «/voila_XXXXXXXX/kernel-<uuid>-ipc-N»
+# (hasta 66 caracteres); un socket de Unix admite 103 en macOS y 107 en Linux.
+LARGO_RUTA_SOCKET = 68
+LARGO_MAXIMO_SOCKET = 103
+
+
+def transporte_kernels(temporal: str | None = None) -> str:
+    """Cómo hablan los kernels con el servidor: por sockets de Unix («ipc», en la carpeta temporal
+    donde Voilà deja los archivos de conexión) si se puede; si no, por TCP.
+
+    Por TCP, jupyter_client elige cinco puertos libres y el kernel los toma después: en ese intervalo
+    otro proceso puede ocupar uno («Address already in use»), el kernel muere antes de arrancar y la
+    página no carga (visto dos veces en corridas completas). Con sockets de Unix no hay puertos.
+    Windows no tiene IPC de ZeroMQ, y una carpeta temporal muy larga no deja espacio para el nombre."""
+    temporal = temporal or tempfile.gettempdir()
+    if os.name != "posix" or len(temporal) + LARGO_RUTA_SOCKET > LARGO_MAXIMO_SOCKET:
+        return "tcp"
+    return "ipc"
 
 
 def iniciar(
